@@ -1,0 +1,68 @@
+/**
+ * The one typed protocol between extension pages (popup, side panel, options) and the
+ * background, which alone owns the Supabase client and the session. Pages never import
+ * supabase-js; they send these messages and get a Reply back.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type {
+  ClipItemArgs,
+  ClipItemResult,
+  ClipPayload,
+  Comment,
+  GroupQueue,
+  GroupSummary,
+  ItemDetail,
+} from './api-types';
+
+/** What went wrong, in words a reading-group member can act on. */
+export type UserErrorKind =
+  | 'network' // backend unreachable: keep the user's input, offer retry
+  | 'signed-out' // no session, or it expired and could not be refreshed
+  | 'invalid' // the backend refused the input (wrong code, empty name…); message says why
+  | 'unclippable' // the tab cannot be read (browser page, store, PDF viewer…)
+  | 'server'; // anything else; message is still readable
+
+export interface UserError {
+  kind: UserErrorKind;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+export interface Account {
+  userId: string;
+  email: string;
+  displayName: string;
+}
+
+/** The result of running the clipper in a tab. */
+export type TabClip =
+  | { ok: true; clip: ClipPayload }
+  /** url is set when the page has one worth saving as a plain link. */
+  | { ok: false; error: UserError; url: string | null; title: string | null };
+
+export interface ProtocolMap {
+  /** The signed-in account, or null. Cheap: reads the stored session, no network. */
+  getAccount(): Reply<Account | null>;
+  sendSignInCode(data: { email: string }): Reply<null>;
+  verifySignInCode(data: { email: string; code: string }): Reply<Account>;
+  signOut(): Reply<null>;
+
+  listGroups(): Reply<GroupSummary[]>;
+  createGroup(data: { name: string }): Reply<{ id: string; name: string }>;
+  createInvite(data: { groupId: string }): Reply<{ code: string; group_id: string }>;
+  joinGroup(data: { code: string }): Reply<{ id: string; name: string }>;
+
+  /** Inject the clipper into tabId (the active tab when omitted) and return what it read. */
+  clipTab(data: { tabId?: number }): Reply<TabClip>;
+  saveClip(data: ClipItemArgs): Reply<ClipItemResult>;
+
+  groupQueue(data: { groupId: string }): Reply<GroupQueue>;
+  itemDetail(data: { itemId: string }): Reply<ItemDetail>;
+  addComment(data: { itemId: string; body: string }): Reply<Comment>;
+
+  /** Backend settings changed in the options page: rebuild the client. */
+  backendChanged(): Reply<null>;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
