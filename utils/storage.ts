@@ -1,0 +1,43 @@
+/**
+ * Every setting and cache the extension keeps, each a typed storage item with a default.
+ * Pages read these directly to draw at once (cached state first); the background
+ * refreshes them after each network call.
+ */
+import { storage } from '#imports';
+import type { GroupQueue, GroupSummary } from './api-types';
+import type { Account } from './protocol';
+
+/** The local stand-in's address and Supabase's well-known local demo anon key. */
+const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
+const LOCAL_ANON_KEY =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+
+export const backendUrl = storage.defineItem<string>('sync:backendUrl', {
+  fallback: import.meta.env.WXT_SUPABASE_URL || LOCAL_BACKEND_URL,
+});
+
+/** The project's public (anon) key. Never a service-role key. */
+export const backendKey = storage.defineItem<string>('sync:backendKey', {
+  fallback: import.meta.env.WXT_SUPABASE_ANON_KEY || LOCAL_ANON_KEY,
+});
+
+/** Who is signed in, mirrored from the session so pages draw without asking. */
+export const cachedAccount = storage.defineItem<Account | null>('local:account', { fallback: null });
+
+/** The email a code was sent to; the popup closes while the user fetches it. */
+export const pendingSignInEmail = storage.defineItem<string | null>('local:pendingSignInEmail', {
+  fallback: null,
+});
+
+export const cachedGroups = storage.defineItem<GroupSummary[]>('local:groups', { fallback: [] });
+
+/** The group the popup saved to last; the picker starts there. */
+export const lastGroupId = storage.defineItem<string | null>('local:lastGroupId', { fallback: null });
+
+/** The group the side panel shows. */
+export const panelGroupId = storage.defineItem<string | null>('local:panelGroupId', { fallback: null });
+
+/** Last queue seen per group id, drawn before the refresh arrives. */
+export const cachedQueues = storage.defineItem<Record<string, GroupQueue>>('local:queues', {
+  fallback: {},
+});
