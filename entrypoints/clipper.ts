@@ -1,0 +1,9 @@
+/**
+ * The clipper: injected on demand into the tab being clipped by the background
+ * (`browser.scripting.executeScript({ target: { tabId }, files: ['/clipper.js'] })`).
+ * It reads the page and returns a TabClip, which executeScript hands back as the result.
+ * No listeners, no messaging, nothing left behind in the page.
+ */
+import { clipDocument } from '@/utils/extract';
+
+export default defineUnlistedScript(() => clipDocument(document, location.href));

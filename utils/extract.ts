@@ -1,0 +1,203 @@
+/**
+ * Turns a page into a clip: Mozilla Readability on a copy of the document (it mutates
+ * what it reads), the page's own metadata for canonical URL and lead image, then the
+ * allowlist sanitiser and the size cap. Pure: the same code runs in a tab (the clipper)
+ * and over linkedom in tests.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { ClipPayload } from './api-types';
+import type { TabClip } from './protocol';
+import { clippableUrl, unclippable } from './clippable';
+import { resolveWebUrl, sanitizeContent, truncateContent } from './sanitize';
+
+/**
+ * Most content_html may take, in UTF-8 bytes. The database refuses clips of about 2 MB;
+ * this leaves room for the other fields and for JSON escaping of the HTML's quotes.
+ */
+export const MAX_CONTENT_BYTES = 1_500_000;
+/** Fewer characters of text than this is not an article. */
+export const MIN_ARTICLE_CHARS = 200;
+/**
+ * A page `isProbablyReaderable` doubts (app pages, home pages, forms) counts as an article
+ * only with at least this much text: real articles it doubts usually have more.
+ */
+export const MIN_DOUBTFUL_ARTICLE_CHARS = 1000;
+
+export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
+
+const MAX_TITLE = 500;
+const MAX_SHORT_FIELD = 200;
+const MAX_EXCERPT = 500;
+const MAX_LANG = 35;
+/** Room kept under MAX_CONTENT_BYTES for the note that says a clip was shortened. */
+const NOTE_RESERVE = 2048;
+
+export type NoArticleReason =
+  | 'no-content' // Readability found no candidate at all
+  | 'too-short' // it found fewer than MIN_ARTICLE_CHARS of text
+  | 'not-readerable' // the page does not look like an article and has little text
+  | 'failed'; // Readability threw
+
+export type ExtractResult =
+  | {
+      ok: true;
+      clip: ClipPayload;
+      /** content_html was cut at MAX_CONTENT_BYTES; it ends with a note saying so. */
+      truncated: boolean;
+    }
+  | {
+      ok: false;
+      reason: NoArticleReason;
+      /** For logs and tests; users see NO_ARTICLE_MESSAGE. */
+      detail: string;
+    };
+
+/** Collapses whitespace and trims; cuts at `max` characters with an ellipsis; '' → null. */
+function tidy(text: string | null | undefined, max: number): string | null {
+  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (!clean) return null;
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The document's base URL: its <base href> resolved against the page URL, else the page URL. */
+function baseUrlOf(doc: Document, url: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (href) {
+    try {
+      return new URL(href, url).href;
+    } catch {
+      // an unusable <base> is ignored, as browsers do
+    }
+  }
+  return url;
+}
+
+/** First content of <meta property|name|http-equiv=key> for each key, lowercased keys. */
+function metaTags(doc: Document): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const content = meta.getAttribute('content') ?? '';
+    for (const attr of ['property', 'name', 'http-equiv']) {
+      for (const key of (meta.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) {
+        if (key && !found.has(key)) found.set(key, content);
+      }
+    }
+  }
+  return found;
+}
+
+function canonicalUrlOf(doc: Document, base: string, meta: Map<string, string>): string | null {
+  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('canonical')) {
+      const url = resolveWebUrl(link.getAttribute('href'), base);
+      if (url) return url;
+    }
+  }
+  return resolveWebUrl(meta.get('og:url'), base);
+}
+
+function leadImageOf(base: string, meta: Map<string, string>): string | null {
+  for (const key of ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) {
+    const url = resolveWebUrl(meta.get(key), base);
+    if (url) return url;
+  }
+  return null;
+}
+
+function appendShortenedNote(root: Element, url: string): void {
+  const doc = root.ownerDocument;
+  const note = doc.createElement('p');
+  const em = doc.createElement('em');
+  em.appendChild(doc.createTextNode("Readclub shortened this clip to fit its size limit. The full article is on "));
+  const link = doc.createElement('a');
+  link.textContent = 'the original page';
+  const href = resolveWebUrl(url, url);
+  if (href) link.setAttribute('href', href);
+  em.appendChild(link);
+  em.appendChild(doc.createTextNode('.'));
+  note.appendChild(em);
+  root.appendChild(note);
+}
+
+/** Reads the article in `doc`, the page at `url`. Never changes `doc`. */
+export function extractArticle(doc: Document, url: string): ExtractResult {
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  let readerable: boolean;
+  try {
+    readerable = isProbablyReaderable(doc);
+    const copy = doc.cloneNode(true) as Document;
+    parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();
+  } catch (error) {
+    return { ok: false, reason: 'failed', detail: `Readability failed: ${String(error)}` };
+  }
+  const root = parsed?.content;
+  if (!parsed || !root) return { ok: false, reason: 'no-content', detail: 'Readability found no article content.' };
+
+  const base = baseUrlOf(doc, url);
+  sanitizeContent(root, base);
+  const truncated = truncateContent(root, MAX_CONTENT_BYTES - NOTE_RESERVE);
+  if (truncated) appendShortenedNote(root, url);
+
+  const textLength = (root.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  if (textLength < MIN_ARTICLE_CHARS) {
+    return { ok: false, reason: 'too-short', detail: `Only ${textLength} characters of text; an article has at least ${MIN_ARTICLE_CHARS}.` };
+  }
+  if (!readerable && textLength < MIN_DOUBTFUL_ARTICLE_CHARS) {
+    return {
+      ok: false,
+      reason: 'not-readerable',
+      detail: `The page does not look like an article and has only ${textLength} characters of text (at least ${MIN_DOUBTFUL_ARTICLE_CHARS} needed).`,
+    };
+  }
+
+  const meta = metaTags(doc);
+  const clip: ClipPayload = {
+    kind: 'article',
+    url,
+    canonical_url: canonicalUrlOf(doc, base, meta),
+    title: tidy(parsed.title, MAX_TITLE) ?? tidy(doc.title, MAX_TITLE) ?? url,
+    byline: tidy(parsed.byline, MAX_SHORT_FIELD),
+    site_name: tidy(parsed.siteName, MAX_SHORT_FIELD),
+    excerpt: tidy(parsed.excerpt, MAX_EXCERPT),
+    content_html: root.innerHTML,
+    text_length: textLength,
+    lang:
+      tidy(parsed.lang, MAX_LANG) ?? tidy(doc.documentElement?.getAttribute('lang'), MAX_LANG) ?? tidy(meta.get('content-language'), MAX_LANG),
+    lead_image_url: leadImageOf(base, meta),
+  };
+  return { ok: true, clip, truncated };
+}
+
+/** The clip for a page saved as a bare link. */
+export function linkClip(url: string, title: string | null): ClipPayload {
+  return {
+    kind: 'link',
+    url,
+    canonical_url: null,
+    title: tidy(title, MAX_TITLE) ?? url,
+    byline: null,
+    site_name: null,
+    excerpt: null,
+    content_html: null,
+    text_length: 0,
+    lang: null,
+    lead_image_url: null,
+  };
+}
+
+/**
+ * What the clipper returns from a tab: the article, or why not plus the link fallback.
+ * A plain object, so it survives executeScript's structured clone.
+ */
+export function clipDocument(doc: Document, url: string): TabClip {
+  const title = tidy(doc.title, MAX_TITLE);
+  let where = clippableUrl(url);
+  if (where.clippable && doc.contentType === 'application/pdf') where = unclippable('pdf', true);
+  if (!where.clippable) {
+    return { ok: false, error: { kind: 'unclippable', message: where.message }, url: where.saveAsLink ? url : null, title };
+  }
+  const result = extractArticle(doc, url);
+  if (result.ok) return { ok: true, clip: result.clip };
+  return { ok: false, error: { kind: 'unclippable', message: NO_ARTICLE_MESSAGE }, url, title };
+}
