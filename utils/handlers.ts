@@ -1,0 +1,167 @@
+/**
+ * The background's answer to every ProtocolMap message. Each handler returns a Reply and
+ * never throws across messaging. Dependencies (the client, the clipper) are injected so
+ * tests can pass stubs.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { GetDataType, GetReturnType } from '@webext-core/messaging';
+import type { ProtocolMap, Reply, TabClip } from './protocol';
+import { onMessage } from './protocol';
+import { backendKey, backendUrl, cachedAccount, lastGroupId } from './storage';
+import { errorReply } from './errors';
+import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, rememberGroup } from './library';
+import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
+import { clipTabContents } from './clip-tab';
+import { getSupabaseClient, resetSupabaseClient } from './supabase-client';
+
+export interface HandlerDeps {
+  getClient: () => Promise<SupabaseClient>;
+  resetClient: () => void;
+  clipTab: (tabId?: number) => Promise<TabClip>;
+}
+
+export const defaultHandlerDeps: HandlerDeps = {
+  getClient: getSupabaseClient,
+  resetClient: resetSupabaseClient,
+  clipTab: clipTabContents,
+};
+
+export type Handlers = {
+  [K in keyof ProtocolMap]: (data: GetDataType<ProtocolMap[K]>) => Promise<GetReturnType<ProtocolMap[K]>>;
+};
+
+const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers {
+  const { getClient } = deps;
+
+  const handlers: Handlers = {
+    async getAccount() {
+      await reconcileSessionBackend();
+      const account = await readStoredAccount();
+      const cached = await cachedAccount.getValue();
+      if (JSON.stringify(cached) !== JSON.stringify(account)) await cachedAccount.setValue(account);
+      return ok(account);
+    },
+
+    async sendSignInCode({ email }) {
+      await startEmailSignIn(await getClient(), email);
+      return ok(null);
+    },
+
+    async verifySignInCode({ email, code }) {
+      return ok(await finishEmailSignIn(await getClient(), email, code));
+    },
+
+    async signOut() {
+      let client: SupabaseClient | null = null;
+      try {
+        client = await getClient();
+      } catch {
+        // Signing out must work even when the client cannot be built.
+      }
+      await endSession(client);
+      deps.resetClient();
+      return ok(null);
+    },
+
+    async listGroups() {
+      return refreshCachedGroups(await getClient());
+    },
+
+    async createGroup({ name }) {
+      const client = await getClient();
+      const trimmed = name.trim();
+      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } };
+      const reply = await callRpc(client, 'create_group', { p_name: trimmed });
+      if (reply.ok) await rememberGroup(client, reply.value, 'owner');
+      return reply;
+    },
+
+    async createInvite({ groupId }) {
+      return callRpc(await getClient(), 'create_invite', { p_group_id: groupId });
+    },
+
+    async joinGroup({ code }) {
+      const client = await getClient();
+      const trimmed = code.trim();
+      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Enter the invite code you were sent.' } };
+      const reply = await callRpc(client, 'join_group', { p_code: trimmed });
+      if (reply.ok) await rememberGroup(client, reply.value, 'member');
+      return reply;
+    },
+
+    async clipTab(data) {
+      return ok(await deps.clipTab(data?.tabId));
+    },
+
+    async saveClip(args) {
+      const client = await getClient();
+      const reply = await callRpc(client, 'clip_item', args);
+      if (reply.ok) {
+        await lastGroupId.setValue(args.p_group_id);
+        // The queue and the group's counts changed: refresh what pages draw first.
+        // Failures here don't undo a successful save.
+        await Promise.all([
+          reply.value.queued ? refreshCachedQueue(client, args.p_group_id) : null,
+          refreshCachedGroups(client),
+        ]);
+      }
+      return reply;
+    },
+
+    async groupQueue({ groupId }) {
+      return refreshCachedQueue(await getClient(), groupId);
+    },
+
+    async itemDetail({ itemId }) {
+      return callRpc(await getClient(), 'item_detail', { p_item_id: itemId });
+    },
+
+    async addComment({ itemId, body }) {
+      const trimmed = body.trim();
+      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Write something first.' } };
+      const reply = await callRpc(await getClient(), 'add_comment', { p_item_id: itemId, p_body: trimmed });
+      if (reply.ok) await countCachedComment(itemId, reply.value);
+      return reply;
+    },
+
+    async backendChanged() {
+      deps.resetClient();
+      await reconcileSessionBackend();
+      return ok(null);
+    },
+  };
+
+  // Nothing escapes as an exception: anything thrown becomes a failed Reply.
+  for (const name of Object.keys(handlers) as Array<keyof ProtocolMap>) {
+    const inner = handlers[name] as (data: unknown) => Promise<Reply<unknown>>;
+    (handlers as Record<string, (data: unknown) => Promise<Reply<unknown>>>)[name] = async (data: unknown) => {
+      try {
+        return await inner(data);
+      } catch (e) {
+        console.warn(`[readclub] ${name} failed`, e);
+        return errorReply(e);
+      }
+    };
+  }
+  return handlers;
+}
+
+type Listen = <K extends keyof ProtocolMap>(
+  type: K,
+  handler: (message: { data: GetDataType<ProtocolMap[K]> }) => Promise<GetReturnType<ProtocolMap[K]>>,
+) => unknown;
+
+/** Answer every ProtocolMap message in this context (the background). */
+export function registerHandlers(deps: HandlerDeps = defaultHandlerDeps, listen: Listen = onMessage as Listen): Handlers {
+  const handlers = createHandlers(deps);
+  for (const name of Object.keys(handlers) as Array<keyof ProtocolMap>) {
+    const handle = handlers[name] as (data: unknown) => Promise<never>;
+    listen(name, (message) => handle(message.data));
+  }
+  // Settings edited anywhere (not only via the options page's backendChanged) take effect.
+  backendUrl.watch(() => deps.resetClient());
+  backendKey.watch(() => deps.resetClient());
+  return handlers;
+}

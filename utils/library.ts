@@ -1,0 +1,76 @@
+/**
+ * The group library over RPC: one typed call per Postgres function in api-types.ts,
+ * each checked for a session first, plus the cache refreshes that let pages draw the
+ * last known state before the network answers.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Comment, GroupQueue, GroupSummary, Rpcs } from './api-types';
+import type { Reply } from './protocol';
+import { cachedGroups, cachedQueues } from './storage';
+import { errorReply, signedOutReply } from './errors';
+
+export type RpcName = keyof Rpcs;
+export type RpcArgs<N extends RpcName> = Rpcs[N][0];
+export type RpcResult<N extends RpcName> = Rpcs[N][1];
+
+/**
+ * Call one RPC. Without a session, answers signed-out without touching the network
+ * (getSession only refreshes an expired token, which is the one network call allowed).
+ */
+export async function callRpc<N extends RpcName>(client: SupabaseClient, name: N, args: RpcArgs<N>): Promise<Reply<RpcResult<N>>> {
+  try {
+    const { data: auth, error: authError } = await client.auth.getSession();
+    if (authError) return errorReply(authError);
+    if (!auth.session) return signedOutReply();
+    const { data, error, status } = await client.rpc(name, args);
+    if (error) return errorReply(error, status);
+    return { ok: true, value: data as RpcResult<N> };
+  } catch (e) {
+    return errorReply(e);
+  }
+}
+
+/** my_groups, and remember them. */
+export async function refreshCachedGroups(client: SupabaseClient): Promise<Reply<GroupSummary[]>> {
+  const reply = await callRpc(client, 'my_groups', {});
+  if (reply.ok) await cachedGroups.setValue(reply.value ?? []);
+  return reply;
+}
+
+/** group_queue, and remember it under the group's id. */
+export async function refreshCachedQueue(client: SupabaseClient, groupId: string): Promise<Reply<GroupQueue>> {
+  const reply = await callRpc(client, 'group_queue', { p_group_id: groupId });
+  if (reply.ok) {
+    const queues = await cachedQueues.getValue();
+    await cachedQueues.setValue({ ...queues, [groupId]: reply.value });
+  }
+  return reply;
+}
+
+/**
+ * After a group was created or joined: refresh the list, or if that fails, add the group
+ * to the cached list so it at least shows up.
+ */
+export async function rememberGroup(client: SupabaseClient, group: { id: string; name: string }, role: GroupSummary['role']): Promise<void> {
+  const refreshed = await refreshCachedGroups(client);
+  if (refreshed.ok) return;
+  const groups = await cachedGroups.getValue();
+  if (groups.some((g) => g.id === group.id)) return;
+  await cachedGroups.setValue([...groups, { id: group.id, name: group.name, role, member_count: 1, queue_count: 0 }]);
+}
+
+/** A comment was added: bump the count on every cached queue row for that item. */
+export async function countCachedComment(itemId: string, _comment: Comment): Promise<void> {
+  const queues = await cachedQueues.getValue();
+  let changed = false;
+  const next: Record<string, GroupQueue> = {};
+  for (const [groupId, q] of Object.entries(queues)) {
+    if (q.queue.some((e) => e.item_id === itemId)) {
+      changed = true;
+      next[groupId] = { ...q, queue: q.queue.map((e) => (e.item_id === itemId ? { ...e, comment_count: e.comment_count + 1 } : e)) };
+    } else {
+      next[groupId] = q;
+    }
+  }
+  if (changed) await cachedQueues.setValue(next);
+}
