@@ -86,6 +86,19 @@ function metaTags(doc: Document): Map<string, string> {
   return found;
 }
 
+/**
+ * Readability makes links absolute against `document.baseURI`, which a DOM outside a page
+ * may not know (linkedom falls back to the global location), so the copy it reads gets a
+ * single <base> holding the page's real, absolute base URL.
+ */
+function pinBaseUrl(copy: Document, base: string): void {
+  for (const old of Array.from(copy.querySelectorAll('base'))) old.parentNode?.removeChild(old);
+  const pinned = copy.createElement('base');
+  pinned.setAttribute('href', base);
+  const parent = copy.head ?? copy.documentElement;
+  parent?.insertBefore(pinned, parent.firstChild);
+}
+
 function canonicalUrlOf(doc: Document, base: string, meta: Map<string, string>): string | null {
   for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
@@ -122,11 +135,13 @@ function appendShortenedNote(root: Element, url: string): void {
 
 /** Reads the article in `doc`, the page at `url`. Never changes `doc`. */
 export function extractArticle(doc: Document, url: string): ExtractResult {
+  const base = baseUrlOf(doc, url);
   let parsed: ReturnType<Readability<Element>['parse']>;
   let readerable: boolean;
   try {
     readerable = isProbablyReaderable(doc);
     const copy = doc.cloneNode(true) as Document;
+    pinBaseUrl(copy, base);
     parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();
   } catch (error) {
     return { ok: false, reason: 'failed', detail: `Readability failed: ${String(error)}` };
@@ -134,7 +149,6 @@ export function extractArticle(doc: Document, url: string): ExtractResult {
   const root = parsed?.content;
   if (!parsed || !root) return { ok: false, reason: 'no-content', detail: 'Readability found no article content.' };
 
-  const base = baseUrlOf(doc, url);
   sanitizeContent(root, base);
   const truncated = truncateContent(root, MAX_CONTENT_BYTES - NOTE_RESERVE);
   if (truncated) appendShortenedNote(root, url);

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { clippableUrl, type UnclippableReason } from './clippable';
+
+describe('clippableUrl', () => {
+  test.each([
+    'https://example.com/2024/an-essay',
+    'http://localhost:8080/article.html',
+    'https://chrome.google.com/search?q=webstore', // Google, but not the store
+    'https://example.com/pdf-tips', // "pdf" in the path is not a PDF
+  ])('%s can be clipped', (url) => {
+    expect(clippableUrl(url)).toEqual({ clippable: true, saveAsLink: true });
+  });
+
+  const table: [string, UnclippableReason, boolean][] = [
+    ['chrome://extensions/', 'browser-page', false],
+    ['edge://settings', 'browser-page', false],
+    ['about:blank', 'browser-page', false],
+    ['about:newtab', 'browser-page', false],
+    ['view-source:https://example.com/', 'browser-page', false],
+    ['chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html', 'extension-page', false],
+    ['moz-extension://0b5e7d2c-1111-4aaa-9bbb-123456789abc/sidebar.html', 'extension-page', false],
+    ['https://chromewebstore.google.com/detail/some-extension/abcdefghijklmnop', 'web-store', true],
+    ['https://chrome.google.com/webstore/detail/abcdefghijklmnop', 'web-store', true],
+    ['https://addons.mozilla.org/en-US/firefox/addon/some-addon/', 'web-store', true],
+    ['file:///home/ada/Downloads/essay.html', 'local-file', false],
+    ['data:text/html,<p>hello</p>', 'no-web-address', false],
+    ['blob:https://example.com/5b1e8c5e-0000-4000-8000-000000000000', 'no-web-address', false],
+    ['https://example.com/papers/attention.PDF', 'pdf', true],
+    ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', 'pdf', false],
+    ['ftp://ftp.example.com/readme.txt', 'not-web', false],
+    ['', 'no-address', false],
+    ['not a url', 'no-address', false],
+  ];
+  test.each(table)('%s → %s (save as link: %s)', (url, reason, saveAsLink) => {
+    const result = clippableUrl(url);
+    expect(result).toMatchObject({ clippable: false, reason, saveAsLink });
+    if (!result.clippable) expect(result.message.length).toBeGreaterThan(20);
+  });
+
+  test('undefined (a tab without a URL we may see) is not clippable', () => {
+    expect(clippableUrl(undefined)).toMatchObject({ clippable: false, reason: 'no-address' });
+  });
+
+  test('each class of page gets its own message', () => {
+    const messages = new Set(table.map(([url]) => {
+      const result = clippableUrl(url);
+      return result.clippable ? '' : result.message;
+    }));
+    expect(messages.size).toBe(new Set(table.map(([, reason]) => reason)).size);
+  });
+});
