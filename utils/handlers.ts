@@ -140,8 +140,10 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       try {
         return await inner(data);
       } catch (e) {
-        console.warn(`[readclub] ${name} failed`, e);
-        return errorReply(e);
+        const reply = errorReply(e);
+        // Expected failures (offline, signed out, wrong code) are the UI's to show.
+        if (!reply.ok && reply.error.kind === 'server') console.warn(`[readclub] ${name} failed`, e);
+        return reply;
       }
     };
   }

@@ -1,0 +1,298 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ClipItemArgs, GroupQueue, GroupSummary, QueueEntry } from './api-types';
+import { sendMessage } from './protocol';
+import { createHandlers, registerHandlers, type HandlerDeps } from './handlers';
+import { clipTabContents } from './clip-tab';
+import { AUTH_STORAGE_KEY } from './session';
+import { BAD_CODE_MESSAGE, NETWORK_MESSAGE, SIGNED_OUT_MESSAGE } from './errors';
+import { cachedAccount, cachedGroups, cachedQueues, lastGroupId } from './storage';
+
+const user = { id: 'u1', email: 'ada@example.com', user_metadata: { display_name: 'Ada' } };
+const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
+const person = { id: 'u1', display_name: 'Ada' };
+const groups: GroupSummary[] = [{ id: 'g1', name: 'Tuesday readers', role: 'owner', member_count: 3, queue_count: 1 }];
+const entry: QueueEntry = {
+  item_id: 'i1',
+  position: 1,
+  title: 'An essay',
+  url: 'https://example.com/essay',
+  site_name: null,
+  added_by: person,
+  queued_by: person,
+  queued_at: '2026-01-01T00:00:00Z',
+  tags: [],
+  comment_count: 0,
+  reading_minutes: 5,
+};
+const queue: GroupQueue = { group: { id: 'g1', name: 'Tuesday readers', role: 'owner' }, queue: [entry] };
+
+type RpcImpl = (args: unknown) => { data?: unknown; error?: unknown; status?: number };
+
+function stubClient(opts: { session?: unknown; rpc?: Record<string, RpcImpl>; auth?: Record<string, unknown> } = {}) {
+  const rpcImpls: Record<string, RpcImpl> = {
+    my_groups: () => ({ data: groups }),
+    group_queue: () => ({ data: queue }),
+    ...opts.rpc,
+  };
+  const auth = {
+    getSession: vi.fn(async () => ({ data: { session: opts.session === undefined ? session : opts.session }, error: null })),
+    signInWithOtp: vi.fn(async () => ({ data: {}, error: null })),
+    verifyOtp: vi.fn(async () => ({ data: { user, session }, error: null })),
+    signOut: vi.fn(async () => ({ error: null })),
+    ...opts.auth,
+  };
+  const rpc = vi.fn(async (name: string, args: unknown) => {
+    const impl = rpcImpls[name];
+    if (!impl) return { data: null, error: { code: 'PGRST202', message: 'no such function' }, status: 404 };
+    const r = impl(args);
+    return { data: r.data ?? null, error: r.error ?? null, status: r.status ?? (r.error ? 400 : 200) };
+  });
+  return { auth, rpc, client: { auth, rpc } as unknown as SupabaseClient };
+}
+
+function setup(stub = stubClient(), extra: Partial<HandlerDeps> = {}) {
+  const deps: HandlerDeps = {
+    getClient: vi.fn(async () => stub.client),
+    resetClient: vi.fn(),
+    clipTab: clipTabContents,
+    ...extra,
+  };
+  return { stub, deps, h: createHandlers(deps) };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      throw new Error('unit tests must not touch the network');
+    }),
+  );
+});
+
+describe('account', () => {
+  it('getAccount reads the stored session and mirrors it into cachedAccount', async () => {
+    const { h, deps } = setup();
+    expect(await h.getAccount(undefined)).toEqual({ ok: true, value: null });
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const account = { userId: 'u1', email: 'ada@example.com', displayName: 'Ada' };
+    expect(await h.getAccount(undefined)).toEqual({ ok: true, value: account });
+    expect(await cachedAccount.getValue()).toEqual(account);
+    expect(deps.getClient).not.toHaveBeenCalled();
+  });
+
+  it('signs in with an emailed code', async () => {
+    const { h, stub } = setup();
+    expect(await h.sendSignInCode({ email: 'ada@example.com' })).toEqual({ ok: true, value: null });
+    expect(stub.auth.signInWithOtp).toHaveBeenCalledWith({ email: 'ada@example.com', options: { shouldCreateUser: true } });
+    const reply = await h.verifySignInCode({ email: 'ada@example.com', code: '123456' });
+    expect(reply).toEqual({ ok: true, value: { userId: 'u1', email: 'ada@example.com', displayName: 'Ada' } });
+    expect(stub.auth.verifyOtp).toHaveBeenCalledWith({ email: 'ada@example.com', token: '123456', type: 'email' });
+  });
+
+  it('explains a wrong or expired code', async () => {
+    const { AuthApiError } = await import('@supabase/supabase-js');
+    const stub = stubClient({
+      auth: { verifyOtp: vi.fn(async () => ({ data: { user: null, session: null }, error: new AuthApiError('Token has expired or is invalid', 403, 'otp_expired') })) },
+    });
+    const { h } = setup(stub);
+    expect(await h.verifySignInCode({ email: 'ada@example.com', code: '000000' })).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: BAD_CODE_MESSAGE },
+    });
+  });
+
+  it('reports an unreachable server when sending a code', async () => {
+    const { AuthRetryableFetchError } = await import('@supabase/supabase-js');
+    const stub = stubClient({ auth: { signInWithOtp: vi.fn(async () => ({ data: {}, error: new AuthRetryableFetchError('Failed to fetch', 0) })) } });
+    expect(await setup(stub).h.sendSignInCode({ email: 'ada@example.com' })).toEqual({
+      ok: false,
+      error: { kind: 'network', message: NETWORK_MESSAGE },
+    });
+  });
+
+  it('signOut clears the session and every cache', async () => {
+    const { h, stub, deps } = setup();
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada' });
+    await cachedGroups.setValue(groups);
+    await cachedQueues.setValue({ g1: queue });
+    expect(await h.signOut(undefined)).toEqual({ ok: true, value: null });
+    expect(stub.auth.signOut).toHaveBeenCalledWith({ scope: 'local' });
+    expect(deps.resetClient).toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(AUTH_STORAGE_KEY)).toEqual({});
+    expect(await cachedAccount.getValue()).toBeNull();
+    expect(await cachedGroups.getValue()).toEqual([]);
+    expect(await cachedQueues.getValue()).toEqual({});
+  });
+
+  it('signOut works even when no client can be built', async () => {
+    const { h } = setup(stubClient(), { getClient: vi.fn(async () => Promise.reject(new Error('bad url'))) });
+    await cachedGroups.setValue(groups);
+    expect(await h.signOut(undefined)).toEqual({ ok: true, value: null });
+    expect(await cachedGroups.getValue()).toEqual([]);
+  });
+});
+
+describe('library', () => {
+  it('answers signed-out without calling the server when there is no session', async () => {
+    const stub = stubClient({ session: null });
+    const { h } = setup(stub);
+    for (const reply of [
+      await h.listGroups(undefined),
+      await h.groupQueue({ groupId: 'g1' }),
+      await h.createInvite({ groupId: 'g1' }),
+      await h.itemDetail({ itemId: 'i1' }),
+    ]) {
+      expect(reply).toEqual({ ok: false, error: { kind: 'signed-out', message: SIGNED_OUT_MESSAGE } });
+    }
+    expect(stub.rpc).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('maps a failed refresh to signed-out', async () => {
+    const { AuthApiError } = await import('@supabase/supabase-js');
+    const stub = stubClient({
+      auth: {
+        getSession: vi.fn(async () => ({
+          data: { session: null },
+          error: new AuthApiError('Invalid Refresh Token: Refresh Token Not Found', 400, 'refresh_token_not_found'),
+        })),
+      },
+    });
+    expect(await setup(stub).h.listGroups(undefined)).toMatchObject({ ok: false, error: { kind: 'signed-out' } });
+    expect(stub.rpc).not.toHaveBeenCalled();
+  });
+
+  it('listGroups returns and caches the groups', async () => {
+    const { h, stub } = setup();
+    expect(await h.listGroups(undefined)).toEqual({ ok: true, value: groups });
+    expect(stub.rpc).toHaveBeenCalledWith('my_groups', {});
+    expect(await cachedGroups.getValue()).toEqual(groups);
+  });
+
+  it('keeps the cache when the network fails', async () => {
+    await cachedGroups.setValue(groups);
+    const stub = stubClient({ rpc: { my_groups: () => ({ error: { message: 'TypeError: Failed to fetch', code: '', details: '', hint: '' }, status: 0 }) } });
+    expect(await setup(stub).h.listGroups(undefined)).toEqual({ ok: false, error: { kind: 'network', message: NETWORK_MESSAGE } });
+    expect(await cachedGroups.getValue()).toEqual(groups);
+  });
+
+  it('groupQueue caches the queue under its group', async () => {
+    const { h, stub } = setup();
+    await cachedQueues.setValue({ other: { ...queue, group: { ...queue.group, id: 'other' } } });
+    expect(await h.groupQueue({ groupId: 'g1' })).toEqual({ ok: true, value: queue });
+    expect(stub.rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1' });
+    expect(Object.keys(await cachedQueues.getValue()).sort()).toEqual(['g1', 'other']);
+  });
+
+  it('createGroup refreshes the cached groups', async () => {
+    const stub = stubClient({ rpc: { create_group: () => ({ data: { id: 'g1', name: 'Tuesday readers' } }) } });
+    const { h } = setup(stub);
+    expect(await h.createGroup({ name: '  Tuesday readers ' })).toEqual({ ok: true, value: { id: 'g1', name: 'Tuesday readers' } });
+    expect(stub.rpc).toHaveBeenCalledWith('create_group', { p_name: 'Tuesday readers' });
+    expect(await cachedGroups.getValue()).toEqual(groups);
+  });
+
+  it('joinGroup adds the group to the cache even when the refresh fails', async () => {
+    const stub = stubClient({
+      rpc: {
+        join_group: () => ({ data: { id: 'g2', name: 'Book club' } }),
+        my_groups: () => ({ error: { message: 'boom', code: 'XX000' }, status: 500 }),
+      },
+    });
+    expect(await setup(stub).h.joinGroup({ code: ' ABC123 ' })).toEqual({ ok: true, value: { id: 'g2', name: 'Book club' } });
+    expect(stub.rpc).toHaveBeenCalledWith('join_group', { p_code: 'ABC123' });
+    expect(await cachedGroups.getValue()).toEqual([{ id: 'g2', name: 'Book club', role: 'member', member_count: 1, queue_count: 0 }]);
+  });
+
+  it('passes the database’s own message for refused input', async () => {
+    const stub = stubClient({ rpc: { join_group: () => ({ error: { code: 'P0001', message: 'That invite code has expired.' } }) } });
+    expect(await setup(stub).h.joinGroup({ code: 'OLD' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'That invite code has expired.' } });
+  });
+
+  it('saveClip saves, remembers the group and refreshes its queue and counts', async () => {
+    const args: ClipItemArgs = {
+      p_client_id: 'c1',
+      p_group_id: 'g1',
+      p_clip: {
+        kind: 'link',
+        url: 'https://example.com/essay',
+        canonical_url: null,
+        title: 'An essay',
+        byline: null,
+        site_name: null,
+        excerpt: null,
+        content_html: null,
+        text_length: 0,
+        lang: null,
+        lead_image_url: null,
+      },
+      p_tags: ['philosophy'],
+      p_comment: null,
+      p_queue: true,
+    };
+    const result = { item_id: 'i1', created: true, queued: true, comment_id: null };
+    const stub = stubClient({ rpc: { clip_item: () => ({ data: result }) } });
+    expect(await setup(stub).h.saveClip(args)).toEqual({ ok: true, value: result });
+    expect(stub.rpc).toHaveBeenCalledWith('clip_item', args);
+    expect(await lastGroupId.getValue()).toBe('g1');
+    expect((await cachedQueues.getValue()).g1).toEqual(queue);
+    expect(await cachedGroups.getValue()).toEqual(groups);
+  });
+
+  it('addComment trims, posts and bumps the cached count', async () => {
+    const comment = { id: 'c1', body: 'Great', author: person, created_at: '2026-01-01T00:00:00Z' };
+    const stub = stubClient({ rpc: { add_comment: () => ({ data: comment }) } });
+    await cachedQueues.setValue({ g1: queue });
+    const { h } = setup(stub);
+    expect(await h.addComment({ itemId: 'i1', body: ' Great ' })).toEqual({ ok: true, value: comment });
+    expect(stub.rpc).toHaveBeenCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Great' });
+    expect((await cachedQueues.getValue()).g1?.queue[0]?.comment_count).toBe(1);
+    expect(await h.addComment({ itemId: 'i1', body: '  ' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+  });
+
+  it('itemDetail and createInvite call their RPCs', async () => {
+    const stub = stubClient({
+      rpc: { item_detail: () => ({ data: { item: {}, tags: [], comments: [], queue: null } }), create_invite: () => ({ data: { code: 'XYZ', group_id: 'g1' } }) },
+    });
+    const { h } = setup(stub);
+    expect(await h.itemDetail({ itemId: 'i1' })).toMatchObject({ ok: true });
+    expect(stub.rpc).toHaveBeenCalledWith('item_detail', { p_item_id: 'i1' });
+    expect(await h.createInvite({ groupId: 'g1' })).toEqual({ ok: true, value: { code: 'XYZ', group_id: 'g1' } });
+  });
+});
+
+describe('clipTab', () => {
+  it('returns an unclippable clip for chrome:// pages', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: 'chrome://extensions/', title: 'Extensions' } as never);
+    const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    const reply = await setup().h.clipTab({ tabId: 3 });
+    expect(reply).toMatchObject({ ok: true, value: { ok: false, error: { kind: 'unclippable' }, url: null, title: 'Extensions' } });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+describe('never throws', () => {
+  it('turns a thrown error into a failed reply', async () => {
+    const { h } = setup(stubClient(), { getClient: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))) });
+    expect(await h.listGroups(undefined)).toEqual({ ok: false, error: { kind: 'network', message: NETWORK_MESSAGE } });
+  });
+
+  it('backendChanged drops the client', async () => {
+    const { h, deps } = setup();
+    expect(await h.backendChanged(undefined)).toEqual({ ok: true, value: null });
+    expect(deps.resetClient).toHaveBeenCalled();
+  });
+});
+
+describe('registerHandlers', () => {
+  it('answers messages sent through the protocol', async () => {
+    const stub = stubClient();
+    registerHandlers({ getClient: async () => stub.client, resetClient: () => {}, clipTab: clipTabContents });
+    expect(await sendMessage('listGroups')).toEqual({ ok: true, value: groups });
+    expect(await sendMessage('groupQueue', { groupId: 'g1' })).toEqual({ ok: true, value: queue });
+  });
+});
