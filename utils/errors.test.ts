@@ -52,6 +52,8 @@ describe('toUserError', () => {
     ['22023 invalid parameter', pg('22023', 'A group needs a name.'), 400, 'invalid', 'A group needs a name.'],
     ['23505 unique violation', pg('23505', 'You are already in this group.'), 409, 'invalid', 'You are already in this group.'],
     ['42501 insufficient privilege', pg('42501', 'Only members of this group can see its queue.'), 403, 'invalid', 'Only members of this group can see its queue.'],
+    ['42501 as anon (PostgREST answers 401)', pg('42501', 'permission denied for function my_groups'), 401, 'signed-out', SIGNED_OUT_MESSAGE],
+    ['22023 role does not exist (401)', pg('22023', 'role "x" does not exist'), 401, 'signed-out', SIGNED_OUT_MESSAGE],
     ['P0001 with empty message', pg('P0001', ''), 400, 'invalid', SERVER_MESSAGE],
     ['42883 undefined function', pg('42883', 'function public.nope() does not exist'), 404, 'server', SERVER_MESSAGE],
     ['PGRST202 missing RPC', pg('PGRST202', 'Could not find the function'), 404, 'server', SERVER_MESSAGE],
