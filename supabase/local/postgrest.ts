@@ -1,0 +1,154 @@
+/**
+ * PostgREST's RPC endpoint, the only part of the Data API the extension calls:
+ * POST (or GET) /rest/v1/rpc/:fn, run as the JWT's role with its claims set, in one
+ * transaction, with named arguments taken from the JSON body.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isPgError, type Db, type Queryable } from './db';
+import { bearerToken, header, readBody, send } from './http';
+import { postgrestJwtError, verifyJwt, type Claims } from './jwt';
+import { noRpcError, postgrestErrorFromPg, type PostgrestError } from './postgrest-errors';
+
+export interface RpcContext {
+  db: Db;
+  jwtSecret: string;
+}
+
+const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
+/** Query parameters PostgREST reads as filters or options, never as arguments. */
+const RESERVED_QUERY = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict', 'apikey']);
+
+interface Routine {
+  argNames: string[];
+  argTypes: string[];
+  required: number;
+  returnsSet: boolean;
+  returnsVoid: boolean;
+}
+
+/** The functions named fn in the exposed schema, with their input parameters. */
+async function findRoutines(tx: Queryable, fn: string): Promise<Routine[]> {
+  const rows = await tx.query<{ names: string[] | null; modes: string[] | null; types: string[]; ndefaults: number; retset: boolean; void: boolean }>(
+    `select p.proargnames as names, p.proargmodes::text[] as modes, p.pronargdefaults as ndefaults,
+            p.proretset as retset, p.prorettype = 'void'::regtype as void,
+            array(select format_type(t, null) from unnest(p.proargtypes::oid[]) with ordinality as a(t, i) order by i) as types
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'public' and p.proname = $1 and p.prokind = 'f'`,
+    [fn],
+  );
+  return rows.flatMap((row) => {
+    // proargnames covers all arguments (IN, OUT, TABLE …); keep the inputs, in order.
+    const names = row.names ?? [];
+    const modes = row.modes ?? names.map(() => 'i');
+    const inputNames = names.filter((_, i) => ['i', 'b', 'v'].includes(modes[i] ?? 'i'));
+    if (inputNames.length !== row.types.length || inputNames.some((name) => name === '')) {
+      return row.types.length === 0 ? [{ argNames: [], argTypes: [], required: 0, returnsSet: row.retset, returnsVoid: row.void }] : [];
+    }
+    return [{ argNames: inputNames, argTypes: row.types, required: row.types.length - row.ndefaults, returnsSet: row.retset, returnsVoid: row.void }];
+  });
+}
+
+/** PostgREST's overload choice: every key is a parameter and every required parameter is given. */
+function chooseRoutine(routines: Routine[], keys: string[]): Routine | undefined {
+  return routines.find(
+    (routine) =>
+      keys.every((key) => routine.argNames.includes(key)) && routine.argNames.slice(0, routine.required).every((name) => keys.includes(name)),
+  );
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** One SELECT that calls the function with arguments decoded from the JSON payload ($1). */
+export function callSql(fn: string, routine: Routine, keys: string[]): string {
+  const given = routine.argNames.map((name, i) => ({ name, type: routine.argTypes[i]! })).filter((arg) => keys.includes(arg.name));
+  const columns = given.map((arg) => `${ident(arg.name)} ${arg.type}`).join(', ');
+  const args = given.map((arg) => `${ident(arg.name)} => _args.${ident(arg.name)}`).join(', ');
+  const from = given.length ? `json_to_record($1::json) as _args(${columns})` : `(select $1::json) as _args`;
+  const call = `public.${ident(fn)}(${args})`;
+  if (routine.returnsVoid) return `select ${call} from ${from}`;
+  if (routine.returnsSet) {
+    return `select coalesce(json_agg(_pgrst_t), '[]')::text as body, count(*)::int as rows from ${from}, lateral ${call} as _pgrst_t`;
+  }
+  return `select to_json(${call})::text as body, 1 as rows from ${from}`;
+}
+
+function fail(res: ServerResponse, error: PostgrestError): void {
+  send(res, error.status, error.body, { ...error.headers, 'Proxy-Status': `PostgREST; error=${error.body.code}` });
+}
+
+const apiError = (status: number, code: string, message: string, details: string | null = null): PostgrestError => ({
+  status,
+  body: { code, message, details, hint: null },
+  headers: {},
+});
+
+export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: URL, fn: string, ctx: RpcContext): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method !== 'POST' && method !== 'GET') return fail(res, apiError(405, 'PGRST101', `Cannot use the ${method} method on RPC`));
+
+  // The bearer token, or the apikey when the client sent none (both anon by default).
+  const token = bearerToken(req) ?? header(req, 'apikey') ?? '';
+  const verified = await verifyJwt(token, ctx.jwtSecret, 30);
+  if (!verified.ok) {
+    const { status, ...body } = postgrestJwtError(verified.failure);
+    return fail(res, { status, body, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${body.message}"` } });
+  }
+  const claims: Claims = verified.claims;
+  const role = typeof claims.role === 'string' ? claims.role : 'anon';
+  if (!API_ROLES.has(role)) {
+    return fail(res, { status: 401, body: { code: '22023', message: `role "${role}" does not exist`, details: null, hint: null }, headers: {} });
+  }
+
+  let payload: Record<string, unknown>;
+  if (method === 'POST') {
+    const text = await readBody(req);
+    try {
+      payload = text.trim() === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      return fail(res, apiError(400, 'PGRST102', 'Empty or invalid json'));
+    }
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      return fail(res, apiError(400, 'PGRST102', 'Empty or invalid json'));
+    }
+  } else {
+    payload = {};
+    for (const [key, value] of url.searchParams) if (!RESERVED_QUERY.has(key)) payload[key] = value;
+  }
+  const keys = Object.keys(payload);
+  const singular = (header(req, 'accept') ?? '').includes('application/vnd.pgrst.object');
+
+  let outcome: { kind: 'void' } | { kind: 'body'; body: string; rows: number; set: boolean } | { kind: 'error'; error: PostgrestError };
+  try {
+    outcome = await ctx.db.transaction(async (tx) => {
+      if (method === 'GET') await tx.query('set transaction read only');
+      const routines = await findRoutines(tx, fn);
+      const routine = chooseRoutine(routines, keys);
+      if (!routine) {
+        return { kind: 'error' as const, error: noRpcError({ fn, argumentKeys: keys, jsonBody: method === 'POST', overloads: routines.map((r) => r.argNames) }) };
+      }
+      await tx.query(`set local role ${ident(role)}`);
+      await tx.query(
+        `select set_config('search_path', 'public, extensions', true), set_config('request.jwt.claims', $1, true),
+                set_config('request.method', $2, true), set_config('request.path', $3, true), set_config('request.headers', $4, true)`,
+        [JSON.stringify(claims), method, url.pathname.replace(/^\/rest\/v1/, ''), JSON.stringify(req.headers)],
+      );
+      const [row] = await tx.query<{ body: string | null; rows: number }>(callSql(fn, routine, keys), [JSON.stringify(payload)]);
+      if (routine.returnsVoid) return { kind: 'void' as const };
+      return { kind: 'body' as const, body: row?.body ?? 'null', rows: row?.rows ?? 0, set: routine.returnsSet };
+    });
+  } catch (error) {
+    if (!isPgError(error)) throw error;
+    return fail(res, postgrestErrorFromPg(error, role !== 'anon'));
+  }
+
+  if (outcome.kind === 'error') return fail(res, outcome.error);
+  if (outcome.kind === 'void') return send(res, 204);
+  if (singular && outcome.set) {
+    if (outcome.rows !== 1) {
+      return fail(res, apiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${outcome.rows} rows`));
+    }
+    return send(res, 200, JSON.stringify((JSON.parse(outcome.body) as unknown[])[0]), { 'Content-Range': '0-0/*' });
+  }
+  const range = outcome.set ? (outcome.rows > 0 ? `0-${outcome.rows - 1}/*` : '*/*') : '0-0/*';
+  send(res, 200, outcome.body, { 'Content-Range': range });
+}
