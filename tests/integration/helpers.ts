@@ -9,6 +9,7 @@
  *    then read from its mail catcher, Mailpit (SUPABASE_MAIL_URL, default
  *    http://127.0.0.1:54324, `supabase start`'s port; the CLI's older Inbucket at the same port
  *    is not read). Stand-in-only tests (expiry shortcuts, forged tokens) are skipped there.
+ * MIGRATIONS_DIR points the stand-in at another migrations directory (default supabase/migrations).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
@@ -30,8 +31,8 @@ export interface TestBackend {
 export const EXTERNAL = Boolean(process.env.SUPABASE_URL && process.env.SUPABASE_ANON_KEY);
 
 /** Whether the schema the RPC tests need exists (migrations written, or a real Supabase). */
-export const HAS_SCHEMA =
-  EXTERNAL || (existsSync(DEFAULT_MIGRATIONS_DIR) && readdirSync(DEFAULT_MIGRATIONS_DIR).some((file) => /^\d+_.*\.sql$/.test(file)));
+const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR || DEFAULT_MIGRATIONS_DIR;
+export const HAS_SCHEMA = EXTERNAL || (existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((file) => /^\d+_.*\.sql$/.test(file)));
 
 export async function startTestBackend(options: Pick<LocalBackendOptions, 'otpExpirySeconds' | 'accessTokenTtl' | 'migrationsDir'> = {}): Promise<TestBackend> {
   if (EXTERNAL) {
@@ -50,6 +51,7 @@ export async function startTestBackend(options: Pick<LocalBackendOptions, 'otpEx
     databaseUrl,
     memory: !databaseUrl,
     seed: false,
+    migrationsDir: MIGRATIONS_DIR,
     log: () => undefined, // codes are fetched, not read off the console
     ...options,
   });
