@@ -69,14 +69,18 @@ export async function startTestBackend(options: Pick<LocalBackendOptions, 'otpEx
   };
 }
 
-/** Mailpit's API: newest message to email, first 6-digit number in its text. */
+/** Mailpit message ids already read, so a second send waits for its own email. */
+const seenMail = new Map<string, string>();
+
+/** Mailpit's API: newest unread message to email, first 6-digit number in its text. */
 async function codeFromMailpit(mailUrl: string, email: string): Promise<string> {
   for (let attempt = 0; attempt < 40; attempt++) {
     const search = await fetch(`${mailUrl}/api/v1/search?query=${encodeURIComponent(`to:"${email}"`)}&limit=1`);
     if (search.ok) {
       const { messages } = (await search.json()) as { messages?: Array<{ ID: string }> };
       const id = messages?.[0]?.ID;
-      if (id) {
+      if (id && id !== seenMail.get(email)) {
+        seenMail.set(email, id);
         const message = (await (await fetch(`${mailUrl}/api/v1/message/${id}`)).json()) as { Text?: string; HTML?: string };
         const code = /\b(\d{6})\b/.exec(`${message.Text ?? ''} ${message.HTML ?? ''}`)?.[1];
         if (code) return code;
