@@ -1,0 +1,61 @@
+/** Preact hooks the pages share: storage items drawn at once, and the signed-in account. */
+import { useEffect, useState } from 'preact/hooks';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { Account } from './protocol';
+import { cachedAccount } from './storage';
+import { ask } from './ui-ask';
+
+/** A storage item's value, kept current; undefined until first read. */
+export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    let changed = false;
+    const unwatch = item.watch((next) => {
+      changed = true;
+      if (live) setValue(next);
+    });
+    item.getValue().then((first) => {
+      if (live && !changed) setValue(first);
+    });
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [item]);
+  return value;
+}
+
+/**
+ * The signed-in account: the cached one at once, then whatever the background says
+ * (getAccount is cheap — no network). undefined while loading, null when signed out.
+ */
+export function useAccount(): [Account | null | undefined, (next: Account | null) => void] {
+  const cached = useStored(cachedAccount);
+  const [override, setOverride] = useState<{ value: Account | null } | null>(null);
+  useEffect(() => {
+    ask('getAccount').then((reply) => {
+      if (reply.ok) setOverride({ value: reply.value });
+    });
+  }, []);
+  // A later change to the cache (sign-in or sign-out anywhere) wins over what we were told.
+  useEffect(() => setOverride(null), [cached]);
+  return [override ? override.value : cached, (next) => setOverride({ value: next })];
+}
+
+/** Run `refresh` now, whenever the page becomes visible again, and every `everyMs`. */
+export function useRefresh(refresh: () => void, deps: unknown[], everyMs = 30_000): void {
+  useEffect(() => {
+    refresh();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = setInterval(onVisible, everyMs);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
