@@ -1,0 +1,90 @@
+/**
+ * Drives the production build in real Chromium (Debian's /usr/bin/chromium, through
+ * playwright-core; never a downloaded browser). Each member gets their own profile.
+ */
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES_DIR = resolve('tests/fixtures');
+
+export interface Browser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Opens an extension page (popup.html, sidepanel.html, options.html) as a tab. */
+  open(page: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'readclub-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false, // --headless=new below: the new headless mode loads extensions
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of the tab showing url, so the popup (itself opened as a tab) clips the right one. */
+export async function tabIdOf(browser: Browser, url: string): Promise<number> {
+  const id = await browser.worker.evaluate(async (target: string) => {
+    // Runs in the service worker, where chrome.* exists.
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** Serves tests/fixtures on localhost, as a web page would be. */
+export async function serveFixtures(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const name = (request.url ?? '/').split('?')[0]!.replace(/^\/+/, '');
+    try {
+      if (name.includes('..')) throw new Error('no');
+      const body = readFileSync(join(FIXTURES_DIR, name));
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

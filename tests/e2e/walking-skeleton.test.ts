@@ -1,0 +1,136 @@
+/**
+ * The walking skeleton's whole story, in real Chromium on the production build:
+ * Ada signs in, creates a group, clips a page with a tag, a comment and "queue for
+ * discussion", and sees it at the end of the queue; Ben joins with Ada's invite code,
+ * sees the item and comments; Ada sees Ben's comment.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, serveFixtures, tabIdOf, type Browser } from './harness';
+import { startLocalBackend } from '../../supabase/local/index';
+
+type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
+let backend: Backend;
+let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
+let ada: Browser;
+let ben: Browser;
+
+beforeAll(async () => {
+  backend = await startLocalBackend({ port: 0, memory: true, seed: false });
+  fixtures = await serveFixtures();
+  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.allSettled([ada?.close(), ben?.close()]);
+  await fixtures?.close();
+  await backend?.stop();
+});
+
+async function signCode(email: string): Promise<string> {
+  const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
+  const { code } = (await response.json()) as { code: string };
+  return code;
+}
+
+/** Options page: point the build at this run's backend, then sign in by email code. */
+async function setUpMember(browser: Browser, email: string): Promise<Page> {
+  const options = await browser.open('options.html');
+  await options.getByLabel('Backend URL').fill(backend.url);
+  await options.getByLabel('Public key').fill(backend.anonKey);
+  await options.getByRole('button', { name: 'Save backend' }).click();
+  await options.getByLabel('Email').fill(email);
+  await options.getByRole('button', { name: 'Send code' }).click();
+  await options.getByLabel('Sign-in code').fill(await signCode(email));
+  await options.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => options.getByText(email).count()).toBeGreaterThan(0);
+  return options;
+}
+
+async function openPopupFor(browser: Browser, pageUrl: string): Promise<{ page: Page; popup: Page }> {
+  const page = await browser.context.newPage();
+  await page.goto(pageUrl);
+  const popup = await browser.open(`popup.html?tabId=${await tabIdOf(browser, pageUrl)}`);
+  return { page, popup };
+}
+
+describe('two members share a clipped article', () => {
+  let inviteCode = '';
+  const articleUrl = () => `${fixtures.url}/article.html`;
+
+  test('Ada signs in and creates a group', async () => {
+    const options = await setUpMember(ada, 'ada@e2e.test');
+    await options.getByLabel('Group name').fill('Thursday Circle');
+    await options.getByRole('button', { name: 'Create group' }).click();
+    await options.getByRole('button', { name: 'Invite' }).first().click();
+    const code = options.getByLabel('Invite code');
+    await expect.poll(() => code.inputValue()).not.toBe('');
+    inviteCode = await code.inputValue();
+  });
+
+  test('a wrong sign-in code gets a clear message', async () => {
+    const options = await ben.open('options.html');
+    await options.getByLabel('Backend URL').fill(backend.url);
+    await options.getByLabel('Public key').fill(backend.anonKey);
+    await options.getByRole('button', { name: 'Save backend' }).click();
+    await options.getByLabel('Email').fill('ben@e2e.test');
+    await options.getByRole('button', { name: 'Send code' }).click();
+    const real = await signCode('ben@e2e.test');
+    await options.getByLabel('Sign-in code').fill(real === '000000' ? '111111' : '000000');
+    await options.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => options.getByText(/wrong or has expired/i).count()).toBeGreaterThan(0);
+    await options.close();
+  });
+
+  test('a page Readability cannot read says so and offers a link', async () => {
+    const { page, popup } = await openPopupFor(ada, `${fixtures.url}/not-an-article.html`);
+    await expect.poll(() => popup.getByText(/could not find an article/i).count()).toBeGreaterThan(0);
+    await expect(popup.getByRole('button', { name: 'Save as link' }).isVisible()).resolves.toBe(true);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  test('Ada clips the article with a tag, a comment and a queue entry', async () => {
+    const { popup } = await openPopupFor(ada, articleUrl());
+    await expect.poll(() => popup.getByRole('heading', { name: /Reading Circles/i }).count()).toBeGreaterThan(0);
+    await popup.getByLabel('Tags').fill('leadership');
+    await popup.getByLabel('Comment').fill('Worth an hour on Thursday.');
+    await expect(popup.getByLabel('Queue for discussion').isChecked()).resolves.toBe(true);
+    await popup.getByRole('button', { name: /^Save to Thursday Circle/ }).click();
+    await expect.poll(() => popup.getByText(/Saved to Thursday Circle/).count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  test('the side panel shows it at the end of the queue with tag, comments, time and clipper', async () => {
+    const panel = await ada.open('sidepanel.html');
+    const entry = panel.getByTestId('queue-entry').last();
+    await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toMatch(/Reading Circles/);
+    const text = (await entry.textContent()) ?? '';
+    expect(text).toMatch(/leadership/);
+    expect(text).toMatch(/1 comment/);
+    expect(text).toMatch(/\d+ min read/);
+    expect(text).toMatch(/Ada|ada/);
+    await panel.close();
+  });
+
+  test('Ben joins with the invite code, sees the item and comments on it', async () => {
+    const options = await setUpMember(ben, 'ben@e2e.test');
+    await options.getByLabel('Invite code').last().fill(inviteCode);
+    await options.getByRole('button', { name: 'Join group' }).click();
+    await expect.poll(() => options.getByText('Thursday Circle').count()).toBeGreaterThan(0);
+    const panel = await ben.open('sidepanel.html');
+    const entry = panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ });
+    await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);
+    await entry.click();
+    await panel.getByLabel('Add a comment').fill('Section two changed my mind.');
+    await panel.getByRole('button', { name: 'Comment' }).click();
+    await expect.poll(() => panel.getByTestId('comment').count()).toBe(2);
+  });
+
+  test("Ada sees Ben's comment", async () => {
+    const panel = await ada.open('sidepanel.html');
+    const entry = panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ });
+    await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toMatch(/2 comments/);
+    await entry.click();
+    await expect.poll(() => panel.getByText('Section two changed my mind.').count()).toBe(1);
+  });
+});
