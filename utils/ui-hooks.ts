@@ -1,5 +1,5 @@
 /** Preact hooks the pages share: storage items drawn at once, and the signed-in account. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { Account } from './protocol';
 import { cachedAccount } from './storage';
@@ -32,15 +32,17 @@ export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): 
  */
 export function useAccount(): [Account | null | undefined, (next: Account | null) => void] {
   const cached = useStored(cachedAccount);
-  const [override, setOverride] = useState<{ value: Account | null } | null>(null);
+  const latest = useRef(cached);
+  latest.current = cached;
+  // What we were told, valid only until the cache changes (a sign-in or sign-out anywhere).
+  const [told, setTold] = useState<{ value: Account | null; basis: Account | null | undefined } | null>(null);
+  const tell = (value: Account | null) => setTold({ value, basis: latest.current });
   useEffect(() => {
     ask('getAccount').then((reply) => {
-      if (reply.ok) setOverride({ value: reply.value });
+      if (reply.ok) tell(reply.value);
     });
   }, []);
-  // A later change to the cache (sign-in or sign-out anywhere) wins over what we were told.
-  useEffect(() => setOverride(null), [cached]);
-  return [override ? override.value : cached, (next) => setOverride({ value: next })];
+  return [told && told.basis === cached ? told.value : cached, tell];
 }
 
 /** Run `refresh` now, whenever the page becomes visible again, and every `everyMs`. */

@@ -1,0 +1,33 @@
+/** Footer of the popup: who is signed in, "Sign out", "Options". */
+import type { Account } from '@/utils/protocol';
+import { ask } from '@/utils/ui-ask';
+import { openOptions } from '@/utils/ui-browser';
+
+export interface AccountBarProps {
+  account: Account;
+  onSignedOut: () => void;
+  /** Hide the Options button (on the options page itself). */
+  showOptions?: boolean;
+}
+
+export function AccountBar({ account, onSignedOut, showOptions = true }: AccountBarProps) {
+  async function signOut() {
+    await ask('signOut');
+    onSignedOut();
+  }
+  return (
+    <div class="account-bar">
+      <span class="who" title={account.displayName}>
+        {account.email}
+      </span>
+      <button type="button" class="link" onClick={signOut}>
+        Sign out
+      </button>
+      {showOptions && (
+        <button type="button" class="link" onClick={openOptions}>
+          Options
+        </button>
+      )}
+    </div>
+  );
+}

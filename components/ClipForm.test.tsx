@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/protocol';
+import { lastGroupId } from '@/utils/storage';
+import { ClipForm } from './ClipForm';
+import { article, groups } from './test-fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(cleanup);
+
+describe('ClipForm', () => {
+  test('labelled fields, queue checked by default, preselected group', () => {
+    render(<ClipForm clip={article} groups={groups} initialGroupId="g2" onSaved={vi.fn()} />);
+    expect(input('Group').value).toBe('g2');
+    expect(input('Tags').value).toBe('');
+    expect(input('Comment').value).toBe('');
+    expect(input('Queue for discussion').checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Save to Journal Club' })).toBeTruthy();
+  });
+
+  test('a failed save keeps the input and retries with the same client id', async () => {
+    send.mockResolvedValueOnce({ ok: false, error: { kind: 'network', message: "Can't reach the Readclub server." } });
+    send.mockResolvedValueOnce({ ok: true, value: { item_id: 'i1', created: true, queued: false, comment_id: 'c1' } });
+    const onSaved = vi.fn();
+    render(<ClipForm clip={article} groups={groups} initialGroupId={null} onSaved={onSaved} />);
+    fireEvent.input(input('Tags'), { target: { value: 'leadership, #teams,' } });
+    fireEvent.input(input('Comment'), { target: { value: '  Worth an hour.  ' } });
+    fireEvent.click(input('Queue for discussion'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save to Thursday Circle' }));
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach/);
+    expect(input('Tags').value).toBe('leadership, #teams,');
+    expect(input('Comment').value).toBe('  Worth an hour.  ');
+    expect(input('Queue for discussion').checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+
+    const [first, second] = send.mock.calls.map((call) => call[1]);
+    expect(first).toEqual({
+      p_client_id: expect.any(String), p_group_id: 'g1', p_clip: article,
+      p_tags: ['leadership', 'teams'], p_comment: 'Worth an hour.', p_queue: false,
+    });
+    expect(second.p_client_id).toBe(first.p_client_id);
+    expect(await lastGroupId.getValue()).toBe('g1');
+  });
+
+  test('an empty comment is sent as null, to the group picked', async () => {
+    send.mockResolvedValue({ ok: true, value: { item_id: 'i1', created: true, queued: true, comment_id: null } });
+    const onSaved = vi.fn();
+    render(<ClipForm clip={article} groups={groups} initialGroupId="g1" onSaved={onSaved} />);
+    fireEvent.change(input('Group'), { target: { value: 'g2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save to Journal Club' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.anything(), groups[1]));
+    expect(send.mock.calls[0]![1]).toMatchObject({ p_group_id: 'g2', p_comment: null, p_tags: [], p_queue: true });
+  });
+});

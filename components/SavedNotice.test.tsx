@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SavedNotice } from './SavedNotice';
+import { groups } from './test-fixtures';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('SavedNotice', () => {
+  test('new item: "Saved to <group>" and Open queue opens the side panel in the click', async () => {
+    const open = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+    const getCurrent = vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 5 } as never);
+    render(<SavedNotice result={{ item_id: 'i', created: true, queued: true, comment_id: null }} group={groups[0]!} />);
+    expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy();
+    expect(screen.queryByText(/already in the library/)).toBeNull();
+    await waitFor(() => expect(getCurrent).toHaveBeenCalled());
+    await Promise.resolve();
+    fireEvent.click(screen.getByRole('button', { name: 'Open queue' }));
+    expect(open).toHaveBeenCalledWith({ windowId: 5 });
+  });
+
+  test('existing item says so', () => {
+    render(<SavedNotice result={{ item_id: 'i', created: false, queued: false, comment_id: null }} group={groups[1]!} />);
+    expect(screen.getByText('Saved to Journal Club')).toBeTruthy();
+    expect(screen.getByText(/already in the library — added your tags\/comment/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,27 @@
+/** After a save: where it went, and a way to the discussion queue. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { ClipItemResult, GroupSummary } from '@/utils/api-types';
+import { currentWindowId, openQueuePanel } from '@/utils/ui-browser';
+
+export function SavedNotice({ result, group }: { result: ClipItemResult; group: GroupSummary }) {
+  const windowId = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    currentWindowId().then((id) => (windowId.current = id));
+  }, []);
+
+  // Called straight from the click: the side panel may only open on a user gesture.
+  const openQueue = () => {
+    openQueuePanel(windowId.current).catch(() => {});
+  };
+
+  return (
+    <div class="stack saved" role="status">
+      <p class="saved-title">Saved to {group.name}</p>
+      {!result.created && <p class="hint">It was already in the library — added your tags/comment.</p>}
+      {result.queued && <p class="hint">It's in the queue for the next discussion.</p>}
+      <button type="button" onClick={openQueue}>
+        Open queue
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** Shared sample data for the component tests. */
+import type { ClipPayload, GroupQueue, GroupSummary, ItemDetail } from '@/utils/api-types';
+
+export const ada = { userId: 'u-ada', email: 'ada@example.org', displayName: 'Ada' };
+
+export const groups: GroupSummary[] = [
+  { id: 'g1', name: 'Thursday Circle', role: 'owner', member_count: 3, queue_count: 2 },
+  { id: 'g2', name: 'Journal Club', role: 'member', member_count: 5, queue_count: 0 },
+];
+
+export const article: ClipPayload = {
+  kind: 'article',
+  url: 'https://example.org/reading-circles',
+  canonical_url: null,
+  title: 'Reading Circles at Work',
+  byline: 'Grace H.',
+  site_name: 'Example Journal',
+  excerpt: 'Why small groups read better together.',
+  content_html: '<p>…</p>',
+  text_length: 5750,
+  lang: 'en',
+  lead_image_url: null,
+};
+
+const person = (id: string, name: string) => ({ id, display_name: name });
+
+export const queue: GroupQueue = {
+  group: { id: 'g1', name: 'Thursday Circle', role: 'owner' },
+  queue: [
+    { item_id: 'i1', position: 1, title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
+      site_name: 'Example Journal', added_by: person('u-ada', 'Ada'), queued_by: person('u-ada', 'Ada'),
+      queued_at: '2025-03-01T10:00:00Z', tags: ['leadership'], comment_count: 1, reading_minutes: 5 },
+    { item_id: 'i2', position: 2, title: 'Deep Work Notes', url: 'https://blog.example.com/deep',
+      site_name: null, added_by: person('u-ben', 'Ben'), queued_by: person('u-ben', 'Ben'),
+      queued_at: '2025-03-02T10:00:00Z', tags: [], comment_count: 2, reading_minutes: 12 },
+  ],
+};
+
+export const detail: ItemDetail = {
+  item: { id: 'i1', group_id: 'g1', title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
+    site_name: 'Example Journal', byline: 'Grace H.', excerpt: 'Why small groups read better together.',
+    lead_image_url: null, reading_minutes: 5, added_by: person('u-ada', 'Ada'), created_at: '2025-03-01T10:00:00Z' },
+  tags: ['leadership'],
+  comments: [{ id: 'c1', body: 'Worth an hour on Thursday.', author: person('u-ada', 'Ada'), created_at: '2025-03-01T10:00:00Z' }],
+  queue: { position: 1, queued_by: person('u-ada', 'Ada'), queued_at: '2025-03-01T10:00:00Z' },
+};
