@@ -1,0 +1,121 @@
+-- =====================================================================================
+-- Demo data for a fresh development database (supabase db reset / npm run dev).
+--
+--   Sign in as ada@readclub.test (owner), ben@readclub.test (admin) or
+--   cleo@readclub.test (member) of "Thursday Reading Circle". Invite code: DEMO-CIRCLE.
+--   Four articles with tags and comments, three of them queued for the next meeting.
+--
+-- Runs as the database owner (RLS does not apply). Safe to run twice: fixed ids, and
+-- every insert skips rows that already exist.
+-- =====================================================================================
+
+-- ---------- People (the on_auth_user_created trigger makes their profiles) ----------
+insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+values
+  ('00000000-0000-0000-0000-000000000000', 'ada00000-0000-4000-8000-000000000001', 'authenticated', 'authenticated',
+   'ada@readclub.test', now(), '{"provider": "email", "providers": ["email"]}', '{"display_name": "Ada"}', now(), now()),
+  ('00000000-0000-0000-0000-000000000000', 'be000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated',
+   'ben@readclub.test', now(), '{"provider": "email", "providers": ["email"]}', '{"display_name": "Ben"}', now(), now()),
+  ('00000000-0000-0000-0000-000000000000', 'c1e00000-0000-4000-8000-000000000003', 'authenticated', 'authenticated',
+   'cleo@readclub.test', now(), '{"provider": "email", "providers": ["email"]}', '{"display_name": "Cleo"}', now(), now())
+on conflict (id) do nothing;
+
+-- On a real Supabase (supabase start), GoTrue signs email users in through auth.identities.
+do $$
+begin
+  if to_regclass('auth.identities') is not null then
+    execute $sql$
+      insert into auth.identities (id, user_id, provider_id, provider, identity_data, last_sign_in_at, created_at, updated_at)
+      select u.id, u.id, u.id::text, 'email',
+             jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true),
+             now(), now(), now()
+        from auth.users as u
+       where u.email in ('ada@readclub.test', 'ben@readclub.test', 'cleo@readclub.test')
+      on conflict do nothing
+    $sql$;
+  end if;
+end
+$$;
+
+-- ---------- The group (the trigger makes Ada its owner) ----------
+insert into public.groups (id, name, created_by, created_at)
+values ('d0000000-0000-4000-8000-00000000c1c1', 'Thursday Reading Circle', 'ada00000-0000-4000-8000-000000000001', now() - interval '21 days')
+on conflict (id) do nothing;
+
+insert into public.group_members (group_id, user_id, role, joined_at)
+values
+  ('d0000000-0000-4000-8000-00000000c1c1', 'be000000-0000-4000-8000-000000000002', 'admin', now() - interval '20 days'),
+  ('d0000000-0000-4000-8000-00000000c1c1', 'c1e00000-0000-4000-8000-000000000003', 'member', now() - interval '14 days')
+on conflict (group_id, user_id) do nothing;
+
+insert into public.group_invites (code, group_id, created_by, expires_at)
+values ('DEMO-CIRCLE', 'd0000000-0000-4000-8000-00000000c1c1', 'ada00000-0000-4000-8000-000000000001', null)
+on conflict (code) do nothing;
+
+-- ---------- The library ----------
+insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, byline, site_name, excerpt,
+                          content_html, text_length, lang, lead_image_url, added_by, created_at)
+values
+  ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000001',
+   'article', 'https://essays.example.org/slow-reading?utm_source=newsletter', 'https://essays.example.org/slow-reading',
+   'In Praise of Slow Reading', 'M. Example', 'Example Essays',
+   'Why reading less, more carefully, is worth it.',
+   '<p>Why reading less, more carefully, is worth it.</p><p>(Demo text for the Readclub seed.)</p>',
+   9200, 'en', null, 'ada00000-0000-4000-8000-000000000001', now() - interval '6 days'),
+  ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000002',
+   'article', 'https://www.example.com/longform/the-library-of-tomorrow', null,
+   'The Library of Tomorrow', 'R. Sample', 'Example Longform',
+   'What public libraries are becoming, and what they should keep.',
+   '<p>What public libraries are becoming, and what they should keep.</p><p>(Demo text for the Readclub seed.)</p>',
+   23000, 'en', null, 'be000000-0000-4000-8000-000000000002', now() - interval '4 days'),
+  ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000003',
+   'link', 'https://podcasts.example.net/episodes/42', null,
+   'Episode 42: Reading Groups Through History', null, 'Example Podcasts', null,
+   null, 0, 'en', null, 'c1e00000-0000-4000-8000-000000000003', now() - interval '2 days'),
+  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000004',
+   'article', 'https://blog.example.io/2026/notes-on-attention/', null,
+   'Notes on Attention', 'J. Placeholder', 'Example Blog',
+   'Short notes on where attention goes when we read on screens.',
+   '<p>Short notes on where attention goes when we read on screens.</p><p>(Demo text for the Readclub seed.)</p>',
+   5600, 'en', null, 'ada00000-0000-4000-8000-000000000001', now() - interval '1 day')
+on conflict (id) do nothing;
+
+insert into public.item_tags (item_id, group_id, tag, added_by)
+values
+  ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'essay', 'ada00000-0000-4000-8000-000000000001'),
+  ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'attention', 'ada00000-0000-4000-8000-000000000001'),
+  ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 'libraries', 'be000000-0000-4000-8000-000000000002'),
+  ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 'longread', 'be000000-0000-4000-8000-000000000002'),
+  ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1', 'podcast', 'c1e00000-0000-4000-8000-000000000003'),
+  ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1', 'history', 'c1e00000-0000-4000-8000-000000000003'),
+  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 'attention', 'ada00000-0000-4000-8000-000000000001')
+on conflict (item_id, tag) do nothing;
+
+insert into public.comments (id, item_id, group_id, author_id, body, created_at, updated_at)
+values
+  ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1',
+   'ada00000-0000-4000-8000-000000000001', 'Worth an evening: the middle section especially.', now() - interval '6 days', now() - interval '6 days'),
+  ('c0000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1',
+   'be000000-0000-4000-8000-000000000002', 'Agreed. Could we pair it with the attention notes?', now() - interval '5 days', now() - interval '5 days'),
+  ('c0000000-0000-4000-8000-000000000003', 'e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1',
+   'be000000-0000-4000-8000-000000000002', 'Long, but the last third is the discussion we keep having.', now() - interval '4 days', now() - interval '4 days'),
+  ('c0000000-0000-4000-8000-000000000004', 'e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1',
+   'c1e00000-0000-4000-8000-000000000003', 'For the commute: 40 minutes.', now() - interval '2 days', now() - interval '2 days')
+on conflict (id) do nothing;
+
+insert into public.queue_entries (item_id, group_id, position, queued_by, queued_at)
+values
+  ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 1, 'ada00000-0000-4000-8000-000000000001', now() - interval '6 days'),
+  ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 2, 'be000000-0000-4000-8000-000000000002', now() - interval '4 days'),
+  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 3, 'ada00000-0000-4000-8000-000000000001', now() - interval '1 day')
+on conflict (item_id) do nothing;
+
+-- The clips that made the items, so retries of them answer as clip_item would.
+insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued, comment_id, clipped_at)
+select i.client_id, i.group_id, i.id, i.added_by, true,
+       exists (select from public.queue_entries as q where q.item_id = i.id),
+       (select c.id from public.comments as c where c.item_id = i.id and c.author_id = i.added_by order by c.created_at limit 1),
+       i.created_at
+  from public.items as i
+ where i.group_id = 'd0000000-0000-4000-8000-00000000c1c1'
+on conflict (client_id) do nothing;

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Database tests on a real Postgres (15, with pgTAP and pg_prove):
+#   1. a fresh database readclub_test (dropped first if it exists)
+#   2. supabase/local/bootstrap.sql: what a Supabase project has before any migration
+#   3. the migrations, applied by the pinned Supabase CLI (supabase db push)
+#   4. supabase/seed.sql, so the demo data is known to load
+#   5. pgTAP: every supabase/tests/*.sql through pg_prove
+#   6. supabase db advisors (security + performance, level warn): must report nothing
+#
+# TEST_DATABASE_URL: a superuser connection to any database on the server
+#   (default postgresql://postgres:postgres@127.0.0.1:5432/postgres).
+# Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BASE_URL="${TEST_DATABASE_URL:-postgresql://postgres:postgres@127.0.0.1:5432/postgres}"
+TEST_DB="readclub_test"
+# Same server and credentials, other database; keep any ?query.
+base_no_query="${BASE_URL%%\?*}"
+query=""
+[[ "$BASE_URL" == *\?* ]] && query="${BASE_URL#*\?}"
+TEST_URL="${base_no_query%/*}/${TEST_DB}"
+if [[ -z "$query" ]]; then
+  CLI_URL="${TEST_URL}?sslmode=disable"
+elif [[ "$query" == *sslmode=* ]]; then
+  CLI_URL="${TEST_URL}?${query}"
+  TEST_URL="${TEST_URL}?${query}"
+else
+  CLI_URL="${TEST_URL}?${query}&sslmode=disable"
+  TEST_URL="${TEST_URL}?${query}"
+fi
+
+step() { printf '\n\033[1m== db: %s ==\033[0m\n' "$*"; }
+fail() { printf '\n\033[31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+
+for tool in psql pg_prove npx; do
+  command -v "$tool" >/dev/null || fail "$tool not found (needs postgresql-client, libtap-parser-sourcehandler-pgtap-perl, Node.js)"
+done
+
+step "fresh database $TEST_DB"
+"${PSQL[@]}" "$BASE_URL" -c "drop database if exists ${TEST_DB} with (force)" \
+  || fail "cannot reach Postgres at TEST_DATABASE_URL (is it running? is the password set?)"
+"${PSQL[@]}" "$BASE_URL" -c "create database ${TEST_DB}"
+
+step "bootstrap (supabase/local/bootstrap.sql)"
+"${PSQL[@]}" "$TEST_URL" -f supabase/local/bootstrap.sql || fail "bootstrap"
+
+step "migrations (supabase db push)"
+# The CLI runs in a scratch project that holds only the migrations (a symlink), so nothing
+# else in supabase/config.toml (auth templates, …) can stop a push to a plain Postgres.
+CLI_DIR=$(mktemp -d)
+trap 'rm -rf "$CLI_DIR"' EXIT
+mkdir -p "$CLI_DIR/supabase"
+ln -s "$PWD/supabase/migrations" "$CLI_DIR/supabase/migrations"
+printf 'project_id = "readclub-db-test"\n' >"$CLI_DIR/supabase/config.toml"
+SUPABASE=(npx --no-install --prefix "$PWD" supabase --workdir "$CLI_DIR")
+"${SUPABASE[@]}" db push --db-url "$CLI_URL" --yes --include-all 2>&1 || fail "supabase db push"
+applied=$("${PSQL[@]}" -tA "$TEST_URL" -c "select count(*) from supabase_migrations.schema_migrations")
+expected=$(find supabase/migrations -maxdepth 1 -name '[0-9]*_*.sql' | wc -l)
+[[ "$applied" == "$expected" ]] || fail "expected $expected migrations applied, found $applied"
+echo "applied $applied migrations"
+
+step "seed (supabase/seed.sql)"
+"${PSQL[@]}" "$TEST_URL" -1 -f supabase/seed.sql || fail "seed"
+"${PSQL[@]}" "$TEST_URL" -1 -f supabase/seed.sql || fail "seed (second run)"
+echo "seed loads (twice)"
+
+step "pgTAP (supabase/tests/*.sql)"
+"${PSQL[@]}" "$TEST_URL" -c "create extension if not exists pgtap with schema extensions" || fail "pgTAP is not installed (postgresql-15-pgtap)"
+# Every test file runs in one transaction and rolls back, so they share the seeded database.
+PGOPTIONS="--search_path=public,extensions" pg_prove --dbname "$TEST_URL" --ext .sql --failures supabase/tests/ \
+  || fail "pgTAP tests"
+"${PSQL[@]}" "$TEST_URL" -c "drop extension pgtap"
+
+step "advisors (supabase db advisors --level warn)"
+# Accepted findings (name, one per line): none at the moment. Add a name here only with a
+# reason in the README's database notes.
+ACCEPTED=()
+report=$("${SUPABASE[@]}" db advisors --db-url "$CLI_URL" --type all --level warn --output-format json 2>/dev/null) \
+  || fail "supabase db advisors did not run"
+echo "$report"
+findings=$(node -e '
+  const accepted = new Set(process.argv.slice(1));
+  const text = require("fs").readFileSync(0, "utf8").trim();
+  if (!text) { console.log(0); process.exit(0); }
+  let data;
+  try { data = JSON.parse(text); } catch { console.error("advisors printed something that is not JSON"); console.log(-1); process.exit(0); }
+  const lints = Array.isArray(data) ? data : (data.lints ?? data.issues ?? data.results ?? []);
+  const left = lints.filter((l) => !accepted.has(l.name));
+  for (const l of left) console.error(`${(l.level ?? "").toUpperCase()} ${l.name}: ${l.detail ?? l.description ?? ""}`);
+  console.log(left.length);
+' "${ACCEPTED[@]}" <<<"$report")
+[[ "$findings" == "0" ]] || fail "advisors reported $findings finding(s) not accepted"
+echo "advisors: nothing to report"
+
+printf '\n\033[32mdb: all passed\033[0m\n'
