@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
 import { lastGroupId } from '@/utils/storage';
 import { ClipForm } from './ClipForm';
-import { article, groups } from './test-fixtures';
+import { article, groups } from './testing/fixtures';
 
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { ClipPreview } from './ClipPreview';
-import { article } from './test-fixtures';
+import { article } from './testing/fixtures';
 
 afterEach(cleanup);
 

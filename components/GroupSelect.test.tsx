@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { GroupSelect, pickGroup } from './GroupSelect';
-import { groups } from './test-fixtures';
+import { groups } from './testing/fixtures';
 
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
 import { cachedAccount, cachedGroups } from '@/utils/storage';
 import { PopupApp } from './PopupApp';
-import { ada, article, groups } from './test-fixtures';
+import { ada, article, groups } from './testing/fixtures';
 
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SavedNotice } from './SavedNotice';
-import { groups } from './test-fixtures';
+import { groups } from './testing/fixtures';
 
 afterEach(() => {
   cleanup();

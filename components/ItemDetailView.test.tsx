@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { sendMessage } from '@/utils/protocol';
+import { ItemDetailView } from './ItemDetailView';
+import { detail } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+
+beforeEach(() => send.mockReset());
+afterEach(cleanup);
+
+describe('ItemDetailView', () => {
+  test('shows the item and reloads after a comment', async () => {
+    const more = { ...detail, comments: [...detail.comments, { id: 'c2', body: 'Section two.', author: { id: 'b', display_name: 'Ben' }, created_at: detail.item.created_at }] };
+    send.mockImplementation(async (name: string) => {
+      if (name === 'itemDetail') return { ok: true, value: send.mock.calls.some((c) => c[0] === 'addComment') ? more : detail };
+      return { ok: true, value: more.comments[1] };
+    });
+    const onBack = vi.fn();
+    render(<ItemDetailView itemId="i1" onBack={onBack} />);
+    expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    expect(screen.getByText('Grace H.')).toBeTruthy();
+    expect(screen.getByText(/Number 1 in the queue/)).toBeTruthy();
+    expect(screen.getByText('leadership')).toBeTruthy();
+    expect(screen.getAllByTestId('comment')).toHaveLength(1);
+    fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Section two.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: /Back to queue/ }));
+    expect(onBack).toHaveBeenCalled();
+  });
+
+  test('a failed load says why and still offers the way back', async () => {
+    send.mockResolvedValue({ ok: false, error: { kind: 'server', message: 'Something went wrong.' } });
+    render(<ItemDetailView itemId="i1" onBack={vi.fn()} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong.');
+    expect(screen.getByRole('button', { name: /Back to queue/ })).toBeTruthy();
+  });
+});

@@ -1,0 +1,60 @@
+/** One item's discussion in the side panel: what it is, its tags, comments and a reply box. */
+import { useEffect, useState } from 'preact/hooks';
+import type { ItemDetail } from '@/utils/api-types';
+import type { UserError } from '@/utils/protocol';
+import { ask } from '@/utils/ui-ask';
+import { minutesLabel, siteLabel } from '@/utils/ui-format';
+import { Alert, Loading, TagChips } from './Bits';
+import { CommentThread } from './CommentThread';
+
+export interface ItemDetailViewProps {
+  itemId: string;
+  onBack: () => void;
+}
+
+export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
+  const [detail, setDetail] = useState<ItemDetail | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+
+  async function load() {
+    const reply = await ask('itemDetail', { itemId });
+    if (reply.ok) {
+      setDetail(reply.value);
+      setError(null);
+    } else setError(reply.error);
+  }
+  useEffect(() => {
+    load();
+  }, [itemId]);
+
+  const back = (
+    <button type="button" class="link" onClick={onBack}>
+      ← Back to queue
+    </button>
+  );
+  if (!detail) return <div class="stack">{back}{error ? <Alert error={error} /> : <Loading text="Loading…" />}</div>;
+  const { item, tags, comments, queue } = detail;
+  return (
+    <div class="stack">
+      {back}
+      <article class="stack" aria-label="Item">
+        <h1>
+          <a href={item.url} target="_blank" rel="noopener noreferrer">
+            {item.title}
+          </a>
+        </h1>
+        <p class="meta">
+          <span>{siteLabel(item.site_name, item.url)}</span>
+          {item.byline && <span>{item.byline}</span>}
+          <span>{minutesLabel(item.reading_minutes)}</span>
+          <span>added by {item.added_by.display_name}</span>
+        </p>
+        {queue && <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>}
+        {item.excerpt && <p class="excerpt">{item.excerpt}</p>}
+        <TagChips tags={tags} />
+      </article>
+      <Alert error={error} />
+      <CommentThread itemId={item.id} comments={comments} onAdded={load} />
+    </div>
+  );
+}

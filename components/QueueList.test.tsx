@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { QueueList } from './QueueList';
+import { queue } from './testing/fixtures';
+
+afterEach(cleanup);
+
+describe('QueueList', () => {
+  test('entries in order with position, title link, site, time, clipper, tags and comments', () => {
+    render(<QueueList entries={queue.queue} onOpen={vi.fn()} />);
+    const list = screen.getByRole('list', { name: 'Discussion queue' });
+    expect(list.dataset.testid).toBe('queue');
+    const [first, second] = screen.getAllByTestId('queue-entry');
+    const link = within(first!).getByRole('link', { name: 'Reading Circles at Work' }) as HTMLAnchorElement;
+    expect(link.href).toBe('https://example.org/reading-circles');
+    expect(link.target).toBe('_blank');
+    expect(first!.textContent).toMatch(/^1Reading Circles at Work/);
+    expect(first!.textContent).toMatch(/Example Journal.*5 min read.*added by Ada/);
+    expect(within(first!).getByRole('list', { name: 'Tags' }).textContent).toBe('leadership');
+    expect(within(first!).getByRole('button', { name: '1 comment' })).toBeTruthy();
+    expect(second!.textContent).toMatch(/blog\.example\.com.*12 min read.*added by Ben.*2 comments/);
+  });
+
+  test('clicking an entry or its comment count opens it', () => {
+    const onOpen = vi.fn();
+    render(<QueueList entries={queue.queue} onOpen={onOpen} />);
+    fireEvent.click(screen.getAllByTestId('queue-entry')[1]!);
+    fireEvent.click(screen.getByRole('button', { name: '1 comment' }));
+    expect(onOpen.mock.calls).toEqual([['i2'], ['i1']]);
+  });
+
+  test('an empty queue has a friendly empty state', () => {
+    render(<QueueList entries={[]} onOpen={vi.fn()} />);
+    expect(screen.getByText('Nothing queued yet.')).toBeTruthy();
+    expect(screen.queryByTestId('queue')).toBeNull();
+  });
+});

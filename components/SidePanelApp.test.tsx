@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/protocol';
+import { cachedAccount, cachedGroups, cachedQueues, panelGroupId } from '@/utils/storage';
+import { SidePanelApp } from './SidePanelApp';
+import { ada, detail, groups, queue } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+const never = () => new Promise(() => {});
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  send.mockReset();
+  await cachedAccount.setValue(ada);
+  await cachedGroups.setValue(groups);
+});
+afterEach(cleanup);
+
+describe('SidePanelApp', () => {
+  test('draws the cached queue of the first group before any reply', async () => {
+    await cachedQueues.setValue({ g1: queue });
+    send.mockImplementation(never);
+    render(<SidePanelApp />);
+    await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(2));
+    expect((screen.getByLabelText('Group') as HTMLSelectElement).value).toBe('g1');
+  });
+
+  test('refreshes the chosen group, then opens an item and goes back', async () => {
+    await panelGroupId.setValue('g2');
+    const journal = { group: { id: 'g2', name: 'Journal Club', role: 'member' }, queue: queue.queue.slice(1) };
+    send.mockImplementation(async (name: string, data: { groupId?: string }) => {
+      if (name === 'getAccount') return { ok: true, value: ada };
+      if (name === 'listGroups') return { ok: true, value: groups };
+      if (name === 'groupQueue') return { ok: true, value: data.groupId === 'g2' ? journal : queue };
+      if (name === 'itemDetail') return { ok: true, value: detail };
+      return never();
+    });
+    render(<SidePanelApp />);
+    await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(1));
+    expect(send).toHaveBeenCalledWith('groupQueue', { groupId: 'g2' });
+    fireEvent.click(screen.getByTestId('queue-entry'));
+    expect(await screen.findByLabelText('Add a comment')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Back to queue/ }));
+    expect(await screen.findByTestId('queue')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Group'), { target: { value: 'g1' } });
+    await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(2));
+    expect(await panelGroupId.getValue()).toBe('g1');
+  });
+
+  test('refreshes when the panel becomes visible again', async () => {
+    send.mockImplementation(async (name: string) =>
+      name === 'listGroups' ? { ok: true, value: groups } : name === 'groupQueue' ? { ok: true, value: { ...queue, queue: [] } } : never(),
+    );
+    render(<SidePanelApp />);
+    expect(await screen.findByText('Nothing queued yet.')).toBeTruthy();
+    const before = send.mock.calls.filter((c) => c[0] === 'groupQueue').length;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(send.mock.calls.filter((c) => c[0] === 'groupQueue').length).toBeGreaterThan(before));
+  });
+
+  test('signed out: the sign-in form', async () => {
+    await cachedAccount.setValue(null);
+    send.mockImplementation(never);
+    render(<SidePanelApp />);
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+  });
+});

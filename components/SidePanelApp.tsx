@@ -1,0 +1,73 @@
+/**
+ * The side panel: the chosen group's discussion queue (cached first, then refreshed when
+ * the panel becomes visible and every 30 s), and one item's discussion at a time.
+ */
+import { useState } from 'preact/hooks';
+import type { GroupQueue, GroupSummary } from '@/utils/api-types';
+import type { UserError } from '@/utils/protocol';
+import { cachedGroups, cachedQueues, panelGroupId } from '@/utils/storage';
+import { ask } from '@/utils/ui-ask';
+import { openOptions } from '@/utils/ui-browser';
+import { useAccount, useRefresh, useStored } from '@/utils/ui-hooks';
+import { Alert, Loading } from './Bits';
+import { GroupSelect, pickGroup } from './GroupSelect';
+import { ItemDetailView } from './ItemDetailView';
+import { QueueList } from './QueueList';
+import { SignIn } from './SignIn';
+
+export function SidePanelApp() {
+  const [account, setAccount] = useAccount();
+  if (account === undefined) return null;
+  return (
+    <div class="page panel">
+      <header class="brand">Readclub</header>
+      {account ? <GroupQueueView /> : <SignIn onSignedIn={setAccount} />}
+    </div>
+  );
+}
+
+function GroupQueueView() {
+  const cached = useStored(cachedGroups);
+  const chosen = useStored(panelGroupId);
+  const queues = useStored(cachedQueues);
+  const [fresh, setFresh] = useState<{ groups?: GroupSummary[]; queues: Record<string, GroupQueue> }>({ queues: {} });
+  const [error, setError] = useState<UserError | null>(null);
+  const [openItem, setOpenItem] = useState<string | null>(null);
+  const groups = fresh.groups ?? cached;
+  const group = groups && pickGroup(groups, chosen);
+
+  async function refresh() {
+    const listed = await ask('listGroups');
+    if (!listed.ok) return setError(listed.error);
+    const target = pickGroup(listed.value, await panelGroupId.getValue());
+    const reply = target ? await ask('groupQueue', { groupId: target.id }) : null;
+    if (reply && !reply.ok) setError(reply.error);
+    else setError(null);
+    setFresh((prev) => ({
+      groups: listed.value,
+      queues: reply?.ok && target ? { ...prev.queues, [target.id]: reply.value } : prev.queues,
+    }));
+  }
+  useRefresh(refresh, [chosen ?? null]);
+
+  if (openItem) return <ItemDetailView itemId={openItem} onBack={() => (setOpenItem(null), refresh())} />;
+  if (!groups || chosen === undefined || queues === undefined) return <Loading text="Loading…" />;
+  if (!group) {
+    if (!fresh.groups && !error) return <Loading text="Loading your groups…" />;
+    return (
+      <div class="empty">
+        <Alert error={error} />
+        <p>You're not in a reading group yet. Create one, or join with an invite code, in Options.</p>
+        <button type="button" onClick={openOptions}>Open Options</button>
+      </div>
+    );
+  }
+  const queue = fresh.queues[group.id] ?? queues[group.id];
+  return (
+    <div class="stack">
+      <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
+      <Alert error={error} />
+      {queue ? <QueueList entries={queue.queue} onOpen={setOpenItem} /> : <Loading text="Loading the queue…" />}
+    </div>
+  );
+}
