@@ -52,6 +52,7 @@ comment on column public.queue_entries.position is 'Place in the queue: lower co
 comment on column public.queue_entries.queued_by is 'Who queued it (null once that account is deleted).';
 comment on column public.queue_entries.queued_at is 'When it was queued.';
 
+create index queue_entries_group_id_item_id_idx on public.queue_entries (group_id, item_id);
 create index queue_entries_queued_by_idx on public.queue_entries (queued_by);
 
 -- ---------- Row-level security ----------

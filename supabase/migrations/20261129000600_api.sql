@@ -262,11 +262,12 @@ begin
   -- One clip at a time per group: concurrent clips of one article, or retries, queue up here.
   perform pg_advisory_xact_lock(hashtextextended('readclub.clip_item:' || p_group_id::text, 0));
 
-  -- A retry of a clip that already succeeded: the same answer, no change.
+  -- A retry of a clip that already succeeded: the same item, comment and queue answer, and
+  -- no change. created is false: the article is already in the library (api-types.ts).
   select c.* into v_done from public.item_clips as c where c.client_id = p_client_id;
   if found then
     return jsonb_build_object(
-      'item_id', v_done.item_id, 'created', v_done.created, 'queued', v_done.queued, 'comment_id', v_done.comment_id);
+      'item_id', v_done.item_id, 'created', false, 'queued', v_done.queued, 'comment_id', v_done.comment_id);
   end if;
 
   -- ----- Check the clip -----
@@ -379,7 +380,7 @@ end;
 $$;
 
 comment on function public.clip_item(uuid, uuid, jsonb, text[], text, boolean) is
-  'RPC clip_item(p_client_id, p_group_id, p_clip, p_tags, p_comment, p_queue) → ClipItemResult. One transaction: the item (or the existing one with the same normalised URL: created = false), merged tags, an optional comment, an optional place at the end of the queue (queued = in the queue afterwards). A retry with the same p_client_id returns the first answer and changes nothing.';
+  'RPC clip_item(p_client_id, p_group_id, p_clip, p_tags, p_comment, p_queue) → ClipItemResult. One transaction: the item (or the existing one with the same normalised URL: created = false), merged tags, an optional comment, an optional place at the end of the queue (queued = in the queue afterwards). A retry with the same p_client_id changes nothing and returns the first answer''s item_id, queued and comment_id, with created = false (the article is in the library by then).';
 
 -- ---------- add_comment ----------
 create function public.add_comment(p_item_id uuid, p_body text)
