@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/protocol';
+import { GroupsManager } from './GroupsManager';
+import { groups } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(cleanup);
+
+describe('GroupsManager', () => {
+  test('create a group, then invite: one Invite code field shows the code', async () => {
+    let mine: typeof groups = [];
+    send.mockImplementation(async (name: string, data: { name?: string }) => {
+      if (name === 'listGroups') return { ok: true, value: mine };
+      if (name === 'createGroup') {
+        mine = [{ ...groups[0]!, name: data.name! }];
+        return { ok: true, value: { id: 'g1', name: data.name } };
+      }
+      if (name === 'createInvite') return { ok: true, value: { code: 'ABCD-1234', group_id: 'g1' } };
+      return { ok: false, error: { kind: 'server', message: 'unexpected' } };
+    });
+    render(<GroupsManager />);
+    expect(await screen.findByText(/not in a group yet/)).toBeTruthy();
+    expect(screen.getByLabelText('Invite code')).toBeTruthy(); // the join form, while I have no group
+    fireEvent.input(screen.getByLabelText('Group name'), { target: { value: 'Thursday Circle' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create group' }));
+    expect(await screen.findByText('Thursday Circle')).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('createGroup', { name: 'Thursday Circle' });
+    fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
+    await waitFor(() => expect((screen.getByLabelText('Invite code') as HTMLInputElement).value).toBe('ABCD-1234'));
+    expect(screen.getAllByLabelText(/Invite code/)).toHaveLength(1);
+    expect((screen.getByLabelText('Invite code') as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+  });
+
+  test('with groups, the join form opens on request', async () => {
+    send.mockResolvedValue({ ok: true, value: groups });
+    render(<GroupsManager />);
+    expect(await screen.findByText('Journal Club')).toBeTruthy();
+    expect(screen.getAllByTestId('group')).toHaveLength(2);
+    expect(screen.queryByLabelText('Invite code')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Join another group with a code' }));
+    expect(screen.getByLabelText('Invite code')).toBeTruthy();
+  });
+
+  test('a refused group name is shown', async () => {
+    send.mockImplementation(async (name: string) =>
+      name === 'listGroups' ? { ok: true, value: [] } : { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } },
+    );
+    render(<GroupsManager />);
+    fireEvent.submit(screen.getByRole('button', { name: 'Create group' }).closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('Give the group a name.');
+  });
+});

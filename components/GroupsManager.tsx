@@ -1,0 +1,79 @@
+/** Options: my groups, each with an Invite button; create a group; join one by code. */
+import { useEffect, useState } from 'preact/hooks';
+import type { GroupSummary } from '@/utils/api-types';
+import type { UserError } from '@/utils/protocol';
+import { cachedGroups } from '@/utils/storage';
+import { ask } from '@/utils/ui-ask';
+import { Alert } from './Bits';
+import { InviteCode } from './InviteCode';
+import { JoinGroupForm } from './JoinGroupForm';
+
+export function GroupsManager() {
+  const [groups, setGroups] = useState<GroupSummary[] | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<UserError | null>(null);
+  const [invite, setInvite] = useState<{ groupId: string; code: string } | null>(null);
+  const [showJoin, setShowJoin] = useState(false);
+  const [joined, setJoined] = useState<string | null>(null);
+
+  async function reload() {
+    const reply = await ask('listGroups');
+    if (reply.ok) setGroups(reply.value);
+    else setError(reply.error);
+  }
+  useEffect(() => {
+    cachedGroups.getValue().then((cached) => setGroups((now) => now ?? (cached.length ? cached : null)));
+    reload();
+  }, []);
+
+  async function create(event: Event) {
+    event.preventDefault();
+    setError(null);
+    const reply = await ask('createGroup', { name });
+    if (!reply.ok) return setError(reply.error);
+    setName('');
+    setGroups((now) => [...(now ?? []).filter((g) => g.id !== reply.value.id),
+      { ...reply.value, role: 'owner', member_count: 1, queue_count: 0 }]);
+    reload();
+  }
+
+  async function inviteTo(groupId: string) {
+    setError(null);
+    const reply = await ask('createInvite', { groupId });
+    if (reply.ok) setInvite({ groupId, code: reply.value.code });
+    else setError(reply.error);
+  }
+
+  const mine = groups ?? [];
+  return (
+    <div class="stack">
+      {groups === null && !error && <p class="hint">Loading your groups…</p>}
+      {groups !== null && mine.length === 0 && <p class="hint">You're not in a group yet. Create one, or join with a code.</p>}
+      <ul class="stack" data-testid="groups" aria-label="My groups">
+        {mine.map((group) => (
+          <li key={group.id} class="card stack" data-testid="group">
+            <div class="row">
+              <strong style="flex: 1">{group.name}</strong>
+              <span class="hint">{group.member_count === 1 ? '1 member' : `${group.member_count} members`}</span>
+              <button type="button" class="secondary" onClick={() => inviteTo(group.id)}>Invite</button>
+            </div>
+            {invite?.groupId === group.id && <InviteCode code={invite.code} groupName={group.name} />}
+          </li>
+        ))}
+      </ul>
+      <Alert error={error} />
+      {joined && <p class="ok" role="status">You joined {joined}.</p>}
+      <form class="row" onSubmit={create}>
+        <label for="group-name">Group name</label>
+        <input id="group-name" required value={name} placeholder="Thursday Circle" style="flex: 1"
+          onInput={(e) => setName(e.currentTarget.value)} />
+        <button type="submit">Create group</button>
+      </form>
+      {mine.length === 0 || showJoin ? (
+        <JoinGroupForm onJoined={(group) => (setJoined(group.name), setShowJoin(false), reload())} />
+      ) : (
+        <button type="button" class="link" onClick={() => setShowJoin(true)}>Join another group with a code</button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/protocol';
+import { cachedAccount } from '@/utils/storage';
+import { OptionsApp } from './OptionsApp';
+import { ada, groups } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(cleanup);
+
+describe('OptionsApp', () => {
+  test('signed out: backend and sign-in sections, no groups; signing in shows groups', async () => {
+    send.mockImplementation(async (name: string) => {
+      if (name === 'verifySignInCode') return { ok: true, value: ada };
+      if (name === 'listGroups') return { ok: true, value: groups };
+      return { ok: true, value: null };
+    });
+    render(<OptionsApp />);
+    expect(await screen.findByRole('region', { name: 'Backend' })).toBeTruthy();
+    expect(await screen.findByLabelText('Backend URL')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Groups' })).toBeNull();
+    fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'ada@example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send code' }));
+    fireEvent.input(await screen.findByLabelText('Sign-in code'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('ada@example.org')).toBeTruthy();
+    expect(await screen.findByText('Thursday Circle')).toBeTruthy();
+  });
+
+  test('signed in: email and Sign out', async () => {
+    await cachedAccount.setValue(ada);
+    send.mockImplementation(async (name: string) => (name === 'listGroups' ? { ok: true, value: [] } : { ok: true, value: ada }));
+    render(<OptionsApp />);
+    expect(await screen.findByText('ada@example.org')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy());
+    expect(screen.getByLabelText('Group name')).toBeTruthy();
+  });
+});

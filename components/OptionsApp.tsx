@@ -1,0 +1,35 @@
+/** The options page: backend, account, groups. */
+import { useState } from 'preact/hooks';
+import { useAccount } from '@/utils/ui-hooks';
+import { AccountBar } from './AccountBar';
+import { BackendSettings } from './BackendSettings';
+import { GroupsManager } from './GroupsManager';
+import { SignIn } from './SignIn';
+
+export function OptionsApp() {
+  const [account, setAccount] = useAccount();
+  const [backendBusy, setBackendBusy] = useState(false);
+  return (
+    <div class="page options">
+      <h1 class="brand">Readclub options</h1>
+      <section aria-labelledby="backend-heading">
+        <h2 id="backend-heading">Backend</h2>
+        <BackendSettings onBusy={setBackendBusy} />
+      </section>
+      <section aria-labelledby="account-heading">
+        <h2 id="account-heading">Account</h2>
+        {account === undefined ? null : account ? (
+          <AccountBar account={account} onSignedOut={() => setAccount(null)} showOptions={false} />
+        ) : (
+          <SignIn onSignedIn={setAccount} disabled={backendBusy} />
+        )}
+      </section>
+      {account && (
+        <section aria-labelledby="groups-heading">
+          <h2 id="groups-heading">Groups</h2>
+          <GroupsManager key={account.userId} />
+        </section>
+      )}
+    </div>
+  );
+}
