@@ -67,18 +67,36 @@ step "seed (supabase/seed.sql)"
 echo "seed loads (twice)"
 
 step "pgTAP (supabase/tests/*.sql)"
+compgen -G "supabase/tests/*.sql" >/dev/null || fail "no pgTAP tests in supabase/tests"
 "${PSQL[@]}" "$TEST_URL" -c "create extension if not exists pgtap with schema extensions" || fail "pgTAP is not installed (postgresql-15-pgtap)"
 # Every test file runs in one transaction and rolls back, so they share the seeded database.
 PGOPTIONS="--search_path=public,extensions" pg_prove --dbname "$TEST_URL" --ext .sql --failures supabase/tests/ \
   || fail "pgTAP tests"
 "${PSQL[@]}" "$TEST_URL" -c "drop extension pgtap"
 
+step "plpgsql_check (every PL/pgSQL function in public and private)"
+if [[ "$("${PSQL[@]}" -tA "$TEST_URL" -c "select count(*) from pg_available_extensions where name = 'plpgsql_check'")" == "1" ]]; then
+  "${PSQL[@]}" "$TEST_URL" -c "create extension if not exists plpgsql_check with schema extensions"
+  problems=$("${PSQL[@]}" -tA "$TEST_URL" -c "
+    select p.oid::regprocedure || ' line ' || coalesce(c.lineno::text, '?') || ': ' || c.level || ': ' || c.message
+      from pg_proc as p
+      join pg_language as l on l.oid = p.prolang and l.lanname = 'plpgsql'
+      cross join lateral extensions.plpgsql_check_function_tb(
+        p.oid, coalesce((select t.tgrelid from pg_trigger as t where t.tgfoid = p.oid limit 1), 0), extra_warnings => true) as c
+     where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)")
+  "${PSQL[@]}" "$TEST_URL" -c "drop extension plpgsql_check"
+  [[ -z "$problems" ]] || { echo "$problems"; fail "plpgsql_check"; }
+  echo "no problems"
+else
+  echo "skipped: plpgsql_check is not installed (Debian: postgresql-15-plpgsql-check)"
+fi
+
 step "advisors (supabase db advisors --level warn)"
 # Accepted findings (name, one per line): none at the moment. Add a name here only with a
 # reason in the README's database notes.
 ACCEPTED=()
-report=$("${SUPABASE[@]}" db advisors --db-url "$CLI_URL" --type all --level warn --output-format json 2>/dev/null) \
-  || fail "supabase db advisors did not run"
+report=$("${SUPABASE[@]}" db advisors --db-url "$CLI_URL" --type all --level warn --output-format json 2>"$CLI_DIR/advisors.err") \
+  || { cat "$CLI_DIR/advisors.err" >&2; fail "supabase db advisors did not run"; }
 echo "$report"
 findings=$(node -e '
   const accepted = new Set(process.argv.slice(1));
