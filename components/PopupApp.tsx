@@ -1,4 +1,5 @@
 /** The toolbar popup: sign in, or clip the current tab into a group. */
+import { openOptions } from '@/utils/ui-browser';
 import { useAccount } from '@/utils/ui-hooks';
 import { AccountBar } from './AccountBar';
 import { ClipFlow } from './ClipFlow';
@@ -23,6 +24,12 @@ export function PopupApp({ tabId }: { tabId?: number }) {
         <main>
           <p class="hint">Sign in to save pages to your reading group.</p>
           <SignIn onSignedIn={setAccount} />
+          <footer class="account-bar">
+            <span class="who" />
+            <button type="button" class="link" onClick={openOptions}>
+              Options
+            </button>
+          </footer>
         </main>
       )}
     </div>

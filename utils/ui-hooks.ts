@@ -58,6 +58,5 @@ export function useRefresh(refresh: () => void, deps: unknown[], everyMs = 30_00
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 }
