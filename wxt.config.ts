@@ -16,6 +16,13 @@ export default defineConfig({
     host_permissions: process.env.READCLUB_TEST_HOSTS === '1' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [],
     action: { default_title: 'Clip to Readclub' },
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'readclub@readclub.app', strict_min_version: '128.0' } } : undefined,
+      browser === 'firefox' ? {
+            gecko: {
+              id: 'readclub@readclub.app',
+              strict_min_version: '140.0',
+              // Firefox's consent screen: clips (page content) and the member's email go to the group's server.
+              data_collection_permissions: { required: ['websiteContent', 'personallyIdentifyingInfo'] },
+            },
+          } : undefined,
   }),
 });

@@ -29,8 +29,17 @@ afterAll(async () => {
 
 async function signCode(email: string): Promise<string> {
   const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
+  if (response.status === 404) return '';
   const { code } = (await response.json()) as { code: string };
   return code;
+}
+
+/** Clicks "Send code" and waits for the new code: each send replaces the last. */
+async function freshCode(page: Page, email: string): Promise<string> {
+  const before = await signCode(email);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect.poll(() => signCode(email), { timeout: 15_000 }).not.toBe(before);
+  return signCode(email);
 }
 
 /** Options page: point the build at this run's backend, then sign in by email code. */
@@ -40,8 +49,7 @@ async function setUpMember(browser: Browser, email: string): Promise<Page> {
   await options.getByLabel('Public key').fill(backend.anonKey);
   await options.getByRole('button', { name: 'Save backend' }).click();
   await options.getByLabel('Email').fill(email);
-  await options.getByRole('button', { name: 'Send code' }).click();
-  await options.getByLabel('Sign-in code').fill(await signCode(email));
+  await options.getByLabel('Sign-in code').fill(await freshCode(options, email));
   await options.getByRole('button', { name: 'Sign in' }).click();
   await expect.poll(() => options.getByText(email).count()).toBeGreaterThan(0);
   return options;
@@ -74,8 +82,7 @@ describe('two members share a clipped article', () => {
     await options.getByLabel('Public key').fill(backend.anonKey);
     await options.getByRole('button', { name: 'Save backend' }).click();
     await options.getByLabel('Email').fill('ben@e2e.test');
-    await options.getByRole('button', { name: 'Send code' }).click();
-    const real = await signCode('ben@e2e.test');
+    const real = await freshCode(options, 'ben@e2e.test');
     await options.getByLabel('Sign-in code').fill(real === '000000' ? '111111' : '000000');
     await options.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => options.getByText(/wrong or has expired/i).count()).toBeGreaterThan(0);
