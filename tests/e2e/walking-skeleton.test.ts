@@ -99,10 +99,18 @@ describe('two members share a clipped article', () => {
   test('Ada clips the article with a tag, a comment and a queue entry', async () => {
     const { popup } = await openPopupFor(ada, articleUrl());
     await expect.poll(() => popup.getByRole('heading', { name: /Reading Circles/i }).count()).toBeGreaterThan(0);
-    await popup.getByLabel('Tags').fill('leadership');
+    await popup.getByLabel('Tags', { exact: true }).fill('leadership');
     await popup.getByLabel('Comment').fill('Worth an hour on Thursday.');
     await expect(popup.getByLabel('Queue for discussion').isChecked()).resolves.toBe(true);
+    // First attempt: the backend is unreachable. The error is clear and nothing typed is lost.
+    const rpc = '**/rest/v1/rpc/clip_item';
+    await ada.context.route(rpc, (route) => route.abort('connectionrefused'));
     await popup.getByRole('button', { name: /^Save to Thursday Circle/ }).click();
+    await expect.poll(() => popup.getByText(/Can't reach the Readclub server/).count()).toBeGreaterThan(0);
+    await expect(popup.getByLabel('Tags', { exact: true }).inputValue()).resolves.toBe('leadership');
+    await expect(popup.getByLabel('Comment').inputValue()).resolves.toBe('Worth an hour on Thursday.');
+    await ada.context.unroute(rpc);
+    await popup.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => popup.getByText(/Saved to Thursday Circle/).count()).toBeGreaterThan(0);
     await popup.close();
   });
