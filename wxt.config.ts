@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -6,6 +7,11 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens this browser. Chromium refuses its sandbox when run as root (CI boxes, containers).
+  webExt: {
+    binaries: existsSync('/usr/bin/chromium') ? { chrome: '/usr/bin/chromium' } : {},
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   manifest: ({ browser }) => ({
     name: 'Readclub',
     description: "Clip articles into your reading group's shared library and queue them for the next meeting.",
