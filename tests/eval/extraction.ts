@@ -1,0 +1,221 @@
+/**
+ * Extraction quality: runs Readclub's extractArticle and plain Mozilla Readability over the
+ * extraction development set and scores both with the corpus's own rule (see its README.md).
+ *
+ *   npm run eval:extract -- [corpus-dir] [--pages] [--json out.json]
+ *
+ * Without --pages it prints the 15 pages where extractArticle does worst relative to Readability.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../../utils/extract.ts';
+
+interface Case {
+  url: string;
+  with: string[];
+  without: string[];
+}
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+interface SystemRun {
+  counts: Counts;
+  /** null when the system gave no result; otherwise why not is in `note`. */
+  found: boolean;
+  note: string;
+  ms: number;
+}
+interface PageResult {
+  id: string;
+  url: string;
+  charset: string;
+  extract: SystemRun;
+  readability: SystemRun;
+}
+type SystemName = 'extract' | 'readability';
+const SYSTEMS: SystemName[] = ['extract', 'readability'];
+const WORST_SHOWN = 15;
+
+const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function score(text: string | null, c: Case): Counts {
+  const counts: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const body = text === null ? null : normalise(text);
+  for (const s of c.with) {
+    if (body !== null && body.includes(normalise(s))) counts.tp++;
+    else counts.fn++;
+  }
+  for (const s of c.without) {
+    if (body !== null && body.includes(normalise(s))) counts.fp++;
+    else counts.tn++;
+  }
+  return counts;
+}
+
+function add(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, tn: a.tn + b.tn };
+}
+
+const ratio = (num: number, den: number): number => (den === 0 ? 1 : num / den);
+function metrics(c: Counts): { precision: number; recall: number; accuracy: number; f1: number } {
+  return {
+    precision: ratio(c.tp, c.tp + c.fp),
+    recall: ratio(c.tp, c.tp + c.fn),
+    accuracy: ratio(c.tp + c.tn, c.tp + c.fp + c.fn + c.tn),
+    f1: ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn),
+  };
+}
+
+/** The charset a page declares in <meta charset> or <meta http-equiv content-type>, if any. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1');
+  for (const meta of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const m = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta);
+    if (m?.[1]) return m[1].toLowerCase();
+  }
+  return null;
+}
+
+/** Decodes as a browser would: UTF-8 if valid, else the declared charset, else windows-1252. */
+function decode(bytes: Uint8Array): { html: string; charset: string } {
+  try {
+    return { html: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+  } catch {
+    // not valid UTF-8
+  }
+  const declared = declaredCharset(bytes);
+  if (declared && !/^utf-?8$/.test(declared)) {
+    try {
+      return { html: new TextDecoder(declared).decode(bytes), charset: declared };
+    } catch {
+      // a label this runtime does not know
+    }
+  }
+  return { html: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+}
+
+const parse = (html: string): Document => parseHTML(html).document as unknown as Document;
+
+/** Some corpus URLs are placeholders ("hard::name.html"); extractArticle needs a web URL. */
+function webUrl(url: string, id: string): string {
+  return /^https?:\/\//i.test(url) ? url : `https://example.invalid/${id}.html`;
+}
+
+function run(c: Case, what: () => { text: string | null; note: string }): SystemRun {
+  const start = performance.now();
+  let out: { text: string | null; note: string };
+  try {
+    out = what();
+  } catch (error) {
+    out = { text: null, note: `threw: ${String(error)}` };
+  }
+  const ms = performance.now() - start;
+  return { counts: score(out.text, c), found: out.text !== null, note: out.note, ms };
+}
+
+function evaluatePage(dir: string, id: string, c: Case): PageResult {
+  const { html, charset } = decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`))));
+  const doc = parse(html);
+  // extractArticle reads a copy and never changes `doc`, so it goes first; Readability mutates.
+  const extract = run(c, () => {
+    const result = extractArticle(doc, webUrl(c.url, id));
+    if (!result.ok) return { text: null, note: result.reason };
+    const body = parse(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).body;
+    return { text: body.textContent ?? '', note: result.truncated ? 'truncated' : '' };
+  });
+  const readability = run(c, () => {
+    const article = new Readability(doc).parse();
+    return article ? { text: article.textContent ?? '', note: '' } : { text: null, note: 'no-content' };
+  });
+  return { id, url: c.url, charset, extract, readability };
+}
+
+function pageF1(r: SystemRun): number {
+  return metrics(r.counts).f1;
+}
+
+function table(rows: string[][], rightAligned: (col: number) => boolean): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const f3 = (n: number): string => n.toFixed(3);
+const cut = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const showAll = args.includes('--pages');
+  const jsonAt = args.indexOf('--json');
+  const jsonPath = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  if (jsonAt >= 0 && !jsonPath) {
+    console.error('--json needs a file name.');
+    process.exit(2);
+  }
+  const positional = args.filter((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1));
+  const dir = resolve(
+    positional[0] ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)),
+  );
+  if (!existsSync(join(dir, 'cases.json')) || !existsSync(join(dir, 'pages'))) {
+    console.error(`No extraction corpus at ${dir} (expected cases.json and pages/). Pass its folder as the first argument.`);
+    process.exit(2);
+  }
+
+  const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, Case>;
+  const pages: PageResult[] = [];
+  const started = performance.now();
+  for (const [id, c] of Object.entries(cases)) pages.push(evaluatePage(dir, id, c));
+  const wallS = (performance.now() - started) / 1000;
+
+  const shown = showAll
+    ? pages
+    : pages
+        .map((p) => ({ p, gap: pageF1(p.extract) - pageF1(p.readability) }))
+        .filter((x) => x.gap < 0)
+        .sort((a, b) => a.gap - b.gap)
+        .slice(0, WORST_SHOWN)
+        .map((x) => x.p);
+  const sys = (r: SystemRun) => [`${r.counts.tp}/${r.counts.fp}/${r.counts.fn}/${r.counts.tn}`, f3(pageF1(r)), r.note || (r.found ? '' : '-')];
+  console.log(showAll ? 'Per page' : `Pages where extractArticle does worst relative to Readability (up to ${WORST_SHOWN}; --pages for all)`);
+  if (shown.length) {
+    const rows = [['id', 'url', 'charset', 'extract TP/FP/FN/TN', 'F1', 'note', 'readability TP/FP/FN/TN', 'F1', 'note']];
+    for (const p of shown) rows.push([p.id, cut(p.url, 48), p.charset, ...sys(p.extract), ...sys(p.readability)]);
+    console.log(table(rows, (i) => [3, 4, 6, 7].includes(i)));
+  } else console.log('(none)');
+
+  const overall = SYSTEMS.map((name) => {
+    const counts = pages.reduce((sum, p) => add(sum, p[name].counts), { tp: 0, fp: 0, fn: 0, tn: 0 });
+    const seconds = pages.reduce((sum, p) => sum + p[name].ms, 0) / 1000;
+    const noResult = pages.filter((p) => !p[name].found).length;
+    return { system: name, ...metrics(counts), ...counts, noResult, seconds };
+  });
+  console.log(`\nOverall: ${pages.length} pages, ${pages.filter((p) => p.charset !== 'utf-8').length} not UTF-8, ${wallS.toFixed(1)} s in all`);
+  const rows = [['system', 'precision', 'recall', 'accuracy', 'F1', 'TP', 'FP', 'FN', 'TN', 'no result', 'time (s)']];
+  for (const o of overall) {
+    const label = o.system === 'extract' ? 'extractArticle' : 'Readability (plain)';
+    rows.push([label, f3(o.precision), f3(o.recall), f3(o.accuracy), f3(o.f1), ...[o.tp, o.fp, o.fn, o.tn, o.noResult].map(String), o.seconds.toFixed(1)]);
+  }
+  console.log(table(rows, (i) => i > 0));
+
+  if (jsonPath) {
+    const perPage = pages.map((p) => ({
+      id: p.id,
+      url: p.url,
+      charset: p.charset,
+      ...Object.fromEntries(SYSTEMS.map((s) => [s, { ...p[s].counts, f1: pageF1(p[s]), found: p[s].found, note: p[s].note, ms: p[s].ms }])),
+    }));
+    writeFileSync(jsonPath, `${JSON.stringify({ corpus: dir, pages: pages.length, overall, perPage }, null, 2)}\n`);
+    console.log(`\nFigures written to ${jsonPath}`);
+  }
+}
+
+main();
