@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { Unclippable, linkPayload } from './Unclippable';
+import { linkClip as linkPayload } from '@/utils/link-clip';
+import { Unclippable } from './Unclippable';
 
 afterEach(cleanup);
 const error = { kind: 'unclippable' as const, message: 'Readclub could not find an article on this page.' };

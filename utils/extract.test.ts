@@ -7,9 +7,9 @@ import {
   NO_ARTICLE_MESSAGE,
   clipDocument,
   extractArticle,
-  linkClip,
   type ExtractResult,
 } from './extract';
+import { linkClip } from './link-clip';
 import { utf8Length } from './sanitize';
 
 const FIXTURES = resolve('tests/fixtures');

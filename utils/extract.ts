@@ -9,6 +9,7 @@ import type { ClipPayload } from './api-types';
 import type { TabClip } from './protocol';
 import { clippableUrl, unclippable } from './clippable';
 import { resolveWebUrl, sanitizeContent, truncateContent } from './sanitize';
+import { linkClip, MAX_TITLE, tidy } from './link-clip';
 
 /**
  * Most content_html may take, in UTF-8 bytes. The database refuses clips of about 2 MB;
@@ -25,7 +26,6 @@ export const MIN_DOUBTFUL_ARTICLE_CHARS = 1000;
 
 export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
 
-const MAX_TITLE = 500;
 const MAX_SHORT_FIELD = 200;
 const MAX_EXCERPT = 500;
 const MAX_LANG = 35;
@@ -53,11 +53,6 @@ export type ExtractResult =
     };
 
 /** Collapses whitespace and trims; cuts at `max` characters with an ellipsis; '' → null. */
-function tidy(text: string | null | undefined, max: number): string | null {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  if (!clean) return null;
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** The document's base URL: its <base href> resolved against the page URL, else the page URL. */
 function baseUrlOf(doc: Document, url: string): string {
@@ -181,23 +176,6 @@ export function extractArticle(doc: Document, url: string): ExtractResult {
     lead_image_url: leadImageOf(base, meta),
   };
   return { ok: true, clip, truncated };
-}
-
-/** The clip for a page saved as a bare link. */
-export function linkClip(url: string, title: string | null): ClipPayload {
-  return {
-    kind: 'link',
-    url,
-    canonical_url: null,
-    title: tidy(title, MAX_TITLE) ?? url,
-    byline: null,
-    site_name: null,
-    excerpt: null,
-    content_html: null,
-    text_length: 0,
-    lang: null,
-    lead_image_url: null,
-  };
 }
 
 /**
