@@ -6,6 +6,8 @@ import preact from '@preact/preset-vite';
 // and Firefox's sidebar_action.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Parallel builds (benchmarks, a second test run) can build elsewhere than .output.
+  outDir: process.env.READCLUB_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   // `npm run dev` opens this browser. Chromium refuses its sandbox when run as root (CI boxes, containers).
   webExt: {

@@ -15,21 +15,45 @@ export interface GroupSummary {
   queue_count: number;
 }
 
-/** What the clipper extracted from a page, or a bare link when it could not read one. */
+/**
+ * article: a readable copy was saved. link: a link card (title, site, description, image
+ * from the page's metadata) for pages that are not articles: videos, PDFs, paywalled stubs.
+ * manual: added by hand, with no web page (a book, a print article); its url is optional.
+ */
+export type ItemKind = 'article' | 'link' | 'manual';
+
+/** What the clipper extracted from a page, a link card when it could not read one, or a manual entry. */
 export interface ClipPayload {
-  kind: 'article' | 'link';
-  url: string;
+  kind: ItemKind;
+  /** The page clipped; null only for a manual entry without a link. */
+  url: string | null;
+  /** The page's canonical URL (link rel=canonical, og:url, AMP → canonical), normalised; the group's duplicate key. */
   canonical_url: string | null;
   title: string;
+  /** The author line as shown (authors joined). */
   byline: string | null;
+  /** Individual authors, from JSON-LD / meta / Readability's byline. */
+  authors: string[];
   site_name: string | null;
+  /** Summary: the page's description, else the article's first lines. For a link card, its description. */
   excerpt: string | null;
-  /** Sanitised article HTML; null for a link. */
+  /** Sanitised article HTML (at most MAX_CONTENT_BYTES); null for a link or manual entry. */
   content_html: string | null;
   /** Characters of readable text; 0 for a link. */
   text_length: number;
+  /** Words of readable text (CJK characters count as words); 0 for a link. */
+  word_count: number;
   lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
   lead_image_url: string | null;
+  favicon_url: string | null;
+  /** ISO 8601 timestamps from the page's metadata, when it gives them. */
+  published_at: string | null;
+  modified_at: string | null;
+  /** The clip holds only the text the member selected on the page. */
+  selection: boolean;
+  /** content_html was cut to fit the size limit; it ends with a note saying so. */
+  truncated: boolean;
 }
 
 export interface ClipItemArgs {
@@ -66,8 +90,9 @@ export interface Comment {
 export interface QueueEntry {
   item_id: string;
   position: number;
+  kind: ItemKind;
   title: string;
-  url: string;
+  url: string | null;
   site_name: string | null;
   added_by: Person;
   queued_by: Person;
@@ -86,10 +111,15 @@ export interface ItemDetail {
   item: {
     id: string;
     group_id: string;
+    kind: ItemKind;
     title: string;
-    url: string;
+    url: string | null;
     site_name: string | null;
     byline: string | null;
+    authors: string[];
+    published_at: string | null;
+    lang: string | null;
+    dir: 'ltr' | 'rtl' | null;
     excerpt: string | null;
     lead_image_url: string | null;
     reading_minutes: number;
@@ -112,9 +142,22 @@ export interface Rpcs {
   add_comment: [{ p_item_id: string; p_body: string }, Comment];
   group_queue: [{ p_group_id: string }, GroupQueue];
   item_detail: [{ p_item_id: string }, ItemDetail];
+  /** The item in the group's library for this page (by normalised URL or canonical URL), or null. */
+  find_item: [{ p_group_id: string; p_url: string }, ItemDetail | null];
+  /** Adds tags (normalised as clip_item does) to an item; returns all its tags, sorted. */
+  tag_item: [{ p_item_id: string; p_tags: string[] }, string[]];
+  /** Puts an item at the end of its group's queue (harmless when already queued); returns its place. */
+  queue_item: [{ p_item_id: string }, NonNullable<ItemDetail['queue']>];
 }
 
-/** Reading time the whole product agrees on: ~5 characters a word, 230 words a minute. */
-export function readingMinutes(textLength: number): number {
-  return Math.max(1, Math.round(textLength / 5 / 230));
+/** Most bytes of content_html the database accepts (500 KiB); the clipper cuts below this. */
+export const MAX_STORED_CONTENT_BYTES = 512_000;
+
+/**
+ * Reading time the whole product agrees on: 230 words a minute; without a word count,
+ * ~5 characters a word. The database computes the same (items.reading_minutes).
+ */
+export function readingMinutes(textLength: number, wordCount = 0): number {
+  const words = wordCount > 0 ? wordCount : textLength / 5;
+  return Math.max(1, Math.round(words / 230));
 }

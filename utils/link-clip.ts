@@ -14,19 +14,41 @@ export function tidy(text: string | null | undefined, max: number): string | nul
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The clip for a page saved as a bare link. */
-export function linkClip(url: string, title: string | null): ClipPayload {
+/** Every field of a clip at its empty value, to spread the known ones over. */
+export const EMPTY_CLIP: Omit<ClipPayload, 'kind' | 'url' | 'title'> = {
+  canonical_url: null,
+  byline: null,
+  authors: [],
+  site_name: null,
+  excerpt: null,
+  content_html: null,
+  text_length: 0,
+  word_count: 0,
+  lang: null,
+  dir: null,
+  lead_image_url: null,
+  favicon_url: null,
+  published_at: null,
+  modified_at: null,
+  selection: false,
+  truncated: false,
+};
+
+/**
+ * The link card for a page saved without its text: the address and title, plus whatever
+ * the page's metadata gave (site, description, image…) in `card`.
+ */
+export function linkClip(url: string, title: string | null, card: Partial<ClipPayload> = {}): ClipPayload {
   return {
+    ...EMPTY_CLIP,
+    ...card,
     kind: 'link',
     url,
-    canonical_url: null,
     title: tidy(title, MAX_TITLE) ?? url,
-    byline: null,
-    site_name: null,
-    excerpt: null,
     content_html: null,
     text_length: 0,
-    lang: null,
-    lead_image_url: null,
+    word_count: 0,
+    selection: false,
+    truncated: false,
   };
 }

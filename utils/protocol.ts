@@ -35,11 +35,15 @@ export interface Account {
   displayName: string;
 }
 
-/** The result of running the clipper in a tab. */
+/**
+ * The result of running the clipper in a tab. `selection` is the member's selected text
+ * as its own clip (with the page's metadata), when something is selected; the popup then
+ * offers "Clip selection only". `link` is the link card for a page that is not an article
+ * (set whenever the page has an http(s) address worth keeping).
+ */
 export type TabClip =
-  | { ok: true; clip: ClipPayload }
-  /** url is set when the page has one worth saving as a plain link. */
-  | { ok: false; error: UserError; url: string | null; title: string | null };
+  | { ok: true; clip: ClipPayload; selection: ClipPayload | null }
+  | { ok: false; error: UserError; link: ClipPayload | null; selection: ClipPayload | null };
 
 export interface ProtocolMap {
   /** The signed-in account, or null. Cheap: reads the stored session, no network. */
@@ -55,7 +59,12 @@ export interface ProtocolMap {
 
   /** Inject the clipper into tabId (the active tab when omitted) and return what it read. */
   clipTab(data: { tabId?: number }): Reply<TabClip>;
+  /** Saves a clip (article, link card or manual entry). */
   saveClip(data: ClipItemArgs): Reply<ClipItemResult>;
+  /** The item already in the group's library for this page address, or null (find_item). */
+  findItem(data: { groupId: string; url: string }): Reply<ItemDetail | null>;
+  tagItem(data: { itemId: string; tags: string[] }): Reply<string[]>;
+  queueItem(data: { itemId: string }): Reply<NonNullable<ItemDetail['queue']>>;
 
   groupQueue(data: { groupId: string }): Reply<GroupQueue>;
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;

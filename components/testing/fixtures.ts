@@ -14,12 +14,20 @@ export const article: ClipPayload = {
   canonical_url: null,
   title: 'Reading Circles at Work',
   byline: 'Grace H.',
+  authors: ['Grace H.'],
   site_name: 'Example Journal',
   excerpt: 'Why small groups read better together.',
   content_html: '<p>…</p>',
   text_length: 5750,
+  word_count: 1150,
   lang: 'en',
+  dir: 'ltr',
   lead_image_url: null,
+  favicon_url: null,
+  published_at: '2025-02-27T09:00:00Z',
+  modified_at: null,
+  selection: false,
+  truncated: false,
 };
 
 const person = (id: string, name: string) => ({ id, display_name: name });
@@ -27,18 +35,19 @@ const person = (id: string, name: string) => ({ id, display_name: name });
 export const queue: GroupQueue = {
   group: { id: 'g1', name: 'Thursday Circle', role: 'owner' },
   queue: [
-    { item_id: 'i1', position: 1, title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
+    { item_id: 'i1', position: 1, kind: 'article', title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
       site_name: 'Example Journal', added_by: person('u-ada', 'Ada'), queued_by: person('u-ada', 'Ada'),
       queued_at: '2025-03-01T10:00:00Z', tags: ['leadership'], comment_count: 1, reading_minutes: 5 },
-    { item_id: 'i2', position: 2, title: 'Deep Work Notes', url: 'https://blog.example.com/deep',
+    { item_id: 'i2', position: 2, kind: 'article', title: 'Deep Work Notes', url: 'https://blog.example.com/deep',
       site_name: null, added_by: person('u-ben', 'Ben'), queued_by: person('u-ben', 'Ben'),
       queued_at: '2025-03-02T10:00:00Z', tags: [], comment_count: 2, reading_minutes: 12 },
   ],
 };
 
 export const detail: ItemDetail = {
-  item: { id: 'i1', group_id: 'g1', title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
-    site_name: 'Example Journal', byline: 'Grace H.', excerpt: 'Why small groups read better together.',
+  item: { id: 'i1', group_id: 'g1', kind: 'article', title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
+    site_name: 'Example Journal', byline: 'Grace H.', authors: ['Grace H.'], published_at: '2025-02-27T09:00:00Z',
+    lang: 'en', dir: 'ltr', excerpt: 'Why small groups read better together.',
     lead_image_url: null, reading_minutes: 5, added_by: person('u-ada', 'Ada'), created_at: '2025-03-01T10:00:00Z' },
   tags: ['leadership'],
   comments: [{ id: 'c1', body: 'Worth an hour on Thursday.', author: person('u-ada', 'Ada'), created_at: '2025-03-01T10:00:00Z' }],

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; READCLUB_OUT_DIR moves it, as it moves WXT's outDir (wxt.config.ts). */
+export const EXTENSION_DIR = resolve(process.env.READCLUB_OUT_DIR ?? '.output', 'chrome-mv3');
 const FIXTURES_DIR = resolve('tests/fixtures');
 
 export interface Browser {
