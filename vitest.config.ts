@@ -11,7 +11,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'supabase/local/**/*.test.ts'],
+          include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'supabase/local/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'happy-dom',
         },
       },
