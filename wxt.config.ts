@@ -17,8 +17,30 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Readclub',
     description: "Clip articles into your reading group's shared library and queue them for the next meeting.",
-    // activeTab + scripting: the clipper runs only in the tab the user clipped, only when asked.
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // activeTab + scripting: the clipper runs only in the tab the user clipped, only when asked
+    // (toolbar button, shortcut or menu click each grant activeTab). tabs: the page's address,
+    // for the "already in your group" badge; it is sent only to the group's own server
+    // (utils/saved-badge.ts). contextMenus, notifications: clipping without the popup.
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'tabs',
+      'contextMenus',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // The shortcut clips into the last group used (utils/quick-clip.ts); people change it in
+    // chrome://extensions/shortcuts or Firefox's add-on shortcuts page. Alt+Shift+S is free in
+    // Chrome and Firefox (they use Alt+Shift+T/I/A/B and Ctrl+Shift+S); on macOS Option+Shift+S
+    // types "Í", so Mac gets Control+Shift+S. ChromeOS keeps Alt+Shift+S for its status area,
+    // where people can pick another key.
+    commands: {
+      'clip-page': {
+        suggested_key: { default: 'Alt+Shift+S', mac: 'MacCtrl+Shift+S' },
+        description: 'Clip this page to your reading group',
+      },
+    },
     // End-to-end tests cannot click the toolbar button, which is what grants activeTab, so the
     // test build (READCLUB_TEST_HOSTS=1) may also reach pages on localhost. Nothing else differs.
     host_permissions: process.env.READCLUB_TEST_HOSTS === '1' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [],

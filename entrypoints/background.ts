@@ -1,9 +1,19 @@
 import { registerHandlers } from '@/utils/handlers';
+import { quickClip, registerShortcut } from '@/utils/quick-clip';
+import { registerContextMenu } from '@/utils/context-menu';
+import { registerSavedBadge } from '@/utils/saved-badge';
 
 // The background owns the Supabase client and the session; pages only send messages.
 // Keep no state here that storage doesn't also hold: the service worker may stop anytime.
 export default defineBackground(() => {
-  registerHandlers();
+  const handlers = registerHandlers();
+  const clip = (tabId: number | undefined, mode: Parameters<typeof quickClip>[2]) => quickClip(handlers, tabId, mode);
+  const onCommand = registerShortcut(clip);
+  const onMenuClick = registerContextMenu(clip);
+  const checkSaved = registerSavedBadge(handlers.findItem);
+  // Automation can't press a browser shortcut or click a menu item, so the end-to-end test
+  // calls these, the very functions the listeners above call, from the service worker.
+  Object.assign(globalThis, { readclub: { onCommand, onMenuClick, checkSaved } });
   // Chrome: the toolbar button opens the popup, which offers the side panel (sidePanel.open
   // needs the popup's user gesture). Firefox's sidebar opens via sidebarAction from the popup.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});

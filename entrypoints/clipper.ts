@@ -1,9 +1,11 @@
 /**
  * The clipper: injected on demand into the tab being clipped by the background
  * (`browser.scripting.executeScript({ target: { tabId }, files: ['/clipper.js'] })`).
- * It reads the page and returns a TabClip, which executeScript hands back as the result.
+ * It reads the page, and the member's selected text if any, and returns a TabClip,
+ * which executeScript hands back as the result.
  * No listeners, no messaging, nothing left behind in the page.
  */
 import { clipDocument } from '@/utils/extract';
+import { selectionFragment } from '@/utils/selection-clip';
 
-export default defineUnlistedScript(() => clipDocument(document, location.href));
+export default defineUnlistedScript(() => clipDocument(document, location.href, selectionFragment(document)));

@@ -4,8 +4,10 @@
  * Every failure becomes an unclippable TabClip, with the address when it is still worth
  * saving as a plain link.
  */
-import type { TabClip } from './protocol';
+import type { ClipPayload } from './api-types';
+import type { TabClip, UserError } from './protocol';
 import { clippableUrl } from './clippable';
+import { linkClip } from './link-clip';
 
 export const CLIPPER_FILE = '/clipper.js';
 
@@ -16,8 +18,9 @@ export const NO_RESULT_MESSAGE = "Readclub couldn't read this page. Reload it an
 
 type Tab = { id?: number; url?: string; title?: string };
 
+/** A tab we could not read: the link card from what the tab itself tells us (address, title). */
 function unclippableTab(message: string, url: string | null, title: string | null): TabClip {
-  return { ok: false, error: { kind: 'unclippable', message }, url, title };
+  return { ok: false, error: { kind: 'unclippable', message }, link: url ? linkClip(url, title) : null, selection: null };
 }
 
 /** Only http(s) addresses are worth keeping as a link. */
@@ -35,10 +38,18 @@ async function resolveTab(tabId: number | undefined): Promise<Tab | null> {
   }
 }
 
-function isTabClip(value: unknown): value is TabClip {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { ok?: unknown; clip?: unknown; error?: unknown };
-  return (v.ok === true && typeof v.clip === 'object' && v.clip !== null) || (v.ok === false && typeof v.error === 'object' && v.error !== null);
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+/** The clipper's answer as a TabClip (missing optional parts as null), or null if it isn't one. */
+function asTabClip(value: unknown): TabClip | null {
+  if (!isObject(value)) return null;
+  const v = value as { ok?: unknown; clip?: unknown; error?: unknown; link?: unknown; selection?: unknown };
+  const selection = isObject(v.selection) ? (v.selection as ClipPayload) : null;
+  if (v.ok === true && isObject(v.clip)) return { ok: true, clip: v.clip as ClipPayload, selection };
+  if (v.ok === false && isObject(v.error)) {
+    return { ok: false, error: v.error as UserError, link: isObject(v.link) ? (v.link as ClipPayload) : null, selection };
+  }
+  return null;
 }
 
 /** Read the tab `tabId`, or the active tab of the last focused window. */
@@ -61,6 +72,5 @@ export async function clipTabContents(tabId?: number): Promise<TabClip> {
     // "Cannot access contents of the page", missing host permission, tab closed mid-way…
     return unclippableTab(NO_ACCESS_MESSAGE, linkable(tab.url), title);
   }
-  const result = results?.[0]?.result;
-  return isTabClip(result) ? result : unclippableTab(NO_RESULT_MESSAGE, linkable(tab.url), title);
+  return asTabClip(results?.[0]?.result) ?? unclippableTab(NO_RESULT_MESSAGE, linkable(tab.url), title);
 }

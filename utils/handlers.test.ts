@@ -7,7 +7,9 @@ import { createHandlers, registerHandlers, type HandlerDeps } from './handlers';
 import { clipTabContents } from './clip-tab';
 import { AUTH_STORAGE_KEY } from './session';
 import { BAD_CODE_MESSAGE, NETWORK_MESSAGE, SIGNED_OUT_MESSAGE } from './errors';
-import { cachedAccount, cachedGroups, cachedQueues, lastGroupId } from './storage';
+import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, savedPages } from './storage';
+import { EMPTY_CLIP } from './link-clip';
+import type { ItemDetail } from './api-types';
 
 const user = { id: 'u1', email: 'ada@example.com', user_metadata: { display_name: 'Ada' } };
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
@@ -16,6 +18,7 @@ const groups: GroupSummary[] = [{ id: 'g1', name: 'Tuesday readers', role: 'owne
 const entry: QueueEntry = {
   item_id: 'i1',
   position: 1,
+  kind: 'article',
   title: 'An essay',
   url: 'https://example.com/essay',
   site_name: null,
@@ -217,19 +220,7 @@ describe('library', () => {
     const args: ClipItemArgs = {
       p_client_id: 'c1',
       p_group_id: 'g1',
-      p_clip: {
-        kind: 'link',
-        url: 'https://example.com/essay',
-        canonical_url: null,
-        title: 'An essay',
-        byline: null,
-        site_name: null,
-        excerpt: null,
-        content_html: null,
-        text_length: 0,
-        lang: null,
-        lead_image_url: null,
-      },
+      p_clip: { ...EMPTY_CLIP, kind: 'link', url: 'https://example.com/essay', canonical_url: 'https://example.com/essay-canonical', title: 'An essay' },
       p_tags: ['philosophy'],
       p_comment: null,
       p_queue: true,
@@ -241,6 +232,20 @@ describe('library', () => {
     expect(await lastGroupId.getValue()).toBe('g1');
     expect((await cachedQueues.getValue()).g1).toEqual(queue);
     expect(await cachedGroups.getValue()).toEqual(groups);
+    // The toolbar's "already saved" mark learns both addresses without a find_item call.
+    expect(Object.keys(await savedPages.getValue()).sort()).toEqual(['g1 https://example.com/essay', 'g1 https://example.com/essay-canonical']);
+    expect((await savedPages.getValue())['g1 https://example.com/essay']?.itemId).toBe('i1');
+  });
+
+  it('the first group created or joined becomes the last group; later ones do not replace it', async () => {
+    const stub = stubClient({
+      rpc: { create_group: () => ({ data: { id: 'g1', name: 'Tuesday readers' } }), join_group: () => ({ data: { id: 'g2', name: 'Book club' } }) },
+    });
+    const { h } = setup(stub);
+    await h.createGroup({ name: 'Tuesday readers' });
+    expect(await lastGroupId.getValue()).toBe('g1');
+    await h.joinGroup({ code: 'ABC' });
+    expect(await lastGroupId.getValue()).toBe('g1');
   });
 
   it('addComment trims, posts and bumps the cached count', async () => {
@@ -270,8 +275,68 @@ describe('clipTab', () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: 'chrome://extensions/', title: 'Extensions' } as never);
     const executeScript = vi.spyOn(fakeBrowser.scripting, 'executeScript');
     const reply = await setup().h.clipTab({ tabId: 3 });
-    expect(reply).toMatchObject({ ok: true, value: { ok: false, error: { kind: 'unclippable' }, url: null, title: 'Extensions' } });
+    expect(reply).toMatchObject({ ok: true, value: { ok: false, error: { kind: 'unclippable' }, link: null, selection: null } });
     expect(executeScript).not.toHaveBeenCalled();
+  });
+});
+
+const detail: ItemDetail = {
+  item: {
+    id: 'i1', group_id: 'g1', kind: 'article', title: 'An essay', url: 'https://example.com/essay', site_name: null, byline: null,
+    authors: [], published_at: null, lang: null, dir: null, excerpt: null, lead_image_url: null, reading_minutes: 5,
+    added_by: person, created_at: '2026-01-01T00:00:00Z',
+  },
+  tags: [],
+  comments: [],
+  queue: null,
+};
+
+describe('findItem, tagItem, queueItem', () => {
+  it('findItem asks find_item for web addresses', async () => {
+    const stub = stubClient({ rpc: { find_item: () => ({ data: detail }) } });
+    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'https://example.com/essay' })).toEqual({ ok: true, value: detail });
+    expect(stub.rpc).toHaveBeenCalledWith('find_item', { p_group_id: 'g1', p_url: 'https://example.com/essay' });
+  });
+
+  it('findItem never sends a file:, browser or extension address anywhere', async () => {
+    const stub = stubClient({ rpc: { find_item: () => ({ data: detail }) } });
+    const { h } = setup(stub);
+    for (const url of ['file:///home/ada/notes.html', 'chrome://version/', 'about:blank', 'chrome-extension://x/popup.html', '']) {
+      expect(await h.findItem({ groupId: 'g1', url })).toEqual({ ok: true, value: null });
+    }
+    expect(stub.rpc).not.toHaveBeenCalled();
+    expect(stub.auth.getSession).not.toHaveBeenCalled();
+  });
+
+  it('findItem answers null when the group has no such page, and signed-out without a session', async () => {
+    expect(await setup(stubClient({ rpc: { find_item: () => ({ data: null }) } })).h.findItem({ groupId: 'g1', url: 'http://a.test/' })).toEqual({ ok: true, value: null });
+    const stub = stubClient({ session: null, rpc: { find_item: () => ({ data: detail }) } });
+    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'http://a.test/' })).toMatchObject({ ok: false, error: { kind: 'signed-out' } });
+    expect(stub.rpc).not.toHaveBeenCalled();
+  });
+
+  it('tagItem trims the tags, drops empty ones and updates the cached queue rows', async () => {
+    const stub = stubClient({ rpc: { tag_item: () => ({ data: ['ethics', 'philosophy'] }) } });
+    await cachedQueues.setValue({ g1: queue });
+    const { h } = setup(stub);
+    expect(await h.tagItem({ itemId: 'i1', tags: [' philosophy ', '', 'ethics'] })).toEqual({ ok: true, value: ['ethics', 'philosophy'] });
+    expect(stub.rpc).toHaveBeenCalledWith('tag_item', { p_item_id: 'i1', p_tags: ['philosophy', 'ethics'] });
+    expect((await cachedQueues.getValue()).g1?.queue[0]?.tags).toEqual(['ethics', 'philosophy']);
+    expect(await h.tagItem({ itemId: 'i1', tags: [' '] })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(stub.rpc).toHaveBeenCalledTimes(1);
+  });
+
+  it('queueItem queues and refreshes the group counts', async () => {
+    const place = { position: 2, queued_by: person, queued_at: '2026-01-02T00:00:00Z' };
+    const stub = stubClient({ rpc: { queue_item: () => ({ data: place }) } });
+    expect(await setup(stub).h.queueItem({ itemId: 'i1' })).toEqual({ ok: true, value: place });
+    expect(stub.rpc).toHaveBeenCalledWith('queue_item', { p_item_id: 'i1' });
+    expect(await cachedGroups.getValue()).toEqual(groups);
+  });
+
+  it('queueItem passes on the database’s refusal', async () => {
+    const stub = stubClient({ rpc: { queue_item: () => ({ error: { code: '42501', message: 'You are not a member of this group.' }, status: 403 }) } });
+    expect(await setup(stub).h.queueItem({ itemId: 'i1' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'You are not a member of this group.' } });
   });
 });
 

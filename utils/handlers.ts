@@ -9,7 +9,8 @@ import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId } from './storage';
 import { errorReply } from './errors';
-import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, rememberGroup } from './library';
+import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, rememberGroup, tagCachedItem } from './library';
+import { markSaved } from './saved-badge';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
 import { clipTabContents } from './clip-tab';
 import { getSupabaseClient, resetSupabaseClient } from './supabase-client';
@@ -31,6 +32,11 @@ export type Handlers = {
 };
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+/** The first group created or joined becomes the one the shortcut and menu save to. */
+async function chooseFirstGroup(groupId: string): Promise<void> {
+  if (!(await lastGroupId.getValue())) await lastGroupId.setValue(groupId);
+}
 
 export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers {
   const { getClient } = deps;
@@ -74,7 +80,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       const trimmed = name.trim();
       if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } };
       const reply = await callRpc(client, 'create_group', { p_name: trimmed });
-      if (reply.ok) await rememberGroup(client, reply.value, 'owner');
+      if (reply.ok) await Promise.all([rememberGroup(client, reply.value, 'owner'), chooseFirstGroup(reply.value.id)]);
       return reply;
     },
 
@@ -87,7 +93,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       const trimmed = code.trim();
       if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Enter the invite code you were sent.' } };
       const reply = await callRpc(client, 'join_group', { p_code: trimmed });
-      if (reply.ok) await rememberGroup(client, reply.value, 'member');
+      if (reply.ok) await Promise.all([rememberGroup(client, reply.value, 'member'), chooseFirstGroup(reply.value.id)]);
       return reply;
     },
 
@@ -100,6 +106,8 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       const reply = await callRpc(client, 'clip_item', args);
       if (reply.ok) {
         await lastGroupId.setValue(args.p_group_id);
+        // The toolbar's "already saved" mark knows at once, without asking find_item.
+        await markSaved(args.p_group_id, [args.p_clip.url, args.p_clip.canonical_url], reply.value.item_id);
         // The queue and the group's counts changed: refresh what pages draw first.
         // Failures here don't undo a successful save.
         await Promise.all([
@@ -107,6 +115,28 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
           refreshCachedGroups(client),
         ]);
       }
+      return reply;
+    },
+
+    async findItem({ groupId, url }) {
+      // Only web addresses can be in a library; anything else (file:, chrome:) never leaves the browser.
+      if (!/^https?:\/\//i.test(url)) return ok(null);
+      return callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url: url });
+    },
+
+    async tagItem({ itemId, tags }) {
+      const cleaned = tags.map((t) => t.trim()).filter(Boolean);
+      if (cleaned.length === 0) return { ok: false, error: { kind: 'invalid', message: 'Type a tag first.' } };
+      const reply = await callRpc(await getClient(), 'tag_item', { p_item_id: itemId, p_tags: cleaned });
+      if (reply.ok) await tagCachedItem(itemId, reply.value);
+      return reply;
+    },
+
+    async queueItem({ itemId }) {
+      const client = await getClient();
+      const reply = await callRpc(client, 'queue_item', { p_item_id: itemId });
+      // The group's queue count changed; the side panel refreshes its queue when shown.
+      if (reply.ok) await refreshCachedGroups(client);
       return reply;
     },
 

@@ -74,3 +74,17 @@ export async function countCachedComment(itemId: string, _comment: Comment): Pro
   }
   if (changed) await cachedQueues.setValue(next);
 }
+
+/** Tags were added to an item: show its full tag list on every cached queue row for it. */
+export async function tagCachedItem(itemId: string, tags: string[]): Promise<void> {
+  const queues = await cachedQueues.getValue();
+  const hasItem = (q: GroupQueue) => q.queue.some((e) => e.item_id === itemId);
+  if (!Object.values(queues).some(hasItem)) return;
+  const next = Object.fromEntries(
+    Object.entries(queues).map(([groupId, q]) => [
+      groupId,
+      hasItem(q) ? { ...q, queue: q.queue.map((e) => (e.item_id === itemId ? { ...e, tags } : e)) } : q,
+    ]),
+  );
+  await cachedQueues.setValue(next);
+}

@@ -41,3 +41,16 @@ export const panelGroupId = storage.defineItem<string | null>('local:panelGroupI
 export const cachedQueues = storage.defineItem<Record<string, GroupQueue>>('local:queues', {
   fallback: {},
 });
+
+/**
+ * Whether a page is already in a group's library, per "groupId url" (utils/saved-badge.ts),
+ * so switching tabs doesn't ask the server each time. Session storage: gone when the
+ * browser closes, never written to disk.
+ */
+export interface SavedPageMark {
+  /** The item holding the page, or null when the group's library doesn't have it. */
+  itemId: string | null;
+  /** When this was learned (ms since the epoch). */
+  at: number;
+}
+export const savedPages = storage.defineItem<Record<string, SavedPageMark>>('session:savedPages', { fallback: {} });
