@@ -1,0 +1,130 @@
+/** Turns raw timings and sizes into the figures bench-results.json keeps and the table it prints. */
+import type { EntrySize, FileSize } from './bundle';
+import { median, summarise, type Summary } from './stats';
+import type { Outcome, PageTiming } from './timing';
+
+/**
+ * Budgets proposed for issue 7 ("Performance"). Printed beside the figures and marked when
+ * exceeded; they never fail the run (a benchmark measures, tests decide).
+ */
+export const BUDGETS = {
+  /** Gzipped bytes of each entry with every chunk it loads. */
+  gzip: { clipper: 40 * 1024, popup: 40 * 1024, sidepanel: 40 * 1024, options: 40 * 1024, background: 100 * 1024 } as Record<string, number>,
+  /** The clipper's median time over the pages' medians, as a multiple of plain Readability's. */
+  clipperToReadability: 1.5,
+  /** The clipper's p95 over the pages' medians, in ms. */
+  clipperP95Ms: 500,
+};
+
+export interface PageFigures {
+  name: string;
+  clipper: Summary | null;
+  readability: Summary | null;
+  /** clipper median / Readability median on this page. */
+  ratio: number | null;
+  clipperResult: Outcome | null;
+  readabilityResult: Outcome | null;
+  error: string;
+}
+export interface Overall {
+  pages: number;
+  timed: number;
+  /** Over the per-page medians. */
+  clipper: Summary;
+  readability: Summary;
+  /** Overall clipper median / overall Readability median. */
+  ratio: number;
+  medianPageRatio: number;
+  /** Timed runs that did not finish normally: load failure, hang, clipper threw or returned no TabClip. */
+  failures: { name: string; what: string }[];
+  /** Pages the clipper declined (not an article) and pages where Readability found none. */
+  clipperDeclined: string[];
+  readabilityNoArticle: string[];
+}
+
+const threw = (o: Outcome | null): boolean => !!o && !o.ok && (o.note.startsWith('threw') || o.note === 'no TabClip returned');
+
+export function pageFigures(t: PageTiming): PageFigures {
+  const timed = t.clipper.length > 0 && t.readability.length > 0;
+  const clipper = timed ? summarise(t.clipper) : null;
+  const readability = timed ? summarise(t.readability) : null;
+  return {
+    name: t.name,
+    clipper,
+    readability,
+    ratio: clipper && readability ? clipper.median / readability.median : null,
+    clipperResult: t.clipperResult,
+    readabilityResult: t.readabilityResult,
+    error: t.error,
+  };
+}
+
+export function overall(pages: readonly PageFigures[]): Overall {
+  const timed = pages.filter((p) => p.clipper && p.readability);
+  const clipper = summarise(timed.map((p) => p.clipper!.median));
+  const readability = summarise(timed.map((p) => p.readability!.median));
+  const failures = pages.flatMap((p) => {
+    if (p.error) return [{ name: p.name, what: p.error }];
+    if (threw(p.clipperResult)) return [{ name: p.name, what: `clipper ${p.clipperResult!.note}` }];
+    if (p.readabilityResult?.note.startsWith('threw')) return [{ name: p.name, what: `Readability ${p.readabilityResult.note}` }];
+    return [];
+  });
+  return {
+    pages: pages.length,
+    timed: timed.length,
+    clipper,
+    readability,
+    ratio: clipper.median / readability.median,
+    medianPageRatio: median(timed.map((p) => p.ratio!)),
+    failures,
+    clipperDeclined: pages.filter((p) => p.clipperResult && !p.clipperResult.ok && !threw(p.clipperResult)).map((p) => p.name),
+    readabilityNoArticle: pages.filter((p) => p.readabilityResult?.note === 'no article').map((p) => p.name),
+  };
+}
+
+export function table(rows: string[][], rightAligned: (col: number) => boolean): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+const ms = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
+const x = (n: number | null): string => (n === null || Number.isNaN(n) ? '-' : `${n.toFixed(2)}x`);
+const OVER = '  OVER BUDGET';
+
+export function sizeTable(entries: Record<string, EntrySize>, files: readonly FileSize[]): string {
+  const rows = [['entry (with its chunks)', 'raw KB', 'gzip KB', 'budget gzip KB', '']];
+  for (const [name, e] of Object.entries(entries)) {
+    const budget = BUDGETS.gzip[name];
+    rows.push([name, kb(e.bytes), kb(e.gzip), budget ? kb(budget) : '-', budget && e.gzip > budget ? OVER.trim() : '']);
+  }
+  const fileRows = [['JS file', 'raw KB', 'gzip KB'], ...files.map((f) => [f.file, kb(f.bytes), kb(f.gzip)])];
+  return `${table(rows, (i) => i > 0 && i < 4)}\n\n${table(fileRows, (i) => i > 0)}`;
+}
+
+export function pageTable(pages: readonly PageFigures[]): string {
+  const rows = [['page', 'clipper med', 'p95', 'Readability med', 'p95', 'ratio', 'note']];
+  for (const p of pages) {
+    const note = p.error || [p.clipperResult?.ok === false ? `clipper: ${p.clipperResult.note.slice(0, 60)}` : '', p.readabilityResult?.ok === false ? `Readability: ${p.readabilityResult.note}` : ''].filter(Boolean).join('; ');
+    rows.push([p.name, ms(p.clipper?.median), ms(p.clipper?.p95), ms(p.readability?.median), ms(p.readability?.p95), x(p.ratio), note]);
+  }
+  return table(rows, (i) => i > 0 && i < 6);
+}
+
+export function overallTable(o: Overall): string {
+  const rows = [
+    ['system', 'median ms', 'p95 ms', 'max ms'],
+    ['clipper (built clipper.js)', ms(o.clipper.median), ms(o.clipper.p95), ms(o.clipper.max)],
+    ['plain Readability', ms(o.readability.median), ms(o.readability.p95), ms(o.readability.max)],
+  ];
+  const ratioOver = o.ratio > BUDGETS.clipperToReadability ? OVER : '';
+  const p95Over = o.clipper.p95 > BUDGETS.clipperP95Ms ? OVER : '';
+  return [
+    table(rows, (i) => i > 0),
+    `clipper / Readability: ${x(o.ratio)} of the median (budget ${BUDGETS.clipperToReadability}x)${ratioOver}; median per-page ratio ${x(o.medianPageRatio)}`,
+    `clipper p95 ${ms(o.clipper.p95)} ms (budget ${BUDGETS.clipperP95Ms} ms)${p95Over}`,
+    `${o.timed} of ${o.pages} pages timed; ${o.failures.length} failures${o.failures.map((f) => `\n  ${f.name}: ${f.what}`).join('')}`,
+    `clipper declined (not an article): ${o.clipperDeclined.length}; Readability found no article: ${o.readabilityNoArticle.length}`,
+  ].join('\n');
+}
