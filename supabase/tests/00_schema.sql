@@ -2,7 +2,7 @@
 -- policies per command for signed-in people, RPCs signed-in only, helpers not exposed.
 begin;
 set search_path = public, extensions;
-select plan(18);
+select plan(21);
 
 select is(
   array(select c.relname::text from pg_class as c
@@ -72,6 +72,9 @@ select has_function('public', 'clip_item', array['uuid', 'uuid', 'jsonb', 'text[
 select has_function('public', 'add_comment', array['uuid', 'text'], 'add_comment(p_item_id uuid, p_body text) exists.');
 select has_function('public', 'group_queue', array['uuid'], 'group_queue(p_group_id uuid) exists.');
 select has_function('public', 'item_detail', array['uuid'], 'item_detail(p_item_id uuid) exists.');
+select has_function('public', 'find_item', array['uuid', 'text'], 'find_item(p_group_id uuid, p_url text) exists.');
+select has_function('public', 'tag_item', array['uuid', 'text[]'], 'tag_item(p_item_id uuid, p_tags text[]) exists.');
+select has_function('public', 'queue_item', array['uuid'], 'queue_item(p_item_id uuid) exists.');
 
 select results_eq(
   $$select p.proname::text collate "default",
@@ -82,9 +85,11 @@ select results_eq(
       from pg_proc as p where p.pronamespace = 'public'::regnamespace order by 1$$,
   $$values ('add_comment', false, true, false, true), ('clip_item', false, true, false, true),
            ('create_group', false, true, false, true), ('create_invite', false, true, false, true),
-           ('group_queue', false, true, false, true), ('item_detail', false, true, false, true),
-           ('join_group', false, true, false, true), ('my_groups', false, true, false, true)$$,
-  'public holds exactly the eight RPCs: signed-in only, SECURITY INVOKER, with an empty search_path.');
+           ('find_item', false, true, false, true), ('group_queue', false, true, false, true),
+           ('item_detail', false, true, false, true), ('join_group', false, true, false, true),
+           ('my_groups', false, true, false, true), ('queue_item', false, true, false, true),
+           ('tag_item', false, true, false, true)$$,
+  'public holds exactly the eleven RPCs: signed-in only, SECURITY INVOKER, with an empty search_path.');
 
 select is(
   array(select p.proname::text from pg_proc as p

@@ -150,11 +150,12 @@ select throws_ok(
 select throws_ok(
   $$select public.clip_item(gen_random_uuid(), '02000000-0000-4000-8000-0000000000b1',
       tests.clip('https://example.net/video') || '{"kind": "video"}', '{}', null, false)$$,
-  '22023', 'A clip is either an article or a link.', 'An unknown kind is refused.');
+  '22023', 'A clip is an article, a link or an entry added by hand.', 'An unknown kind is refused.');
 select throws_ok(
   $$select public.clip_item(gen_random_uuid(), '02000000-0000-4000-8000-0000000000b1',
-      tests.clip('https://example.net/huge') || jsonb_build_object('content_html', repeat('x', 2097153)), '{}', null, false)$$,
-  '22023', 'This article is too long to save (over 2 MB). Save it as a link instead.', 'Content over 2 MB is refused.');
+      tests.clip('https://example.net/huge') || jsonb_build_object('content_html', repeat('x', 512001)), '{}', null, false)$$,
+  '22023', 'This article is too long to save (over 500 KB of text and markup). Save it as a link instead.',
+  'Content over 512000 bytes (MAX_STORED_CONTENT_BYTES) is refused.');
 
 -- ---------- One transaction: a failure after the item was written leaves nothing ----------
 reset role;
