@@ -89,8 +89,9 @@ select is(
 select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'tags',
   '["geography", "maps"]'::jsonb, 'The second member''s tags are added, normalised and merged.');
 select is(
-  (select jsonb_agg(c ->> 'body') from jsonb_array_elements(public.item_detail(tests.id('first')) -> 'comments') as c),
-  '["Traps!", "Discuss at the next meeting."]'::jsonb, 'The second member''s comment is added after the first.');
+  (select jsonb_agg(c ->> 'body' order by c ->> 'body') from jsonb_array_elements(public.item_detail(tests.id('first')) -> 'comments') as c),
+  '["Discuss at the next meeting.", "Traps!"]'::jsonb,
+  'The second member''s comment is added next to the first (one transaction here, so both have the same time: compared as a set).');
 select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'queue' -> 'queued_by',
   jsonb_build_object('id', '06000000-0000-4000-8000-0000000000a2', 'display_name', 'Quinn'),
   'The second member''s clip queued the item, in their name.');
