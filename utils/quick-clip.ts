@@ -92,10 +92,10 @@ export async function quickClip(
       return await fail(kind === 'signed-out' ? SIGN_IN_MESSAGE : kind === 'network' ? QUICK_NETWORK_MESSAGE : message);
     }
     const group = await groupName(groupId);
-    const what = chosen.clip.selection ? 'The selection from' : chosen.clip.kind === 'link' ? 'A link to' : '';
+    const what = chosen.clip.selection ? 'the selection from ' : chosen.clip.kind === 'link' ? 'a link to ' : '';
     const message = saved.value.created
-      ? `${what ? `${what} “${chosen.clip.title}”` : `“${chosen.clip.title}”`} is now in ${group}’s library.`
-      : `“${chosen.clip.title}” was already in ${group}’s library.`;
+      ? `Added ${what}“${chosen.clip.title}” to ${group}.`
+      : `“${chosen.clip.title}” was already in ${group}.`;
     return await finish({ ok: true, message, itemId: saved.value.item_id }, `Saved to ${group}`);
   } catch (e) {
     console.warn('[readclub] quick clip failed', e);
