@@ -13,7 +13,7 @@ export const BUDGETS = {
   /** The clipper's median time over the pages' medians, as a multiple of plain Readability's. */
   clipperToReadability: 1.5,
   /** The clipper's p95 over the pages' medians, in ms. */
-  clipperP95Ms: 500,
+  clipperP95Ms: 200,
 };
 
 export interface PageFigures {

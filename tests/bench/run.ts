@@ -40,7 +40,8 @@ function build(): void {
   console.log(`Building the production extension into ${OUT_DIR}/ …`);
   const result = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: repo, env, encoding: 'utf8' });
   if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
+    // WXT's own report, without its stack traces' tail.
+    console.error(`${result.stdout}${result.stderr}`.split('\n').slice(0, 40).join('\n'));
     throw new Error(`wxt build failed (exit ${result.status}).`);
   }
 }
@@ -48,7 +49,7 @@ function build(): void {
 function gitState(): { commit: string; dirty: boolean } {
   try {
     const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repo, encoding: 'utf8' }).trim() !== '';
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).trim() !== '';
     return { commit, dirty };
   } catch {
     return { commit: 'unknown', dirty: true };

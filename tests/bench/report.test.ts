@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { overall, pageFigures } from './report';
+import type { PageTiming } from './timing';
+
+const ok = { ms: 1, ok: true, note: '' };
+const timing = (name: string, over: Partial<PageTiming> = {}): PageTiming => ({
+  name,
+  clipper: [4, 2, 6],
+  readability: [2, 1, 3],
+  clipperResult: ok,
+  readabilityResult: ok,
+  error: '',
+  ...over,
+});
+
+describe('bench report', () => {
+  it("takes each page's ratio from the two medians", () => {
+    expect(pageFigures(timing('a')).ratio).toBe(2);
+  });
+
+  it('counts a clipper that threw as a failure, one that declined the page as declined, and leaves untimed pages out of the figures', () => {
+    const pages = [
+      timing('fine', { clipper: [10], readability: [5] }),
+      timing('declined', { clipperResult: { ms: 1, ok: false, note: 'unclippable: not an article' } }),
+      timing('threw', { clipperResult: { ms: 1, ok: false, note: 'threw: TypeError' } }),
+      timing('no-article', { readabilityResult: { ms: 1, ok: false, note: 'no article' } }),
+      timing('hung', { clipper: [], readability: [], clipperResult: null, readabilityResult: null, error: 'clipper took over 60 s' }),
+    ].map(pageFigures);
+    const o = overall(pages);
+    expect(o.failures).toEqual([
+      { name: 'threw', what: 'clipper threw: TypeError' },
+      { name: 'hung', what: 'clipper took over 60 s' },
+    ]);
+    expect(o.clipperDeclined).toEqual(['declined']);
+    expect(o.readabilityNoArticle).toEqual(['no-article']);
+    expect(o.timed).toBe(4);
+    expect(o.clipper.max).toBe(10);
+  });
+});
