@@ -3,7 +3,8 @@
 --
 --   Sign in as ada@readclub.test (owner), ben@readclub.test (admin) or
 --   cleo@readclub.test (member) of "Thursday Reading Circle". Invite code: DEMO-CIRCLE.
---   Four articles with tags and comments, three of them queued for the next meeting.
+--   Four clips (three articles, a podcast link) and a book added by hand, with tags and
+--   comments; four of them queued for the next meeting.
 --
 -- Runs as the database owner (RLS does not apply). Safe to run twice: fixed ids, and
 -- every insert skips rows that already exist.
@@ -53,31 +54,37 @@ values ('DEMO-CIRCLE', 'd0000000-0000-4000-8000-00000000c1c1', 'ada00000-0000-40
 on conflict (code) do nothing;
 
 -- ---------- The library ----------
-insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, byline, site_name, excerpt,
-                          content_html, text_length, lang, lead_image_url, added_by, created_at)
+insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, byline, authors, site_name, excerpt,
+                          content_html, text_length, word_count, lang, dir, lead_image_url, published_at, added_by, created_at)
 values
   ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000001',
    'article', 'https://essays.example.org/slow-reading?utm_source=newsletter', 'https://essays.example.org/slow-reading',
-   'In Praise of Slow Reading', 'M. Example', 'Example Essays',
+   'In Praise of Slow Reading', 'M. Example', '{M. Example}', 'Example Essays',
    'Why reading less, more carefully, is worth it.',
    '<p>Why reading less, more carefully, is worth it.</p><p>(Demo text for the Readclub seed.)</p>',
-   9200, 'en', null, 'ada00000-0000-4000-8000-000000000001', now() - interval '6 days'),
+   9200, 1790, 'en', 'ltr', null, '2026-10-02T07:00:00Z', 'ada00000-0000-4000-8000-000000000001', now() - interval '6 days'),
   ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000002',
    'article', 'https://www.example.com/longform/the-library-of-tomorrow', null,
-   'The Library of Tomorrow', 'R. Sample', 'Example Longform',
+   'The Library of Tomorrow', 'R. Sample and T. Example', '{R. Sample,T. Example}', 'Example Longform',
    'What public libraries are becoming, and what they should keep.',
    '<p>What public libraries are becoming, and what they should keep.</p><p>(Demo text for the Readclub seed.)</p>',
-   23000, 'en', null, 'be000000-0000-4000-8000-000000000002', now() - interval '4 days'),
+   23000, 4480, 'en', 'ltr', null, '2026-09-18T12:30:00Z', 'be000000-0000-4000-8000-000000000002', now() - interval '4 days'),
   ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000003',
    'link', 'https://podcasts.example.net/episodes/42', null,
-   'Episode 42: Reading Groups Through History', null, 'Example Podcasts', null,
-   null, 0, 'en', null, 'c1e00000-0000-4000-8000-000000000003', now() - interval '2 days'),
+   'Episode 42: Reading Groups Through History', null, '{}', 'Example Podcasts', null,
+   null, 0, 0, 'en', null, null, '2026-11-20T05:00:00Z', 'c1e00000-0000-4000-8000-000000000003', now() - interval '2 days'),
   ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000004',
    'article', 'https://blog.example.io/2026/notes-on-attention/', null,
-   'Notes on Attention', 'J. Placeholder', 'Example Blog',
+   'Notes on Attention', 'J. Placeholder', '{J. Placeholder}', 'Example Blog',
    'Short notes on where attention goes when we read on screens.',
    '<p>Short notes on where attention goes when we read on screens.</p><p>(Demo text for the Readclub seed.)</p>',
-   5600, 'en', null, 'ada00000-0000-4000-8000-000000000001', now() - interval '1 day')
+   5600, 1150, 'en', 'ltr', null, '2026-11-26T18:45:00Z', 'ada00000-0000-4000-8000-000000000001', now() - interval '1 day'),
+  -- A book added by hand: no web page, so no URL and no content.
+  ('e0000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000005',
+   'manual', null, null,
+   'Middlemarch', 'George Eliot', '{George Eliot}', null,
+   'A study of provincial life: chapters 1 to 10 for December.',
+   null, 0, 0, 'en', null, null, '1871-12-01T00:00:00Z', 'c1e00000-0000-4000-8000-000000000003', now() - interval '3 hours')
 on conflict (id) do nothing;
 
 insert into public.item_tags (item_id, group_id, tag, added_by)
@@ -88,7 +95,8 @@ values
   ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 'longread', 'be000000-0000-4000-8000-000000000002'),
   ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1', 'podcast', 'c1e00000-0000-4000-8000-000000000003'),
   ('e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1', 'history', 'c1e00000-0000-4000-8000-000000000003'),
-  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 'attention', 'ada00000-0000-4000-8000-000000000001')
+  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 'attention', 'ada00000-0000-4000-8000-000000000001'),
+  ('e0000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-00000000c1c1', 'novel', 'c1e00000-0000-4000-8000-000000000003')
 on conflict (item_id, tag) do nothing;
 
 insert into public.comments (id, item_id, group_id, author_id, body, created_at, updated_at)
@@ -100,14 +108,17 @@ values
   ('c0000000-0000-4000-8000-000000000003', 'e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1',
    'be000000-0000-4000-8000-000000000002', 'Long, but the last third is the discussion we keep having.', now() - interval '4 days', now() - interval '4 days'),
   ('c0000000-0000-4000-8000-000000000004', 'e0000000-0000-4000-8000-000000000003', 'd0000000-0000-4000-8000-00000000c1c1',
-   'c1e00000-0000-4000-8000-000000000003', 'For the commute: 40 minutes.', now() - interval '2 days', now() - interval '2 days')
+   'c1e00000-0000-4000-8000-000000000003', 'For the commute: 40 minutes.', now() - interval '2 days', now() - interval '2 days'),
+  ('c0000000-0000-4000-8000-000000000005', 'e0000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-00000000c1c1',
+   'c1e00000-0000-4000-8000-000000000003', 'The library has six copies; the Penguin edition''s page numbers, please.', now() - interval '3 hours', now() - interval '3 hours')
 on conflict (id) do nothing;
 
 insert into public.queue_entries (item_id, group_id, position, queued_by, queued_at)
 values
   ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 1, 'ada00000-0000-4000-8000-000000000001', now() - interval '6 days'),
   ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 2, 'be000000-0000-4000-8000-000000000002', now() - interval '4 days'),
-  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 3, 'ada00000-0000-4000-8000-000000000001', now() - interval '1 day')
+  ('e0000000-0000-4000-8000-000000000004', 'd0000000-0000-4000-8000-00000000c1c1', 3, 'ada00000-0000-4000-8000-000000000001', now() - interval '1 day'),
+  ('e0000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-00000000c1c1', 4, 'c1e00000-0000-4000-8000-000000000003', now() - interval '3 hours')
 on conflict (item_id) do nothing;
 
 -- The clips that made the items, so retries of them answer as clip_item would.

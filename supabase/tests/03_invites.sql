@@ -108,12 +108,12 @@ select is_empty($$select * from public.my_groups()$$, 'An expired code lets no o
 select is(public.join_group('DEMO-CIRCLE') ->> 'name', 'Thursday Reading Circle', 'The seeded invite code DEMO-CIRCLE works.');
 select results_eq(
   $$select name, role, member_count, queue_count from public.my_groups()$$,
-  $$values ('Thursday Reading Circle'::text, 'member'::text, 4, 3)$$,
-  'The seeded group has Ada, Ben and Cleo (plus the newcomer) and three queued articles.');
+  $$values ('Thursday Reading Circle'::text, 'member'::text, 4, 4)$$,
+  'The seeded group has Ada, Ben and Cleo (plus the newcomer) and four queued items.');
 select is(
   (select jsonb_agg(q ->> 'title') from jsonb_array_elements(public.group_queue('d0000000-0000-4000-8000-00000000c1c1') -> 'queue') as q),
-  '["In Praise of Slow Reading", "The Library of Tomorrow", "Notes on Attention"]'::jsonb,
-  'The seeded queue is in order.');
+  '["In Praise of Slow Reading", "The Library of Tomorrow", "Notes on Attention", "Middlemarch"]'::jsonb,
+  'The seeded queue is in order, ending with the book added by hand.');
 
 -- ---------- Signed out ----------
 reset role;
