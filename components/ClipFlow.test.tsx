@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
 import { cachedGroups, lastGroupId } from '@/utils/storage';
 import { ClipFlow } from './ClipFlow';
-import { article, groups } from './testing/fixtures';
+import { article, groups, selection, videoCard, videoError } from './testing/fixtures';
 
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;
@@ -12,6 +12,9 @@ type Replies = Record<string, unknown>;
 function answer(replies: Replies) {
   send.mockImplementation(async (name: string) => replies[name] ?? { ok: false, error: { kind: 'server', message: 'unexpected' } });
 }
+const notFound = { ok: true, value: null };
+const savedNew = { ok: true, value: { item_id: 'i9', created: true, queued: true, comment_id: null } };
+const savedClip = () => send.mock.calls.find((call) => call[0] === 'saveClip')![1];
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -25,66 +28,72 @@ describe('ClipFlow', () => {
     await lastGroupId.setValue('g2');
     let resolveClip!: (value: unknown) => void;
     send.mockImplementation((name: string) =>
-      name === 'clipTab' ? new Promise((r) => (resolveClip = r)) : new Promise(() => {}), // listGroups never answers
+      name === 'clipTab' ? new Promise((r) => (resolveClip = r)) : new Promise(() => {}), // nothing else answers
     );
     render(<ClipFlow tabId={7} />);
     expect(screen.getByRole('status').textContent).toBe('Reading this page…');
     expect(send).toHaveBeenCalledWith('clipTab', { tabId: 7 });
-    resolveClip({ ok: true, value: { ok: true, clip: article } });
+    resolveClip({ ok: true, value: { ok: true, clip: article, selection: null } });
     expect((await screen.findByRole('heading')).textContent).toBe('Reading Circles at Work');
     expect(screen.getByText('Example Journal')).toBeTruthy();
     expect(screen.getByText('5 min read')).toBeTruthy();
     expect(screen.getByText(/small groups read better/)).toBeTruthy();
+    expect(screen.queryByLabelText('Clip selection only')).toBeNull();
     expect(await screen.findByRole('button', { name: 'Save to Journal Club' })).toBeTruthy();
+    await waitFor(() => expect(send).toHaveBeenCalledWith('findItem', { groupId: 'g2', url: article.url }));
   });
 
-  test('saving shows where it went, and when it was already there', async () => {
-    answer({
-      clipTab: { ok: true, value: { ok: true, clip: article } },
-      listGroups: { ok: true, value: groups },
-      saveClip: { ok: true, value: { item_id: 'i1', created: false, queued: true, comment_id: null } },
-    });
+  test('with a selection, "Clip selection only" is ticked and saves the selection; unticked, the page', async () => {
+    answer({ clipTab: { ok: true, value: { ok: true, clip: article, selection } }, listGroups: { ok: true, value: groups },
+      findItem: notFound, saveClip: savedNew });
     render(<ClipFlow />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Save to Thursday Circle' }));
-    expect(await screen.findByText('Saved to Thursday Circle')).toBeTruthy();
-    expect(screen.getByText(/already in the library — added your tags\/comment/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Open queue' })).toBeTruthy();
+    fireEvent.input(await screen.findByLabelText('Tags'), { target: { value: 'focus' } });
+    const only = () => screen.getByLabelText('Clip selection only') as HTMLInputElement;
+    expect(only().checked).toBe(true);
+    expect(screen.getByText(/Selection only: just the text you selected/)).toBeTruthy();
+    fireEvent.click(only());
+    await waitFor(() => expect(screen.queryByText(/Selection only:/)).toBeNull());
+    expect(screen.getByText('5 min read')).toBeTruthy(); // the whole article now
+    fireEvent.click(only());
+    await waitFor(() => expect(screen.getByText(/Selection only:/)).toBeTruthy());
+    expect((screen.getByLabelText('Tags') as HTMLInputElement).value).toBe('focus'); // typed input survives the toggle
+    fireEvent.click(screen.getByRole('button', { name: 'Save to Thursday Circle' }));
+    await waitFor(() => expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy());
+    expect(savedClip()).toMatchObject({ p_clip: selection, p_tags: ['focus'] });
   });
 
-  test('an unclippable page says why and can be saved as a link', async () => {
-    answer({
-      clipTab: { ok: true, value: { ok: false, url: 'https://example.org/app', title: 'The App',
-        error: { kind: 'unclippable', message: 'Readclub could not find an article on this page.' } } },
-      listGroups: { ok: true, value: groups },
-      saveClip: { ok: true, value: { item_id: 'i9', created: true, queued: true, comment_id: null } },
-    });
+  test('not an article: the reason and the link card, saved as a link with the tags and comment typed', async () => {
+    answer({ clipTab: { ok: true, value: { ok: false, error: videoError, link: videoCard, selection: null } },
+      listGroups: { ok: true, value: groups }, findItem: notFound, saveClip: savedNew });
     render(<ClipFlow />);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/could not find an article/);
-    fireEvent.click(screen.getByRole('button', { name: 'Save as link' }));
-    expect((await screen.findByRole('heading')).textContent).toBe('The App');
-    expect(screen.getByText('Link only')).toBeTruthy();
-    fireEvent.click(await screen.findByRole('button', { name: 'Save to Thursday Circle' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('saveClip', expect.anything()));
-    const args = send.mock.calls.find((call) => call[0] === 'saveClip')![1];
-    expect(args.p_clip).toMatchObject({ kind: 'link', url: 'https://example.org/app', title: 'The App', text_length: 0, content_html: null });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/This is a video page/);
+    expect(screen.getByRole('heading', { name: videoCard.title })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Image from VideoSite' })).toBeTruthy();
+    fireEvent.input(await screen.findByLabelText('Tags'), { target: { value: 'video' } });
+    fireEvent.input(screen.getByLabelText('Comment'), { target: { value: 'Watch before Thursday.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save as link to Thursday Circle' }));
+    await waitFor(() => expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy());
+    expect(savedClip()).toMatchObject({ p_clip: videoCard, p_tags: ['video'], p_comment: 'Watch before Thursday.', p_queue: true });
   });
 
-  test('no link to offer when the page has no url', async () => {
+  test('no link to offer when the page has no address', async () => {
     answer({
-      clipTab: { ok: true, value: { ok: false, url: null, title: null, error: { kind: 'unclippable', message: 'Browser pages cannot be clipped.' } } },
+      clipTab: { ok: true, value: { ok: false, link: null, selection: null, error: { kind: 'unclippable', message: 'Browser pages cannot be clipped.' } } },
       listGroups: { ok: true, value: groups },
     });
     render(<ClipFlow />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be clipped/);
-    expect(screen.queryByRole('button', { name: 'Save as link' })).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(send).not.toHaveBeenCalledWith('findItem', expect.anything());
   });
 
   test('with no groups yet, points to Options', async () => {
-    answer({ clipTab: { ok: true, value: { ok: true, clip: article } }, listGroups: { ok: true, value: [] } });
+    answer({ clipTab: { ok: true, value: { ok: true, clip: article, selection: null } }, listGroups: { ok: true, value: [] } });
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     render(<ClipFlow />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open Options' }));
     expect(screen.getByText(/not in a reading group yet/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
     expect(open).toHaveBeenCalled();
   });
 });

@@ -1,36 +1,31 @@
 /**
- * The signed-in popup: read the tab, preview it, pick a group and save. Groups come from
- * the cache first, then a listGroups refresh.
+ * The signed-in popup: read the tab, preview it (the selection, the article or a link
+ * card), pick a group and save — or open the item when the group already has this page.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ClipItemResult, ClipPayload, GroupSummary } from '@/utils/api-types';
+import type { ClipItemResult, GroupSummary } from '@/utils/api-types';
 import type { TabClip, UserError } from '@/utils/protocol';
-import { cachedGroups, lastGroupId } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
-import { openOptions } from '@/utils/ui-browser';
-import { useStored } from '@/utils/ui-hooks';
+import { clipToSave } from '@/utils/ui-clip';
+import { useGroups } from '@/utils/ui-hooks';
 import { Alert, Loading } from './Bits';
-import { ClipForm } from './ClipForm';
-import { ClipPreview } from './ClipPreview';
+import { ClipTarget } from './ClipTarget';
+import { GroupGate } from './GroupGate';
+import { PagePreview } from './PagePreview';
 import { SavedNotice } from './SavedNotice';
-import { Unclippable } from './Unclippable';
 
 type Reading = { state: 'reading' } | { state: 'failed'; error: UserError } | { state: 'read'; tab: TabClip };
 
 export function ClipFlow({ tabId }: { tabId?: number }) {
   const [reading, setReading] = useState<Reading>({ state: 'reading' });
-  const [linkClip, setLinkClip] = useState<ClipPayload | null>(null);
+  const [selectionOnly, setSelectionOnly] = useState(true);
   const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary } | null>(null);
-  const [fresh, setFresh] = useState<GroupSummary[] | null>(null);
-  const [groupsError, setGroupsError] = useState<UserError | null>(null);
-  const cached = useStored(cachedGroups);
-  const last = useStored(lastGroupId);
+  const groups = useGroups();
 
   useEffect(() => {
     ask('clipTab', { tabId }).then((reply) =>
       setReading(reply.ok ? { state: 'read', tab: reply.value } : { state: 'failed', error: reply.error }),
     );
-    ask('listGroups').then((reply) => (reply.ok ? setFresh(reply.value) : setGroupsError(reply.error)));
   }, [tabId]);
 
   if (saved) return <SavedNotice result={saved.result} group={saved.group} />;
@@ -38,35 +33,15 @@ export function ClipFlow({ tabId }: { tabId?: number }) {
   if (reading.state === 'failed') return <Alert error={reading.error} />;
 
   const tab = reading.tab;
-  const clip = tab.ok ? tab.clip : linkClip;
-  if (!clip) {
-    return tab.ok ? null : <Unclippable error={tab.error} url={tab.url} title={tab.title} onSaveAsLink={setLinkClip} />;
-  }
-
-  const groups = fresh ?? cached;
-  const settled = fresh !== null || groupsError !== null;
-  let form;
-  if (groups === undefined || last === undefined || (groups.length === 0 && !settled)) {
-    form = <Loading text="Loading your groups…" />;
-  } else if (groups.length === 0) {
-    form = groupsError ? <Alert error={groupsError} /> : <NoGroups />;
-  } else {
-    form = <ClipForm key={clip.url + clip.kind} clip={clip} groups={groups} initialGroupId={last}
-      onSaved={(result, group) => setSaved({ result, group })} />;
-  }
+  const clip = clipToSave(tab, selectionOnly);
+  const preview = <PagePreview tab={tab} selectionOnly={selectionOnly} onSelectionOnly={setSelectionOnly} />;
+  if (!clip) return preview;
   return (
-    <div class="stack">
-      <ClipPreview clip={clip} />
-      {form}
-    </div>
-  );
-}
-
-function NoGroups() {
-  return (
-    <div class="empty">
-      <p>You're not in a reading group yet. Create one, or join with an invite code, in Options.</p>
-      <button type="button" onClick={openOptions}>Open Options</button>
-    </div>
+    <GroupGate state={groups} before={preview}>
+      {(list, lastId) => (
+        <ClipTarget clip={clip} groups={list} initialGroupId={lastId} preview={preview}
+          onSaved={(result, group) => setSaved({ result, group })} />
+      )}
+    </GroupGate>
   );
 }

@@ -4,11 +4,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
 import { lastGroupId } from '@/utils/storage';
 import { ClipForm } from './ClipForm';
-import { article, groups } from './testing/fixtures';
+import { article, groups, videoCard } from './testing/fixtures';
 
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const [circle, journal] = groups as [(typeof groups)[0], (typeof groups)[0]];
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -17,10 +18,10 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('ClipForm', () => {
-  test('labelled fields, queue checked by default, preselected group', () => {
-    render(<ClipForm clip={article} groups={groups} initialGroupId="g2" onSaved={vi.fn()} />);
-    expect(input('Group').value).toBe('g2');
+  test('labelled fields, queue checked by default, saves to the group given', () => {
+    render(<ClipForm clip={article} group={journal} onSaved={vi.fn()} />);
     expect(input('Tags').value).toBe('');
+    expect(input('Tags').getAttribute('aria-describedby')).toBe('clip-tags-hint');
     expect(input('Comment').value).toBe('');
     expect(input('Queue for discussion').checked).toBe(true);
     expect(screen.getByRole('button', { name: 'Save to Journal Club' })).toBeTruthy();
@@ -30,7 +31,7 @@ describe('ClipForm', () => {
     send.mockResolvedValueOnce({ ok: false, error: { kind: 'network', message: "Can't reach the Readclub server." } });
     send.mockResolvedValueOnce({ ok: true, value: { item_id: 'i1', created: true, queued: false, comment_id: 'c1' } });
     const onSaved = vi.fn();
-    render(<ClipForm clip={article} groups={groups} initialGroupId={null} onSaved={onSaved} />);
+    render(<ClipForm clip={article} group={circle} onSaved={onSaved} />);
     fireEvent.input(input('Tags'), { target: { value: 'leadership, #teams,' } });
     fireEvent.input(input('Comment'), { target: { value: '  Worth an hour.  ' } });
     fireEvent.click(input('Queue for discussion'));
@@ -41,7 +42,7 @@ describe('ClipForm', () => {
     expect(input('Comment').value).toBe('  Worth an hour.  ');
     expect(input('Queue for discussion').checked).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ item_id: 'i1' }), circle));
 
     const [first, second] = send.mock.calls.map((call) => call[1]);
     expect(first).toEqual({
@@ -52,13 +53,30 @@ describe('ClipForm', () => {
     expect(await lastGroupId.getValue()).toBe('g1');
   });
 
-  test('an empty comment is sent as null, to the group picked', async () => {
+  test('an empty comment is sent as null; a link card says "Save as link"', async () => {
     send.mockResolvedValue({ ok: true, value: { item_id: 'i1', created: true, queued: true, comment_id: null } });
     const onSaved = vi.fn();
-    render(<ClipForm clip={article} groups={groups} initialGroupId="g1" onSaved={onSaved} />);
-    fireEvent.change(input('Group'), { target: { value: 'g2' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save to Journal Club' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.anything(), groups[1]));
-    expect(send.mock.calls[0]![1]).toMatchObject({ p_group_id: 'g2', p_comment: null, p_tags: [], p_queue: true });
+    render(<ClipForm clip={videoCard} group={journal} onSaved={onSaved} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save as link to Journal Club' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.anything(), journal));
+    expect(send.mock.calls[0]![1]).toMatchObject({ p_group_id: 'g2', p_clip: videoCard, p_comment: null, p_tags: [], p_queue: true });
+  });
+
+  test('a problem stops the save, is said when tried, and goes when fixed', async () => {
+    const { rerender } = render(
+      <ClipForm clip={null} problem="Give it a title." group={circle} onSaved={vi.fn()} commentLabel="Note">
+        <label for="extra">Title</label>
+        <input id="extra" />
+      </ClipForm>,
+    );
+    expect(screen.getByLabelText('Title')).toBeTruthy();
+    expect(screen.getByLabelText('Note')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save to Thursday Circle' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Give it a title.');
+    expect(send).not.toHaveBeenCalled();
+    rerender(<ClipForm clip={article} problem={null} group={circle} onSaved={vi.fn()} />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save to Thursday Circle' })).toBeTruthy();
   });
 });

@@ -1,7 +1,10 @@
 /**
- * Group, tags, comment and "Queue for discussion" for one clip, and the save. A failed
- * save keeps everything typed and retries with the same client id (idempotent).
+ * Tags, comment and "Queue for discussion" for one clip, and the save to the chosen group.
+ * A failed save keeps everything typed and retries with the same client id (idempotent).
+ * `children` go first in the form (the manual entry's own fields); `problem` is why the
+ * clip cannot be saved yet, shown when the member tries.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ClipItemResult, ClipPayload, GroupSummary } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
@@ -9,38 +12,34 @@ import { lastGroupId } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { parseTags } from '@/utils/ui-format';
 import { Alert, TagChips } from './Bits';
-import { GroupSelect, pickGroup } from './GroupSelect';
 
 export interface ClipFormProps {
-  clip: ClipPayload;
-  groups: GroupSummary[];
-  initialGroupId: string | null;
+  clip: ClipPayload | null;
+  group: GroupSummary;
   onSaved: (result: ClipItemResult, group: GroupSummary) => void;
+  problem?: string | null;
+  commentLabel?: string;
+  children?: ComponentChildren;
 }
 
-export function ClipForm({ clip, groups, initialGroupId, onSaved }: ClipFormProps) {
+export function ClipForm({ clip, group, onSaved, problem, commentLabel = 'Comment', children }: ClipFormProps) {
   const [clientId] = useState(() => crypto.randomUUID());
-  const [chosen, setChosen] = useState(initialGroupId);
   const [tagsText, setTagsText] = useState('');
   const [comment, setComment] = useState('');
   const [queue, setQueue] = useState(true);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
-  const group = pickGroup(groups, chosen);
+  const [error, setError] = useState<UserError | string | null>(null);
   const tags = parseTags(tagsText);
 
   async function save(event: Event) {
     event.preventDefault();
-    if (!group || saving) return;
+    if (saving) return;
+    if (problem || !clip) return setError(problem ?? 'Nothing to save.');
     setSaving(true);
     setError(null);
     const reply = await ask('saveClip', {
-      p_client_id: clientId,
-      p_group_id: group.id,
-      p_clip: clip,
-      p_tags: tags,
-      p_comment: comment.trim() || null,
-      p_queue: queue,
+      p_client_id: clientId, p_group_id: group.id, p_clip: clip,
+      p_tags: tags, p_comment: comment.trim() || null, p_queue: queue,
     });
     setSaving(false);
     if (!reply.ok) return setError(reply.error);
@@ -48,10 +47,12 @@ export function ClipForm({ clip, groups, initialGroupId, onSaved }: ClipFormProp
     onSaved(reply.value, group);
   }
 
-  if (!group) return null;
+  // A problem shown is the live one: it changes or goes as the member fixes the fields.
+  const shown = typeof error === 'string' ? (problem ?? null) : error;
+  const label = clip?.kind === 'link' ? `Save as link to ${group.name}` : `Save to ${group.name}`;
   return (
-    <form class="stack" onSubmit={save}>
-      <GroupSelect groups={groups} value={group.id} onChange={setChosen} />
+    <form class="stack" onSubmit={save} noValidate>
+      {children}
       <div class="field">
         <label for="clip-tags">Tags</label>
         <input id="clip-tags" value={tagsText} placeholder="leadership, remote work" aria-describedby="clip-tags-hint"
@@ -60,7 +61,7 @@ export function ClipForm({ clip, groups, initialGroupId, onSaved }: ClipFormProp
         <TagChips tags={tags} label="Tags to add" />
       </div>
       <div class="field">
-        <label for="clip-comment">Comment</label>
+        <label for="clip-comment">{commentLabel}</label>
         <textarea id="clip-comment" rows={3} value={comment} placeholder="Why should the group read this?"
           onInput={(e) => setComment(e.currentTarget.value)} />
       </div>
@@ -68,10 +69,8 @@ export function ClipForm({ clip, groups, initialGroupId, onSaved }: ClipFormProp
         <input type="checkbox" checked={queue} onChange={(e) => setQueue(e.currentTarget.checked)} />
         Queue for discussion
       </label>
-      <Alert error={error} />
-      <button type="submit" disabled={saving}>
-        {saving ? 'Saving…' : error ? 'Try again' : `Save to ${group.name}`}
-      </button>
+      <Alert error={shown} />
+      <button type="submit" disabled={saving}>{saving ? 'Saving…' : shown && !problem ? 'Try again' : label}</button>
     </form>
   );
 }

@@ -1,22 +1,29 @@
-/** What the popup is about to save: title, site, reading time, excerpt. */
+/**
+ * What the popup is about to save: title, site, reading time or kind, byline, excerpt; a
+ * link card's image; and whether it is only the selection or a shortened article.
+ */
 import type { ClipPayload } from '@/utils/api-types';
 import { readingMinutes } from '@/utils/api-types';
-import { minutesLabel, siteLabel } from '@/utils/ui-format';
+import { kindLabel, siteLabel } from '@/utils/ui-format';
 
 export function ClipPreview({ clip }: { clip: ClipPayload }) {
   const site = siteLabel(clip.site_name, clip.url);
+  const minutes = readingMinutes(clip.text_length, clip.word_count);
   return (
     <article class="preview" aria-label="Page to save">
+      {clip.kind === 'link' && clip.lead_image_url && (
+        <img class="card-image" src={clip.lead_image_url} alt={`Image from ${site ?? clip.title}`} />
+      )}
       <h1 class="preview-title">{clip.title}</h1>
       <p class="meta">
-        <span>{site}</span>
-        {clip.kind === 'article' ? (
-          <span>{minutesLabel(readingMinutes(clip.text_length))}</span>
-        ) : (
-          <span>Link only</span>
-        )}
+        {site && <span>{site}</span>}
+        <span>{kindLabel(clip.kind, minutes)}</span>
         {clip.byline && <span>{clip.byline}</span>}
       </p>
+      {clip.selection && <p class="note">Selection only: just the text you selected will be saved.</p>}
+      {clip.truncated && (
+        <p class="note">This article is very long: it was shortened to fit Readclub's size limit.</p>
+      )}
       {clip.excerpt && <p class="excerpt">{clip.excerpt}</p>}
     </article>
   );

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
-import { minutesLabel, siteLabel } from '@/utils/ui-format';
+import { dateLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { Alert, Loading, TagChips } from './Bits';
 import { CommentThread } from './CommentThread';
 
@@ -34,19 +34,27 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
   );
   if (!detail) return <div class="stack">{back}{error ? <Alert error={error} /> : <Loading text="Loading…" />}</div>;
   const { item, tags, comments, queue } = detail;
+  const site = siteLabel(item.site_name, item.url);
+  const by = item.authors.length > 0 ? item.authors.join(', ') : item.byline;
+  const published = dateLabel(item.published_at);
   return (
     <div class="stack">
       {back}
       <article class="stack" aria-label="Item">
         <h1>
-          <a href={item.url} target="_blank" rel="noopener noreferrer">
-            {item.title}
-          </a>
+          {item.url ? (
+            <a href={item.url} target="_blank" rel="noopener noreferrer">
+              {item.title}
+            </a>
+          ) : (
+            item.title
+          )}
         </h1>
         <p class="meta">
-          <span>{siteLabel(item.site_name, item.url)}</span>
-          {item.byline && <span>{item.byline}</span>}
-          <span>{minutesLabel(item.reading_minutes)}</span>
+          {site && <span>{site}</span>}
+          {by && <span>{by}</span>}
+          {published && <span>Published {published}</span>}
+          <span>{kindLabel(item.kind, item.reading_minutes)}</span>
           <span>added by {item.added_by.display_name}</span>
         </p>
         {queue && <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>}

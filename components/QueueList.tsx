@@ -1,6 +1,6 @@
 /** The group's discussion queue, in order. Clicking an entry opens its discussion. */
 import type { QueueEntry } from '@/utils/api-types';
-import { commentsLabel, minutesLabel, siteLabel } from '@/utils/ui-format';
+import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { TagChips } from './Bits';
 
 export interface QueueListProps {
@@ -20,17 +20,15 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
   return (
     <ol class="queue" data-testid="queue" aria-label="Discussion queue">
       {entries.map((entry) => (
-        // The whole card opens the discussion; the title link also opens the article in a tab.
+        // The whole card opens the discussion; the title link also opens the page in a tab.
         <li key={entry.item_id} class="card entry" data-testid="queue-entry" onClick={() => onOpen(entry.item_id)}>
           <span class="position" aria-label={`Number ${entry.position}`}>
             {entry.position}
           </span>
-          <a class="entry-title" href={entry.url} target="_blank" rel="noopener noreferrer">
-            {entry.title}
-          </a>
+          <EntryTitle title={entry.title} url={entry.url} />
           <p class="meta">
-            <span>{siteLabel(entry.site_name, entry.url)}</span>
-            <span>{minutesLabel(entry.reading_minutes)}</span>
+            {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
+            <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
             <span>added by {entry.added_by.display_name}</span>
           </p>
           <div class="row">
@@ -42,5 +40,15 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A link to the page; a book or print article without one is plain text. */
+function EntryTitle({ title, url }: { title: string; url: string | null }) {
+  if (!url) return <span class="entry-title">{title}</span>;
+  return (
+    <a class="entry-title" href={url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+      {title}
+    </a>
   );
 }

@@ -16,16 +16,16 @@ describe('SavedNotice', () => {
     const getCurrent = vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 5 } as never);
     render(<SavedNotice result={{ item_id: 'i', created: true, queued: true, comment_id: null }} group={groups[0]!} />);
     expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy();
-    expect(screen.queryByText(/already in the library/)).toBeNull();
+    expect(screen.queryByText(/Already in/)).toBeNull();
     await waitFor(() => expect(getCurrent).toHaveBeenCalled());
     await Promise.resolve();
     fireEvent.click(screen.getByRole('button', { name: 'Open queue' }));
     expect(open).toHaveBeenCalledWith({ windowId: 5 });
   });
 
-  test('existing item says so', () => {
+  test('a second member saving the same page is told it was already there and what was added', () => {
     render(<SavedNotice result={{ item_id: 'i', created: false, queued: false, comment_id: null }} group={groups[1]!} />);
     expect(screen.getByText('Saved to Journal Club')).toBeTruthy();
-    expect(screen.getByText(/already in the library — added your tags\/comment/)).toBeTruthy();
+    expect(screen.getByText('Already in Journal Club — your tags and comment were added.')).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-/** After a save: where it went, and a way to the discussion queue. */
+/** After a save: where it went (and whether it was already there), and a way to the discussion queue. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ClipItemResult, GroupSummary } from '@/utils/api-types';
 import { currentWindowId, openQueuePanel } from '@/utils/ui-browser';
@@ -17,7 +17,7 @@ export function SavedNotice({ result, group }: { result: ClipItemResult; group: 
   return (
     <div class="stack saved" role="status">
       <p class="saved-title">Saved to {group.name}</p>
-      {!result.created && <p class="hint">It was already in the library — added your tags/comment.</p>}
+      {!result.created && <p class="hint">Already in {group.name} — your tags and comment were added.</p>}
       {result.queued && <p class="hint">It's in the queue for the next discussion.</p>}
       <button type="button" onClick={openQueue}>
         Open queue

@@ -1,26 +1,20 @@
-/** A page the clipper cannot read: say why, and offer to save the bare link. */
+/**
+ * A page the clipper cannot read as an article: say why, and show its link card (when it
+ * has an address) so it can still be saved as a link.
+ */
 import type { ClipPayload } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
-import { linkClip } from '@/utils/link-clip';
 import { Alert } from './Bits';
+import { ClipPreview } from './ClipPreview';
 
-export interface UnclippableProps {
-  error: UserError;
-  url: string | null;
-  title: string | null;
-  onSaveAsLink: (clip: ClipPayload) => void;
-}
-
-export function Unclippable({ error, url, title, onSaveAsLink }: UnclippableProps) {
+export function Unclippable({ error, link }: { error: UserError; link: ClipPayload | null }) {
   return (
     <div class="stack">
       <Alert error={error} />
-      {url !== null && (
+      {link && (
         <>
           <p class="hint">You can still share it with your group as a link.</p>
-          <button type="button" onClick={() => onSaveAsLink(linkClip(url, title))}>
-            Save as link
-          </button>
+          <ClipPreview clip={link} />
         </>
       )}
     </div>

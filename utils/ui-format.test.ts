@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { commentsLabel, minutesLabel, parseTags, relativeTime, siteLabel, tabIdFromSearch } from './ui-format';
+import { commentsLabel, dateLabel, kindLabel, minutesLabel, parseTags, relativeTime, siteLabel, tabIdFromSearch } from './ui-format';
 
 describe('ui-format', () => {
   test('parseTags trims, drops empties and duplicates, strips #', () => {
@@ -19,6 +19,20 @@ describe('ui-format', () => {
     expect(siteLabel('The Site', 'https://x.org')).toBe('The Site');
     expect(siteLabel(null, 'https://www.example.com/a')).toBe('example.com');
     expect(siteLabel('  ', 'not a url')).toBe('not a url');
+    expect(siteLabel(null, null)).toBeNull();
+  });
+
+  test('kindLabel: reading time for an article, what it is otherwise', () => {
+    expect(kindLabel('article', 7)).toBe('7 min read');
+    expect(kindLabel('link', 0)).toBe('Link only');
+    expect(kindLabel('manual', 1)).toBe('Book / print');
+  });
+
+  test('dateLabel', () => {
+    expect(dateLabel('2025-02-27T09:00:00Z')).toBe('27 Feb 2025');
+    expect(dateLabel('2025-02-27T23:30:00Z')).toBe('27 Feb 2025'); // the page's own day, not the reader's
+    expect(dateLabel(null)).toBeNull();
+    expect(dateLabel('soon')).toBeNull();
   });
 
   test('relativeTime', () => {

@@ -1,4 +1,5 @@
 /** Small, pure formatting helpers for the extension's pages. No browser APIs here. */
+import type { ItemKind } from './api-types';
 
 /** "leadership, Remote work, , leadership" → ["leadership", "Remote work"]. */
 export function parseTags(text: string): string[] {
@@ -22,14 +23,29 @@ export function commentsLabel(count: number): string {
   return count === 1 ? '1 comment' : `${count} comments`;
 }
 
-/** The site name, or the host of the URL without "www.". */
-export function siteLabel(siteName: string | null, url: string): string {
+/** The site name, or the host of the URL without "www."; null when there is neither (a book). */
+export function siteLabel(siteName: string | null, url: string | null): string | null {
   if (siteName?.trim()) return siteName.trim();
+  if (url === null) return null;
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
     return url;
   }
+}
+
+/** What kind of item, in the group's words: reading time for an article, else what it is. */
+export function kindLabel(kind: ItemKind, minutes: number): string {
+  if (kind === 'link') return 'Link only';
+  if (kind === 'manual') return 'Book / print';
+  return minutesLabel(minutes);
+}
+
+/** "27 Feb 2025", or null for a missing or unreadable date. */
+export function dateLabel(iso: string | null): string | null {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** "just now", "5 min ago", "3 h ago", "yesterday", then a date like "4 Mar 2025". */

@@ -1,8 +1,9 @@
-/** Preact hooks the pages share: storage items drawn at once, and the signed-in account. */
+/** Preact hooks the pages share: storage items drawn at once, the signed-in account, the groups. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { Account } from './protocol';
-import { cachedAccount } from './storage';
+import type { GroupSummary } from './api-types';
+import type { Account, UserError } from './protocol';
+import { cachedAccount, cachedGroups, lastGroupId } from './storage';
 import { ask } from './ui-ask';
 
 /** A storage item's value, kept current; undefined until first read. */
@@ -59,4 +60,26 @@ export function useRefresh(refresh: () => void, deps: unknown[], everyMs = 30_00
       clearInterval(timer);
     };
   }, deps);
+}
+
+export interface Groups {
+  /** Cached first, then the fresh list; undefined until the cache is read. */
+  groups: GroupSummary[] | undefined;
+  /** The group saved to last, where pickers start. */
+  lastId: string | null | undefined;
+  /** The fresh list arrived or failed: an empty list now means "no groups yet". */
+  settled: boolean;
+  error: UserError | null;
+}
+
+/** The member's groups for the popup: the cache at once, then one listGroups refresh. */
+export function useGroups(): Groups {
+  const [fresh, setFresh] = useState<GroupSummary[] | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+  const cached = useStored(cachedGroups);
+  const lastId = useStored(lastGroupId);
+  useEffect(() => {
+    ask('listGroups').then((reply) => (reply.ok ? setFresh(reply.value) : setError(reply.error)));
+  }, []);
+  return { groups: fresh ?? cached, lastId, settled: fresh !== null || error !== null, error };
 }

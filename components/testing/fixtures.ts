@@ -53,3 +53,49 @@ export const detail: ItemDetail = {
   comments: [{ id: 'c1', body: 'Worth an hour on Thursday.', author: person('u-ada', 'Ada'), created_at: '2025-03-01T10:00:00Z' }],
   queue: { position: 1, queued_by: person('u-ada', 'Ada'), queued_at: '2025-03-01T10:00:00Z' },
 };
+
+/** The member's selected text on the article page, as its own clip. */
+export const selection: ClipPayload = {
+  ...article,
+  title: 'Reading Circles at Work',
+  excerpt: 'Groups of five read more closely than groups of fifty.',
+  content_html: '<p>Groups of five read more closely than groups of fifty.</p>',
+  text_length: 54,
+  word_count: 10,
+  selection: true,
+};
+
+/** The link card for a video page the clipper could not read as an article. */
+export const videoCard: ClipPayload = {
+  ...article,
+  kind: 'link',
+  url: 'https://video.example/watch?v=42',
+  title: 'How Reading Groups Work (video)',
+  byline: null,
+  authors: [],
+  site_name: 'VideoSite',
+  excerpt: 'A ten-minute tour of a reading group.',
+  content_html: null,
+  text_length: 0,
+  word_count: 0,
+  lead_image_url: 'https://video.example/thumb/42.jpg',
+  published_at: null,
+};
+
+export const videoError = { kind: 'unclippable' as const, message: 'This is a video page: Readclub can save it as a link.' };
+
+/** A book added by hand: no link, no site. */
+export const bookEntry: GroupQueue['queue'][number] = {
+  item_id: 'i3', position: 3, kind: 'manual', title: 'The Overstory', url: null, site_name: null,
+  added_by: person('u-ben', 'Ben'), queued_by: person('u-ben', 'Ben'), queued_at: '2025-03-03T10:00:00Z',
+  tags: ['fiction'], comment_count: 0, reading_minutes: 1,
+};
+
+export const bookDetail: ItemDetail = {
+  item: { ...detail.item, id: 'i3', kind: 'manual', title: 'The Overstory', url: null, site_name: null,
+    byline: 'Richard Powers', authors: ['Richard Powers'], published_at: null, excerpt: null, reading_minutes: 1,
+    added_by: person('u-ben', 'Ben') },
+  tags: ['fiction'],
+  comments: [],
+  queue: null,
+};

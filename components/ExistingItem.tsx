@@ -1,0 +1,58 @@
+/**
+ * The page is already in the chosen group's library: show that item (who added it, tags,
+ * queue place, comments) and let the member add tags, a comment, or queue it.
+ */
+import { useState } from 'preact/hooks';
+import type { GroupSummary, ItemDetail } from '@/utils/api-types';
+import type { UserError } from '@/utils/protocol';
+import { ask } from '@/utils/ui-ask';
+import { kindLabel, siteLabel } from '@/utils/ui-format';
+import { Alert, TagChips } from './Bits';
+import { CommentThread } from './CommentThread';
+import { TagAdder } from './TagAdder';
+
+export function ExistingItem({ detail: first, group }: { detail: ItemDetail; group: GroupSummary }) {
+  const [detail, setDetail] = useState(first);
+  const [queueing, setQueueing] = useState(false);
+  const [error, setError] = useState<UserError | null>(null);
+  const { item, tags, comments, queue } = detail;
+  const site = siteLabel(item.site_name, item.url);
+
+  async function queueIt() {
+    setQueueing(true);
+    setError(null);
+    const reply = await ask('queueItem', { itemId: item.id });
+    setQueueing(false);
+    if (!reply.ok) return setError(reply.error);
+    setDetail((now) => ({ ...now, queue: reply.value }));
+  }
+
+  return (
+    <div class="stack">
+      <article class="stack existing" aria-label="Already saved">
+        <p class="note">Already in {group.name}</p>
+        <h1>{item.title}</h1>
+        <p class="meta">
+          {site && <span>{site}</span>}
+          <span>{kindLabel(item.kind, item.reading_minutes)}</span>
+          <span>added by {item.added_by.display_name}</span>
+        </p>
+        <TagChips tags={tags} />
+        {queue ? (
+          <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>
+        ) : (
+          <p class="hint">Not in the discussion queue.</p>
+        )}
+      </article>
+      {!queue && (
+        <button type="button" disabled={queueing} onClick={queueIt}>
+          {queueing ? 'Queueing…' : 'Queue for discussion'}
+        </button>
+      )}
+      <Alert error={error} />
+      <TagAdder itemId={item.id} onTagged={(all) => setDetail((now) => ({ ...now, tags: all }))} />
+      <CommentThread itemId={item.id} comments={comments}
+        onAdded={(comment) => setDetail((now) => ({ ...now, comments: [...now.comments, comment] }))} />
+    </div>
+  );
+}
