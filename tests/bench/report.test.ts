@@ -18,12 +18,13 @@ describe('bench report', () => {
     expect(pageFigures(timing('a')).ratio).toBe(2);
   });
 
-  it('counts a clipper that threw as a failure, one that declined the page as declined, and leaves untimed pages out of the figures', () => {
+  it('counts a clipper that threw as a failure, one that declined the page as declined, and leaves untimed and baseline pages out of the figures', () => {
     const pages = [
       timing('fine', { clipper: [10], readability: [5] }),
       timing('declined', { clipperResult: { ms: 1, ok: false, note: 'unclippable: not an article' } }),
       timing('threw', { clipperResult: { ms: 1, ok: false, note: 'threw: TypeError' } }),
       timing('no-article', { readabilityResult: { ms: 1, ok: false, note: 'no article' } }),
+      timing('baseline/empty', { clipper: [3], readability: [1], clipperResult: { ms: 1, ok: false, note: 'unclippable: not an article' } }),
       timing('hung', { clipper: [], readability: [], clipperResult: null, readabilityResult: null, error: 'clipper took over 60 s' }),
     ].map(pageFigures);
     const o = overall(pages);
@@ -33,7 +34,9 @@ describe('bench report', () => {
     ]);
     expect(o.clipperDeclined).toEqual(['declined']);
     expect(o.readabilityNoArticle).toEqual(['no-article']);
-    expect(o.timed).toBe(4);
+    expect(o.timed).toBe(4); // the baseline page is reported apart
+    expect(o.pages).toBe(5);
+    expect(o.emptyPageClipperMs).toBe(3);
     expect(o.clipper.max).toBe(10);
   });
 });

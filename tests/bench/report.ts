@@ -26,7 +26,15 @@ export interface PageFigures {
   readabilityResult: Outcome | null;
   error: string;
 }
+/**
+ * Pages named `baseline/…` measure fixed costs (an empty page: the clipper's script evaluation
+ * and setup) and are reported apart, not in the overall figures.
+ */
+export const BASELINE_PREFIX = 'baseline/';
+
 export interface Overall {
+  /** The clipper's median on the empty baseline page, when it was timed. */
+  emptyPageClipperMs: number | null;
   pages: number;
   timed: number;
   /** Over the per-page medians. */
@@ -59,7 +67,9 @@ export function pageFigures(t: PageTiming): PageFigures {
   };
 }
 
-export function overall(pages: readonly PageFigures[]): Overall {
+export function overall(all: readonly PageFigures[]): Overall {
+  const empty = all.find((p) => p.name === `${BASELINE_PREFIX}empty`);
+  const pages = all.filter((p) => !p.name.startsWith(BASELINE_PREFIX));
   const timed = pages.filter((p) => p.clipper && p.readability);
   const clipper = summarise(timed.map((p) => p.clipper!.median));
   const readability = summarise(timed.map((p) => p.readability!.median));
@@ -70,6 +80,7 @@ export function overall(pages: readonly PageFigures[]): Overall {
     return [];
   });
   return {
+    emptyPageClipperMs: empty?.clipper?.median ?? null,
     pages: pages.length,
     timed: timed.length,
     clipper,
@@ -124,6 +135,7 @@ export function overallTable(o: Overall): string {
     table(rows, (i) => i > 0),
     `clipper / Readability: ${x(o.ratio)} of the median (budget ${BUDGETS.clipperToReadability}x)${ratioOver}; median per-page ratio ${x(o.medianPageRatio)}`,
     `clipper p95 ${ms(o.clipper.p95)} ms (budget ${BUDGETS.clipperP95Ms} ms)${p95Over}`,
+    `fixed cost: the clipper on an empty page takes ${ms(o.emptyPageClipperMs ?? undefined)} ms (script evaluation and setup)`,
     `${o.timed} of ${o.pages} pages timed; ${o.failures.length} failures${o.failures.map((f) => `\n  ${f.name}: ${f.what}`).join('')}`,
     `clipper declined (not an article): ${o.clipperDeclined.length}; Readability found no article: ${o.readabilityNoArticle.length}`,
   ].join('\n');

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBuild } from './bundle';
 import { devSetPages, readabilityPages } from './pages';
-import { BUDGETS, overall, overallTable, pageFigures, pageTable, sizeTable } from './report';
+import { BASELINE_PREFIX, BUDGETS, overall, overallTable, pageFigures, pageTable, sizeTable } from './report';
 import { launch, timePages } from './timing';
 
 const OUT_DIR = '.output-bench';
@@ -72,14 +72,17 @@ async function main(): Promise<void> {
   const readabilityJs = createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js');
   const readabilityVersion = (JSON.parse(readFileSync(join(readabilityJs, '../package.json'), 'utf8')) as { version: string }).version;
   const scripts = { clipper: readFileSync(join(root, 'clipper.js'), 'utf8'), readability: readFileSync(readabilityJs, 'utf8') };
-  const pages = [...readabilityPages(join(repo, 'tests/fixtures/readability-test-pages')), ...devSetPages(corpus, sample)];
+  const empty = { name: `${BASELINE_PREFIX}empty`, html: '<!DOCTYPE html><html><head><title>Empty</title></head><body></body></html>' };
+  // The empty page last, when the engine is as warm as for the pages it is compared with.
+  const pages = [...readabilityPages(join(repo, 'tests/fixtures/readability-test-pages')), ...devSetPages(corpus, sample), empty];
   const fromDevSet = pages.filter((p) => p.name.startsWith('dev-set/')).length;
+  const fromReadability = pages.filter((p) => p.name.startsWith('readability/')).length;
   if (fromDevSet === 0 && sample > 0) console.log(`(No extraction dev set at ${corpus}: Readability's test pages only.)`);
 
   const loadBefore = loadavg();
   const browser = await launch();
   const chromiumVersion = browser.version();
-  console.log(`Timing ${pages.length} pages (${pages.length - fromDevSet} Readability test pages, ${fromDevSet} dev-set) in Chromium ${chromiumVersion}, ${reps} runs each after a warm-up…`);
+  console.log(`Timing ${pages.length} pages (an empty baseline page, ${fromReadability} Readability test pages, ${fromDevSet} dev-set) in Chromium ${chromiumVersion}, ${reps} runs each after a warm-up…`);
   const started = Date.now();
   let timings;
   try {
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
       reps,
       warmUp: 1,
       order: 'alternating per run, starting system alternating per page',
-      pages: { readabilityTestPages: pages.length - fromDevSet, devSetSample: fromDevSet, corpus },
+      pages: { readabilityTestPages: fromReadability, devSetSample: fromDevSet, corpus },
       clipper: 'built clipper.js evaluated as executeScript does (indirect eval, completion value), main world, page scripts off',
       readability: 'new Readability(document.cloneNode(true)).parse() with Readability.js unbundled',
       seconds: Math.round((Date.now() - started) / 1000),
