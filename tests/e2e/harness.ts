@@ -89,3 +89,32 @@ export async function serveFixtures(): Promise<{ url: string; close(): Promise<v
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
+
+/** The newest sign-in code the local backend "emailed" to `email`, or '' (its mail catcher). */
+export async function signInCode(backendUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${backendUrl}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
+  if (response.status === 404) return '';
+  const { code } = (await response.json()) as { code: string };
+  return code;
+}
+
+/** Options page: point the build at `backend`, then sign in as `email` with a fresh code. */
+export async function signInMember(browser: Browser, backend: { url: string; anonKey: string }, email: string): Promise<Page> {
+  const options = await browser.open('options.html');
+  await options.getByLabel('Backend URL').fill(backend.url);
+  await options.getByLabel('Public key').fill(backend.anonKey);
+  await options.getByRole('button', { name: 'Save backend' }).click();
+  await options.getByLabel('Email').fill(email);
+  const before = await signInCode(backend.url, email);
+  await options.getByRole('button', { name: 'Send code' }).click();
+  let code = before;
+  for (let i = 0; i < 150 && code === before; i++) {
+    await new Promise((done) => setTimeout(done, 100));
+    code = await signInCode(backend.url, email);
+  }
+  if (code === before) throw new Error(`No new sign-in code for ${email}`);
+  await options.getByLabel('Sign-in code').fill(code);
+  await options.getByRole('button', { name: 'Sign in' }).click();
+  await options.getByText(email).first().waitFor();
+  return options;
+}
