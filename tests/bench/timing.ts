@@ -38,7 +38,11 @@ const LOAD_TIMEOUT_MS = 30_000;
 
 type System = 'clipper' | 'readability';
 
-/** Runs in the page. gc() first (--expose-gc) so one system's garbage is not the other's pause. */
+/**
+ * Runs in the page: Playwright sends its source, so it uses nothing from this module (and no
+ * named inner functions, which tsx would wrap in a helper the page lacks). gc() first
+ * (--expose-gc) so one system's garbage is not collected in the other's time.
+ */
 async function runInPage(system: System): Promise<Outcome> {
   const bench = (window as unknown as { __readclubBench: { clipper: string; Readability: new (doc: Node) => { parse(): unknown } } }).__readclubBench;
   (window as unknown as { gc?: () => void }).gc?.();
