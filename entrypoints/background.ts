@@ -1,5 +1,5 @@
 import { registerHandlers } from '@/utils/handlers';
-import { quickClip, registerShortcut } from '@/utils/quick-clip';
+import { quickClip, registerShortcut, type ClipMode } from '@/utils/quick-clip';
 import { registerContextMenu } from '@/utils/context-menu';
 import { registerSavedBadge } from '@/utils/saved-badge';
 
@@ -7,7 +7,7 @@ import { registerSavedBadge } from '@/utils/saved-badge';
 // Keep no state here that storage doesn't also hold: the service worker may stop anytime.
 export default defineBackground(() => {
   const handlers = registerHandlers();
-  const clip = (tabId: number | undefined, mode: Parameters<typeof quickClip>[2]) => quickClip(handlers, tabId, mode);
+  const clip = (tabId: number | undefined, mode: ClipMode) => quickClip(handlers, tabId, mode);
   const onCommand = registerShortcut(clip);
   const onMenuClick = registerContextMenu(clip);
   const checkSaved = registerSavedBadge(handlers.findItem);

@@ -107,8 +107,12 @@ describe('clipping from the shortcut and the context menu', () => {
     await page.close();
   });
 
-  test('the shortcut clips the page into the last group: saved, not queued, badge ✓', async () => {
+  test('signed in without a group, it says how to get one; then it clips the page into the group: saved, not queued, badge ✓', async () => {
     const options = await signInMember(ada, backend, 'ada@e2e.test');
+    const first = await openTab(articleUrl());
+    expect(await pressShortcut(first.tabId)).toMatchObject({ ok: false, message: expect.stringMatching(/which group to save to/) });
+    await first.page.close();
+    // Her first group becomes the one the shortcut and menu save to.
     await options.getByLabel('Group name').fill('Thursday Circle');
     await options.getByRole('button', { name: 'Create group' }).click();
     await expect.poll(() => options.getByText('Thursday Circle').count()).toBeGreaterThan(0);
