@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vi
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { sendMessage } from '@/utils/protocol';
 import { ItemDetailView } from './ItemDetailView';
-import { detail } from './testing/fixtures';
+import { bookDetail, detail } from './testing/fixtures';
 
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;
 
-beforeEach(() => send.mockReset());
+beforeEach(() => {
+  send.mockReset();
+});
 afterEach(cleanup);
 
 describe('ItemDetailView', () => {
@@ -20,7 +22,10 @@ describe('ItemDetailView', () => {
     const onBack = vi.fn();
     render(<ItemDetailView itemId="i1" onBack={onBack} />);
     expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Reading Circles at Work' }).getAttribute('href')).toBe(detail.item.url);
     expect(screen.getByText('Grace H.')).toBeTruthy();
+    expect(screen.getByText('Published 27 Feb 2025')).toBeTruthy();
+    expect(screen.getByText('5 min read')).toBeTruthy();
     expect(screen.getByText(/Number 1 in the queue/)).toBeTruthy();
     expect(screen.getByText('leadership')).toBeTruthy();
     expect(screen.getAllByTestId('comment')).toHaveLength(1);
@@ -29,6 +34,17 @@ describe('ItemDetailView', () => {
     await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: /Back to queue/ }));
     expect(onBack).toHaveBeenCalled();
+  });
+
+  test('a book: no link, all its authors, "Book / print", no publication date', async () => {
+    send.mockResolvedValue({ ok: true, value: { ...bookDetail, item: { ...bookDetail.item, authors: ['A. Writer', 'B. Writer'] } } });
+    render(<ItemDetailView itemId="i3" onBack={vi.fn()} />);
+    expect(await screen.findByRole('heading', { name: 'The Overstory' })).toBeTruthy();
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getByText('A. Writer, B. Writer')).toBeTruthy();
+    expect(screen.getByText('Book / print')).toBeTruthy();
+    expect(screen.queryByText(/Published/)).toBeNull();
+    expect(screen.queryByText(/min read/)).toBeNull();
   });
 
   test('a failed load says why and still offers the way back', async () => {

@@ -15,6 +15,18 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+async function signedIn(clipTab: unknown) {
+  await cachedAccount.setValue(ada);
+  await cachedGroups.setValue(groups);
+  send.mockImplementation(async (name: string) => {
+    if (name === 'getAccount') return { ok: true, value: ada };
+    if (name === 'clipTab') return { ok: true, value: clipTab };
+    if (name === 'listGroups') return { ok: true, value: groups };
+    if (name === 'saveClip') return { ok: true, value: { item_id: 'i3', created: true, queued: true, comment_id: null } };
+    return { ok: true, value: null };
+  });
+}
+
 describe('PopupApp', () => {
   test('signed out: the sign-in form, and no clipping', async () => {
     send.mockResolvedValue({ ok: true, value: null });
@@ -22,17 +34,11 @@ describe('PopupApp', () => {
     expect(await screen.findByLabelText('Email')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Send code' })).toBeTruthy();
     expect(send).not.toHaveBeenCalledWith('clipTab', expect.anything());
+    expect(screen.queryByRole('button', { name: 'Add a book or print article' })).toBeNull();
   });
 
   test('signed in: clips, and the footer shows the email, Sign out and Options', async () => {
-    await cachedAccount.setValue(ada);
-    await cachedGroups.setValue(groups);
-    send.mockImplementation(async (name: string) => {
-      if (name === 'getAccount') return { ok: true, value: ada };
-      if (name === 'clipTab') return { ok: true, value: { ok: true, clip: article } };
-      if (name === 'listGroups') return { ok: true, value: groups };
-      return { ok: true, value: null };
-    });
+    await signedIn({ ok: true, clip: article, selection: null });
     render(<PopupApp tabId={3} />);
     expect(await screen.findByText('ada@example.org')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
@@ -41,5 +47,24 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(send).toHaveBeenCalledWith('signOut', undefined));
     expect(await screen.findByLabelText('Email')).toBeTruthy();
+  });
+
+  test('on a browser page, a book can still be added by hand, and back again', async () => {
+    await signedIn({ ok: false, error: { kind: 'unclippable', message: 'Browser pages cannot be clipped.' }, link: null, selection: null });
+    render(<PopupApp tabId={3} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be clipped/);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a book or print article' }));
+    fireEvent.input(await screen.findByLabelText('Title'), { target: { value: 'The Overstory' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to Thursday Circle' }));
+    expect(await screen.findByText('Saved to Thursday Circle')).toBeTruthy();
+    expect(send.mock.calls.find((call) => call[0] === 'saveClip')![1].p_clip).toMatchObject({ kind: 'manual', url: null, title: 'The Overstory' });
+  });
+
+  test('Back from the manual entry shows the page again', async () => {
+    await signedIn({ ok: true, clip: article, selection: null });
+    render(<PopupApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a book or print article' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Back to this page/ }));
+    expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { QueueList } from './QueueList';
-import { queue } from './testing/fixtures';
+import { bookEntry, queue } from './testing/fixtures';
 
 afterEach(cleanup);
 
@@ -27,6 +27,23 @@ describe('QueueList', () => {
     fireEvent.click(screen.getAllByTestId('queue-entry')[1]!);
     fireEvent.click(screen.getByRole('button', { name: '1 comment' }));
     expect(onOpen.mock.calls).toEqual([['i2'], ['i1']]);
+  });
+
+  test('a book has no link: its title is plain text and it says what it is', () => {
+    const onOpen = vi.fn();
+    render(<QueueList entries={[...queue.queue, bookEntry]} onOpen={onOpen} />);
+    const book = screen.getAllByTestId('queue-entry')[2]!;
+    expect(within(book).queryByRole('link')).toBeNull();
+    expect(book.textContent).toMatch(/^3The Overstory/);
+    expect(within(book).getByText('Book / print')).toBeTruthy();
+    expect(book.textContent).not.toMatch(/min read/);
+    fireEvent.click(within(book).getByText('The Overstory'));
+    expect(onOpen).toHaveBeenCalledWith('i3');
+  });
+
+  test('a link says "Link only" instead of a reading time', () => {
+    render(<QueueList entries={[{ ...queue.queue[1]!, kind: 'link' }]} onOpen={vi.fn()} />);
+    expect(screen.getByTestId('queue-entry').textContent).toMatch(/blog\.example\.com.*Link only.*added by Ben/);
   });
 
   test('an empty queue has a friendly empty state', () => {

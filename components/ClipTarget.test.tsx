@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/protocol';
+import { ClipTarget } from './ClipTarget';
+import { article, detail, groups } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(cleanup);
+const canonical = { ...article, url: 'https://example.org/reading-circles?utm_source=feed', canonical_url: 'https://example.org/reading-circles' };
+
+describe('ClipTarget', () => {
+  test('the page already in the chosen group opens that item; another group gets a new clip', async () => {
+    send.mockImplementation(async (name: string, data: { groupId: string }) =>
+      name === 'findItem' ? { ok: true, value: data.groupId === 'g1' ? detail : null } : { ok: false, error: { kind: 'server', message: 'x' } },
+    );
+    render(<ClipTarget clip={canonical} groups={groups} initialGroupId="g1" preview={<p>The preview</p>} onSaved={vi.fn()} />);
+    expect(screen.getByText('The preview')).toBeTruthy(); // while looking, the new-clip form stays usable
+    expect(await screen.findByRole('article', { name: 'Already saved' })).toBeTruthy();
+    expect(screen.queryByText('The preview')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Save to/ })).toBeNull();
+    expect(send).toHaveBeenCalledWith('findItem', { groupId: 'g1', url: 'https://example.org/reading-circles' });
+
+    fireEvent.change(screen.getByLabelText('Group'), { target: { value: 'g2' } });
+    expect(await screen.findByRole('button', { name: 'Save to Journal Club' })).toBeTruthy();
+    expect(screen.getByText('The preview')).toBeTruthy();
+    expect(screen.queryByRole('article', { name: 'Already saved' })).toBeNull();
+    await waitFor(() => expect(send).toHaveBeenCalledWith('findItem', { groupId: 'g2', url: 'https://example.org/reading-circles' }));
+  });
+});

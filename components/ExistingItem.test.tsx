@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { sendMessage } from '@/utils/protocol';
+import { ExistingItem } from './ExistingItem';
+import { detail, groups } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+beforeEach(() => {
+  send.mockReset();
+});
+afterEach(cleanup);
+const ben = { id: 'u-ben', display_name: 'Ben' };
+
+describe('ExistingItem', () => {
+  test('shows the item already saved: title, who added it, tags, queue place, comments', () => {
+    render(<ExistingItem detail={detail} group={groups[0]!} />);
+    const item = screen.getByRole('article', { name: 'Already saved' });
+    expect(within(item).getByText('Already in Thursday Circle')).toBeTruthy();
+    expect(within(item).getByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    expect(item.textContent).toMatch(/Example Journal.*5 min read.*added by Ada/);
+    expect(within(item).getByRole('list', { name: 'Tags' }).textContent).toBe('leadership');
+    expect(within(item).getByText(/Number 1 in the queue, queued by Ada/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Queue for discussion' })).toBeNull();
+    expect(screen.getAllByTestId('comment')).toHaveLength(1);
+  });
+
+  test('adds tags, a comment, and queues it', async () => {
+    send.mockImplementation(async (name: string) => {
+      if (name === 'tagItem') return { ok: true, value: ['focus', 'leadership'] };
+      if (name === 'addComment') return { ok: true, value: { id: 'c2', body: 'Me too.', author: ben, created_at: detail.item.created_at } };
+      if (name === 'queueItem') return { ok: true, value: { position: 4, queued_by: ben, queued_at: detail.item.created_at } };
+      return { ok: false, error: { kind: 'server', message: 'unexpected' } };
+    });
+    render(<ExistingItem detail={{ ...detail, queue: null }} group={groups[0]!} />);
+    expect(screen.getByText('Not in the discussion queue.')).toBeTruthy();
+
+    fireEvent.input(screen.getByLabelText('Add tags'), { target: { value: 'focus' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add tags' }));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Tags' }).textContent).toBe('focusleadership'));
+
+    fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Me too.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Queue for discussion' }));
+    expect(await screen.findByText(/Number 4 in the queue, queued by Ben/)).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('queueItem', { itemId: 'i1' });
+  });
+
+  test('a failed queueing says why and keeps the button', async () => {
+    send.mockResolvedValue({ ok: false, error: { kind: 'network', message: "Can't reach the Readclub server." } });
+    render(<ExistingItem detail={{ ...detail, queue: null }} group={groups[0]!} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Queue for discussion' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach/);
+    expect(screen.getByRole('button', { name: 'Queue for discussion' })).toBeTruthy();
+  });
+});
