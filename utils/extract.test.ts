@@ -241,43 +241,176 @@ describe('oversized articles', () => {
 });
 
 describe('clipDocument (what the clipper returns from a tab)', () => {
-  test('an article comes back as a plain, cloneable clip', () => {
+  test('an article comes back as a plain, cloneable clip, with no selection', () => {
     const result = clipDocument(fixture('article.html'), 'http://localhost:5173/article.html');
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: true, selection: null });
     expect(structuredClone(result)).toEqual(result);
   });
 
-  test('a page with no article gets the message the popup shows, with the link fallback', () => {
+  test('a page with no article gets the message the popup shows, with the page as a link card', () => {
     const result = clipDocument(fixture('not-an-article.html'), 'http://localhost:5173/not-an-article.html');
     expect(result).toEqual({
       ok: false,
       error: { kind: 'unclippable', message: NO_ARTICLE_MESSAGE },
-      url: 'http://localhost:5173/not-an-article.html',
-      title: 'Sign in · Ledgerly',
+      link: linkClip('http://localhost:5173/not-an-article.html', 'Sign in · Ledgerly', {
+        lang: 'en',
+        dir: 'ltr',
+        favicon_url: 'http://localhost:5173/favicon.ico',
+      }),
+      selection: null,
     });
     expect(NO_ARTICLE_MESSAGE).toBe('Readclub could not find an article on this page. You can still save it as a link.');
   });
 
-  test('a page whose address cannot be clipped gets that address’s message and no link', () => {
+  test('a page whose address cannot be clipped gets that address’s message and no link card', () => {
     const result = clipDocument(fixture('article.html'), 'file:///home/ada/article.html');
-    expect(result).toMatchObject({ ok: false, error: { kind: 'unclippable' }, url: null });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unclippable' }, link: null, selection: null });
     expect(result.ok || result.error.message).toMatch(/files on your computer/);
   });
+});
 
-  test('linkClip builds the bare-link payload', () => {
-    expect(linkClip('https://example.com/x', '  A   title ')).toEqual({
-      kind: 'link',
-      url: 'https://example.com/x',
-      canonical_url: null,
-      title: 'A title',
-      byline: null,
-      site_name: null,
-      excerpt: null,
-      content_html: null,
-      text_length: 0,
-      lang: null,
-      lead_image_url: null,
+/** An article-sized body: enough prose for Readability and the not-an-article rules. */
+const prose = (sentence: string, times = 14) => `<article>${`<p>${sentence}</p>`.repeat(times)}</article>`;
+const ENGLISH = 'A sentence of an article, long enough to count as prose for Readability, about a book the group read. ';
+
+describe('clip metadata (every ClipPayload field is filled)', () => {
+  const clip = article(extractArticle(fixture('article.html'), 'http://localhost:5173/article.html'));
+
+  test('the local fixture: authors, dates, direction, icon, word count', () => {
+    expect(clip).toMatchObject({
+      authors: ['Maren Okafor'],
+      dir: 'ltr',
+      favicon_url: 'http://localhost:5173/favicon.ico',
+      published_at: '2024-03-14T00:00:00.000Z',
+      modified_at: null,
+      selection: false,
+      truncated: false,
     });
-    expect(linkClip('https://example.com/x', null).title).toBe('https://example.com/x');
+    expect(clip.word_count).toBeGreaterThan(clip.text_length / 8);
+    expect(clip.word_count).toBeLessThan(clip.text_length / 4);
+  });
+
+  test('has exactly the fields of ClipPayload (none missing for the database)', () => {
+    expect(Object.keys(clip).sort()).toEqual(Object.keys(linkClip('https://x.example/', null)).sort());
+  });
+
+  test('JSON-LD fills what Readability does not read: authors, modified date, favicon, canonical without trackers', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', '@id': '#site', name: 'The Quarterly' },
+        { '@type': 'Person', '@id': '#ada', name: 'Ada Lovelace' },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Notes on the Engine',
+          author: [{ '@id': '#ada' }, { '@type': 'Person', name: 'Charles Babbage' }],
+          datePublished: '2024-05-01T09:30:00+02:00',
+          dateModified: '2024-05-02',
+          publisher: { '@id': '#site' },
+        },
+      ],
+    };
+    const doc = parse(`<!DOCTYPE html><html lang="en-GB"><head><title>Notes on the Engine</title>
+      <script type="application/ld+json">${JSON.stringify(ld)}</script>
+      <link rel="icon" href="/icon-32.png" sizes="32x32">
+      <link rel="canonical" href="https://quarterly.example/engine?utm_source=rss&fbclid=x#top"></head>
+      <body>${prose(ENGLISH)}</body></html>`);
+    const read = article(extractArticle(doc, 'https://quarterly.example/engine?utm_medium=mail'));
+    expect(read).toMatchObject({
+      title: 'Notes on the Engine',
+      canonical_url: 'https://quarterly.example/engine',
+      authors: ['Ada Lovelace', 'Charles Babbage'],
+      byline: 'Ada Lovelace, Charles Babbage',
+      site_name: 'The Quarterly',
+      lang: 'en-GB',
+      dir: 'ltr',
+      favicon_url: 'https://quarterly.example/icon-32.png',
+      published_at: '2024-05-01T07:30:00.000Z',
+      modified_at: '2024-05-02T00:00:00.000Z',
+    });
+  });
+});
+
+describe('bad input: pages that are missing things or are not articles', () => {
+  const url = 'https://news.example.com/2024/story';
+
+  test('no <title>: the title comes from og:title, else the first heading, else the address', () => {
+    const body = `<body><h1>The heading</h1>${prose(ENGLISH)}</body>`;
+    const og = parse(`<!DOCTYPE html><html><head><meta property="og:title" content="From Open Graph"></head>${body}</html>`);
+    expect(article(extractArticle(og, url)).title).toBe('From Open Graph');
+    expect(article(extractArticle(parse(`<!DOCTYPE html><html><head></head>${body}</html>`), url)).title).toBe('The heading');
+    const bare = parse(`<!DOCTYPE html><html><head></head><body>${prose(ENGLISH)}</body></html>`);
+    expect(article(extractArticle(bare, url)).title).toBe(url);
+  });
+
+  test.each([
+    ['he', 'זהו משפט ארוך מספיק כדי להיחשב כפרוזה, על ספר שהקבוצה קראה יחד בערב. '],
+    ['ar', 'هذه جملة طويلة بما يكفي لتعتبر نثرا، عن كتاب قرأته المجموعة معا في المساء. '],
+  ])('a right-to-left page (%s) keeps its direction, language and every word', (lang, sentence) => {
+    // No dir attribute at all: the direction comes from the language.
+    const doc = parse(`<!DOCTYPE html><html lang="${lang}"><head><title>כותרת</title></head><body>${prose(sentence)}</body></html>`);
+    const clip = article(extractArticle(doc, url));
+    expect(clip).toMatchObject({ lang, dir: 'rtl' });
+    expect(words(clip.content_html ?? '')).toBe(sentence.replace(/\s+/g, '').repeat(14));
+    expect(clip.word_count).toBe(sentence.trim().split(/\s+/).length * 14);
+  });
+
+  test('a page marked dir="rtl" is rtl whatever its language says', () => {
+    const doc = parse(`<!DOCTYPE html><html lang="en" dir="rtl"><head><title>T</title></head><body>${prose(ENGLISH)}</body></html>`);
+    expect(article(extractArticle(doc, url)).dir).toBe('rtl');
+  });
+
+  test('a video page becomes a link card that says why, even with a long description on the page', () => {
+    const doc = parse(`<!DOCTYPE html><html lang="en"><head><title>Author talk | VideoSite</title>
+      <meta property="og:type" content="video.other"><meta property="og:title" content="Author talk: The Engine">
+      <meta property="og:site_name" content="VideoSite"><meta property="og:image" content="https://img.example/t.jpg">
+      <meta name="description" content="An hour with the author."></head><body>${prose(ENGLISH)}</body></html>`);
+    const result = clipDocument(doc, 'https://video.example/watch?v=abc&utm_source=share');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'unclippable', message: 'This is a video page: Readclub saves it as a link card.' },
+      link: {
+        kind: 'link',
+        url: 'https://video.example/watch?v=abc&utm_source=share',
+        title: 'Author talk: The Engine',
+        site_name: 'VideoSite',
+        excerpt: 'An hour with the author.',
+        lead_image_url: 'https://img.example/t.jpg',
+        content_html: null,
+      },
+    });
+  });
+
+  test('a JSON-LD VideoObject page is a video page too', () => {
+    const ld = { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'A lecture', uploadDate: '2023-10-01' };
+    const doc = parse(`<!DOCTYPE html><html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>${prose(ENGLISH)}</body></html>`);
+    const result = clipDocument(doc, 'https://video.example/lecture');
+    expect(result).toMatchObject({ ok: false, link: { title: 'A lecture', published_at: '2023-10-01T00:00:00.000Z' } });
+  });
+
+  const paywalled = (paragraphs: number) => {
+    const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'The subscriber story', isAccessibleForFree: false };
+    return parse(`<!DOCTYPE html><html lang="en"><head><title>The subscriber story</title>
+      <script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>${prose(ENGLISH, paragraphs)}</body></html>`);
+  };
+
+  test('a paywalled teaser becomes a link card that says why', () => {
+    const result = clipDocument(paywalled(3), url);
+    expect(result).toMatchObject({ ok: false, link: { kind: 'link', title: 'The subscriber story' } });
+    expect(result.ok || result.error.message).toMatch(/paywall|subscribers/);
+  });
+
+  test('a paywalled article the member can read in full is clipped', () => {
+    expect(clipDocument(paywalled(30), url).ok).toBe(true);
+  });
+
+  test('a PDF becomes a link card (by content type, or by address)', () => {
+    const doc = parse('<!DOCTYPE html><html><head><title>paper.pdf</title></head><body><embed type="application/pdf"></body></html>');
+    Object.defineProperty(doc, 'contentType', { value: 'application/pdf' });
+    const result = clipDocument(doc, 'https://journal.example/paper');
+    expect(result).toMatchObject({ ok: false, link: { kind: 'link', url: 'https://journal.example/paper', title: 'paper.pdf' } });
+    expect(result.ok || result.error.message).toMatch(/PDF/);
+    const byAddress = clipDocument(parse('<html><body></body></html>'), 'https://journal.example/paper.pdf');
+    expect(byAddress).toMatchObject({ ok: false, link: { url: 'https://journal.example/paper.pdf', title: 'https://journal.example/paper.pdf' } });
   });
 });

@@ -10,6 +10,11 @@ import type { TabClip } from './protocol';
 import { clippableUrl, unclippable } from './clippable';
 import { resolveWebUrl, sanitizeContent, truncateContent } from './sanitize';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
+import {
+  countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
+  MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
+} from './page-metadata';
+import { selectionClip } from './selection-clip';
 
 /**
  * Most content_html may take, in UTF-8 bytes. The database refuses clips of about 2 MB;
@@ -26,9 +31,6 @@ export const MIN_DOUBTFUL_ARTICLE_CHARS = 1000;
 
 export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
 
-const MAX_SHORT_FIELD = 200;
-const MAX_EXCERPT = 500;
-const MAX_LANG = 35;
 /** Room kept under MAX_CONTENT_BYTES for the note that says a clip was shortened. */
 const NOTE_RESERVE = 2048;
 
@@ -67,20 +69,6 @@ function baseUrlOf(doc: Document, url: string): string {
   return url;
 }
 
-/** First content of <meta property|name|http-equiv=key> for each key, lowercased keys. */
-function metaTags(doc: Document): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
-    const content = meta.getAttribute('content') ?? '';
-    for (const attr of ['property', 'name', 'http-equiv']) {
-      for (const key of (meta.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) {
-        if (key && !found.has(key)) found.set(key, content);
-      }
-    }
-  }
-  return found;
-}
-
 /**
  * Readability makes links absolute against `document.baseURI`, which a DOM outside a page
  * may not know (linkedom falls back to the global location), so the copy it reads gets a
@@ -92,25 +80,6 @@ function pinBaseUrl(copy: Document, base: string): void {
   pinned.setAttribute('href', base);
   const parent = copy.head ?? copy.documentElement;
   parent?.insertBefore(pinned, parent.firstChild);
-}
-
-function canonicalUrlOf(doc: Document, base: string, meta: Map<string, string>): string | null {
-  for (const link of Array.from(doc.querySelectorAll('link[rel][href]'))) {
-    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (rel.includes('canonical')) {
-      const url = resolveWebUrl(link.getAttribute('href'), base);
-      if (url) return url;
-    }
-  }
-  return resolveWebUrl(meta.get('og:url'), base);
-}
-
-function leadImageOf(base: string, meta: Map<string, string>): string | null {
-  for (const key of ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) {
-    const url = resolveWebUrl(meta.get(key), base);
-    if (url) return url;
-  }
-  return null;
 }
 
 function appendShortenedNote(root: Element, url: string): void {
@@ -128,8 +97,11 @@ function appendShortenedNote(root: Element, url: string): void {
   root.appendChild(note);
 }
 
-/** Reads the article in `doc`, the page at `url`. Never changes `doc`. */
-export function extractArticle(doc: Document, url: string): ExtractResult {
+/**
+ * Reads the article in `doc`, the page at `url`. Never changes `doc`. `page` is the
+ * page's metadata when the caller has read it already.
+ */
+export function extractArticle(doc: Document, url: string, page?: PageMetadata): ExtractResult {
   const base = baseUrlOf(doc, url);
   let parsed: ReturnType<Readability<Element>['parse']>;
   let readerable: boolean;
@@ -160,36 +132,54 @@ export function extractArticle(doc: Document, url: string): ExtractResult {
     };
   }
 
-  const meta = metaTags(doc);
+  // Readability's title, byline, excerpt, site and language first (its golden tests pin
+  // them); the page's metadata fills what it lacks and everything it does not read.
+  const meta = page ?? readPageMetadata(doc, url);
+  const byline = tidy(parsed.byline, MAX_SHORT_FIELD);
+  const dir = parsed.dir?.toLowerCase();
   const clip: ClipPayload = {
     kind: 'article',
     url,
-    canonical_url: canonicalUrlOf(doc, base, meta),
-    title: tidy(parsed.title, MAX_TITLE) ?? tidy(doc.title, MAX_TITLE) ?? url,
-    byline: tidy(parsed.byline, MAX_SHORT_FIELD),
-    site_name: tidy(parsed.siteName, MAX_SHORT_FIELD),
-    excerpt: tidy(parsed.excerpt, MAX_EXCERPT),
+    canonical_url: meta.canonical_url,
+    title: tidy(parsed.title, MAX_TITLE) ?? meta.title ?? url,
+    byline: byline ?? meta.byline,
+    authors: meta.authors.length ? meta.authors : byline ? splitAuthors(byline).slice(0, 20) : [],
+    site_name: tidy(parsed.siteName, MAX_SHORT_FIELD) ?? meta.site_name,
+    excerpt: tidy(parsed.excerpt, MAX_EXCERPT) ?? meta.excerpt,
     content_html: root.innerHTML,
     text_length: textLength,
-    lang:
-      tidy(parsed.lang, MAX_LANG) ?? tidy(doc.documentElement?.getAttribute('lang'), MAX_LANG) ?? tidy(meta.get('content-language'), MAX_LANG),
-    lead_image_url: leadImageOf(base, meta),
+    word_count: countWords(root.textContent ?? ''),
+    lang: tidy(parsed.lang, MAX_LANG) ?? meta.lang,
+    dir: dir === 'ltr' || dir === 'rtl' ? dir : meta.dir,
+    lead_image_url: meta.lead_image_url,
+    favicon_url: meta.favicon_url,
+    published_at: meta.published_at ?? isoDate(parsed.publishedTime),
+    modified_at: meta.modified_at,
+    selection: false,
+    truncated,
   };
   return { ok: true, clip, truncated };
 }
 
 /**
- * What the clipper returns from a tab: the article, or why not plus the link fallback.
- * A plain object, so it survives executeScript's structured clone.
+ * What the clipper returns from a tab: the article, or why not plus the page as a link
+ * card (any http(s) page: video pages, PDFs, paywalled teasers, pages with no article);
+ * and in both cases the member's selection (`selected`, see selectionFragment) as its
+ * own clip. A plain object, so it survives executeScript's structured clone.
  */
-export function clipDocument(doc: Document, url: string): TabClip {
-  const title = tidy(doc.title, MAX_TITLE);
+export function clipDocument(doc: Document, url: string, selected: DocumentFragment | null = null): TabClip {
   let where = clippableUrl(url);
   if (where.clippable && doc.contentType === 'application/pdf') where = unclippable('pdf', true);
-  if (!where.clippable) {
-    return { ok: false, error: { kind: 'unclippable', message: where.message }, url: where.saveAsLink ? url : null, title };
-  }
-  const result = extractArticle(doc, url);
-  if (result.ok) return { ok: true, clip: result.clip };
-  return { ok: false, error: { kind: 'unclippable', message: NO_ARTICLE_MESSAGE }, url, title };
+  // saveAsLink holds exactly for http(s) pages: only those have an address the group can open.
+  const meta = where.clippable || where.saveAsLink ? readPageMetadata(doc, url) : null;
+  const link = meta && linkClip(url, meta.title ?? doc.title, linkCard(meta));
+  const selection = meta && selectionClip(doc, url, selected, meta);
+  const refuse = (message: string): TabClip => ({ ok: false, error: { kind: 'unclippable', message }, link, selection });
+  if (!where.clippable) return refuse(where.message);
+  if (meta?.hint === 'video') return refuse(VIDEO_PAGE_MESSAGE);
+  const result = extractArticle(doc, url, meta ?? undefined);
+  // A paywall teaser is often too short for an article: say it is a paywall, not "no article".
+  const stub = meta && linkCardReason(meta, result.ok ? result.clip.text_length : 0);
+  if (stub) return refuse(stub);
+  return result.ok ? { ok: true, clip: result.clip, selection } : refuse(NO_ARTICLE_MESSAGE);
 }
