@@ -109,6 +109,10 @@ describe('registerSavedBadge', () => {
     expect(findItem).toHaveBeenCalledTimes(1); // still loading, or not the active tab
     await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, { ...tab, url: other, active: true });
     await vi.waitFor(() => expect(findItem).toHaveBeenCalledWith({ groupId: 'g1', url: other }));
+
+    const pushed = 'https://example.com/pushed'; // history.pushState: a new address, no new load
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: pushed }, { ...tab, url: pushed, active: true, status: 'complete' });
+    await vi.waitFor(() => expect(findItem).toHaveBeenCalledWith({ groupId: 'g1', url: pushed }));
   });
 
   it('signing out forgets what it knew', async () => {

@@ -96,8 +96,10 @@ export function registerSavedBadge(findItem: FindItem): (tabId: number) => Promi
   const quietly = (work: Promise<unknown>) => void work.catch((e) => console.warn('[readclub] saved check failed', e));
   browser.tabs.onActivated.addListener(({ tabId }) => quietly(checkById(tabId)));
   // Only the active tab: a tab loading in the background is checked when you switch to it.
+  // A page that changes its address without loading (history.pushState) is checked too.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'complete' && tab.active) quietly(checkTab(findItem, tabId, tab.url));
+    const arrived = change.status === 'complete' || (change.url !== undefined && tab.status === 'complete');
+    if (arrived && tab.active) quietly(checkTab(findItem, tabId, tab.url));
   });
   lastGroupId.watch(() => quietly(checkActiveTabs(findItem)));
   savedPages.watch(() => quietly(checkActiveTabs(findItem)));

@@ -98,6 +98,21 @@ async function itemsAt(url: string) {
 }
 
 describe('clipping from the shortcut and the context menu', () => {
+  test('the menu items exist from install on (updating an unknown item would fail)', async () => {
+    const ids = ['readclub-clip-page', 'readclub-clip-selection'];
+    const updated = () =>
+      ada.worker.evaluate(async (items) => {
+        const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus;
+        for (const id of items) await menus.update(id, {});
+        return true;
+      }, ids);
+    await expect.poll(() => updated().catch((e: Error) => e.message), { timeout: 10_000 }).toBe(true);
+    await expect(ada.worker.evaluate(async () => {
+      const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus;
+      return menus.update('no-such-item', {}).then(() => 'updated', (e: Error) => e.message);
+    })).resolves.toMatch(/not find|no such/i);
+  });
+
   test('signed out, the shortcut says to sign in', async () => {
     const { page, tabId } = await openTab(articleUrl());
     const outcome = await pressShortcut(tabId);
