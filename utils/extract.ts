@@ -15,6 +15,7 @@ import {
   MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
+import { readableText } from './page-text';
 
 /**
  * Most content_html may take, in UTF-8 bytes. The database refuses clips of about 2 MB;
@@ -148,7 +149,7 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata):
     excerpt: tidy(parsed.excerpt, MAX_EXCERPT) ?? meta.excerpt,
     content_html: root.innerHTML,
     text_length: textLength,
-    word_count: countWords(root.textContent ?? ''),
+    word_count: countWords(readableText(root)),
     lang: tidy(parsed.lang, MAX_LANG) ?? meta.lang,
     dir: dir === 'ltr' || dir === 'rtl' ? dir : meta.dir,
     lead_image_url: meta.lead_image_url,

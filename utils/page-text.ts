@@ -85,3 +85,26 @@ export function countWords(text: string): number {
   for (const token of spaced.split(/\s+/)) if (WORDLIKE.test(token)) count += 1;
   return count;
 }
+
+/** Elements whose edges separate words even when the HTML has no space there (<p>a</p><p>b</p>). */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
+  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+
+/** The text of `root` with a space at every block edge, whitespace collapsed: what a reader reads. */
+export function readableText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+    else if (node.nodeType === 1 || node.nodeType === 11) {
+      const block = node.nodeType === 1 && BLOCKS.has((node as Element).localName.toLowerCase());
+      if (block) parts.push(' ');
+      for (const child of Array.from(node.childNodes)) walk(child);
+      if (block) parts.push(' ');
+    }
+  };
+  walk(root);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

@@ -6,6 +6,7 @@
 import { MAX_STORED_CONTENT_BYTES, type ClipPayload } from './api-types';
 import { EMPTY_CLIP, MAX_TITLE, tidy } from './link-clip';
 import { baseUrlOf, countWords, readPageMetadata, linkCard, MAX_EXCERPT, type PageMetadata } from './page-metadata';
+import { readableText } from './page-text';
 import { sanitizeContent, truncateContent } from './sanitize';
 
 /** Room kept under the size cap for the note that says a selection was shortened. */
@@ -59,7 +60,7 @@ export function selectionClip(
   sanitizeContent(root, baseUrlOf(doc, url));
   const truncated = truncateContent(root, MAX_STORED_CONTENT_BYTES - NOTE_RESERVE);
   if (truncated) appendShortenedNote(root);
-  const text = (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = readableText(root);
   if (!text) return null;
   return {
     ...EMPTY_CLIP,
