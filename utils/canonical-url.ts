@@ -16,7 +16,7 @@ export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
 
 /** Whether a raw `name=value` query piece is a tracking parameter (utm_* or one of TRACKING_PARAMS). */
 function isTracking(piece: string): boolean {
-  const name = piece.split('=', 1)[0].toLowerCase();
+  const name = (piece.split('=', 1)[0] ?? '').toLowerCase();
   return name.startsWith('utm_') || TRACKING_PARAMS.has(name);
 }
 
@@ -41,8 +41,8 @@ export function normaliseUrl(raw: string | null | undefined, base?: string): str
 export function urlKey(raw: string): string {
   const parts = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/.exec(raw.trim());
   if (!parts) return raw.trim().toLowerCase();
-  let scheme = parts[1].toLowerCase();
-  let host = parts[2].toLowerCase().replace(/^.*@/, '');
+  let scheme = (parts[1] ?? '').toLowerCase();
+  let host = (parts[2] ?? '').toLowerCase().replace(/^.*@/, '');
   let port = /:([0-9]*)$/.exec(host)?.[1] ?? null;
   if (port !== null) {
     host = host.slice(0, host.length - port.length - 1);
@@ -50,7 +50,7 @@ export function urlKey(raw: string): string {
   }
   host = host.replace(/\.$/, '').replace(/^www\./, '');
   if (scheme === 'http') scheme = 'https';
-  const path = parts[3].replace(/\/+$/, '');
+  const path = (parts[3] ?? '').replace(/\/+$/, '');
   const params = (parts[4] ?? '')
     .slice(1)
     .split('&')
