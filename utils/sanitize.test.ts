@@ -1,6 +1,9 @@
+// @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { resolveWebUrl, sanitizeContent, truncateContent, utf8Length } from './sanitize';
+import { JSDOM } from 'jsdom';
+import { Window as HappyWindow } from 'happy-dom';
+import { resolveWebUrl, sanitizeContent, sanitizeForDisplay, sanitizeHtml, truncateContent, utf8Length } from './sanitize';
 
 const BASE = 'https://example.com/essays/page.html';
 
@@ -73,6 +76,68 @@ describe('sanitizeContent', () => {
   test('table structure and list attributes are kept', () => {
     const out = sanitized('<table><tbody><tr><td colspan="2" style="x" bgcolor="red">Cell</td></tr></tbody></table><ol start="3"><li>Three</li></ol>');
     expect(out).toBe('<table><tbody><tr><td colspan="2">Cell</td></tr></tbody></table><ol start="3"><li>Three</li></ol>');
+  });
+});
+
+describe('sanitizeContent: more XSS vectors (DOMPurify core plus the URL rules)', () => {
+  test.each([
+    ['<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>', '<a>x</a>'],
+    ['<a href="vbscript:msgbox(1)">x</a>', '<a>x</a>'],
+    ['<img src="x" srcset="data:image/svg+xml,<svg onload=alert(1)>">', '<img src="https://example.com/essays/x">'],
+    ['<img src="javascript:alert(1)" alt="a">', ''],
+    ['<svg><a xlink:href="javascript:alert(1)"><text>t</text></a></svg>', ''],
+    ['<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', ''],
+    ['<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>', ''],
+    ['<p style="background:url(javascript:alert(1))">s</p>', '<p>s</p>'],
+    ['<a href="https://ok.example/" target="_blank" rel="opener" ping="https://track.example">ok</a>', '<a href="https://ok.example/">ok</a>'],
+    ['<p data-x="1" aria-label="l" id="clobber" name="cookie">p</p>', '<p>p</p>'],
+    ['<template><script>alert(1)</script></template><noembed><img src=x onerror=alert(1)></noembed>T', 'T'],
+  ])('%s → %s', (dirty, clean) => {
+    expect(sanitized(dirty)).toBe(clean);
+  });
+
+  test('<details open> keeps open, loses its ontoggle handler', () => {
+    expect(sanitized('<details open ontoggle="alert(1)"><summary>S</summary>D</details>')).toMatch(/^<details open(="")?><summary>S<\/summary>D<\/details>$/);
+  });
+
+  test('regression: an attribute allowed on one element is not allowed on another (src on <a>, href on <p>)', () => {
+    expect(sanitized('<a src="https://x.example/">a</a><p href="https://x.example/">p</p>')).toBe('<a>a</a><p>p</p>');
+  });
+});
+
+describe('which DOM DOMPurify runs on', () => {
+  test('a linkedom or happy-dom window is refused with a clear message rather than trusted (DOMPurify would pass input through)', () => {
+    const { document } = parseHTML('<!DOCTYPE html><html><body><div id="r"><script>alert(1)</script></div></body></html>');
+    const root = document.getElementById('r') as unknown as Element;
+    const happy = new HappyWindow();
+    expect(() => sanitizeHtml('<script>alert(1)</script>', BASE, happy)).toThrow(/DOMPurify/);
+    // With no usable window given, it falls back to the global one (jsdom here) and works.
+    sanitizeContent(root, BASE);
+    expect(root.innerHTML).toBe('');
+  });
+
+  test('sanitizeHtml takes an explicit jsdom window (what Node callers like the eval pass)', () => {
+    const { window } = new JSDOM('');
+    expect(sanitizeHtml('<p onclick="x()">a</p><img src="/i.png">', BASE, window)).toBe('<p>a</p><img src="https://example.com/i.png">');
+  });
+});
+
+describe('sanitizeForDisplay (the side panel sanitises a stored clip again before showing it)', () => {
+  const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>', { url: 'chrome-extension://abcdef/sidepanel.html' });
+  const show = (html: string) => sanitizeForDisplay(html, window.document as unknown as Document);
+
+  test('a clean stored clip is shown unchanged', () => {
+    const stored = '<h2>T</h2><p>Text <a href="https://example.com/a">link</a></p><img src="https://example.com/i.png" alt="i">';
+    expect(show(stored)).toBe(stored);
+  });
+
+  test('regression: a tampered clip (written straight through the RPC) loses its script, handlers and javascript: links', () => {
+    const out = show('<p onmouseover="steal()">Hi</p><script>steal()</script><a href="javascript:steal()">x</a><iframe src="https://evil.example"></iframe>');
+    expect(out).toBe('<p>Hi</p><a>x</a>');
+  });
+
+  test('relative and extension URLs in a stored clip are dropped, not resolved against the extension page', () => {
+    expect(show('<a href="/options.html">o</a><img src="sidepanel.js"><a href="chrome-extension://abcdef/x">e</a>')).toBe('<a>o</a><a>e</a>');
   });
 });
 

@@ -1,31 +1,35 @@
 /**
- * A small allowlist sanitiser for the article HTML Readability hands back, and the size
- * cap that keeps a clip under the database's limit. It edits a DOM subtree in place with
- * plain DOM calls, so it runs the same in a page (the clipper) and over linkedom (tests).
+ * The sanitiser for article HTML, and the size cap that keeps a clip under the database's
+ * limit. DOMPurify does the sanitising, with an explicit allowlist (below); on top of it
+ * every URL is made absolute against the page and kept only when http(s) (or mailto: for
+ * links), attributes are allowed per element, and an image with nothing safe to show goes.
+ * Images stay remote links (never inlined), so a clip never carries data: payloads.
  *
- * Unknown elements are unwrapped (their text stays); active or embedded content is
- * dropped with everything inside; every attribute not listed is removed; URLs are made
- * absolute and kept only when http(s) (or mailto: for links).
+ * DOMPurify needs a real DOM: the page's window in the clipper and the side panel. In Node
+ * it runs on jsdom; linkedom lacks document.implementation and NodeFilter, and happy-dom
+ * reads every tag name as '' through DOMPurify's prototype getters. Rather than let
+ * DOMPurify silently return its input, a window is checked once before it is trusted.
  */
+import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 
-/** Dropped together with their contents. */
-const DROP = new Set([
+/** Dropped together with their contents (anything else not allowed is unwrapped, its text kept). */
+const DROP = [
   'script', 'noscript', 'style', 'template', 'link', 'meta', 'base', 'title', 'head',
-  'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'portal', 'fencedframe',
-  'canvas', 'svg', 'math', 'video', 'audio', 'source', 'track', 'area',
+  'iframe', 'frame', 'frameset', 'noframes', 'object', 'embed', 'applet', 'param', 'portal', 'fencedframe',
+  'canvas', 'svg', 'math', 'video', 'audio', 'source', 'track', 'area', 'map',
   'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',
-  'progress', 'meter', 'dialog', 'slot',
-]);
+  'progress', 'meter', 'dialog', 'slot', 'xmp', 'plaintext', 'noembed',
+];
 
-/** Kept (with only the allowed attributes); anything else not in DROP is unwrapped. */
-const KEEP = new Set([
+/** Kept, with only the attributes allowed for them. */
+const KEEP = [
   'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption',
   'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt',
   'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
   'hr', 'i', 'img', 'ins', 'kbd', 'li', 'main', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby',
   's', 'samp', 'section', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody',
   'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
-]);
+];
 
 const GLOBAL_ATTRS = ['title', 'lang', 'dir'];
 const TAG_ATTRS: Record<string, string[]> = {
@@ -47,8 +51,20 @@ const TAG_ATTRS: Record<string, string[]> = {
 };
 const URL_ATTRS = new Set(['href', 'src', 'cite']);
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+const ALLOWED_ATTR = [...new Set([...GLOBAL_ATTRS, ...Object.values(TAG_ATTRS).flat()])];
+const CONFIG: Config = {
+  ALLOWED_TAGS: KEEP,
+  ALLOWED_ATTR,
+  // Only href, src and cite hold URLs; the rest ("2", "en") must not be read as one.
+  ADD_URI_SAFE_ATTR: ALLOWED_ATTR.filter((name) => !URL_ATTRS.has(name)),
+  FORBID_CONTENTS: DROP,
+  KEEP_CONTENT: true,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  WHOLE_DOCUMENT: false,
+};
 
 /** `raw` resolved against `base`, or null unless the result is http(s) (or mailto: when allowed). */
 export function resolveWebUrl(raw: string | null | undefined, base: string, allowMailto = false): string | null {
@@ -64,57 +80,94 @@ export function resolveWebUrl(raw: string | null | undefined, base: string, allo
   return null;
 }
 
-function unwrap(el: Element): void {
-  const parent = el.parentNode;
-  if (!parent) return;
-  while (el.firstChild) parent.insertBefore(el.firstChild, el);
-  parent.removeChild(el);
-}
+const PROBE_IN = '<p title="t">a<script>x()</script></p><b onclick="y()">b</b>';
+const PROBE_OUT = '<p title="t">a</p><b>b</b>';
+/** One checked DOMPurify per window (null: that window cannot run it). */
+const purifiers = new WeakMap<object, DOMPurify | null>();
 
-function cleanAttributes(el: Element, tag: string, base: string): boolean {
-  const allowed = TAG_ATTRS[tag] ?? [];
-  for (const name of Array.from(el.attributes, (attr) => attr.name)) {
-    const lower = name.toLowerCase();
-    if (!GLOBAL_ATTRS.includes(lower) && !allowed.includes(lower)) {
-      el.removeAttribute(name);
-      continue;
+function purifierOn(win: unknown): DOMPurify | null {
+  if (!win || typeof win !== 'object') return null;
+  if (!purifiers.has(win)) {
+    let purify: DOMPurify | null = null;
+    try {
+      const candidate = createDOMPurify(win as WindowLike);
+      if (candidate.isSupported && candidate.sanitize(PROBE_IN, { ALLOWED_TAGS: ['p', 'b'], ALLOWED_ATTR: ['title'] }) === PROBE_OUT) {
+        purify = candidate;
+      }
+    } catch {
+      // not a window DOMPurify can use
     }
-    if (URL_ATTRS.has(lower)) {
-      const url = resolveWebUrl(el.getAttribute(name), base, tag === 'a');
-      if (url) el.setAttribute(name, url);
-      else el.removeAttribute(name);
-    }
+    purifiers.set(win, purify);
   }
-  // An image with nothing safe to show is dropped rather than left as a broken box.
-  return !(tag === 'img' && !el.hasAttribute('src'));
+  return purifiers.get(win) ?? null;
 }
 
-function cleanChildren(parent: Node, base: string): void {
-  for (const node of Array.from(parent.childNodes)) {
-    if (node.nodeType === TEXT_NODE) continue;
-    if (node.nodeType !== ELEMENT_NODE) {
-      parent.removeChild(node); // comments, processing instructions, CDATA
-      continue;
+/** DOMPurify on `win` when one is given, else on `doc`'s window, else on the global one; throws if none works. */
+function purifierFor(doc: Document | null | undefined, win?: unknown): DOMPurify {
+  const purify =
+    win !== undefined
+      ? purifierOn(win)
+      : (purifierOn(doc?.defaultView) ?? purifierOn((globalThis as { window?: unknown }).window));
+  if (!purify) {
+    throw new Error('No DOM here can run DOMPurify: pass a browser or jsdom window (linkedom and happy-dom cannot).');
+  }
+  return purify;
+}
+
+function purifyWith(purify: DOMPurify, html: string, base: string): string {
+  purify.removeAllHooks();
+  purify.addHook('uponSanitizeAttribute', (node, event) => {
+    const name = event.attrName.toLowerCase();
+    const tag = node.nodeName.toLowerCase();
+    if (!GLOBAL_ATTRS.includes(name) && !(TAG_ATTRS[tag] ?? []).includes(name)) {
+      event.keepAttr = false;
+      return;
     }
-    const el = node as Element;
-    const tag = el.localName.toLowerCase();
-    if (DROP.has(tag)) {
-      parent.removeChild(el);
-      continue;
+    if (URL_ATTRS.has(name)) {
+      const url = resolveWebUrl(event.attrValue, base, tag === 'a');
+      if (url) event.attrValue = url;
+      else event.keepAttr = false;
     }
-    cleanChildren(el, base);
-    if (!KEEP.has(tag)) unwrap(el);
-    else if (!cleanAttributes(el, tag, base)) parent.removeChild(el);
+  });
+  try {
+    const body = purify.sanitize(html, { ...CONFIG, RETURN_DOM: true });
+    // An image with nothing safe to show is dropped rather than left as a broken box.
+    for (const img of Array.from(body.querySelectorAll('img:not([src])'))) img.parentNode?.removeChild(img);
+    return body.innerHTML;
+  } finally {
+    purify.removeAllHooks();
   }
 }
 
 /**
- * Sanitises the children of `root` in place (root itself is the container and is not
- * serialised): see the file comment for the rules. `base` resolves relative URLs.
+ * `html` made safe to store and show: DOMPurify with the allowlist above, URLs absolute
+ * against `base`. DOMPurify runs on `win` (jsdom's in Node), else on the global window.
+ * The result is a string, so it can go into any DOM.
  */
-export function sanitizeContent(root: Element, base: string): void {
-  cleanChildren(root, base);
+export function sanitizeHtml(html: string, base: string, win?: unknown): string {
+  return purifyWith(purifierFor(null, win), html, base);
 }
+
+/**
+ * Sanitises the children of `root` in place (root itself is the container and is not
+ * serialised); `base` resolves relative URLs. DOMPurify runs on `win`, else on root's
+ * own window, else on the global one.
+ */
+export function sanitizeContent(root: Element, base: string, win?: unknown): void {
+  root.innerHTML = purifyWith(purifierFor(root.ownerDocument, win), root.innerHTML, base);
+}
+
+/**
+ * Stored article HTML sanitised again just before the side panel shows it: a clip comes
+ * from another member's browser, so it is never trusted as stored. Relative URLs resolve
+ * against `doc`'s base (the extension page), which keeps none of them.
+ */
+export function sanitizeForDisplay(html: string, doc: Document): string {
+  return purifyWith(purifierFor(doc), html, doc.baseURI);
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /** UTF-8 size of a string, without allocating an encoded copy. */
 export function utf8Length(text: string): number {
