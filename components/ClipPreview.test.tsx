@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { ClipPreview } from './ClipPreview';
 import { article, selection, videoCard } from './testing/fixtures';
 
@@ -29,6 +29,8 @@ describe('ClipPreview', () => {
     render(<ClipPreview clip={videoCard} />);
     const image = screen.getByRole('img', { name: 'Image from VideoSite' }) as HTMLImageElement;
     expect(image.src).toBe('https://video.example/thumb/42.jpg');
+    fireEvent.error(image);
+    expect(image.hidden).toBe(true); // a broken remote image is not shown
     expect(screen.getByText('VideoSite')).toBeTruthy();
     expect(screen.getByText('A ten-minute tour of a reading group.')).toBeTruthy();
   });

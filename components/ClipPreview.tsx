@@ -12,7 +12,9 @@ export function ClipPreview({ clip }: { clip: ClipPayload }) {
   return (
     <article class="preview" aria-label="Page to save">
       {clip.kind === 'link' && clip.lead_image_url && (
-        <img class="card-image" src={clip.lead_image_url} alt={`Image from ${site ?? clip.title}`} />
+        // A remote image that fails to load is hidden rather than shown broken.
+        <img class="card-image" src={clip.lead_image_url} alt={`Image from ${site ?? clip.title}`}
+          onError={(e) => (e.currentTarget.hidden = true)} />
       )}
       <h1 class="preview-title">{clip.title}</h1>
       <p class="meta">
