@@ -12,7 +12,7 @@ import { resolveWebUrl, sanitizeContent, truncateContent } from './sanitize';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
   countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
-  MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
+  MAX_AUTHORS, MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
 import { readableText } from './page-text';
@@ -144,7 +144,7 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata):
     canonical_url: meta.canonical_url,
     title: tidy(parsed.title, MAX_TITLE) ?? meta.title ?? url,
     byline: byline ?? meta.byline,
-    authors: meta.authors.length ? meta.authors : byline ? splitAuthors(byline).slice(0, 20) : [],
+    authors: meta.authors.length ? meta.authors : byline ? splitAuthors(byline).slice(0, MAX_AUTHORS) : [],
     site_name: tidy(parsed.siteName, MAX_SHORT_FIELD) ?? meta.site_name,
     excerpt: tidy(parsed.excerpt, MAX_EXCERPT) ?? meta.excerpt,
     content_html: root.innerHTML,

@@ -4,7 +4,7 @@
  * (title, authors, canonical URL…) says where it came from.
  */
 import { MAX_STORED_CONTENT_BYTES, type ClipPayload } from './api-types';
-import { EMPTY_CLIP, MAX_TITLE, tidy } from './link-clip';
+import { EMPTY_CLIP, tidy } from './link-clip';
 import { baseUrlOf, countWords, readPageMetadata, linkCard, MAX_EXCERPT, type PageMetadata } from './page-metadata';
 import { readableText } from './page-text';
 import { sanitizeContent, truncateContent } from './sanitize';
@@ -67,7 +67,7 @@ export function selectionClip(
     ...linkCard(meta),
     kind: 'article',
     url,
-    title: meta.title ?? tidy(doc.title, MAX_TITLE) ?? url,
+    title: meta.title ?? url,
     excerpt: meta.excerpt ?? tidy(text, MAX_EXCERPT),
     content_html: root.innerHTML,
     text_length: text.length,
