@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overall, pageFigures } from './report';
+import { failureLines, overall, pageFigures } from './report';
 import type { PageTiming } from './timing';
 
 const ok = { ms: 1, ok: true, note: '' };
@@ -38,5 +38,10 @@ describe('bench report', () => {
     expect(o.pages).toBe(5);
     expect(o.emptyPageClipperMs).toBe(3);
     expect(o.clipper.max).toBe(10);
+  });
+
+  it('prints a failure that hit many pages once, with the count and the first few pages', () => {
+    const failures = ['a', 'b', 'c', 'd'].map((name) => ({ name, what: 'clipper threw: Error: no DOM' }));
+    expect(failureLines([...failures, { name: 'e', what: 'hung' }])).toBe('\n  4 x clipper threw: Error: no DOM: a, b, c, …\n  1 x hung: e');
   });
 });

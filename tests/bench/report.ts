@@ -123,6 +123,13 @@ export function pageTable(pages: readonly PageFigures[]): string {
   return table(rows, (i) => i > 0 && i < 6);
 }
 
+/** One line per distinct failure, with how many pages and the first few names. */
+export function failureLines(failures: Overall['failures']): string {
+  const byWhat = new Map<string, string[]>();
+  for (const f of failures) byWhat.set(f.what, [...(byWhat.get(f.what) ?? []), f.name]);
+  return [...byWhat].map(([what, names]) => `\n  ${names.length} x ${what}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`).join('');
+}
+
 export function overallTable(o: Overall): string {
   const rows = [
     ['system', 'median ms', 'p95 ms', 'max ms'],
@@ -136,7 +143,7 @@ export function overallTable(o: Overall): string {
     `clipper / Readability: ${x(o.ratio)} of the median (budget ${BUDGETS.clipperToReadability}x)${ratioOver}; median per-page ratio ${x(o.medianPageRatio)}`,
     `clipper p95 ${ms(o.clipper.p95)} ms (budget ${BUDGETS.clipperP95Ms} ms)${p95Over}`,
     `fixed cost: the clipper on an empty page takes ${ms(o.emptyPageClipperMs ?? undefined)} ms (script evaluation and setup)`,
-    `${o.timed} of ${o.pages} pages timed; ${o.failures.length} failures${o.failures.map((f) => `\n  ${f.name}: ${f.what}`).join('')}`,
+    `${o.timed} of ${o.pages} pages timed; ${o.failures.length} failures${failureLines(o.failures)}`,
     `clipper declined (not an article): ${o.clipperDeclined.length}; Readability found no article: ${o.readabilityNoArticle.length}`,
   ].join('\n');
 }

@@ -2,6 +2,7 @@
  * Times the built clipper against plain Readability in headless Chromium: both on the same
  * page load, alternating which goes first, a warm-up of each before the timed runs.
  * Pages come from a local server; nothing leaves the machine and page scripts do not run.
+ * Both run in an isolated world, as executeScript runs the clipper.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,9 +40,9 @@ const LOAD_TIMEOUT_MS = 30_000;
 type System = 'clipper' | 'readability';
 
 /**
- * Runs in the page: Playwright sends its source, so it uses nothing from this module (and no
- * named inner functions, which tsx would wrap in a helper the page lacks). gc() first
- * (--expose-gc) so one system's garbage is not collected in the other's time.
+ * Runs in the page: its source is sent, so it uses nothing from this module (and no named
+ * inner functions, which tsx would wrap in a helper the page lacks). gc() first (--expose-gc)
+ * so one system's garbage is not collected in the other's time.
  */
 async function runInPage(system: System): Promise<Outcome> {
   const bench = (window as unknown as { __readclubBench: { clipper: string; Readability: new (doc: Node) => { parse(): unknown } } }).__readclubBench;
@@ -72,15 +73,30 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Evaluates script in an isolated world of the page, as executeScript runs an extension's
+ * file (content scripts never share the page's globals, and run when the page's own scripts may not).
+ */
+async function isolatedWorld(page: Page): Promise<(expression: string) => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'readclub-bench' });
+  return async (expression) => {
+    const reply = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true, awaitPromise: true });
+    if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    return reply.result.value;
+  };
+}
+
 async function timePage(page: Page, url: string, scripts: Scripts, reps: number, clipperFirst: boolean, timing: PageTiming): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-  await page.evaluate(({ clipper, readability }) => {
-    const Readability = (0, eval)(`(function(){${readability}\n;return Readability;})()`) as unknown;
-    (window as unknown as { __readclubBench: unknown }).__readclubBench = { clipper, Readability };
-  }, scripts);
-  const size = () => page.evaluate(() => document.documentElement.outerHTML.length);
+  const evaluate = await isolatedWorld(page);
+  await evaluate(
+    `globalThis.__readclubBench = { clipper: ${JSON.stringify(scripts.clipper)}, Readability: (function () {\n${scripts.readability}\n;return Readability;})() }; 0`,
+  );
+  const size = () => evaluate('document.documentElement.outerHTML.length');
   const before = await size();
-  const run = (system: System) => withTimeout(page.evaluate(runInPage, system), RUN_TIMEOUT_MS, system);
+  const run = (system: System) => withTimeout(evaluate(`(${runInPage.toString()})(${JSON.stringify(system)})`) as Promise<Outcome>, RUN_TIMEOUT_MS, system);
   timing.clipperResult = await run('clipper');
   timing.readabilityResult = await run('readability');
   for (let i = 0; i < reps; i++) {
@@ -131,7 +147,7 @@ export async function timePages(
   onPage: (timing: PageTiming, index: number) => void,
 ): Promise<PageTiming[]> {
   const server = await servePages(pages);
-  // Page scripts off: the same DOM on every run and machine; bypassCSP lets the clipper's eval run.
+  // Page scripts off: the same DOM on every run and machine. bypassCSP: a page's CSP never blocks the bench's eval.
   const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true });
   const timings: PageTiming[] = [];
   try {
