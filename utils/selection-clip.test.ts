@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (DOMPurify, the sanitiser's core, needs a real DOM: extractArticle sanitises a copy of the page with no window of its own.)
 import { describe, expect, test } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { MAX_STORED_CONTENT_BYTES } from './api-types';
