@@ -1,7 +1,10 @@
+// @vitest-environment jsdom
+// (DOMPurify, the sanitiser's core, needs a real DOM: jsdom here, the page in the clipper.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { Window as HappyWindow } from 'happy-dom';
 import {
   MAX_CONTENT_BYTES,
   NO_ARTICLE_MESSAGE,
@@ -11,6 +14,9 @@ import {
 } from './extract';
 import { linkClip } from './link-clip';
 import { utf8Length } from './sanitize';
+import { removeTeaserLines } from './article-cleanup';
+import { MAX_STORED_CONTENT_BYTES } from './api-types';
+import { decode } from '../tests/eval/decode';
 
 const FIXTURES = resolve('tests/fixtures');
 const PAGES = join(FIXTURES, 'readability-test-pages');
@@ -51,6 +57,13 @@ interface ExpectedMetadata {
   readerable: boolean;
 }
 
+/**
+ * Golden pages whose expected article holds "read also" links to other articles, which
+ * extractArticle drops (lemonde-1: "Lire aussi : Les critiques de la CNIL…", "Lire : Que
+ * sont les IMSI-catchers…"). Everything else must match Readability's expectation word for word.
+ */
+const TEASER_LINES: Record<string, number> = { 'lemonde-1': 2 };
+
 const cases = readdirSync(PAGES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => ({
@@ -83,9 +96,11 @@ describe('golden pages from Readability’s test suite (linkedom)', () => {
       });
     });
 
-    test('the sanitised body keeps every word of the expected article', () => {
-      const expectedHtml = readFileSync(join(PAGES, name, 'expected.html'), 'utf8');
-      expect(words(clip.content_html ?? '')).toBe(words(expectedHtml));
+    test('the sanitised body keeps every word of the expected article (less "read also" teaser lines, dropped on purpose)', () => {
+      const expected = parse(`<!DOCTYPE html><html><body>${readFileSync(join(PAGES, name, 'expected.html'), 'utf8')}</body></html>`).body;
+      const teasers = removeTeaserLines(expected);
+      expect(words(clip.content_html ?? '')).toBe(words(expected.innerHTML));
+      expect(teasers).toBe(TEASER_LINES[name] ?? 0);
       expect(clip.text_length).toBeGreaterThan(500);
     });
 
@@ -183,7 +198,7 @@ describe('the local article fixture (used end to end)', () => {
 
   test('also reads in a second DOM implementation (happy-dom’s DOMParser)', () => {
     const html = readFileSync(join(FIXTURES, 'article.html'), 'utf8');
-    const other = new DOMParser().parseFromString(html, 'text/html');
+    const other = new new HappyWindow().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const again = article(extractArticle(other, url));
     expect(again.title).toBe(clip.title);
     expect(again.canonical_url).toBe(clip.canonical_url);
@@ -412,5 +427,56 @@ describe('bad input: pages that are missing things or are not articles', () => {
     expect(result.ok || result.error.message).toMatch(/PDF/);
     const byAddress = clipDocument(parse('<html><body></body></html>'), 'https://journal.example/paper.pdf');
     expect(byAddress).toMatchObject({ ok: false, link: { url: 'https://journal.example/paper.pdf', title: 'https://journal.example/paper.pdf' } });
+  });
+});
+
+describe('bad input at extraction level (H1): huge pages, frames, other encodings', () => {
+  test('a 10 MB page clips, cut to the stored cap, truncated, in reasonable time', () => {
+    const paragraph = `<p>${'A sentence of a very long report that goes on and on for a reading group. '.repeat(30)}</p>`;
+    const html = `<!DOCTYPE html><html><head><title>Huge</title></head><body><article><h1>Huge</h1>${paragraph.repeat(4500)}</article></body></html>`;
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const started = Date.now();
+    const result = extractArticle(parse(html), 'https://example.com/huge');
+    const clip = article(result);
+    expect(clip.truncated).toBe(true);
+    expect(utf8Length(clip.content_html ?? '')).toBeLessThanOrEqual(MAX_STORED_CONTENT_BYTES);
+    expect(utf8Length(clip.content_html ?? '')).toBeGreaterThan(MAX_STORED_CONTENT_BYTES * 0.9);
+    expect(clip.content_html).toMatch(/shortened this clip to fit its size limit/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
+  test('the content cap is derived from the stored cap (MAX_STORED_CONTENT_BYTES), not a separate figure', () => {
+    expect(MAX_CONTENT_BYTES).toBe(MAX_STORED_CONTENT_BYTES);
+  });
+
+  test('iframes and frames: no crash, and nothing from inside a frame is pulled into the clip', () => {
+    const prose = '<p>The article text that belongs to this page, long enough for Readability to see prose. </p>'.repeat(10);
+    const doc = parse(
+      `<!DOCTYPE html><html><head><title>Framed</title></head><body><article><h1>Framed</h1>${prose}` +
+        '<iframe srcdoc="<p>SECRET FROM THE FRAME</p>" src="https://ads.example/frame.html">FALLBACK INSIDE IFRAME</iframe>' +
+        '<p><iframe src="https://www.youtube.com/embed/x"></iframe></p></article></body></html>',
+    );
+    const clip = article(extractArticle(doc, 'https://example.com/framed'));
+    expect(clip.content_html).not.toMatch(/iframe|SECRET FROM THE FRAME|FALLBACK INSIDE IFRAME/);
+    expect(clip.content_html).toContain('belongs to this page');
+  });
+
+  test('a frameset page (no body, only frames) is refused with a reason, not a crash', () => {
+    const doc = parse('<!DOCTYPE html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"><noframes>No frames</noframes></frameset></html>');
+    const result = extractArticle(doc, 'https://example.com/frames');
+    expect(result.ok).toBe(false);
+  });
+
+  test.each([
+    ['windows-1252-article.html', 'windows-1252', /une lectrice naïve paie 3 € pour un œuf à la coque — « c’est cher »/],
+    ['shift-jis-article.html', 'shift_jis', /小さな読書会は、短い記事を一緒に読み、毎週集まって話し合います。/],
+  ])('a non-UTF-8 page (%s) decoded as the eval does reads correctly (regression: Node’s windows-1252 decoder lost € ’ — œ)', (name, charset, text) => {
+    const bytes = readFileSync(join(FIXTURES, name));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
+    const decoded = decode(bytes);
+    expect(decoded.charset).toBe(charset);
+    const clip = article(extractArticle(parse(decoded.html), `https://example.com/${name}`));
+    expect(clip.content_html).toMatch(text);
+    expect(clip.content_html).not.toContain('\ufffd');
   });
 });

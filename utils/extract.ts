@@ -9,6 +9,11 @@ import type { ClipPayload } from './api-types';
 import type { TabClip } from './protocol';
 import { clippableUrl, unclippable } from './clippable';
 import { resolveWebUrl, sanitizeContent, truncateContent } from './sanitize';
+import { MAX_STORED_CONTENT_BYTES } from './api-types';
+import { promoteLazyImages } from './lazy-images';
+import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
+import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
+import { doubtfulPageIsArticle } from './article-shape';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
   countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
@@ -17,18 +22,24 @@ import {
 import { selectionClip } from './selection-clip';
 import { readableText } from './page-text';
 
-/**
- * Most content_html may take, in UTF-8 bytes. The database refuses clips of about 2 MB;
- * this leaves room for the other fields and for JSON escaping of the HTML's quotes.
- */
-export const MAX_CONTENT_BYTES = 1_500_000;
+/** Most content_html may take, in UTF-8 bytes: what the database stores (the note included). */
+export const MAX_CONTENT_BYTES = MAX_STORED_CONTENT_BYTES;
 /** Fewer characters of text than this is not an article. */
 export const MIN_ARTICLE_CHARS = 200;
 /**
  * A page `isProbablyReaderable` doubts (app pages, home pages, forms) counts as an article
- * only with at least this much text: real articles it doubts usually have more.
+ * with at least this much text, or MIN_DOUBTFUL_PROSE_CHARS of it in real paragraphs, or
+ * 500 characters that are mostly not links, or when it says it is one (og:type, JSON-LD):
+ * short blog posts are doubted too; link lists and forms have none of these.
  */
 export const MIN_DOUBTFUL_ARTICLE_CHARS = 1000;
+export const MIN_DOUBTFUL_PROSE_CHARS = 150;
+/** Content shorter than this is read again with relaxed Readability thresholds, and the longer kept. */
+const RETRY_CHARS = 500;
+/** The uncleaned reading replaces the cleaned one when its text is this many times longer. */
+const MUCH_LONGER = 1.25;
+/** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
+const JSON_LD_SHARE = 0.5;
 
 export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
 
@@ -98,34 +109,87 @@ function appendShortenedNote(root: Element, url: string): void {
   root.appendChild(note);
 }
 
+type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
+
+const textOf = (parsed: Parsed | null): number => (parsed?.content?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+function readability(copy: Document, relaxed = false): Parsed | null {
+  const options = relaxed ? { charThreshold: 100, nbTopCandidates: 10 } : {};
+  // Classes stay until the sanitiser so the boilerplate pass can read them.
+  return new Readability<Element>(copy, { ...options, keepClasses: true, serializer: (node) => node as Element }).parse();
+}
+
+/**
+ * The article body. Readability reads a copy of the page with lazy images made real and
+ * boilerplate removed, and a copy without that removal (which can change what it picks:
+ * removing a "previous post" box can drop a lead paragraph), whose result is cleaned after;
+ * the first wins unless the second is much longer. Little text: read again with relaxed
+ * thresholds. JSON-LD's articleBody when Readability gets much less than the page states.
+ * "Read also" lines dropped last.
+ */
+function readBody(doc: Document, base: string): Parsed | null {
+  const copy = doc.cloneNode(true) as Document;
+  pinBaseUrl(copy, base);
+  promoteLazyImages(copy);
+  const uncleaned = copy.cloneNode(true) as Document;
+  if (copy.body) removeBoilerplate(copy.body);
+  let parsed = readability(copy);
+  const plain = readability(uncleaned.cloneNode(true) as Document);
+  if (plain?.content) removeBoilerplate(plain.content);
+  if (textOf(plain) > textOf(parsed) * MUCH_LONGER) parsed = plain;
+  if (textOf(parsed) < RETRY_CHARS) {
+    const again = readability(uncleaned, true);
+    if (textOf(again) > textOf(parsed)) parsed = again;
+  }
+  if (parsed?.content) removeBoilerplate(parsed.content);
+  const stated = jsonLdArticleBody(doc);
+  if (stated && textOf(parsed) < stated.length * JSON_LD_SHARE && (textOf(parsed) < MIN_ARTICLE_CHARS || onPage(stated, doc))) {
+    const content = paragraphsFrom(stated, copy);
+    parsed = parsed ? { ...parsed, content } : { ...NOTHING_PARSED, content };
+  }
+  if (parsed?.content) removeTeaserLines(parsed.content);
+  return parsed;
+}
+
+/** Whether the page shows `text` (its opening words): a JSON-LD body of another article does not count. */
+function onPage(text: string, doc: Document): boolean {
+  const opening = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return (doc.body?.textContent ?? '').replace(/\s+/g, ' ').includes(opening);
+}
+
+const NOTHING_PARSED: Omit<Parsed, 'content'> = {
+  title: null, textContent: null, length: null, excerpt: null, byline: null, dir: null, siteName: null, lang: null, publishedTime: null,
+};
+
 /**
  * Reads the article in `doc`, the page at `url`. Never changes `doc`. `page` is the
  * page's metadata when the caller has read it already.
  */
 export function extractArticle(doc: Document, url: string, page?: PageMetadata): ExtractResult {
   const base = baseUrlOf(doc, url);
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  let parsed: Parsed | null;
   let readerable: boolean;
   try {
     readerable = isProbablyReaderable(doc);
-    const copy = doc.cloneNode(true) as Document;
-    pinBaseUrl(copy, base);
-    parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();
+    parsed = readBody(doc, base);
   } catch (error) {
     return { ok: false, reason: 'failed', detail: `Readability failed: ${String(error)}` };
   }
   const root = parsed?.content;
   if (!parsed || !root) return { ok: false, reason: 'no-content', detail: 'Readability found no article content.' };
 
+  // Sanitising a huge page is slow: cut it to a generous size first (the sanitiser only
+  // removes), then to the real cap once sanitised.
+  const cut = truncateContent(root, MAX_CONTENT_BYTES * 4);
   sanitizeContent(root, base);
-  const truncated = truncateContent(root, MAX_CONTENT_BYTES - NOTE_RESERVE);
+  const truncated = truncateContent(root, MAX_CONTENT_BYTES - NOTE_RESERVE) || cut;
   if (truncated) appendShortenedNote(root, url);
 
   const textLength = (root.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   if (textLength < MIN_ARTICLE_CHARS) {
     return { ok: false, reason: 'too-short', detail: `Only ${textLength} characters of text; an article has at least ${MIN_ARTICLE_CHARS}.` };
   }
-  if (!readerable && textLength < MIN_DOUBTFUL_ARTICLE_CHARS) {
+  if (!readerable && !doubtfulPageIsArticle(root, doc, textLength, MIN_DOUBTFUL_ARTICLE_CHARS, MIN_DOUBTFUL_PROSE_CHARS)) {
     return {
       ok: false,
       reason: 'not-readerable',

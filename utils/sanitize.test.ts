@@ -100,6 +100,10 @@ describe('sanitizeContent: more XSS vectors (DOMPurify core plus the URL rules)'
     expect(sanitized('<details open ontoggle="alert(1)"><summary>S</summary>D</details>')).toMatch(/^<details open(="")?><summary>S<\/summary>D<\/details>$/);
   });
 
+  test('regression: a customised built-in (<section is="…">) keeps its content (DOMPurify removed it whole when returning a DOM)', () => {
+    expect(sanitized('<section is="flynt-layout-single-post"><p>The whole article</p></section>')).toBe('<section><p>The whole article</p></section>');
+  });
+
   test('regression: an attribute allowed on one element is not allowed on another (src on <a>, href on <p>)', () => {
     expect(sanitized('<a src="https://x.example/">a</a><p href="https://x.example/">p</p>')).toBe('<a>a</a><p>p</p>');
   });

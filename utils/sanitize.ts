@@ -116,6 +116,17 @@ function purifierFor(doc: Document | null | undefined, win?: unknown): DOMPurify
 
 function purifyWith(purify: DOMPurify, html: string, base: string): string {
   purify.removeAllHooks();
+  // A customised built-in (<section is="x-layout">) would be removed with its whole content
+  // when DOMPurify strips `is` while returning a DOM; the element is fine without it, but
+  // serialisers write an element's `is` even with the attribute gone, so it is rebuilt after.
+  const customised: Element[] = [];
+  purify.addHook('uponSanitizeElement', (node) => {
+    const el = node as Element;
+    if (el.nodeType === ELEMENT_NODE && el.hasAttribute('is')) {
+      el.removeAttribute('is');
+      customised.push(el);
+    }
+  });
   purify.addHook('uponSanitizeAttribute', (node, event) => {
     const name = event.attrName.toLowerCase();
     const tag = node.nodeName.toLowerCase();
@@ -133,10 +144,19 @@ function purifyWith(purify: DOMPurify, html: string, base: string): string {
     const body = purify.sanitize(html, { ...CONFIG, RETURN_DOM: true });
     // An image with nothing safe to show is dropped rather than left as a broken box.
     for (const img of Array.from(body.querySelectorAll('img:not([src])'))) img.parentNode?.removeChild(img);
+    for (const el of customised) if (body.contains(el)) rebuild(el);
     return body.innerHTML;
   } finally {
     purify.removeAllHooks();
   }
+}
+
+/** Replaces `el` with a plain element of the same name, attributes and children (no `is`). */
+function rebuild(el: Element): void {
+  const plain = el.ownerDocument.createElement(el.localName);
+  for (const attr of Array.from(el.attributes)) plain.setAttribute(attr.name, attr.value);
+  while (el.firstChild) plain.appendChild(el.firstChild);
+  el.parentNode?.replaceChild(plain, el);
 }
 
 /**

@@ -1,0 +1,117 @@
+/**
+ * Boilerplate Readability keeps: share bars, newsletter boxes, comment threads, related and
+ * recommended lists, author bio boxes, cookie notices, post meta lines, "read also" links
+ * inside the text. Found by names sites use for them generically (class/id words) and by
+ * shape (a lead-in and a link), never by site. Edits the copy of the page it is given.
+ */
+
+/** Class/id words that name page furniture, matched as whole words ("share-bar", "relatedPosts"). */
+const FURNITURE = new RegExp(
+  '^(?:' +
+    [
+      'share', 'shares', 'sharing', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'social', 'socials', 'sociable',
+      'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin',
+      'related', 'relatedposts', 'recommended', 'recommendations', 'recirculation', 'outbrain', 'taboola', 'yarpp',
+      'comments', 'commentlist', 'disqus', 'respond',
+      'breadcrumb', 'breadcrumbs', 'cookie', 'cookies', 'consent', 'gdpr',
+      'tags', 'tagcloud', 'taglist', 'promo', 'sponsored', 'advert', 'advertisement',
+      'rating', 'ratings', 'postmetadata', 'pagination',
+    ].join('|') +
+    ')$',
+);
+/** Two-word names of the same ("author-bio", "entry-meta", "more-stories"). */
+const FURNITURE_PAIRS = new RegExp(
+  '(?:^|-)(?:' +
+    [
+      'author-(?:bio|box|info|description|card|about)', 'about-(?:the-)?author', 'bio-box',
+      '(?:post|entry|article)-(?:meta|footer|utility|tags|share|navigation)', 'nav-links',
+      'more-(?:stories|articles|news|posts)', 'most-(?:popular|read|viewed)', 'read-(?:also|next)', 'see-also',
+      '(?:next|prev|previous)-(?:post|article)', 'jp-relatedposts', 'comment-(?:list|form|respond)',
+    ].join('|') +
+    ')(?:-|$)',
+);
+/** WordPress and CMS taxonomy classes on the article itself ("tag-social-media", "category-share"). */
+const TAXONOMY = /^(?:tag|category|categories|has|no|enable|type|format|status|single|page|postid|docked|js|is)-|^post-\d+$/;
+/** Never furniture: the page's own structure. */
+const STRUCTURE = new Set(['html', 'body', 'main', 'article', 'td', 'tr', 'tbody', 'table']);
+
+/** Lower-case words of an element's class and id tokens ("shareBar" → "share-bar"). */
+function nameTokens(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return raw
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => t.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase())
+    .filter((t) => !TAXONOMY.test(t));
+}
+
+export function isFurniture(el: Element): boolean {
+  if (STRUCTURE.has(el.localName)) return false;
+  return nameTokens(el).some((token) => FURNITURE_PAIRS.test(token) || token.split('-').some((word) => FURNITURE.test(word)));
+}
+
+const proseLength = (el: Element): number =>
+  Array.from(el.querySelectorAll('p')).reduce((sum, p) => sum + (p.textContent ?? '').trim().length, 0);
+
+/**
+ * Removes furniture inside `root` (a page's body, or the article Readability found). An
+ * element holding at least half of root's paragraph text stays whatever its name says:
+ * that is the article wrapped in a badly named box.
+ */
+export function removeBoilerplate(root: Element): number {
+  const total = proseLength(root);
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (!isFurniture(el) || !root.contains(el)) continue;
+    if (total > 0 && proseLength(el) * 2 >= total) continue;
+    el.parentNode?.removeChild(el);
+    removed++;
+  }
+  return removed;
+}
+
+const linkTextLength = (el: Element): number =>
+  Array.from(el.querySelectorAll('a')).reduce((sum, a) => sum + (a.textContent ?? '').trim().length, 0);
+
+/**
+ * A "read also" teaser inside the text: a short lead-in ending in a colon ("Read more:",
+ * "Lea también:", "Lesen Sie auch:"), then mostly a link. The lead-in is plain text: a
+ * link whose own words hold a colon ("http://…", "Product: name") is not a teaser.
+ */
+export function isTeaserLine(el: Element): boolean {
+  const text = squash(el.textContent);
+  const firstLink = el.querySelector('a');
+  if (!firstLink) return false;
+  const leadIn = squash(textBefore(el, firstLink));
+  const m = /^([^:.!?]{2,40}):$/.exec(leadIn);
+  if (!m || m[1]!.split(' ').length > 5) return false;
+  const rest = text.length - leadIn.length;
+  return rest > 0 && linkTextLength(el) >= rest * 0.6;
+}
+
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The text of `root` that comes before `stop` in document order. */
+function textBefore(root: Node, stop: Node): string {
+  let text = '';
+  const walk = (node: Node): boolean => {
+    if (node === stop) return true;
+    if (node.nodeType === 3) text += node.textContent ?? '';
+    for (const child of Array.from(node.childNodes)) if (walk(child)) return true;
+    return false;
+  };
+  walk(root);
+  return text;
+}
+
+/** Removes teaser lines (paragraphs and headings; list items are often real link lists) from extracted content. */
+export function removeTeaserLines(root: Element): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6'))) {
+    if (isTeaserLine(el)) {
+      el.parentNode?.removeChild(el);
+      removed++;
+    }
+  }
+  return removed;
+}
