@@ -87,7 +87,15 @@ function notificationIds(): Promise<string[]> {
 async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
   const page = await ada.context.newPage();
   await page.goto(url);
-  return { page, tabId: await tabIdOf(ada, page.url()) };
+  const tabId = await tabIdOf(ada, page.url());
+  // The background checks each page it sees arrive (saved badge) and sets or clears that tab's
+  // badge. Let that check finish first, or it may clear the badge a quick clip has just set.
+  await expect
+    .poll(() => ada.worker.evaluate(async (id) => (await (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ status?: string }> } } }).chrome.tabs.get(id)).status, tabId))
+    .toBe('complete');
+  await ada.worker.evaluate((id) => (globalThis as unknown as { readclub: { checkSaved(id: number): Promise<unknown> } }).readclub.checkSaved(id), tabId);
+  await page.waitForTimeout(250);
+  return { page, tabId };
 }
 
 async function itemsAt(url: string) {
