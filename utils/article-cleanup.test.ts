@@ -21,7 +21,7 @@ describe('isFurniture (class and id words generic across sites)', () => {
   test.each([
     '<article class="post tag-social-media category-share">', '<div class="entry-content">', '<div class="post-5406 enable-pin-share">',
     '<div class="elementor-widget-container">', '<div class="steady-paywall-container">', '<main class="sharing">', '<div class="shareholder-letter">',
-    '<div class="commentary">', '<div class="sidebar-right">',
+    '<div class="commentary">', '<div class="sidebar-right">', '<div class="head">', '<div class="adventure-story">',
   ])('%s is not', (open) => {
     expect(isFurniture(el(`${open}x</${open.slice(1, open.indexOf(' '))}>`))).toBe(false);
   });

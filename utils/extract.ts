@@ -14,6 +14,7 @@ import { promoteLazyImages } from './lazy-images';
 import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
 import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 import { doubtfulPageIsArticle } from './article-shape';
+import { coverage, isolate, markedArticleBody } from './article-container';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
   countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
@@ -38,6 +39,13 @@ export const MIN_DOUBTFUL_PROSE_CHARS = 150;
 const RETRY_CHARS = 500;
 /** The uncleaned reading replaces the cleaned one when its text is this many times longer. */
 const MUCH_LONGER = 1.25;
+/**
+ * When Readability's result holds less than MIN_COVERAGE of the paragraphs of the page's
+ * marked article body (itemprop=articleBody, .entry-content…), that body is read alone,
+ * and used if it gives at least MIN_FOCUSED_SHARE as much text.
+ */
+const MIN_COVERAGE = 0.5;
+const MIN_FOCUSED_SHARE = 0.5;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
 const JSON_LD_SHARE = 0.5;
 
@@ -111,7 +119,8 @@ function appendShortenedNote(root: Element, url: string): void {
 
 type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
-const textOf = (parsed: Parsed | null): number => (parsed?.content?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+const textLength = (el: Element | null | undefined): number => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+const textOf = (parsed: Parsed | null): number => textLength(parsed?.content);
 
 function readability(copy: Document, relaxed = false): Parsed | null {
   const options = relaxed ? { charThreshold: 100, nbTopCandidates: 10 } : {};
@@ -128,23 +137,29 @@ function readability(copy: Document, relaxed = false): Parsed | null {
  * "Read also" lines dropped last.
  */
 function readBody(doc: Document, base: string): Parsed | null {
-  const copy = doc.cloneNode(true) as Document;
-  pinBaseUrl(copy, base);
-  promoteLazyImages(copy);
-  const uncleaned = copy.cloneNode(true) as Document;
-  if (copy.body) removeBoilerplate(copy.body);
-  let parsed = readability(copy);
-  const plain = readability(uncleaned.cloneNode(true) as Document);
+  const pristine = doc.cloneNode(true) as Document;
+  pinBaseUrl(pristine, base);
+  promoteLazyImages(pristine);
+  const fresh = () => pristine.cloneNode(true) as Document;
+  const cleaned = fresh();
+  if (cleaned.body) removeBoilerplate(cleaned.body);
+  let parsed = readability(cleaned);
+  const plain = readability(fresh());
   if (plain?.content) removeBoilerplate(plain.content);
   if (textOf(plain) > textOf(parsed) * MUCH_LONGER) parsed = plain;
   if (textOf(parsed) < RETRY_CHARS) {
-    const again = readability(uncleaned, true);
+    const again = readability(fresh(), true);
     if (textOf(again) > textOf(parsed)) parsed = again;
+  }
+  const marked = markedArticleBody(pristine);
+  if (marked && coverage(marked, parsed?.content?.textContent ?? '') < MIN_COVERAGE) {
+    const content = isolate(pristine, marked);
+    if (textLength(content) >= textOf(parsed) * MIN_FOCUSED_SHARE) parsed = { ...(parsed ?? NOTHING_PARSED), content };
   }
   if (parsed?.content) removeBoilerplate(parsed.content);
   const stated = jsonLdArticleBody(doc);
   if (stated && textOf(parsed) < stated.length * JSON_LD_SHARE && (textOf(parsed) < MIN_ARTICLE_CHARS || onPage(stated, doc))) {
-    const content = paragraphsFrom(stated, copy);
+    const content = paragraphsFrom(stated, pristine);
     parsed = parsed ? { ...parsed, content } : { ...NOTHING_PARSED, content };
   }
   if (parsed?.content) removeTeaserLines(parsed.content);
