@@ -480,3 +480,36 @@ describe('bad input at extraction level (H1): huge pages, frames, other encoding
     expect(clip.content_html).not.toContain('\ufffd');
   });
 });
+
+describe('what a reader needs stays through cleanup (H1): captions, code, tables, footnotes; boilerplate goes', () => {
+  const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the essay says something worth discussing at the meeting, at some length.</p>`).join('');
+  const html =
+    '<!DOCTYPE html><html><head><title>Essay</title></head><body><div class="share-bar"><a href="#">Share on Facebook</a></div>' +
+    `<article><h1>Essay</h1>${prose(4)}` +
+    '<figure><img data-src="/photos/circle.jpg" src="data:image/gif;base64,R0lGOD" alt="A circle"><figcaption>The reading circle in 1998</figcaption></figure>' +
+    '<pre><code>const queue = items.filter((item) =&gt; item.queued);</code></pre>' +
+    '<table><thead><tr><th>Book</th><th>Votes</th></tr></thead><tbody><tr><td>Middlemarch</td><td>7</td></tr></tbody></table>' +
+    `${prose(3)}<p>As Eliot wrote<sup id="fnref1"><a href="#fn1">1</a></sup>, the growing good of the world.</p>` +
+    '<p><strong>Read more: <a href="/other">Another essay on the site</a></strong></p>' +
+    '<ol class="footnotes"><li id="fn1">George Eliot, Middlemarch, Finale.</li></ol>' +
+    '<div class="newsletter-signup"><p>Sign up for our weekly newsletter</p></div></article>' +
+    '<section class="related-posts"><h3>Related</h3><ul><li><a href="/x">A related story</a></li></ul></section></body></html>';
+  const clip = article(extractArticle(parse(html), 'https://essays.example/essay'));
+  const out = clip.content_html ?? '';
+
+  test('the figure keeps its caption and the lazy image its real address', () => {
+    expect(out).toContain('<figcaption>The reading circle in 1998</figcaption>');
+    expect(out).toContain('src="https://essays.example/photos/circle.jpg"');
+  });
+
+  test('code blocks, tables and footnotes stay', () => {
+    expect(out).toContain('<pre><code>const queue = items.filter((item) =&gt; item.queued);</code></pre>');
+    expect(out).toMatch(/<th>Book<\/th>.*<td>Middlemarch<\/td>/s);
+    expect(out).toContain('<sup>');
+    expect(out).toContain('George Eliot, Middlemarch, Finale.');
+  });
+
+  test('share bar, read-more line, newsletter box and related list go', () => {
+    expect(out).not.toMatch(/Share on Facebook|Read more|Another essay|newsletter|A related story/);
+  });
+});
