@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BASE_URL="${TEST_DATABASE_URL:-postgresql://postgres:postgres@127.0.0.1:5432/postgres}"
-TEST_DB="readclub_test"
+TEST_DB="${READCLUB_TEST_DB:-readclub_test}"  # parallel runs use their own database
 # Same server and credentials, other database; keep any ?query.
 base_no_query="${BASE_URL%%\?*}"
 query=""
