@@ -15,6 +15,7 @@ import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
 import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 import { doubtfulPageIsArticle } from './article-shape';
 import { coverage, isolate, markedArticleBody } from './article-container';
+import { standfirst } from './article-lede';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
   countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
@@ -162,7 +163,15 @@ function readBody(doc: Document, base: string): Parsed | null {
     const content = paragraphsFrom(stated, pristine);
     parsed = parsed ? { ...parsed, content } : { ...NOTHING_PARSED, content };
   }
-  if (parsed?.content) removeTeaserLines(parsed.content);
+  if (parsed?.content) {
+    removeTeaserLines(parsed.content);
+    const lede = standfirst(pristine, parsed.content.textContent ?? '');
+    if (lede) {
+      const p = parsed.content.ownerDocument.createElement('p');
+      p.textContent = lede;
+      parsed.content.insertBefore(p, parsed.content.firstChild);
+    }
+  }
   return parsed;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * The standfirst (lede, deck, chapô): the summary paragraph publishers set under the
+ * headline, often outside the block Readability picks. It is part of the article, so when
+ * the page marks one next to its headline and the content lacks it, it goes first.
+ */
+
+/**
+ * Words publishers name a standfirst with ("article-lead", "chapo", "deck"). Not "summary",
+ * "intro", "excerpt" or itemprop=description: those name author bios and teasers as often.
+ */
+const LEDE_WORDS = /^(?:lead|lede|standfirst|chapo|deck|dek|subheadline|subhead|sapo)$/;
+import { isFurniture } from './article-cleanup';
+
+const MIN_LEDE = 40;
+const MAX_LEDE = 800;
+/** How far up from the headline the standfirst may sit (its box, the header, the article). */
+const LEVELS = 2;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function namedLede(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+  return names.some((name) =>
+    name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase().split('-').some((word) => LEDE_WORDS.test(word)),
+  );
+}
+
+function insideFurniture(el: Element, scope: Element): boolean {
+  for (let node: Element | null = el; node && node !== scope; node = node.parentElement) if (isFurniture(node)) return true;
+  return false;
+}
+
+/** The page's standfirst text when it follows the first headline closely and `content` lacks it. */
+export function standfirst(doc: Document, content: string): string | null {
+  const h1 = doc.body?.querySelector('h1');
+  if (!h1) return null;
+  let scope: Element = h1;
+  for (let i = 0; i < LEVELS && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
+  const have = squash(content);
+  for (const el of Array.from(scope.querySelectorAll('p, div, h2, span, section'))) {
+    if (!namedLede(el) || !(h1.compareDocumentPosition(el) & FOLLOWING) || insideFurniture(el, scope)) continue;
+    const text = squash(el.textContent);
+    if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
+    return have.includes(text) ? null : text;
+  }
+  return null;
+}
