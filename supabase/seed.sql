@@ -49,9 +49,12 @@ values
   ('d0000000-0000-4000-8000-00000000c1c1', 'c1e00000-0000-4000-8000-000000000003', 'member', now() - interval '14 days')
 on conflict (group_id, user_id) do nothing;
 
-insert into public.group_invites (code, group_id, created_by, expires_at)
-values ('DEMO-CIRCLE', 'd0000000-0000-4000-8000-00000000c1c1', 'ada00000-0000-4000-8000-000000000001', null)
-on conflict (code) do nothing;
+-- A long-lived demo invite (no expiry, no use limit). Codes are stored only as their sha256
+-- (private.invite_code_hash: upper-case letters and digits, so DEMO-CIRCLE is hashed as DEMOCIRCLE).
+insert into public.group_invites (id, code_hash, hint, group_id, created_by, expires_at)
+values ('d1000000-0000-4000-8000-00000000c1c1', sha256(convert_to('DEMOCIRCLE', 'UTF8')), 'RCLE',
+        'd0000000-0000-4000-8000-00000000c1c1', 'ada00000-0000-4000-8000-000000000001', null)
+on conflict (id) do nothing;
 
 -- ---------- The library ----------
 insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, byline, authors, site_name, excerpt,

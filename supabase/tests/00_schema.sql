@@ -65,11 +65,13 @@ select is(
 
 select has_function('public', 'my_groups', '{}'::name[], 'my_groups() exists.');
 select has_function('public', 'create_group', array['text'], 'create_group(p_name text) exists.');
-select has_function('public', 'create_invite', array['uuid'], 'create_invite(p_group_id uuid) exists.');
+select has_function('public', 'create_invite', array['uuid', 'integer', 'integer'],
+  'create_invite(p_group_id uuid, p_expires_in_days integer, p_max_uses integer) exists.');
 select has_function('public', 'join_group', array['text'], 'join_group(p_code text) exists.');
 select has_function('public', 'clip_item', array['uuid', 'uuid', 'jsonb', 'text[]', 'text', 'boolean'],
   'clip_item(p_client_id, p_group_id, p_clip, p_tags, p_comment, p_queue) exists.');
-select has_function('public', 'add_comment', array['uuid', 'text'], 'add_comment(p_item_id uuid, p_body text) exists.');
+select has_function('public', 'add_comment', array['uuid', 'text', 'uuid'],
+  'add_comment(p_item_id uuid, p_body text, p_client_id uuid default null) exists.');
 select has_function('public', 'group_queue', array['uuid'], 'group_queue(p_group_id uuid) exists.');
 select has_function('public', 'item_detail', array['uuid'], 'item_detail(p_item_id uuid) exists.');
 select has_function('public', 'find_item', array['uuid', 'text'], 'find_item(p_group_id uuid, p_url text) exists.');
@@ -85,11 +87,18 @@ select results_eq(
       from pg_proc as p where p.pronamespace = 'public'::regnamespace order by 1$$,
   $$values ('add_comment', false, true, false, true), ('clip_item', false, true, false, true),
            ('create_group', false, true, false, true), ('create_invite', false, true, false, true),
-           ('find_item', false, true, false, true), ('group_queue', false, true, false, true),
+           ('delete_comment', false, true, false, true), ('delete_group', false, true, false, true),
+           ('delete_item', false, true, false, true), ('edit_comment', false, true, false, true),
+           ('find_item', false, true, false, true), ('group_members', false, true, false, true),
+           ('group_queue', false, true, false, true),
            ('item_detail', false, true, false, true), ('join_group', false, true, false, true),
-           ('my_groups', false, true, false, true), ('queue_item', false, true, false, true),
-           ('tag_item', false, true, false, true)$$,
-  'public holds exactly the eleven RPCs: signed-in only, SECURITY INVOKER, with an empty search_path.');
+           ('leave_group', false, true, false, true), ('list_invites', false, true, false, true),
+           ('my_groups', false, true, false, true), ('preview_invite', false, true, false, true),
+           ('queue_item', false, true, false, true), ('remove_member', false, true, false, true),
+           ('revoke_invite', false, true, false, true), ('set_member_role', false, true, false, true),
+           ('tag_item', false, true, false, true), ('update_group', false, true, false, true),
+           ('update_profile', false, true, false, true)$$,
+  'public holds exactly the RPCs of api-types.ts: signed-in only, SECURITY INVOKER, with an empty search_path.');
 
 select is(
   array(select p.proname::text from pg_proc as p

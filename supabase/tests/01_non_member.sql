@@ -19,7 +19,7 @@ insert into auth.users (id, email, raw_user_meta_data) values
 insert into public.groups (id, name, created_by) values
   ('01000000-0000-4000-8000-0000000000b1', 'Group G', '01000000-0000-4000-8000-0000000000a1'),
   ('01000000-0000-4000-8000-0000000000b2', 'Group H', '01000000-0000-4000-8000-0000000000a2');
-insert into public.group_invites (code, group_id) values ('GROUP-G-CODE', '01000000-0000-4000-8000-0000000000b1');
+insert into public.group_invites (code_hash, hint, group_id) values (sha256('GROUPGCODE'), 'CODE', '01000000-0000-4000-8000-0000000000b1');
 insert into public.items (id, group_id, client_id, kind, url, title, text_length, added_by) values
   ('01000000-0000-4000-8000-0000000000c1', '01000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
    'article', 'https://example.org/secret', 'G''s article', 1000, '01000000-0000-4000-8000-0000000000a1');
@@ -79,8 +79,8 @@ select throws_ok(
     ('01000000-0000-4000-8000-0000000000b1', '01000000-0000-4000-8000-0000000000a2', 'member')$$,
   '42501', null, 'A non-member cannot add themselves to the group.');
 select throws_ok(
-  $$insert into public.group_invites (code, group_id, created_by) values
-    ('XAVIER-CODE', '01000000-0000-4000-8000-0000000000b1', '01000000-0000-4000-8000-0000000000a2')$$,
+  $$insert into public.group_invites (code_hash, hint, group_id, created_by) values
+    (sha256('XAVIERCODE'), 'CODE', '01000000-0000-4000-8000-0000000000b1', '01000000-0000-4000-8000-0000000000a2')$$,
   '42501', null, 'A non-member cannot make an invite code for the group.');
 
 -- Writes that find no visible rows change nothing (checked below as the owner of the tables).

@@ -33,8 +33,8 @@ select throws_ok($$select public.create_group('   ')$$, '22023', 'A group name n
 -- ---------- create_invite ----------
 insert into tests.results
 select 'invite', public.create_invite((select (result ->> 'id')::uuid from tests.results where label = 'group'));
-select matches((select result ->> 'code' from tests.results where label = 'invite'), '^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$',
-  'An invite code looks like K7QM-3XWD (no 0/O/1/I).');
+select matches((select result ->> 'code' from tests.results where label = 'invite'), '^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){6}$',
+  'An invite code is seven groups of four like K7QM-3XWD-… (no 0/O/1/I; 140 bits, see 07_invites).');
 select is((select result ->> 'group_id' from tests.results where label = 'invite'), (select result ->> 'id' from tests.results where label = 'group'),
   'The invite names its group.');
 insert into tests.results
@@ -42,9 +42,9 @@ select 'invite2', public.create_invite((select (result ->> 'id')::uuid from test
 select isnt((select result ->> 'code' from tests.results where label = 'invite2'), (select result ->> 'code' from tests.results where label = 'invite'),
   'Each invite gets a new code.');
 select ok(
-  (select expires_at between now() + interval '13 days' and now() + interval '15 days'
-     from public.group_invites where code = (select result ->> 'code' from tests.results where label = 'invite')),
-  'A new code expires in 14 days.');
+  (select expires_at between now() + interval '6 days' and now() + interval '8 days'
+     from public.group_invites where code_hash = private.invite_code_hash((select result ->> 'code' from tests.results where label = 'invite'))),
+  'A new code expires in 7 days by default (it was 14 before issue 4).');
 
 -- ---------- join_group ----------
 select tests.act_as('03000000-0000-4000-8000-0000000000a2');
@@ -97,7 +97,7 @@ select lives_ok(
 -- ---------- Expired codes ----------
 reset role;
 update public.group_invites set expires_at = now() - interval '1 minute'
- where code = (select result ->> 'code' from tests.results where label = 'invite');
+ where code_hash = private.invite_code_hash((select result ->> 'code' from tests.results where label = 'invite'));
 select tests.act_as('03000000-0000-4000-8000-0000000000a3');
 select throws_ok(
   format('select public.join_group(%L)', (select result ->> 'code' from tests.results where label = 'invite')),

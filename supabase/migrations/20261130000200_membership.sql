@@ -1,0 +1,810 @@
+-- =====================================================================================
+-- Membership (issue 4): invitations that cannot be guessed, roles that hold, and who may
+-- change or remove what.
+--
+-- * Invites: a code of 28 base32 symbols (140 random bits), shown once, stored only as its
+--   sha256 hash (a leaked database or backup holds no live code; with 140 random bits an
+--   unsalted hash cannot be reversed by guessing). Each has an expiry (7 days unless the
+--   owner or admin chooses otherwise), an optional number of uses, a use count and a
+--   revoked_at. Owners and admins list (without codes) and revoke them.
+-- * Wrong codes are counted per person (private.code_failures); after 10 in 15 minutes,
+--   join_group and preview_invite refuse for a while. A refusal has to outlive the request
+--   that made it, so over HTTP (PostgREST sets request.method) the wrong-code answer is
+--   returned as a 400 body through the response.status setting and the transaction that
+--   recorded the failure commits; from plain SQL it is raised as P0001, as before.
+-- * Roles: owner, admin, member; a group may have several owners and always keeps one
+--   (private.keep_an_owner). Only owners make or unmake owners; admins manage members
+--   and admins.
+-- * RPCs: create_invite (now with expiry and uses), list_invites, revoke_invite,
+--   preview_invite, join_group; set_member_role, remove_member, leave_group, update_group,
+--   delete_group, group_members, update_profile; delete_item, delete_comment, edit_comment.
+--   All SECURITY INVOKER; RLS remains the real guard. utils/api-types.ts is the contract.
+-- =====================================================================================
+
+-- ---------- groups: a description ----------
+alter table public.groups
+  add column description text not null default ''
+    constraint groups_description_length check (char_length(description) <= 500);
+comment on column public.groups.description is 'The group''s focus, shown to members (at most 500 characters; empty when unset).';
+comment on column public.groups.updated_at is 'When the group was last renamed or its description changed.';
+
+-- ---------- profiles: an avatar ----------
+alter table public.profiles
+  add column avatar_url text
+    constraint profiles_avatar_url_valid check (avatar_url ~ '^https://[^/?#\s]+[^\s]*$' and char_length(avatar_url) <= 2048);
+comment on column public.profiles.avatar_url is 'Optional picture shown beside the name: an https URL (at most 2048 characters), or null.';
+
+-- ---------- group_members: several owners, never none ----------
+-- Owners hand over by making someone else an owner first; private.keep_an_owner makes sure
+-- a group is never left without one.
+drop index public.group_members_one_owner_idx;
+comment on column public.group_members.role is
+  'owner (one or more; may delete the group and make or unmake owners), admin (invites, moderates, manages members) or member.';
+comment on table public.group_members is
+  'Who belongs to which group, and as what. Rows are added only by the owner trigger and by join_group; a group always keeps an owner.';
+
+-- Policies ask "which groups am I in" once per statement; a person is in a handful of groups,
+-- and saying so lets the planner reach items and queues through their group_id indexes.
+alter function private.my_group_ids(text[]) rows 10;
+
+-- ---------- group_invites: hashed codes, uses, revocation ----------
+alter table public.group_invites
+  add column id uuid not null default gen_random_uuid(),
+  add column code_hash bytea,
+  add column hint text,
+  add column max_uses integer
+    constraint group_invites_max_uses_positive check (max_uses > 0),
+  add column uses integer not null default 0
+    constraint group_invites_uses_valid check (uses >= 0),
+  add column revoked_at timestamptz;
+
+-- The code people type: upper-case letters and digits only (dashes and spaces are for reading).
+create function private.invite_code_key(p_code text)
+returns text
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  -- A pasted link carries the code after its last / # or =.
+  select regexp_replace(upper(regexp_replace(btrim(coalesce(p_code, '')), '^.*[/#=]', '')), '[^A-Z0-9]', '', 'g')
+$$;
+
+comment on function private.invite_code_key(text) is
+  'An invite code as it is hashed: the part after a link''s last / # or =, upper-case, letters and digits only.';
+
+create function private.invite_code_hash(p_code text)
+returns bytea
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select sha256(convert_to(private.invite_code_key(p_code), 'UTF8'))
+$$;
+
+comment on function private.invite_code_hash(text) is 'sha256 of the code''s key: what group_invites stores instead of the code.';
+
+update public.group_invites
+   set code_hash = private.invite_code_hash(code),
+       hint = right(private.invite_code_key(code), 4);
+
+alter table public.group_invites drop constraint group_invites_pkey;
+alter table public.group_invites drop column code;
+alter table public.group_invites alter column code_hash set not null;
+alter table public.group_invites alter column hint set not null;
+alter table public.group_invites add constraint group_invites_pkey primary key (id);
+alter table public.group_invites add constraint group_invites_code_hash_key unique (code_hash);
+alter table public.group_invites add constraint group_invites_code_hash_length check (octet_length(code_hash) = 32);
+alter table public.group_invites add constraint group_invites_hint_format check (hint ~ '^[A-Z0-9]{1,4}$');
+alter table public.group_invites add constraint group_invites_uses_within_max check (max_uses is null or uses <= max_uses);
+
+comment on table public.group_invites is
+  'Invites: whoever signs in and enters the code joins the group as a member, until it expires, is used up or is revoked. The code itself is never stored.';
+comment on column public.group_invites.id is 'Invite id (what list_invites and revoke_invite use; the code is never shown again).';
+comment on column public.group_invites.code_hash is 'sha256 of the code (private.invite_code_hash); the code is shown once, to whoever made it.';
+comment on column public.group_invites.hint is 'Last four characters of the code, so owners can tell their invites apart.';
+comment on column public.group_invites.max_uses is 'How many people may join with it; null means no limit.';
+comment on column public.group_invites.uses is 'How many people have joined with it (joining again does not count).';
+comment on column public.group_invites.revoked_at is 'When an owner or admin withdrew it; null while it is live.';
+comment on column public.group_invites.expires_at is
+  'After this the code no longer works. create_invite always sets it; null (never expires) only for seeded demo codes.';
+
+-- Revoking is the one change clients make to an invite.
+revoke update on table public.group_invites from authenticated;
+grant update (revoked_at) on table public.group_invites to authenticated;
+
+create policy "Owners and admins can revoke their groups' invites"
+  on public.group_invites for update to authenticated
+  using (group_id in (select private.my_group_ids(array['owner', 'admin'])))
+  with check (group_id in (select private.my_group_ids(array['owner', 'admin'])));
+
+-- ---------- Wrong codes, counted per person ----------
+create table private.code_failures (
+  user_id uuid not null references public.profiles (id) on delete cascade,
+  failed_at timestamptz not null default now()
+);
+
+comment on table private.code_failures is
+  'One row per refused invite code (wrong, expired, used up or revoked), per person: what slows down guessing. Rows older than a day are dropped as new ones come.';
+comment on column private.code_failures.user_id is 'Who entered the code.';
+comment on column private.code_failures.failed_at is 'When.';
+
+create index code_failures_user_id_failed_at_idx on private.code_failures (user_id, failed_at);
+alter table private.code_failures enable row level security;  -- no policies: no client reads or writes it
+revoke all on table private.code_failures from public, anon, authenticated;
+
+create function private.note_code_failure()
+returns void
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  delete from private.code_failures as f
+   where f.user_id = (select auth.uid()) and f.failed_at < now() - interval '1 day';
+  insert into private.code_failures (user_id) select (select auth.uid()) where (select auth.uid()) is not null;
+$$;
+
+comment on function private.note_code_failure() is
+  'Records one refused code for the signed-in person. SECURITY DEFINER: nobody may write code_failures directly.';
+
+create function private.check_code_attempts()
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_recent timestamptz[];
+  v_minutes integer;
+begin
+  select array_agg(f.failed_at order by f.failed_at desc) into v_recent
+    from (select c.failed_at from private.code_failures as c
+           where c.user_id = (select auth.uid()) and c.failed_at > now() - interval '15 minutes'
+           order by c.failed_at desc limit 10) as f;
+  if cardinality(v_recent) >= 10 then
+    -- Free again once the tenth most recent failure is 15 minutes old.
+    v_minutes := greatest(1, ceil(extract(epoch from (v_recent[10] + interval '15 minutes' - now())) / 60)::integer);
+    raise exception 'Too many wrong codes; try again in % minute%.', v_minutes, case when v_minutes = 1 then '' else 's' end
+      using errcode = 'PT429';
+  end if;
+end;
+$$;
+
+comment on function private.check_code_attempts() is
+  'Raises PT429 (HTTP 429) "Too many wrong codes; try again in N minutes." after 10 refused codes in 15 minutes. SECURITY DEFINER: reads code_failures.';
+
+-- A refused code: counted, then answered as P0001 with the message people see.
+create function private.refuse_code(p_message text, p_hint text)
+returns jsonb
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  perform private.note_code_failure();
+  if coalesce(current_setting('request.method', true), '') <> '' then
+    -- Over HTTP: answer as PostgREST answers a raised P0001, but commit, so the count stays.
+    perform set_config('response.status', '400', true);
+    return jsonb_build_object('code', 'P0001', 'message', p_message, 'details', null, 'hint', p_hint);
+  end if;
+  raise exception '%', p_message using errcode = 'P0001', hint = coalesce(p_hint, '');
+end;
+$$;
+
+comment on function private.refuse_code(text, text) is
+  'Counts a refused invite code and answers it: over HTTP a committed 400 response with the P0001 error body, from SQL a raised P0001.';
+
+-- ---------- Redeeming or previewing a code (the one way in) ----------
+drop function public.join_group(text);
+drop function private.redeem_invite(text);
+
+create function private.redeem_invite(p_code text, p_join boolean)
+returns table (id uuid, name text, member_count integer)
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_invite public.group_invites%rowtype;
+begin
+  if v_uid is null then
+    raise exception 'Sign in to join a group.' using errcode = '42501';
+  end if;
+  perform private.check_code_attempts();
+  select i.* into v_invite from public.group_invites as i
+   where i.code_hash = private.invite_code_hash(p_code)
+     for update;
+  if not found or private.invite_code_key(p_code) = '' then
+    raise exception 'That invite code is not valid.'
+      using errcode = 'P0001', hint = 'Check the code with whoever invited you.';
+  end if;
+  -- Already a member: joining again is harmless and uses nothing up.
+  if not exists (select from public.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid) then
+    if v_invite.revoked_at is not null then
+      raise exception 'That invite has been withdrawn. Ask for a new one.' using errcode = 'P0001';
+    end if;
+    if v_invite.expires_at is not null and v_invite.expires_at <= now() then
+      raise exception 'That invite code has expired. Ask for a new one.' using errcode = 'P0001';
+    end if;
+    if v_invite.max_uses is not null and v_invite.uses >= v_invite.max_uses then
+      raise exception 'That invite has been used as many times as it allows. Ask for a new one.' using errcode = 'P0001';
+    end if;
+    if p_join then
+      update public.group_invites as i set uses = i.uses + 1 where i.id = v_invite.id;
+      insert into public.group_members (group_id, user_id, role) values (v_invite.group_id, v_uid, 'member');
+    end if;
+  end if;
+  return query
+    select g.id, g.name, (select count(*)::integer from public.group_members as m where m.group_id = g.id)
+      from public.groups as g where g.id = v_invite.group_id;
+end;
+$$;
+
+comment on function private.redeem_invite(text, boolean) is
+  'Checks an invite code (slow-down, wrong, withdrawn, expired, used up: each its own P0001 message) and, when p_join, adds the signed-in person as a member and counts the use (not when already in). Returns the group''s id, name and member count. SECURITY DEFINER because a non-member can neither read invites nor add memberships; called only by join_group and preview_invite.';
+
+revoke all on function private.invite_code_key(text) from public;
+revoke all on function private.invite_code_hash(text) from public;
+revoke all on function private.note_code_failure() from public;
+revoke all on function private.check_code_attempts() from public;
+revoke all on function private.refuse_code(text, text) from public;
+revoke all on function private.redeem_invite(text, boolean) from public;
+grant execute on function private.invite_code_key(text) to authenticated;
+grant execute on function private.invite_code_hash(text) to authenticated;
+grant execute on function private.note_code_failure() to authenticated;
+grant execute on function private.check_code_attempts() to authenticated;
+grant execute on function private.refuse_code(text, text) to authenticated;
+grant execute on function private.redeem_invite(text, boolean) to authenticated;
+
+create function public.join_group(p_code text)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_message text;
+  v_hint text;
+begin
+  return (select jsonb_build_object('id', r.id, 'name', r.name) from private.redeem_invite(p_code, true) as r);
+exception when sqlstate 'P0001' then
+  get stacked diagnostics v_message = message_text, v_hint = pg_exception_hint;
+  return private.refuse_code(v_message, nullif(v_hint, ''));
+end;
+$$;
+
+comment on function public.join_group(text) is
+  'RPC join_group(p_code) → {id, name}: joins the invite''s group as a member (again: no change, no use counted). The code may be pasted with spaces, dashes, in any case, or as a link. Refusals (P0001): not valid, withdrawn, expired, used up; after 10 in 15 minutes, PT429 "Too many wrong codes; try again in N minutes."';
+
+create function public.preview_invite(p_code text)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_message text;
+  v_hint text;
+begin
+  return (select jsonb_build_object('name', r.name, 'member_count', r.member_count) from private.redeem_invite(p_code, false) as r);
+exception when sqlstate 'P0001' then
+  get stacked diagnostics v_message = message_text, v_hint = pg_exception_hint;
+  return private.refuse_code(v_message, nullif(v_hint, ''));
+end;
+$$;
+
+comment on function public.preview_invite(text) is
+  'RPC preview_invite(p_code) → {name, member_count}: what someone sees before joining, and nothing more. Refuses (and counts) codes as join_group does. Volatile: a refused code is recorded.';
+
+-- ---------- create_invite, list_invites, revoke_invite ----------
+create or replace function private.new_invite_code()
+returns text
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  -- 32 symbols without 0/O and 1/I: a random byte mod 32 is uniform (5 bits a symbol).
+  v_alphabet constant text := 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  v_bytes bytea := uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid());
+  v_code text := '';
+  v_symbols integer := 0;
+  v_index integer;
+begin
+  -- Bytes 6 and 8 of a v4 UUID carry its version and variant: 14 fully random bytes in each.
+  -- 28 symbols = 140 bits, shown in groups of four.
+  for v_index in 0..31 loop
+    continue when v_index % 16 in (6, 8);
+    if v_symbols > 0 and v_symbols % 4 = 0 then
+      v_code := v_code || '-';
+    end if;
+    v_code := v_code || substr(v_alphabet, get_byte(v_bytes, v_index) % 32 + 1, 1);
+    v_symbols := v_symbols + 1;
+  end loop;
+  return v_code;
+end;
+$$;
+
+comment on function private.new_invite_code() is
+  'A fresh random invite code: 28 symbols (140 bits) in groups of four, like K7QM-3XWD-….';
+
+drop function public.create_invite(uuid);
+
+create function public.create_invite(p_group_id uuid, p_expires_in_days integer default 7, p_max_uses integer default null)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_code text;
+  v_expires_at timestamptz;
+begin
+  perform private.require_membership(
+    p_group_id, array['owner', 'admin'], 'Only the group''s owner or an admin can invite people.');
+  if p_expires_in_days is null or p_expires_in_days not between 1 and 90 then
+    raise exception 'An invite lasts 1 to 90 days.' using errcode = '22023';
+  end if;
+  if p_max_uses is not null and p_max_uses not between 1 and 1000 then
+    raise exception 'An invite allows 1 to 1000 uses, or any number.' using errcode = '22023';
+  end if;
+  v_code := private.new_invite_code();
+  v_expires_at := now() + make_interval(days => p_expires_in_days);
+  insert into public.group_invites (code_hash, hint, group_id, created_by, expires_at, max_uses)
+  values (private.invite_code_hash(v_code), right(private.invite_code_key(v_code), 4), p_group_id,
+          (select auth.uid()), v_expires_at, p_max_uses);
+  return jsonb_build_object('code', v_code, 'group_id', p_group_id, 'expires_at', v_expires_at, 'max_uses', p_max_uses);
+end;
+$$;
+
+comment on function public.create_invite(uuid, integer, integer) is
+  'RPC create_invite(p_group_id, p_expires_in_days = 7, p_max_uses = null) → {code, group_id, expires_at, max_uses}: a new invite (owners and admins only). The code is shown here once and stored only hashed.';
+
+create function public.list_invites(p_group_id uuid)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+begin
+  perform private.require_membership(
+    p_group_id, array['owner', 'admin'], 'Only the group''s owner or an admin can see its invites.');
+  return coalesce((
+    select jsonb_agg(
+             jsonb_build_object(
+               'id', i.id,
+               'hint', i.hint,
+               'created_by', private.person(i.created_by, p.display_name),
+               'created_at', i.created_at,
+               'expires_at', i.expires_at,
+               'max_uses', i.max_uses,
+               'uses', i.uses)
+             order by i.created_at desc, i.id)
+      from public.group_invites as i
+      left join public.profiles as p on p.id = i.created_by
+     where i.group_id = p_group_id
+       and i.revoked_at is null
+       and (i.expires_at is null or i.expires_at > now())
+       and (i.max_uses is null or i.uses < i.max_uses)), '[]'::jsonb);
+end;
+$$;
+
+comment on function public.list_invites(uuid) is
+  'RPC list_invites(p_group_id) → InviteSummary[]: the group''s open invites, newest first, without their codes (owners and admins only).';
+
+create function public.revoke_invite(p_invite_id uuid)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_group_id uuid;
+  v_revoked_at timestamptz;
+begin
+  if (select auth.uid()) is null then
+    raise exception 'Sign in first.' using errcode = '42501';
+  end if;
+  -- Only owners and admins can see invites (RLS): anyone else finds none.
+  select i.group_id into v_group_id from public.group_invites as i where i.id = p_invite_id;
+  if v_group_id is null then
+    raise exception 'That invite is no longer there.' using errcode = 'P0001';
+  end if;
+  perform private.require_membership(
+    v_group_id, array['owner', 'admin'], 'Only the group''s owner or an admin can withdraw invites.');
+  update public.group_invites as i set revoked_at = coalesce(i.revoked_at, now())
+   where i.id = p_invite_id
+  returning i.revoked_at into v_revoked_at;
+  return jsonb_build_object('id', p_invite_id, 'revoked_at', v_revoked_at);
+end;
+$$;
+
+comment on function public.revoke_invite(uuid) is
+  'RPC revoke_invite(p_invite_id) → {id, revoked_at}: withdraws an invite so its code no longer lets anyone in (again: no change).';
+
+-- ---------- A group always has an owner ----------
+create function private.keep_an_owner()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- Whole group going (delete_group) or the owner's account going: nothing to keep.
+  if not exists (select from public.groups as g where g.id = old.group_id)
+     or not exists (select from public.profiles as p where p.id = old.user_id) then
+    return null;
+  end if;
+  if old.role = 'owner'
+     and not exists (select from public.group_members as m where m.group_id = old.group_id and m.role = 'owner') then
+    raise exception 'A group needs an owner: make another member an owner first.' using errcode = 'P0001';
+  end if;
+  return null;
+end;
+$$;
+
+comment on function private.keep_an_owner() is
+  'Trigger on group_members: refuses to demote or remove a group''s last owner. SECURITY DEFINER: counts owners past RLS.';
+revoke all on function private.keep_an_owner() from public;
+
+create trigger group_members_keep_an_owner
+  after update of role or delete on public.group_members
+  for each row execute function private.keep_an_owner();
+
+-- ---------- group_members policies: owners manage everyone, admins everyone but owners ----------
+drop policy "Owners can make members admins and admins members" on public.group_members;
+drop policy "Members can leave and owners or admins can remove members" on public.group_members;
+
+create policy "Owners can change anyone's role and admins can change non-owners between admin and member"
+  on public.group_members for update to authenticated
+  using (
+    group_id in (select private.my_group_ids(array['owner']))
+    or (role <> 'owner' and group_id in (select private.my_group_ids(array['admin'])))
+  )
+  with check (
+    group_id in (select private.my_group_ids(array['owner']))
+    or (role <> 'owner' and group_id in (select private.my_group_ids(array['admin'])))
+  );
+
+create policy "Members can leave, owners can remove anyone and admins can remove non-owners"
+  on public.group_members for delete to authenticated
+  using (
+    user_id = (select auth.uid())
+    or group_id in (select private.my_group_ids(array['owner']))
+    or (role <> 'owner' and group_id in (select private.my_group_ids(array['admin'])))
+  );
+
+-- A member's role is the one column a client may change.
+revoke update on table public.group_members from authenticated;
+grant update (role) on table public.group_members to authenticated;
+
+-- ---------- Roles and members ----------
+create function public.set_member_role(p_group_id uuid, p_user_id uuid, p_role text)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_my_role text := private.require_membership(
+    p_group_id, array['owner', 'admin'], 'Only the group''s owners and admins can change roles.');
+  v_their_role text;
+begin
+  if p_role is null or p_role not in ('owner', 'admin', 'member') then
+    raise exception 'A role is owner, admin or member.' using errcode = '22023';
+  end if;
+  select m.role into v_their_role from public.group_members as m
+   where m.group_id = p_group_id and m.user_id = p_user_id;
+  if v_their_role is null then
+    raise exception 'That person is not in this group.' using errcode = 'P0001';
+  end if;
+  if (p_role = 'owner' or v_their_role = 'owner') and v_my_role <> 'owner' then
+    raise exception 'Only an owner can make or unmake owners.' using errcode = '42501';
+  end if;
+  update public.group_members as m set role = p_role
+   where m.group_id = p_group_id and m.user_id = p_user_id and m.role is distinct from p_role;
+  return jsonb_build_object('group_id', p_group_id, 'user_id', p_user_id, 'role', p_role);
+end;
+$$;
+
+comment on function public.set_member_role(uuid, uuid, text) is
+  'RPC set_member_role(p_group_id, p_user_id, p_role) → {group_id, user_id, role}. Owners change any role; admins move people between admin and member; only owners make or unmake owners; the last owner stays one.';
+
+create function public.remove_member(p_group_id uuid, p_user_id uuid)
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_my_role text := private.require_membership(
+    p_group_id, array['owner', 'admin'], 'Only the group''s owners and admins can remove members.');
+  v_their_role text;
+begin
+  select m.role into v_their_role from public.group_members as m
+   where m.group_id = p_group_id and m.user_id = p_user_id;
+  if v_their_role is null then
+    return;  -- already gone
+  end if;
+  if v_their_role = 'owner' and v_my_role <> 'owner' then
+    raise exception 'Only an owner can remove an owner.' using errcode = '42501';
+  end if;
+  delete from public.group_members as m where m.group_id = p_group_id and m.user_id = p_user_id;
+end;
+$$;
+
+comment on function public.remove_member(uuid, uuid) is
+  'RPC remove_member(p_group_id, p_user_id) → void: takes someone out of the group; they lose access at once (owners remove anyone, admins anyone but owners; never the last owner).';
+
+create function public.leave_group(p_group_id uuid)
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_role text := private.require_membership(p_group_id);
+begin
+  if v_role = 'owner' and not exists (
+       select from public.group_members as m
+        where m.group_id = p_group_id and m.role = 'owner' and m.user_id <> (select auth.uid())) then
+    raise exception 'You are this group''s last owner: make another member an owner before you leave, or delete the group.'
+      using errcode = 'P0001';
+  end if;
+  delete from public.group_members as m where m.group_id = p_group_id and m.user_id = (select auth.uid());
+end;
+$$;
+
+comment on function public.leave_group(uuid) is 'RPC leave_group(p_group_id) → void: the signed-in person leaves (not the last owner).';
+
+create function public.update_group(p_group_id uuid, p_name text, p_description text default null)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_name text := regexp_replace(btrim(coalesce(p_name, '')), '\s+', ' ', 'g');
+  v_description text := btrim(coalesce(p_description, ''));
+begin
+  perform private.require_membership(
+    p_group_id, array['owner', 'admin'], 'Only the group''s owners and admins can rename it or change its description.');
+  if char_length(v_name) not between 1 and 80 then
+    raise exception 'A group name needs 1 to 80 characters.' using errcode = '22023';
+  end if;
+  if char_length(v_description) > 500 then
+    raise exception 'A description can be at most 500 characters.' using errcode = '22023';
+  end if;
+  update public.groups as g set name = v_name, description = v_description where g.id = p_group_id;
+  return jsonb_build_object('id', p_group_id, 'name', v_name, 'description', v_description);
+end;
+$$;
+
+comment on function public.update_group(uuid, text, text) is
+  'RPC update_group(p_group_id, p_name, p_description) → {id, name, description}: owners and admins rename the group and set its focus (null description: empty).';
+
+create function public.delete_group(p_group_id uuid, p_confirm_name text)
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+begin
+  perform private.require_membership(p_group_id, array['owner'], 'Only an owner can delete the group.');
+  if not exists (select from public.groups as g where g.id = p_group_id and g.name = btrim(coalesce(p_confirm_name, ''))) then
+    raise exception 'Type the group''s name exactly to delete it.' using errcode = '22023';
+  end if;
+  delete from public.groups as g where g.id = p_group_id;  -- its library, queue and members go with it
+end;
+$$;
+
+comment on function public.delete_group(uuid, text) is
+  'RPC delete_group(p_group_id, p_confirm_name) → void: an owner deletes the group and its whole library, after typing its name.';
+
+create function public.group_members(p_group_id uuid)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+begin
+  perform private.require_membership(p_group_id);
+  return coalesce((
+    select jsonb_agg(
+             jsonb_build_object(
+               'id', m.user_id,
+               'display_name', coalesce(p.display_name, 'Former member'),
+               'avatar_url', p.avatar_url,
+               'role', m.role,
+               'joined_at', m.joined_at)
+             order by case m.role when 'owner' then 0 when 'admin' then 1 else 2 end, lower(p.display_name), m.user_id)
+      from public.group_members as m
+      left join public.profiles as p on p.id = m.user_id
+     where m.group_id = p_group_id), '[]'::jsonb);
+end;
+$$;
+
+comment on function public.group_members(uuid) is
+  'RPC group_members(p_group_id) → Member[]: everyone in the group (owners, then admins, then members, by name).';
+
+create function public.update_profile(p_display_name text, p_avatar_url text default null)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_uid uuid := (select auth.uid());
+  v_name text := regexp_replace(btrim(coalesce(p_display_name, '')), '\s+', ' ', 'g');
+  v_avatar text := nullif(btrim(coalesce(p_avatar_url, '')), '');
+begin
+  if v_uid is null then
+    raise exception 'Sign in first.' using errcode = '42501';
+  end if;
+  if char_length(v_name) not between 1 and 80 then
+    raise exception 'A display name needs 1 to 80 characters.' using errcode = '22023';
+  end if;
+  if v_avatar is not null and (v_avatar !~ '^https://[^/?#\s]+[^\s]*$' or char_length(v_avatar) > 2048) then
+    raise exception 'A picture address must start with https:// (at most 2048 characters).' using errcode = '22023';
+  end if;
+  update public.profiles as p set display_name = v_name, avatar_url = v_avatar where p.id = v_uid;
+  return jsonb_build_object('id', v_uid, 'display_name', v_name, 'avatar_url', v_avatar);
+end;
+$$;
+
+comment on function public.update_profile(text, text) is
+  'RPC update_profile(p_display_name, p_avatar_url) → {id, display_name, avatar_url}: the name (1–80 characters) and optional https picture fellow members see.';
+
+-- ---------- Removing and editing items and comments ----------
+create function public.delete_item(p_item_id uuid)
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_group_id uuid := private.require_item_membership(p_item_id);
+begin
+  if private.group_role(v_group_id) not in ('owner', 'admin')
+     and not exists (select from public.items as i where i.id = p_item_id and i.added_by = (select auth.uid())) then
+    raise exception 'Only whoever added this article, or an owner or admin, can remove it.' using errcode = '42501';
+  end if;
+  delete from public.items as i where i.id = p_item_id;  -- tags, comments and queue place go with it
+end;
+$$;
+
+comment on function public.delete_item(uuid) is
+  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin).';
+
+create function private.comment_for_change(p_comment_id uuid)
+returns public.comments
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_comment public.comments%rowtype;
+begin
+  if (select auth.uid()) is null then
+    raise exception 'Sign in first.' using errcode = '42501';
+  end if;
+  -- RLS: only members see their groups' comments; to anyone else it is simply not there.
+  select c.* into v_comment from public.comments as c where c.id = p_comment_id;
+  if not found then
+    raise exception 'That comment is no longer there.' using errcode = 'P0001';
+  end if;
+  return v_comment;
+end;
+$$;
+
+comment on function private.comment_for_change(uuid) is
+  'The comment the signed-in person is about to change, as they can see it; P0001 when it is gone (or not theirs to see).';
+revoke all on function private.comment_for_change(uuid) from public;
+grant execute on function private.comment_for_change(uuid) to authenticated;
+
+create function public.edit_comment(p_comment_id uuid, p_body text)
+returns jsonb
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_comment public.comments%rowtype := private.comment_for_change(p_comment_id);
+  v_body text := btrim(coalesce(p_body, ''));
+begin
+  if v_comment.author_id is distinct from (select auth.uid()) then
+    raise exception 'Only its author can edit a comment.' using errcode = '42501';
+  end if;
+  if v_body = '' then
+    raise exception 'Write something before sending the comment.' using errcode = '22023';
+  end if;
+  if char_length(v_body) > 4000 then
+    raise exception 'A comment can be at most 4000 characters.' using errcode = '22023';
+  end if;
+  update public.comments as c set body = v_body where c.id = p_comment_id
+  returning c.* into v_comment;
+  return jsonb_build_object(
+    'id', v_comment.id,
+    'body', v_comment.body,
+    'author', private.person(v_comment.author_id,
+                             (select p.display_name from public.profiles as p where p.id = v_comment.author_id)),
+    'created_at', v_comment.created_at,
+    'updated_at', v_comment.updated_at);
+end;
+$$;
+
+comment on function public.edit_comment(uuid, text) is
+  'RPC edit_comment(p_comment_id, p_body) → Comment & {updated_at}: the author rewrites their comment.';
+
+create function public.delete_comment(p_comment_id uuid)
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_comment public.comments%rowtype := private.comment_for_change(p_comment_id);
+begin
+  if v_comment.author_id is distinct from (select auth.uid())
+     and coalesce(private.group_role(v_comment.group_id), '') not in ('owner', 'admin') then
+    raise exception 'Only its author, or an owner or admin, can delete a comment.' using errcode = '42501';
+  end if;
+  delete from public.comments as c where c.id = p_comment_id;
+end;
+$$;
+
+comment on function public.delete_comment(uuid) is
+  'RPC delete_comment(p_comment_id) → void: its author, or an owner or admin of the group, removes a comment.';
+
+-- ---------- Signed-in people only ----------
+revoke all on function public.join_group(text) from public, anon;
+revoke all on function public.preview_invite(text) from public, anon;
+revoke all on function public.create_invite(uuid, integer, integer) from public, anon;
+revoke all on function public.list_invites(uuid) from public, anon;
+revoke all on function public.revoke_invite(uuid) from public, anon;
+revoke all on function public.set_member_role(uuid, uuid, text) from public, anon;
+revoke all on function public.remove_member(uuid, uuid) from public, anon;
+revoke all on function public.leave_group(uuid) from public, anon;
+revoke all on function public.update_group(uuid, text, text) from public, anon;
+revoke all on function public.delete_group(uuid, text) from public, anon;
+revoke all on function public.group_members(uuid) from public, anon;
+revoke all on function public.update_profile(text, text) from public, anon;
+revoke all on function public.delete_item(uuid) from public, anon;
+revoke all on function public.edit_comment(uuid, text) from public, anon;
+revoke all on function public.delete_comment(uuid) from public, anon;
+
+grant execute on function public.join_group(text) to authenticated, service_role;
+grant execute on function public.preview_invite(text) to authenticated, service_role;
+grant execute on function public.create_invite(uuid, integer, integer) to authenticated, service_role;
+grant execute on function public.list_invites(uuid) to authenticated, service_role;
+grant execute on function public.revoke_invite(uuid) to authenticated, service_role;
+grant execute on function public.set_member_role(uuid, uuid, text) to authenticated, service_role;
+grant execute on function public.remove_member(uuid, uuid) to authenticated, service_role;
+grant execute on function public.leave_group(uuid) to authenticated, service_role;
+grant execute on function public.update_group(uuid, text, text) to authenticated, service_role;
+grant execute on function public.delete_group(uuid, text) to authenticated, service_role;
+grant execute on function public.group_members(uuid) to authenticated, service_role;
+grant execute on function public.update_profile(text, text) to authenticated, service_role;
+grant execute on function public.delete_item(uuid) to authenticated, service_role;
+grant execute on function public.edit_comment(uuid, text) to authenticated, service_role;
+grant execute on function public.delete_comment(uuid) to authenticated, service_role;
