@@ -139,7 +139,8 @@ export interface Rpcs {
   create_invite: [{ p_group_id: string }, { code: string; group_id: string }];
   join_group: [{ p_code: string }, { id: string; name: string }];
   clip_item: [ClipItemArgs, ClipItemResult];
-  add_comment: [{ p_item_id: string; p_body: string }, Comment];
+  /** p_client_id (optional): a repeat send with the same id replays the first comment (the outbox's exactly once). */
+  add_comment: [{ p_item_id: string; p_body: string; p_client_id?: string }, Comment];
   group_queue: [{ p_group_id: string }, GroupQueue];
   item_detail: [{ p_item_id: string }, ItemDetail];
   /** The item in the group's library for this page (by normalised URL or canonical URL), or null. */
