@@ -316,7 +316,6 @@ declare
   v_bytes bytea := uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid());
   v_code text := '';
   v_symbols integer := 0;
-  v_index integer;
 begin
   -- Bytes 6 and 8 of a v4 UUID carry its version and variant: 14 fully random bytes in each.
   -- 28 symbols = 140 bits, shown in groups of four.
