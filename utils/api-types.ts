@@ -136,7 +136,11 @@ export interface ItemDetail {
 export interface Rpcs {
   my_groups: [Record<string, never>, GroupSummary[]];
   create_group: [{ p_name: string }, { id: string; name: string }];
-  create_invite: [{ p_group_id: string }, { code: string; group_id: string }];
+  /** Owners and admins: a new invite (default 7 days, no use limit). The code is shown only here. */
+  create_invite: [
+    { p_group_id: string; p_expires_in_days?: number; p_max_uses?: number | null },
+    { code: string; group_id: string; expires_at: string; max_uses: number | null },
+  ];
   join_group: [{ p_code: string }, { id: string; name: string }];
   clip_item: [ClipItemArgs, ClipItemResult];
   /** p_client_id (optional): a repeat send with the same id replays the first comment (the outbox's exactly once). */
@@ -149,6 +153,61 @@ export interface Rpcs {
   tag_item: [{ p_item_id: string; p_tags: string[] }, string[]];
   /** Puts an item at the end of its group's queue (harmless when already queued); returns its place. */
   queue_item: [{ p_item_id: string }, NonNullable<ItemDetail['queue']>];
+  // ----- Membership (issue 4). Refused codes: P0001 (not valid / withdrawn / expired / used up);
+  // after 10 in 15 minutes, PT429 (HTTP 429) "Too many wrong codes; try again in N minutes." -----
+  /** What a signed-in person sees before joining: the group's name and size, nothing else. */
+  preview_invite: [{ p_code: string }, InvitePreview];
+  /** Owners and admins: the group's open invites, newest first, without codes. */
+  list_invites: [{ p_group_id: string }, InviteSummary[]];
+  /** Owners and admins: the invite stops working (again: no change). */
+  revoke_invite: [{ p_invite_id: string }, { id: string; revoked_at: string }];
+  /** Owners change any role; admins move people between admin and member; a group keeps an owner. */
+  set_member_role: [{ p_group_id: string; p_user_id: string; p_role: GroupRole }, { group_id: string; user_id: string; role: GroupRole }];
+  /** Owners remove anyone, admins anyone but owners; the removed member loses access at once. */
+  remove_member: [{ p_group_id: string; p_user_id: string }, null];
+  /** Anyone but the last owner. */
+  leave_group: [{ p_group_id: string }, null];
+  /** Owners and admins: name (1–80) and description (the group's focus, at most 500; null clears it). */
+  update_group: [{ p_group_id: string; p_name: string; p_description?: string | null }, { id: string; name: string; description: string }];
+  /** Owners only, after typing the group's exact name; its library goes with it. */
+  delete_group: [{ p_group_id: string; p_confirm_name: string }, null];
+  /** Everyone in the group: owners, admins, then members, by name. */
+  group_members: [{ p_group_id: string }, Member[]];
+  /** The signed-in person's name (1–80) and optional https picture. */
+  update_profile: [{ p_display_name: string; p_avatar_url?: string | null }, { id: string; display_name: string; avatar_url: string | null }];
+  /** Whoever added the item, or an owner or admin; tags, comments and queue place go with it. */
+  delete_item: [{ p_item_id: string }, null];
+  /** The author only. */
+  edit_comment: [{ p_comment_id: string; p_body: string }, Comment & { updated_at: string }];
+  /** The author, or an owner or admin. */
+  delete_comment: [{ p_comment_id: string }, null];
+}
+
+/** preview_invite's answer. */
+export interface InvitePreview {
+  name: string;
+  member_count: number;
+}
+
+/** An open invite as list_invites shows it: never its code, only the code's last four characters. */
+export interface InviteSummary {
+  id: string;
+  hint: string;
+  created_by: Person;
+  created_at: string;
+  /** Null only for seeded demo codes. */
+  expires_at: string | null;
+  max_uses: number | null;
+  uses: number;
+}
+
+/** A group member as group_members lists them. */
+export interface Member {
+  id: string;
+  display_name: string;
+  avatar_url: string | null;
+  role: GroupRole;
+  joined_at: string;
 }
 
 /** Most bytes of content_html the database accepts (500 KiB); the clipper cuts below this. */
