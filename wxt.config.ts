@@ -21,8 +21,10 @@ export default defineConfig({
     // (toolbar button, shortcut or menu click each grant activeTab). tabs: the page's address,
     // for the "already in your group" badge; it is sent only to the group's own server
     // (utils/saved-badge.ts). contextMenus, notifications: clipping without the popup.
+    // alarms: the outbox retries unsent changes with backoff, even after the worker stopped.
     permissions: [
       'storage',
+      'alarms',
       'activeTab',
       'scripting',
       'tabs',

@@ -2,6 +2,8 @@ import { registerHandlers } from '@/utils/handlers';
 import { quickClip, registerShortcut, type ClipMode } from '@/utils/quick-clip';
 import { registerContextMenu } from '@/utils/context-menu';
 import { registerSavedBadge } from '@/utils/saved-badge';
+import { registerOutboxDelivery } from '@/utils/outbox-send';
+import { getSupabaseClient } from '@/utils/supabase-client';
 
 // The background owns the Supabase client and the session; pages only send messages.
 // Keep no state here that storage doesn't also hold: the service worker may stop anytime.
@@ -11,9 +13,11 @@ export default defineBackground(() => {
   const onCommand = registerShortcut(clip);
   const onMenuClick = registerContextMenu(clip);
   const checkSaved = registerSavedBadge(handlers.findItem);
+  // Changes kept while offline or signed out go on an alarm (with backoff) and at browser start.
+  const deliverOutbox = registerOutboxDelivery(getSupabaseClient);
   // Automation can't press a browser shortcut or click a menu item, so the end-to-end test
   // calls these, the very functions the listeners above call, from the service worker.
-  Object.assign(globalThis, { readclub: { onCommand, onMenuClick, checkSaved } });
+  Object.assign(globalThis, { readclub: { onCommand, onMenuClick, checkSaved, deliverOutbox } });
   // Chrome: the toolbar button opens the popup, which offers the side panel (sidePanel.open
   // needs the popup's user gesture). Firefox's sidebar opens via sidebarAction from the popup.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});

@@ -7,7 +7,8 @@ import { createHandlers, registerHandlers, type HandlerDeps } from './handlers';
 import { clipTabContents } from './clip-tab';
 import { AUTH_STORAGE_KEY } from './session';
 import { BAD_CODE_MESSAGE, NETWORK_MESSAGE, SIGNED_OUT_MESSAGE } from './errors';
-import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, savedPages } from './storage';
+import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, outbox, savedPages } from './storage';
+import { QUEUED_MESSAGE, QUEUED_SIGNED_OUT_MESSAGE } from './outbox';
 import { EMPTY_CLIP } from './link-clip';
 import type { ItemDetail } from './api-types';
 
@@ -254,7 +255,7 @@ describe('library', () => {
     await cachedQueues.setValue({ g1: queue });
     const { h } = setup(stub);
     expect(await h.addComment({ itemId: 'i1', body: ' Great ' })).toEqual({ ok: true, value: comment });
-    expect(stub.rpc).toHaveBeenCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Great' });
+    expect(stub.rpc).toHaveBeenCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Great', p_client_id: expect.any(String) });
     expect((await cachedQueues.getValue()).g1?.queue[0]?.comment_count).toBe(1);
     expect(await h.addComment({ itemId: 'i1', body: '  ' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
   });
@@ -359,5 +360,97 @@ describe('registerHandlers', () => {
     registerHandlers({ getClient: async () => stub.client, resetClient: () => {}, clipTab: clipTabContents });
     expect(await sendMessage('listGroups')).toEqual({ ok: true, value: groups });
     expect(await sendMessage('groupQueue', { groupId: 'g1' })).toEqual({ ok: true, value: queue });
+  });
+});
+
+describe('outbox (a save or comment that cannot be sent now is kept, not lost)', () => {
+  const args: ClipItemArgs = {
+    p_client_id: 'clip-1',
+    p_group_id: 'g1',
+    p_clip: { ...EMPTY_CLIP, kind: 'link', url: 'https://example.com/essay', canonical_url: null, title: 'An essay' },
+    p_tags: ['philosophy'],
+    p_comment: 'Read this',
+    p_queue: true,
+  };
+  const down = () => ({ error: { message: 'TypeError: Failed to fetch', code: '', details: '', hint: '' }, status: 0 });
+
+  it('keeps a clip the server could not take and answers queued', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const { h } = setup(stubClient({ rpc: { clip_item: down } }));
+    expect(await h.saveClip(args)).toEqual({ ok: false, error: { kind: 'queued', message: QUEUED_MESSAGE } });
+    const [op] = await outbox.getValue();
+    expect(op).toMatchObject({ kind: 'clip', id: 'clip-1', userId: 'u1', args, attempts: 1, failed: false });
+    const listed = await h.listOutbox(undefined);
+    expect(listed).toMatchObject({ ok: true, value: [{ id: 'clip-1', kind: 'clip', label: 'An essay' }] });
+  });
+
+  // Regression: a save whose session had ended lost the typed clip (the popup went to sign-in).
+  it('keeps a clip whose session ended, for the same member, and says to sign in', async () => {
+    const { AuthApiError } = await import('@supabase/supabase-js');
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const stub = stubClient({
+      auth: {
+        getSession: vi.fn(async () => {
+          await fakeBrowser.storage.local.remove(AUTH_STORAGE_KEY); // supabase-js drops a session it cannot refresh
+          return { data: { session: null }, error: new AuthApiError('Invalid Refresh Token', 400, 'refresh_token_not_found') };
+        }),
+      },
+    });
+    expect(await setup(stub).h.saveClip(args)).toEqual({ ok: false, error: { kind: 'queued', message: QUEUED_SIGNED_OUT_MESSAGE } });
+    expect(await outbox.getValue()).toMatchObject([{ id: 'clip-1', userId: 'u1', lastError: { kind: 'signed-out' } }]);
+  });
+
+  it('does not keep what the server refused: the member sees why', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const refused = () => ({ error: { code: '22023', message: 'Too many tags.' } });
+    const { h } = setup(stubClient({ rpc: { clip_item: refused } }));
+    expect(await h.saveClip(args)).toEqual({ ok: false, error: { kind: 'invalid', message: 'Too many tags.' } });
+    expect(await outbox.getValue()).toEqual([]);
+  });
+
+  it('keeps a comment, sends it with its client id on Retry, once', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    let up = false;
+    const comment = { id: 'c1', body: 'Great', author: person, created_at: '2026-01-01T00:00:00Z' };
+    const stub = stubClient({ rpc: { add_comment: () => (up ? { data: comment } : down()) } });
+    const { h } = setup(stub);
+    expect(await h.addComment({ itemId: 'i1', body: 'Great' })).toMatchObject({ ok: false, error: { kind: 'queued' } });
+    const [op] = await outbox.getValue();
+    up = true;
+    expect(await h.retryOutbox({})).toEqual({ ok: true, value: [] });
+    expect(stub.rpc).toHaveBeenLastCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Great', p_client_id: op!.id });
+    expect(stub.rpc.mock.calls.filter(([name]) => name === 'add_comment')).toHaveLength(2);
+  });
+
+  it('a comment on an item with an earlier change still waiting waits behind it', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const stub = stubClient({ rpc: { add_comment: down } });
+    const { h } = setup(stub);
+    await h.addComment({ itemId: 'i1', body: 'First' });
+    stub.rpc.mockClear();
+    expect(await h.addComment({ itemId: 'i1', body: 'Second' })).toMatchObject({ ok: false, error: { kind: 'queued' } });
+    expect(stub.rpc).not.toHaveBeenCalled();
+    expect((await outbox.getValue()).map((o) => o.kind === 'comment' && o.args.body)).toEqual(['First', 'Second']);
+  });
+
+  it('discardOutbox forgets a waiting change', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const { h } = setup(stubClient({ rpc: { clip_item: down } }));
+    await h.saveClip(args);
+    expect(await h.discardOutbox({ id: 'clip-1' })).toEqual({ ok: true, value: [] });
+    expect(await outbox.getValue()).toEqual([]);
+  });
+
+  it('signing in again sends what waited for that member', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    let up = false;
+    const result = { item_id: 'i9', created: true, queued: true, comment_id: 'c9' };
+    const stub = stubClient({ rpc: { clip_item: () => (up ? { data: result } : down()) } });
+    const { h } = setup(stub);
+    await h.saveClip(args);
+    up = true;
+    await h.verifySignInCode({ email: 'ada@example.com', code: '123456' });
+    await vi.waitFor(async () => expect(await outbox.getValue()).toEqual([]));
+    expect(stub.rpc.mock.calls.filter(([name]) => name === 'clip_item')).toHaveLength(2);
   });
 });

@@ -7,10 +7,11 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { onMessage } from './protocol';
-import { backendKey, backendUrl, cachedAccount, lastGroupId } from './storage';
+import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
-import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, rememberGroup, tagCachedItem } from './library';
-import { markSaved } from './saved-badge';
+import { callRpc, refreshCachedGroups, refreshCachedQueue, rememberGroup, tagCachedItem } from './library';
+import { discard, isWaiting, summarise } from './outbox';
+import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
 import { clipTabContents } from './clip-tab';
 import { getSupabaseClient, resetSupabaseClient } from './supabase-client';
@@ -33,6 +34,9 @@ export type Handlers = {
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
 
+/** Answers that say nothing about reaching the server (or are the outbox's own). */
+const OWN_WORK = new Set<keyof ProtocolMap>(['getAccount', 'clipTab', 'signOut', 'backendChanged', 'listOutbox', 'retryOutbox', 'discardOutbox']);
+
 /** The first group created or joined becomes the one the shortcut and menu save to. */
 async function chooseFirstGroup(groupId: string): Promise<void> {
   if (!(await lastGroupId.getValue())) await lastGroupId.setValue(groupId);
@@ -40,6 +44,8 @@ async function chooseFirstGroup(groupId: string): Promise<void> {
 
 export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers {
   const { getClient } = deps;
+  const kick = outboxKicker(getClient);
+  const waiting = async () => ok((await outbox.getValue()).map(summarise));
 
   const handlers: Handlers = {
     async getAccount() {
@@ -56,7 +62,10 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     },
 
     async verifySignInCode({ email, code }) {
-      return ok(await finishEmailSignIn(await getClient(), email, code));
+      const account = await finishEmailSignIn(await getClient(), email, code);
+      // What waited for this member's session goes now.
+      void kick(true);
+      return ok(account);
     },
 
     async signOut() {
@@ -102,20 +111,9 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     },
 
     async saveClip(args) {
-      const client = await getClient();
-      const reply = await callRpc(client, 'clip_item', args);
-      if (reply.ok) {
-        await lastGroupId.setValue(args.p_group_id);
-        // The toolbar's "already saved" mark knows at once, without asking find_item.
-        await markSaved(args.p_group_id, [args.p_clip.url, args.p_clip.canonical_url], reply.value.item_id);
-        // The queue and the group's counts changed: refresh what pages draw first.
-        // Failures here don't undo a successful save.
-        await Promise.all([
-          reply.value.queued ? refreshCachedQueue(client, args.p_group_id) : null,
-          refreshCachedGroups(client),
-        ]);
-      }
-      return reply;
+      // Unreachable, server error or session ended: the clip waits in the outbox ('queued').
+      const op = { kind: 'clip' as const, id: args.p_client_id, groupId: args.p_group_id, itemKey: args.p_client_id, args };
+      return sendOrKeep(op, async () => saveClipNow(await getClient(), args));
     },
 
     async findItem({ groupId, url }) {
@@ -151,9 +149,24 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     async addComment({ itemId, body }) {
       const trimmed = body.trim();
       if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Write something first.' } };
-      const reply = await callRpc(await getClient(), 'add_comment', { p_item_id: itemId, p_body: trimmed });
-      if (reply.ok) await countCachedComment(itemId, reply.value);
-      return reply;
+      const id = crypto.randomUUID();
+      const op = { kind: 'comment' as const, id, groupId: '', itemKey: itemId, args: { itemId, body: trimmed } };
+      // After an earlier change to this item that still waits, in order.
+      return sendOrKeep(op, async () => addCommentNow(await getClient(), itemId, trimmed, id), await isWaiting(itemId));
+    },
+
+    async listOutbox() {
+      return waiting();
+    },
+
+    async retryOutbox({ id }) {
+      await kick(true, id);
+      return waiting();
+    },
+
+    async discardOutbox({ id }) {
+      await discard(id);
+      return waiting();
     },
 
     async backendChanged() {
@@ -168,7 +181,10 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     const inner = handlers[name] as (data: unknown) => Promise<Reply<unknown>>;
     (handlers as Record<string, (data: unknown) => Promise<Reply<unknown>>>)[name] = async (data: unknown) => {
       try {
-        return await inner(data);
+        const reply = await inner(data);
+        // The server answered: whatever waits may go now.
+        if (reply.ok && !OWN_WORK.has(name)) void kick(true).catch(() => {});
+        return reply;
       } catch (e) {
         const reply = errorReply(e);
         // Expected failures (offline, signed out, wrong code) are the UI's to show.

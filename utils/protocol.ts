@@ -20,7 +20,8 @@ export type UserErrorKind =
   | 'signed-out' // no session, or it expired and could not be refreshed
   | 'invalid' // the backend refused the input (wrong code, empty name…); message says why
   | 'unclippable' // the tab cannot be read (browser page, store, PDF viewer…)
-  | 'server'; // anything else; message is still readable
+  | 'server' // anything else; message is still readable
+  | 'queued'; // not sent yet, but kept in the outbox and sent later: the member's input is safe
 
 export interface UserError {
   kind: UserErrorKind;
@@ -28,6 +29,20 @@ export interface UserError {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+/** One change waiting in the outbox, as pages show it (utils/outbox.ts). */
+export interface OutboxEntry {
+  id: string;
+  kind: 'clip' | 'comment' | 'tag' | 'queue';
+  /** The clip's title, or the start of the comment. */
+  label: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** The server refused it: it waits for Retry or Discard and blocks nothing. */
+  failed: boolean;
+  lastError: UserError | null;
+}
 
 export interface Account {
   userId: string;
@@ -69,6 +84,12 @@ export interface ProtocolMap {
   groupQueue(data: { groupId: string }): Reply<GroupQueue>;
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;
   addComment(data: { itemId: string; body: string }): Reply<Comment>;
+
+  /** What waits in the outbox, oldest first. */
+  listOutbox(): Reply<OutboxEntry[]>;
+  /** Send what waits now (only `id`, failed or not, when given); answers what still waits. */
+  retryOutbox(data: { id?: string }): Reply<OutboxEntry[]>;
+  discardOutbox(data: { id: string }): Reply<OutboxEntry[]>;
 
   /** Backend settings changed in the options page: rebuild the client. */
   backendChanged(): Reply<null>;

@@ -4,8 +4,8 @@
  * refreshes them after each network call.
  */
 import { storage } from '#imports';
-import type { GroupQueue, GroupSummary } from './api-types';
-import type { Account } from './protocol';
+import type { ClipItemArgs, GroupQueue, GroupSummary } from './api-types';
+import type { Account, UserError } from './protocol';
 
 /** The local stand-in's address and Supabase's well-known local demo anon key. */
 const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
@@ -54,3 +54,29 @@ export interface SavedPageMark {
   at: number;
 }
 export const savedPages = storage.defineItem<Record<string, SavedPageMark>>('session:savedPages', { fallback: {} });
+
+/**
+ * The outbox (utils/outbox.ts): changes that could not be sent yet, oldest first. `id` is
+ * the operation's client id (the clip's p_client_id, the comment's p_client_id), so a
+ * repeat send never duplicates. `itemKey` orders operations per item: the item id, or the
+ * client id of the clip that will create it. `userId`: only that member's session sends it.
+ */
+export type OutboxOpInput = { id: string; groupId: string; itemKey: string; userId: string } & (
+  | { kind: 'clip'; args: ClipItemArgs }
+  /** itemId, or (for a comment on a clip still waiting) clipId, the clip's client id. */
+  | { kind: 'comment'; args: { itemId: string | null; clipId?: string; body: string } }
+  | { kind: 'tag'; args: { itemId: string; tags: string[] } }
+  | { kind: 'queue'; args: { itemId: string } }
+);
+export type OutboxOp = OutboxOpInput & {
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: UserError | null;
+  /** The server refused it (or kept failing): shown with Retry and Discard, blocks nothing. */
+  failed: boolean;
+};
+export const outbox = storage.defineItem<OutboxOp[]>('local:outbox', { fallback: [] });
+
+/** Item ids of clips the outbox delivered, by client id, for comments that waited behind them. */
+export const outboxLanded = storage.defineItem<Record<string, string>>('local:outboxLanded', { fallback: {} });

@@ -1,0 +1,88 @@
+/**
+ * Background: the calls the outbox makes (the same ones the popup's Save and Comment make,
+ * with the same follow-ups), the "try now, else keep it" step the handlers use, and when
+ * the outbox is delivered (alarm, browser start; sign-in and calls that worked via handlers).
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ClipItemArgs, ClipItemResult, Comment } from './api-types';
+import type { Reply } from './protocol';
+import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, tagCachedItem } from './library';
+import { markSaved } from './saved-badge';
+import { readStoredAccount } from './session';
+import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from './storage';
+import { deliver, enqueue, forget, isRetryable, OUTBOX_ALARM, queuedError, scheduleAlarm, type Send } from './outbox';
+
+export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): Promise<Reply<ClipItemResult>> {
+  const reply = await callRpc(client, 'clip_item', args);
+  if (reply.ok) {
+    await lastGroupId.setValue(args.p_group_id);
+    // The toolbar's "already saved" mark knows at once, without asking find_item.
+    await markSaved(args.p_group_id, [args.p_clip.url, args.p_clip.canonical_url], reply.value.item_id);
+    // The queue and the group's counts changed: refresh what pages draw first.
+    // Failures here don't undo a successful save.
+    await Promise.all([reply.value.queued ? refreshCachedQueue(client, args.p_group_id) : null, refreshCachedGroups(client)]);
+  }
+  return reply;
+}
+
+export async function addCommentNow(client: SupabaseClient, itemId: string, body: string, clientId: string): Promise<Reply<Comment>> {
+  const reply = await callRpc(client, 'add_comment', { p_item_id: itemId, p_body: body, p_client_id: clientId });
+  if (reply.ok) await countCachedComment(itemId, reply.value);
+  return reply;
+}
+
+export function outboxSender(getClient: () => Promise<SupabaseClient>): Send {
+  return async (op, itemId) => {
+    const client = await getClient();
+    if (op.kind === 'clip') return saveClipNow(client, op.args);
+    if (op.kind === 'comment') return addCommentNow(client, itemId ?? op.args.itemId ?? '', op.args.body, op.id);
+    if (op.kind === 'tag') {
+      const reply = await callRpc(client, 'tag_item', { p_item_id: op.args.itemId, p_tags: op.args.tags });
+      if (reply.ok) await tagCachedItem(op.args.itemId, reply.value);
+      return reply;
+    }
+    return callRpc(client, 'queue_item', { p_item_id: op.args.itemId });
+  };
+}
+
+/** Deliver what waits for whoever is signed in now; `force` ignores the backoff. */
+export function outboxKicker(getClient: () => Promise<SupabaseClient>) {
+  const send = outboxSender(getClient);
+  return async (force = false, retryId?: string): Promise<void> => {
+    if ((await outbox.getValue()).length === 0) return;
+    const account = await readStoredAccount();
+    await deliver(send, { userId: account?.userId ?? null, force, retryId });
+  };
+}
+
+/**
+ * Send once; on a failure that may pass, keep the change in the outbox and answer 'queued'.
+ * `waitBehind`: something earlier for the same item still waits, so this waits too.
+ */
+export async function sendOrKeep<T>(
+  op: Omit<OutboxOpInput, 'userId'>,
+  attempt: () => Promise<Reply<T>>,
+  waitBehind = false,
+): Promise<Reply<T>> {
+  // Whose change this is, read before the call: a failed refresh drops the session.
+  const userId = (await readStoredAccount())?.userId ?? (await cachedAccount.getValue())?.userId ?? null;
+  const reply: Reply<T> = waitBehind ? { ok: false, error: { kind: 'network', message: 'Waiting behind an earlier change.' } } : await attempt();
+  if (reply.ok) {
+    if ((await outbox.getValue()).some((o) => o.id === op.id)) await forget(op.id);
+    return reply;
+  }
+  if (!isRetryable(reply.error) || !userId) return reply;
+  await enqueue({ ...op, userId } as OutboxOpInput, reply.error);
+  await scheduleAlarm();
+  return { ok: false, error: queuedError(reply.error) };
+}
+
+/** Background start: deliver on the outbox's alarm and when the browser starts. */
+export function registerOutboxDelivery(getClient: () => Promise<SupabaseClient>): (force?: boolean) => Promise<void> {
+  const kick = outboxKicker(getClient);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void kick();
+  });
+  browser.runtime.onStartup.addListener(() => void kick(true));
+  return kick;
+}

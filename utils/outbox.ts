@@ -1,0 +1,184 @@
+/**
+ * The outbox (background only): clips, comments, tags and queue changes that could not be
+ * sent (server unreachable, server error, session ended) wait in extension storage and are
+ * sent later — on an alarm with backoff, on sign-in, on browser start and after any call
+ * that worked. Exactly once: every operation carries its client id and every RPC it calls
+ * is idempotent for it. In order per item: an operation waits while an earlier one for the
+ * same item waits. One operation the server refuses is marked failed and blocks nothing.
+ */
+import type { ClipItemArgs } from './api-types';
+import type { OutboxEntry, Reply, UserError } from './protocol';
+import { outbox, outboxLanded, type OutboxOp, type OutboxOpInput } from './storage';
+
+export type { OutboxOp } from './storage';
+
+export const OUTBOX_ALARM = 'readclub-outbox';
+export const FIRST_RETRY_MS = 30_000;
+export const LAST_RETRY_MS = 30 * 60_000;
+/** A server error that persists this many times is probably not passing: stop and show it. */
+export const MAX_SERVER_ATTEMPTS = 8;
+
+export const QUEUED_MESSAGE = 'Saved on this device. Readclub will send it when it can reach the server.';
+export const QUEUED_SIGNED_OUT_MESSAGE = 'Saved on this device. Readclub will send it after you sign in again.';
+
+/** Failures that may pass by themselves (or by signing in again). */
+export function isRetryable(error: UserError): boolean {
+  return error.kind === 'network' || error.kind === 'server' || error.kind === 'signed-out';
+}
+
+/** What the member is told when their change went into the outbox instead. */
+export function queuedError(cause: UserError): UserError {
+  return { kind: 'queued', message: cause.kind === 'signed-out' ? QUEUED_SIGNED_OUT_MESSAGE : QUEUED_MESSAGE };
+}
+
+/** 30 s, 60 s, 2 min … up to 30 min, each ±20 % so many browsers don't return at once. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+// Every read-modify-write of the outbox goes through this chain, so an enqueue during a
+// delivery never overwrites (or is overwritten by) it.
+let chain: Promise<unknown> = Promise.resolve();
+function change<T>(fn: (ops: OutboxOp[]) => { ops: OutboxOp[]; result: T } | Promise<{ ops: OutboxOp[]; result: T }>): Promise<T> {
+  const next = chain.then(async () => {
+    const { ops, result } = await fn(await outbox.getValue());
+    await outbox.setValue(ops);
+    return result;
+  });
+  chain = next.catch(() => {});
+  return next;
+}
+
+/** Put an operation in the outbox (or update it, same id), after a first failed attempt. */
+export function enqueue(input: OutboxOpInput, cause: UserError, now = Date.now()): Promise<OutboxOp> {
+  return change((ops) => {
+    const before = ops.find((o) => o.id === input.id);
+    const attempts = (before?.attempts ?? 0) + 1;
+    const op: OutboxOp = {
+      ...input,
+      createdAt: before?.createdAt ?? now,
+      attempts,
+      nextAttemptAt: now + backoffMs(attempts),
+      lastError: cause,
+      failed: false,
+    } as OutboxOp;
+    return { ops: before ? ops.map((o) => (o.id === op.id ? op : o)) : [...ops, op], result: op };
+  });
+}
+
+/** Whether something for this item is still waiting (a new change for it must wait too). */
+export async function isWaiting(itemKey: string): Promise<boolean> {
+  return (await outbox.getValue()).some((o) => o.itemKey === itemKey && !o.failed);
+}
+
+/** Forget one operation (and any comment waiting for the clip it was). */
+export function discard(id: string): Promise<void> {
+  return change((ops) => ({ ops: ops.filter((o) => o.id !== id && !(o.kind === 'comment' && o.args.clipId === id)), result: undefined }));
+}
+
+/** A change that just went through directly is no longer waiting. */
+export const forget = (id: string) => change((ops) => ({ ops: ops.filter((o) => o.id !== id), result: undefined }));
+
+/** Sends one operation; itemId is the item a comment on a waiting clip resolved to. */
+export type Send = (op: OutboxOp, itemId: string | null) => Promise<Reply<unknown>>;
+
+export interface DeliverOptions {
+  /** Whose session is live now (operations of anyone else wait for them). */
+  userId: string | null;
+  /** Try every waiting operation now, backoff or not (sign-in, a call that worked, Retry). */
+  force?: boolean;
+  /** Retry also this failed operation. */
+  retryId?: string;
+  now?: () => number;
+  random?: () => number;
+}
+
+let running: Promise<void> | null = null;
+let rerun: DeliverOptions | null = null;
+
+/** Send what is due, in order; at most one delivery runs at a time (a request meanwhile reruns it). */
+export async function deliver(send: Send, options: DeliverOptions): Promise<void> {
+  if (running) {
+    rerun = { ...rerun, ...options, force: Boolean(rerun?.force || options.force) };
+    return running;
+  }
+  running = (async () => {
+    let next: DeliverOptions | null = options;
+    while (next) {
+      rerun = null;
+      await deliverOnce(send, next);
+      next = rerun;
+    }
+  })().finally(() => (running = null));
+  return running;
+}
+
+async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now, random = Math.random }: DeliverOptions) {
+  if (retryId) await change((ops) => ({ ops: ops.map((o) => (o.id === retryId ? { ...o, failed: false } : o)), result: undefined }));
+  const blocked = new Set<string>();
+  const ops = [...(await outbox.getValue())].sort((a, b) => a.createdAt - b.createdAt);
+  for (const op of ops) {
+    if (op.failed || blocked.has(op.itemKey)) continue;
+    if (op.userId !== userId || (!force && op.id !== retryId && op.nextAttemptAt > now())) {
+      blocked.add(op.itemKey);
+      continue;
+    }
+    const itemId = await resolveItem(op, ops);
+    if (itemId === undefined) {
+      blocked.add(op.itemKey);
+      continue;
+    }
+    if (itemId === 'lost') {
+      await settle(op.id, { failed: true, lastError: { kind: 'invalid', message: 'Its clip was not saved, so this comment has nowhere to go.' } });
+      continue;
+    }
+    const reply = await send(op, itemId);
+    if (reply.ok) {
+      if (op.kind === 'clip') await outboxLanded.setValue({ ...(await outboxLanded.getValue()), [op.id]: (reply.value as { item_id: string }).item_id });
+      await forget(op.id);
+      continue;
+    }
+    const attempts = op.attempts + 1;
+    const giveUp = !isRetryable(reply.error) || (reply.error.kind === 'server' && attempts >= MAX_SERVER_ATTEMPTS);
+    await settle(op.id, { attempts, failed: giveUp, lastError: reply.error, nextAttemptAt: now() + backoffMs(attempts, random) });
+    if (giveUp) continue;
+    blocked.add(op.itemKey);
+    // Unreachable or signed out: the rest would fail the same way; they wait for the next try.
+    if (reply.error.kind !== 'server') break;
+  }
+  await scheduleAlarm();
+}
+
+/** The item a comment goes to: its own, its clip's once landed, undefined while the clip waits, 'lost' if never. */
+async function resolveItem(op: OutboxOp, ops: OutboxOp[]): Promise<string | null | undefined | 'lost'> {
+  if (op.kind !== 'comment' || op.args.itemId) return null;
+  const clipId = op.args.clipId;
+  const landed = clipId ? (await outboxLanded.getValue())[clipId] : undefined;
+  if (landed) return landed;
+  const clip = ops.find((o) => o.id === clipId);
+  return clip && !clip.failed ? undefined : 'lost';
+}
+
+function settle(id: string, patch: Partial<Pick<OutboxOp, 'attempts' | 'failed' | 'lastError' | 'nextAttemptAt'>>) {
+  return change((ops) => ({ ops: ops.map((o) => (o.id === id ? ({ ...o, ...patch } as OutboxOp) : o)), result: undefined }));
+}
+
+/** One alarm at the earliest retry; none when nothing waits. */
+export async function scheduleAlarm(): Promise<void> {
+  const due = (await outbox.getValue()).filter((o) => !o.failed).map((o) => o.nextAttemptAt);
+  if (due.length === 0) {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
+}
+
+export function summarise(op: OutboxOp): OutboxEntry {
+  const label =
+    op.kind === 'clip' ? clipLabel(op.args) : op.kind === 'comment' ? op.args.body : op.kind === 'tag' ? op.args.tags.join(', ') : 'Queue for discussion';
+  const { id, kind, createdAt, attempts, nextAttemptAt, failed, lastError } = op;
+  return { id, kind, label: label.length > 80 ? `${label.slice(0, 79)}…` : label, createdAt, attempts, nextAttemptAt, failed, lastError };
+}
+
+const clipLabel = (args: ClipItemArgs) => args.p_clip.title || args.p_clip.url || 'Untitled clip';
