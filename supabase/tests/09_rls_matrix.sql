@@ -1,0 +1,251 @@
+-- The access matrix: every table (select / insert / update / delete) and every exposed
+-- function (execute), tried by five people: signed out (anon), a signed-in outsider, a
+-- member, an admin and the owner of group G. Each row of tests.matrix is one sentence and
+-- its expected answers, written as five letters in that order: y = it worked (the statement
+-- ran and touched at least one row), n = refused (an error, or no row seen or changed).
+-- Each attempt runs in a subtransaction that is rolled back, so attempts do not interfere.
+begin;
+set search_path = public, extensions;
+
+create schema tests;
+create table tests.matrix (
+  ord serial primary key,
+  object text not null,   -- table or function name
+  command text not null,  -- select / insert / update / delete / execute
+  sentence text not null,
+  statement text not null,
+  expected text not null check (expected ~ '^[yn]{5}$')
+);
+
+-- Runs p_sql as p_actor (null: anon) and rolls it back; true when it ran and touched a row.
+create function tests.attempt(p_actor uuid, p_sql text) returns boolean language plpgsql as $$
+declare
+  v_rows bigint;
+begin
+  begin
+    perform set_config('role', case when p_actor is null then 'anon' else 'authenticated' end, true);
+    perform set_config('request.jwt.claims',
+      case when p_actor is null then '{"role": "anon"}'
+           else json_build_object('sub', p_actor, 'role', 'authenticated')::text end, true);
+    execute p_sql;
+    get diagnostics v_rows = row_count;
+    raise exception using errcode = 'TSTRB', message = v_rows::text;  -- undo, report the row count
+  exception
+    when sqlstate 'TSTRB' then return sqlerrm::bigint > 0;
+    when others then return false;
+  end;
+end $$;
+
+create function tests.outcomes(p_sql text) returns text language sql as $$
+  select string_agg(case when tests.attempt(a.id, p_sql) then 'y' else 'n' end, '' order by a.ord)
+    from (values (1, null::uuid),                                   -- anon
+                 (2, '09000000-0000-4000-8000-0000000000a5'::uuid),  -- outsider (owns group H)
+                 (3, '09000000-0000-4000-8000-0000000000a3'::uuid),  -- member
+                 (4, '09000000-0000-4000-8000-0000000000a2'::uuid),  -- admin
+                 (5, '09000000-0000-4000-8000-0000000000a1'::uuid)   -- owner
+         ) as a (ord, id)
+$$;
+
+-- ---------- Group G: owner a1, admin a2, member a3, member a6; outsider a5 owns group H ----------
+insert into auth.users (id, email, raw_user_meta_data) values
+  ('09000000-0000-4000-8000-0000000000a1', 'owner@test.test', '{"display_name": "Owner"}'),
+  ('09000000-0000-4000-8000-0000000000a2', 'admin@test.test', '{"display_name": "Admin"}'),
+  ('09000000-0000-4000-8000-0000000000a3', 'member@test.test', '{"display_name": "Member"}'),
+  ('09000000-0000-4000-8000-0000000000a5', 'outsider@test.test', '{"display_name": "Outsider"}'),
+  ('09000000-0000-4000-8000-0000000000a6', 'extra@test.test', '{"display_name": "Extra"}');
+insert into public.groups (id, name, created_by) values
+  ('09000000-0000-4000-8000-0000000000b1', 'Group G', '09000000-0000-4000-8000-0000000000a1'),
+  ('09000000-0000-4000-8000-0000000000b2', 'Group H', '09000000-0000-4000-8000-0000000000a5');
+insert into public.group_members (group_id, user_id, role) values
+  ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a2', 'admin'),
+  ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3', 'member'),
+  ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a6', 'member');
+insert into public.group_invites (id, code_hash, hint, group_id, created_by, expires_at) values
+  ('09000000-0000-4000-8000-0000000000e1', private.invite_code_hash('MATRIX-CODE-0001'), '0001',
+   '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a1', now() + interval '1 day');
+-- Items: c1 the owner's (tagged, commented, queued), c2 the member's (commented, clipped), c3 the owner's, unqueued.
+insert into public.items (id, group_id, client_id, kind, url, title, added_by) values
+  ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/1', 'Owner''s', '09000000-0000-4000-8000-0000000000a1'),
+  ('09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/2', 'Member''s', '09000000-0000-4000-8000-0000000000a3'),
+  ('09000000-0000-4000-8000-0000000000c3', '09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/3', 'Unqueued', '09000000-0000-4000-8000-0000000000a1');
+insert into public.item_tags (item_id, group_id, tag, added_by) values
+  ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 'essay', '09000000-0000-4000-8000-0000000000a1');
+insert into public.comments (id, item_id, group_id, author_id, body) values
+  ('09000000-0000-4000-8000-0000000000d1', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a1', 'Owner''s comment'),
+  ('09000000-0000-4000-8000-0000000000d2', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3', 'Member''s comment');
+insert into public.queue_entries (item_id, group_id, position, queued_by) values
+  ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1, '09000000-0000-4000-8000-0000000000a1');
+insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
+  ('09000000-0000-4000-8000-0000000000f2', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000a3', true, false);
+
+--                                                                     anon, outsider, member, admin, owner
+insert into tests.matrix (object, command, sentence, statement, expected) values
+  -- groups
+  ('groups', 'select', 'Members of every role read their group; nobody else does.',
+   $$select from public.groups where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('groups', 'insert', 'Anyone signed in creates a group of their own.',
+   $$insert into public.groups (name, created_by) values ('New', (select auth.uid()))$$, 'nyyyy'),
+  ('groups', 'update', 'Admins and owners rename the group.',
+   $$update public.groups set name = 'Renamed' where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('groups', 'delete', 'Only the owner deletes the group.',
+   $$delete from public.groups where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnny'),
+  -- group_members
+  ('group_members', 'select', 'Members of every role see who is in the group.',
+   $$select from public.group_members where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('group_members', 'insert', 'Nobody adds a membership directly, not even the owner (join_group does).',
+   $$insert into public.group_members (group_id, user_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a5')$$, 'nnnnn'),
+  ('group_members', 'update', 'Admins and owners make a member an admin.',
+   $$update public.group_members set role = 'admin' where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnyy'),
+  ('group_members', 'update', 'Only an owner makes someone an owner.',
+   $$update public.group_members set role = 'owner' where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnny'),
+  ('group_members', 'update', 'Nobody changes a membership''s group or join date, only its role.',
+   $$update public.group_members set joined_at = now() where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnnn'),
+  ('group_members', 'delete', 'Admins and owners remove a member; members only themselves.',
+   $$delete from public.group_members where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnyy'),
+  ('group_members', 'delete', 'A member can leave (delete their own membership).',
+   $$delete from public.group_members where user_id = (select auth.uid()) and group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyn'),
+  ('group_members', 'delete', 'Nobody removes the last owner, not even the owner.',
+   $$delete from public.group_members where user_id = '09000000-0000-4000-8000-0000000000a1'$$, 'nnnnn'),
+  -- group_invites
+  ('group_invites', 'select', 'Admins and owners see the group''s invites (hashes and hints only).',
+   $$select from public.group_invites where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('group_invites', 'insert', 'Admins and owners create invites.',
+   $$insert into public.group_invites (code_hash, hint, group_id, created_by) values (sha256(gen_random_uuid()::text::bytea), 'ABCD', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
+  ('group_invites', 'update', 'Admins and owners revoke invites.',
+   $$update public.group_invites set revoked_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('group_invites', 'update', 'Nobody resets an invite''s use count.',
+   $$update public.group_invites set uses = 0 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('group_invites', 'delete', 'Admins and owners delete invites.',
+   $$delete from public.group_invites where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  -- items
+  ('items', 'select', 'Members of every role read the library.',
+   $$select from public.items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('items', 'insert', 'Members of every role add items.',
+   $$insert into public.items (group_id, client_id, kind, url, title, added_by) values ('09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/new', 'New', (select auth.uid()))$$, 'nnyyy'),
+  ('items', 'update', 'Nobody rewrites an item (it is as first clipped).',
+   $$update public.items set title = 'Changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('items', 'delete', 'Whoever added an item, an admin or the owner removes it.',
+   $$delete from public.items where id = '09000000-0000-4000-8000-0000000000c2'$$, 'nnyyy'),
+  ('items', 'delete', 'A member cannot remove someone else''s item; an admin or the owner can.',
+   $$delete from public.items where id = '09000000-0000-4000-8000-0000000000c1'$$, 'nnnyy'),
+  -- item_tags
+  ('item_tags', 'select', 'Members of every role read tags.',
+   $$select from public.item_tags where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('item_tags', 'insert', 'Members of every role tag items.',
+   $$insert into public.item_tags (item_id, group_id, tag, added_by) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 'new', (select auth.uid()))$$, 'nnyyy'),
+  ('item_tags', 'update', 'Nobody edits a tag (it is added or removed).',
+   $$update public.item_tags set tag = 'changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('item_tags', 'delete', 'Members of every role remove tags.',
+   $$delete from public.item_tags where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  -- comments
+  ('comments', 'select', 'Members of every role read comments.',
+   $$select from public.comments where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('comments', 'insert', 'Members of every role comment.',
+   $$insert into public.comments (item_id, group_id, author_id, body) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()), 'Hi')$$, 'nnyyy'),
+  ('comments', 'update', 'Only its author edits a comment, not even an admin or the owner.',
+   $$update public.comments set body = 'Edited' where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnynn'),
+  ('comments', 'delete', 'Its author deletes a comment.',
+   $$delete from public.comments where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnyyy'),
+  ('comments', 'delete', 'Admins and the owner delete anyone''s comment; members do not.',
+   $$delete from public.comments where id = '09000000-0000-4000-8000-0000000000d1'$$, 'nnnyy'),
+  -- queue_entries
+  ('queue_entries', 'select', 'Members of every role read the queue.',
+   $$select from public.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('queue_entries', 'insert', 'Members of every role queue items.',
+   $$insert into public.queue_entries (item_id, group_id, position, queued_by) values ('09000000-0000-4000-8000-0000000000c3', '09000000-0000-4000-8000-0000000000b1', 9, (select auth.uid()))$$, 'nnyyy'),
+  ('queue_entries', 'update', 'Admins and the owner reorder the queue.',
+   $$update public.queue_entries set position = 5 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('queue_entries', 'delete', 'Members of every role take items off the queue.',
+   $$delete from public.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  -- item_clips
+  ('item_clips', 'select', 'A clip record is read by whoever clipped, nobody else.',
+   $$select from public.item_clips where client_id = '09000000-0000-4000-8000-0000000000f2'$$, 'nnynn'),
+  ('item_clips', 'insert', 'Members of every role record their own clips.',
+   $$insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values (gen_random_uuid(), '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c1', (select auth.uid()), false, true)$$, 'nnyyy'),
+  ('item_clips', 'update', 'Nobody changes a clip record.',
+   $$update public.item_clips set queued = true where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('item_clips', 'delete', 'Nobody deletes a clip record (it goes with its item).',
+   $$delete from public.item_clips where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  -- profiles
+  ('profiles', 'select', 'Fellow members read a member''s profile; outsiders do not.',
+   $$select from public.profiles where id = '09000000-0000-4000-8000-0000000000a3'$$, 'nnyyy'),
+  ('profiles', 'insert', 'Nobody makes a profile directly (sign-up does).',
+   $$insert into public.profiles (id, display_name) values (gen_random_uuid(), 'Ghost')$$, 'nnnnn'),
+  ('profiles', 'update', 'Everyone signed in edits their own profile.',
+   $$update public.profiles set display_name = 'Me' where id = (select auth.uid())$$, 'nyyyy'),
+  ('profiles', 'update', 'Only the member edits their own profile; an admin or the owner cannot.',
+   $$update public.profiles set display_name = 'Them' where id = '09000000-0000-4000-8000-0000000000a3'$$, 'nnynn'),
+  ('profiles', 'delete', 'Nobody deletes a profile (deleting the account does).',
+   $$delete from public.profiles where id = (select auth.uid())$$, 'nnnnn'),
+  -- functions: signed-in only; membership and role checked inside
+  ('my_groups', 'execute', 'Anyone signed in lists their groups.', $$select count(*) from public.my_groups()$$, 'nyyyy'),
+  ('create_group', 'execute', 'Anyone signed in creates a group.', $$select public.create_group('Mine')$$, 'nyyyy'),
+  ('create_invite', 'execute', 'Admins and the owner make invites.',
+   $$select public.create_invite('09000000-0000-4000-8000-0000000000b1')$$, 'nnnyy'),
+  ('list_invites', 'execute', 'Admins and the owner list invites.',
+   $$select public.list_invites('09000000-0000-4000-8000-0000000000b1')$$, 'nnnyy'),
+  ('revoke_invite', 'execute', 'Admins and the owner revoke invites.',
+   $$select public.revoke_invite('09000000-0000-4000-8000-0000000000e1')$$, 'nnnyy'),
+  ('preview_invite', 'execute', 'Anyone signed in previews a code.', $$select public.preview_invite('MATRIX-CODE-0001')$$, 'nyyyy'),
+  ('join_group', 'execute', 'Anyone signed in joins with a code (members harmlessly).', $$select public.join_group('MATRIX-CODE-0001')$$, 'nyyyy'),
+  ('group_members', 'execute', 'Members of every role list the members.',
+   $$select public.group_members('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
+  ('set_member_role', 'execute', 'Admins and the owner change a member''s role.',
+   $$select public.set_member_role('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a6', 'admin')$$, 'nnnyy'),
+  ('remove_member', 'execute', 'Admins and the owner remove a member.',
+   $$select public.remove_member('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a6')$$, 'nnnyy'),
+  ('leave_group', 'execute', 'Members and admins leave; the only owner cannot.',
+   $$select public.leave_group('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyn'),
+  ('update_group', 'execute', 'Admins and the owner rename the group.',
+   $$select public.update_group('09000000-0000-4000-8000-0000000000b1', 'G2', 'About')$$, 'nnnyy'),
+  ('delete_group', 'execute', 'Only the owner deletes the group.',
+   $$select public.delete_group('09000000-0000-4000-8000-0000000000b1', 'Group G')$$, 'nnnny'),
+  ('update_profile', 'execute', 'Anyone signed in edits their profile.', $$select public.update_profile('Me', null)$$, 'nyyyy'),
+  ('clip_item', 'execute', 'Members of every role clip into the group.',
+   $$select public.clip_item(gen_random_uuid(), '09000000-0000-4000-8000-0000000000b1', '{"kind": "link", "url": "https://example.org/clip", "title": "Clip"}'::jsonb)$$, 'nnyyy'),
+  ('add_comment', 'execute', 'Members of every role comment.',
+   $$select public.add_comment('09000000-0000-4000-8000-0000000000c1', 'Hello')$$, 'nnyyy'),
+  ('edit_comment', 'execute', 'Only the author edits their comment.',
+   $$select public.edit_comment('09000000-0000-4000-8000-0000000000d2', 'Edited')$$, 'nnynn'),
+  ('delete_comment', 'execute', 'Admins and the owner delete anyone''s comment; a member not someone else''s.',
+   $$select public.delete_comment('09000000-0000-4000-8000-0000000000d1')$$, 'nnnyy'),
+  ('delete_item', 'execute', 'Admins and the owner remove anyone''s item; a member not someone else''s.',
+   $$select public.delete_item('09000000-0000-4000-8000-0000000000c1')$$, 'nnnyy'),
+  ('group_queue', 'execute', 'Members of every role read the queue.',
+   $$select public.group_queue('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
+  ('item_detail', 'execute', 'Members of every role read an item.',
+   $$select public.item_detail('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
+  ('find_item', 'execute', 'Members of every role look an address up in the library.',
+   $$select public.find_item('09000000-0000-4000-8000-0000000000b1', 'https://example.org/1')$$, 'nnyyy'),
+  ('tag_item', 'execute', 'Members of every role tag an item.',
+   $$select public.tag_item('09000000-0000-4000-8000-0000000000c1', array['x'])$$, 'nnyyy'),
+  ('queue_item', 'execute', 'Members of every role queue an item.',
+   $$select public.queue_item('09000000-0000-4000-8000-0000000000c3')$$, 'nnyyy');
+
+select plan((select count(*)::int from tests.matrix) + 3);
+
+select is(
+  array(select c.relname::text from pg_class as c
+         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+        except select object from tests.matrix order by 1),
+  '{}'::text[],
+  'Every table in public is in the matrix.');
+select is(
+  array(select t.relname || ' ' || cmd
+          from pg_class as t, unnest(array['select', 'insert', 'update', 'delete']) as cmd
+         where t.relnamespace = 'public'::regnamespace and t.relkind in ('r', 'p')
+        except select object || ' ' || command from tests.matrix order by 1),
+  '{}'::text[],
+  'Every table is tried with every command.');
+select is(
+  array(select p.proname::text from pg_proc as p where p.pronamespace = 'public'::regnamespace
+        except select object from tests.matrix where command = 'execute' order by 1),
+  '{}'::text[],
+  'Every function in public is in the matrix.');
+
+select is(tests.outcomes(m.statement), m.expected,
+          format('%s %s [anon, outsider, member, admin, owner]: %s', m.object, m.command, m.sentence))
+  from tests.matrix as m order by m.ord;
+
+select * from finish();
+rollback;
