@@ -124,7 +124,7 @@ async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now,
       blocked.add(op.itemKey);
       continue;
     }
-    const itemId = await resolveItem(op, ops);
+    const itemId = await resolveItem(op);
     if (itemId === undefined) {
       blocked.add(op.itemKey);
       continue;
@@ -147,16 +147,25 @@ async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now,
     // Unreachable or signed out: the rest would fail the same way; they wait for the next try.
     if (reply.error.kind !== 'server') break;
   }
-  await scheduleAlarm();
+  await pruneLanded();
+  await scheduleAlarm(now());
+}
+
+/** Landed clips are remembered only while a comment still waits for them. */
+async function pruneLanded() {
+  const landed = await outboxLanded.getValue();
+  const wanted = new Set((await outbox.getValue()).flatMap((o) => (o.kind === 'comment' && o.args.clipId ? [o.args.clipId] : [])));
+  const kept = Object.fromEntries(Object.entries(landed).filter(([clipId]) => wanted.has(clipId)));
+  if (Object.keys(kept).length !== Object.keys(landed).length) await outboxLanded.setValue(kept);
 }
 
 /** The item a comment goes to: its own, its clip's once landed, undefined while the clip waits, 'lost' if never. */
-async function resolveItem(op: OutboxOp, ops: OutboxOp[]): Promise<string | null | undefined | 'lost'> {
+async function resolveItem(op: OutboxOp): Promise<string | null | undefined | 'lost'> {
   if (op.kind !== 'comment' || op.args.itemId) return null;
   const clipId = op.args.clipId;
   const landed = clipId ? (await outboxLanded.getValue())[clipId] : undefined;
   if (landed) return landed;
-  const clip = ops.find((o) => o.id === clipId);
+  const clip = (await outbox.getValue()).find((o) => o.id === clipId);
   return clip && !clip.failed ? undefined : 'lost';
 }
 
@@ -165,13 +174,13 @@ function settle(id: string, patch: Partial<Pick<OutboxOp, 'attempts' | 'failed' 
 }
 
 /** One alarm at the earliest retry; none when nothing waits. */
-export async function scheduleAlarm(): Promise<void> {
+export async function scheduleAlarm(now = Date.now()): Promise<void> {
   const due = (await outbox.getValue()).filter((o) => !o.failed).map((o) => o.nextAttemptAt);
   if (due.length === 0) {
     await browser.alarms.clear(OUTBOX_ALARM);
     return;
   }
-  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
+  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Math.min(...due), now + 1000) });
 }
 
 export function summarise(op: OutboxOp): OutboxEntry {
