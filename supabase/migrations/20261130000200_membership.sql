@@ -47,6 +47,30 @@ comment on table public.group_members is
 -- and saying so lets the planner reach items and queues through their group_id indexes.
 alter function private.my_group_ids(text[]) rows 10;
 
+-- The library-sized tables are read through `group_id = any (array(...))`: the member's
+-- group ids become one value computed once (an InitPlan), so even a query with no group
+-- filter reaches the rows through the group_id indexes instead of scanning every group's
+-- rows (`in (select …)` is checked row by row). supabase/tests/10_policy_scale.sql shows it.
+drop policy "Members can read their groups' items" on public.items;
+create policy "Members can read their groups' items"
+  on public.items for select to authenticated
+  using (group_id = any (array(select private.my_group_ids())));
+
+drop policy "Members can read their groups' tags" on public.item_tags;
+create policy "Members can read their groups' tags"
+  on public.item_tags for select to authenticated
+  using (group_id = any (array(select private.my_group_ids())));
+
+drop policy "Members can read comments in their groups" on public.comments;
+create policy "Members can read comments in their groups"
+  on public.comments for select to authenticated
+  using (group_id = any (array(select private.my_group_ids())));
+
+drop policy "Members can read their groups' queues" on public.queue_entries;
+create policy "Members can read their groups' queues"
+  on public.queue_entries for select to authenticated
+  using (group_id = any (array(select private.my_group_ids())));
+
 -- ---------- group_invites: hashed codes, uses, revocation ----------
 alter table public.group_invites
   add column id uuid not null default gen_random_uuid(),
