@@ -53,6 +53,21 @@ describe('ClipForm', () => {
     expect(await lastGroupId.getValue()).toBe('g1');
   });
 
+  // Regression: a save whose session had ended sent the popup to sign-in and the clip was lost.
+  test('a save kept in the outbox (session ended) says so instead of failing', async () => {
+    send.mockResolvedValueOnce({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it after you sign in again.' } });
+    const onSaved = vi.fn();
+    render(<ClipForm clip={article} group={circle} onSaved={onSaved} />);
+    fireEvent.input(input('Comment'), { target: { value: 'Keep me' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save to Thursday Circle' }));
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toContain('Kept for Thursday Circle');
+    expect(notice.textContent).toContain('after you sign in again');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(send).toHaveBeenCalledWith('saveClip', expect.objectContaining({ p_comment: 'Keep me' }));
+  });
+
   test('an empty comment is sent as null; a link card says "Save as link"', async () => {
     send.mockResolvedValue({ ok: true, value: { item_id: 'i1', created: true, queued: true, comment_id: null } });
     const onSaved = vi.fn();

@@ -12,6 +12,7 @@ import { lastGroupId } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { parseTags } from '@/utils/ui-format';
 import { Alert, TagChips } from './Bits';
+import { QueuedNotice } from './SavedNotice';
 
 export interface ClipFormProps {
   clip: ClipPayload | null;
@@ -29,6 +30,7 @@ export function ClipForm({ clip, group, onSaved, problem, commentLabel = 'Commen
   const [queue, setQueue] = useState(true);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<UserError | string | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
   const tags = parseTags(tagsText);
 
   async function save(event: Event) {
@@ -42,11 +44,14 @@ export function ClipForm({ clip, group, onSaved, problem, commentLabel = 'Commen
       p_tags: tags, p_comment: comment.trim() || null, p_queue: queue,
     });
     setSaving(false);
+    // Kept in the outbox (offline, server down, session ended): it will be sent; say so.
+    if (!reply.ok && reply.error.kind === 'queued') return setQueued(reply.error.message);
     if (!reply.ok) return setError(reply.error);
     await lastGroupId.setValue(group.id);
     onSaved(reply.value, group);
   }
 
+  if (queued) return <QueuedNotice message={queued} group={group} />;
   // A problem shown is the live one: it changes or goes as the member fixes the fields.
   const shown = typeof error === 'string' ? (problem ?? null) : error;
   const label = clip?.kind === 'link' ? `Save as link to ${group.name}` : `Save to ${group.name}`;

@@ -41,4 +41,14 @@ describe('CommentThread', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Offline/);
     expect(box.value).toBe('Keep me');
   });
+
+  test('a comment kept in the outbox empties the box (sending again would post it twice) and says so', async () => {
+    send.mockResolvedValue({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } });
+    render(<CommentThread itemId="i1" comments={[]} onAdded={vi.fn()} />);
+    const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Later' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Saved on this device/);
+    expect(box.value).toBe('');
+  });
 });

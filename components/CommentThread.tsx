@@ -25,6 +25,8 @@ export function CommentThread({ itemId, comments, onAdded }: CommentThreadProps)
     setError(null);
     const reply = await ask('addComment', { itemId, body });
     setSending(false);
+    // 'queued': kept in the outbox and sent later, so the box empties (sending again would post it twice).
+    if (!reply.ok && reply.error.kind === 'queued') setBody('');
     if (!reply.ok) return setError(reply.error);
     setBody('');
     onAdded(reply.value);

@@ -4,6 +4,7 @@ import { useAccount } from '@/utils/ui-hooks';
 import { AccountBar } from './AccountBar';
 import { BackendSettings } from './BackendSettings';
 import { GroupsManager } from './GroupsManager';
+import { OutboxList } from './OutboxList';
 import { SignIn } from './SignIn';
 
 export function OptionsApp() {
@@ -24,6 +25,8 @@ export function OptionsApp() {
           <SignIn onSignedIn={setAccount} disabled={backendBusy} />
         )}
       </section>
+      {/* Kept while offline or signed out; shown signed out too, so nothing waits unseen. */}
+      <OutboxList />
       {account && (
         <section aria-labelledby="groups-heading">
           <h2 id="groups-heading">Groups</h2>

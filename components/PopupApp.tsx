@@ -6,6 +6,7 @@ import { useAccount } from '@/utils/ui-hooks';
 import { AccountBar } from './AccountBar';
 import { ClipFlow } from './ClipFlow';
 import { ManualEntry } from './ManualEntry';
+import { OutboxList } from './OutboxList';
 import { SavedNotice } from './SavedNotice';
 import { SignIn } from './SignIn';
 
@@ -30,7 +31,10 @@ export function PopupApp({ tabId }: { tabId?: number }) {
       <header class="brand">Readclub</header>
       {account ? (
         <>
-          <main class="stack">{content}</main>
+          <main class="stack">
+            {content}
+            <OutboxList />
+          </main>
           <footer>
             <AccountBar account={account} onSignedOut={() => setAccount(null)} />
           </footer>
@@ -39,6 +43,7 @@ export function PopupApp({ tabId }: { tabId?: number }) {
         <main>
           <p class="hint">Sign in to save pages to your reading group.</p>
           <SignIn onSignedIn={setAccount} />
+          <OutboxList />
           <footer class="account-bar">
             <span class="who" />
             <button type="button" class="link" onClick={openOptions}>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SavedNotice } from './SavedNotice';
+import { QueuedNotice, SavedNotice } from './SavedNotice';
 import { groups } from './testing/fixtures';
 
 afterEach(() => {
@@ -27,5 +27,14 @@ describe('SavedNotice', () => {
     render(<SavedNotice result={{ item_id: 'i', created: false, queued: false, comment_id: null }} group={groups[1]!} />);
     expect(screen.getByText('Saved to Journal Club')).toBeTruthy();
     expect(screen.getByText('Already in Journal Club — your tags and comment were added.')).toBeTruthy();
+  });
+});
+
+describe('QueuedNotice', () => {
+  test('says the clip is kept on this device and why, as a status', () => {
+    render(<QueuedNotice message="Saved on this device. Readclub will send it after you sign in again." group={groups[0]!} />);
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain('Kept for Thursday Circle');
+    expect(notice.textContent).toContain('after you sign in again');
   });
 });

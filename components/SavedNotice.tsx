@@ -25,3 +25,14 @@ export function SavedNotice({ result, group }: { result: ClipItemResult; group: 
     </div>
   );
 }
+
+/** The save could not reach the server (or the session ended): the clip is kept on this device. */
+export function QueuedNotice({ message, group }: { message: string; group: GroupSummary }) {
+  return (
+    <div class="stack saved queued" role="status">
+      <p class="saved-title">Kept for {group.name}</p>
+      <p class="hint">{message}</p>
+      <p class="hint">It is listed under “Waiting to send” until then; nothing you typed was lost.</p>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/protocol';
+import { outbox, type OutboxOp } from '@/utils/storage';
+import { OutboxList } from './OutboxList';
+import { article } from './testing/fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+
+const base = { groupId: 'g1', userId: 'u1', createdAt: 1, attempts: 1, nextAttemptAt: Date.now() + 60_000, failed: false };
+const clipOp: OutboxOp = {
+  ...base, kind: 'clip', id: 'k1', itemKey: 'k1', lastError: { kind: 'network', message: 'down' },
+  args: { p_client_id: 'k1', p_group_id: 'g1', p_clip: article, p_tags: [], p_comment: null, p_queue: true },
+};
+const refused: OutboxOp = {
+  ...base, kind: 'comment', id: 'c1', itemKey: 'i1', failed: true,
+  lastError: { kind: 'invalid', message: 'A comment can be at most 4000 characters.' }, args: { itemId: 'i1', body: 'Long thoughts' },
+};
+const signedOut: OutboxOp = { ...base, kind: 'comment', id: 'c2', itemKey: 'i2', lastError: { kind: 'signed-out', message: 'x' }, args: { itemId: 'i2', body: 'Later' } };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(cleanup);
+
+describe('OutboxList', () => {
+  test('shows nothing when nothing waits', async () => {
+    const { container } = render(<OutboxList />);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(container.textContent).toBe('');
+  });
+
+  test('a labelled list of what waits, with why, each with Retry and Discard', async () => {
+    await outbox.setValue([clipOp, refused, signedOut]);
+    render(<OutboxList />);
+    const list = await screen.findByRole('region', { name: 'Waiting to send (3)' });
+    const entries = list.querySelectorAll('[data-testid="outbox-entry"]');
+    expect(entries[0]!.textContent).toMatch(new RegExp(`Clip: ${article.title}.*Will try again by`));
+    expect(entries[1]!.textContent).toContain('Not sent: A comment can be at most 4000 characters.');
+    expect(entries[2]!.textContent).toContain('Waits for you to sign in again.');
+    expect(screen.getByRole('button', { name: `Retry sending ${article.title}` })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Discard Long thoughts' })).toBeTruthy();
+  });
+
+  test('Retry and Discard ask the background for that one change', async () => {
+    await outbox.setValue([clipOp, refused]);
+    send.mockResolvedValue({ ok: true, value: [] });
+    render(<OutboxList />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry sending Long thoughts' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('retryOutbox', { id: 'c1' }));
+    fireEvent.click(screen.getByRole('button', { name: `Discard ${article.title}` }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('discardOutbox', { id: 'k1' }));
+  });
+
+  test('follows the outbox as it changes: gone once delivered', async () => {
+    await outbox.setValue([clipOp]);
+    render(<OutboxList />);
+    await screen.findByRole('heading', { name: 'Waiting to send (1)' });
+    await outbox.setValue([]);
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /Waiting to send/ })).toBeNull());
+  });
+
+  test('a failed Retry says why', async () => {
+    await outbox.setValue([clipOp]);
+    send.mockResolvedValue({ ok: false, error: { kind: 'network', message: "Readclub isn't answering." } });
+    render(<OutboxList />);
+    fireEvent.click(await screen.findByRole('button', { name: `Retry sending ${article.title}` }));
+    expect((await screen.findByRole('alert')).textContent).toBe("Readclub isn't answering.");
+  });
+});

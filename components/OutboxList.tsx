@@ -1,0 +1,58 @@
+/**
+ * "Waiting to send (N)": clips and comments kept on this device until the server can take
+ * them (utils/outbox.ts), each with Retry and Discard. Hidden when nothing waits.
+ */
+import { useState } from 'preact/hooks';
+import type { OutboxEntry, UserError } from '@/utils/protocol';
+import { summarise } from '@/utils/outbox';
+import { outbox } from '@/utils/storage';
+import { ask } from '@/utils/ui-ask';
+import { useStored } from '@/utils/ui-hooks';
+import { Alert } from './Bits';
+
+const WHAT: Record<OutboxEntry['kind'], string> = { clip: 'Clip', comment: 'Comment', tag: 'Tags', queue: 'Queue' };
+
+function status(entry: OutboxEntry): string {
+  if (entry.failed) return `Not sent: ${entry.lastError?.message ?? 'the server refused it.'}`;
+  if (entry.lastError?.kind === 'signed-out') return 'Waits for you to sign in again.';
+  const at = new Date(entry.nextAttemptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `Will try again by ${at}.`;
+}
+
+export function OutboxList() {
+  const ops = useStored(outbox);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+  if (!ops || ops.length === 0) return null;
+  const entries = ops.map(summarise);
+
+  const act = async (id: string, name: 'retryOutbox' | 'discardOutbox') => {
+    setBusy(id);
+    const reply = await ask(name, { id });
+    setBusy(null);
+    setError(reply.ok ? null : reply.error);
+  };
+
+  return (
+    <section class="stack outbox" aria-labelledby="outbox-heading">
+      <h2 id="outbox-heading">Waiting to send ({entries.length})</h2>
+      <ul class="outbox-list">
+        {entries.map((entry) => (
+          <li key={entry.id} class="outbox-entry" data-testid="outbox-entry">
+            <span>
+              {WHAT[entry.kind]}: <strong>{entry.label}</strong>
+            </span>
+            <span class="hint">{status(entry)}</span>
+            <span class="actions">
+              <button type="button" disabled={busy === entry.id} aria-label={`Retry sending ${entry.label}`}
+                onClick={() => act(entry.id, 'retryOutbox')}>Retry</button>
+              <button type="button" class="link" disabled={busy === entry.id} aria-label={`Discard ${entry.label}`}
+                onClick={() => act(entry.id, 'discardOutbox')}>Discard</button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Alert error={error} />
+    </section>
+  );
+}
