@@ -117,7 +117,10 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
   const keys = Object.keys(payload);
   const singular = (header(req, 'accept') ?? '').includes('application/vnd.pgrst.object');
 
-  let outcome: { kind: 'void' } | { kind: 'body'; body: string; rows: number; set: boolean } | { kind: 'error'; error: PostgrestError };
+  let outcome:
+    | { kind: 'void'; status?: number }
+    | { kind: 'body'; body: string; rows: number; set: boolean; status?: number }
+    | { kind: 'error'; error: PostgrestError };
   try {
     outcome = await ctx.db.transaction(async (tx) => {
       if (method === 'GET') await tx.query('set transaction read only');
@@ -133,8 +136,12 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
         [JSON.stringify(claims), method, url.pathname.replace(/^\/rest\/v1/, ''), JSON.stringify(req.headers)],
       );
       const [row] = await tx.query<{ body: string | null; rows: number }>(callSql(fn, routine, keys), [JSON.stringify(payload)]);
-      if (routine.returnsVoid) return { kind: 'void' as const };
-      return { kind: 'body' as const, body: row?.body ?? 'null', rows: row?.rows ?? 0, set: routine.returnsSet };
+      // PostgREST's response.status setting: a function may answer 4xx and still commit.
+      const [setting] = await tx.query<{ status: string | null }>(`select current_setting('response.status', true) as status`);
+      const override = Number(setting?.status ?? '');
+      const status = setting?.status && Number.isInteger(override) && override >= 100 && override <= 599 ? override : undefined;
+      if (routine.returnsVoid) return { kind: 'void' as const, status };
+      return { kind: 'body' as const, body: row?.body ?? 'null', rows: row?.rows ?? 0, set: routine.returnsSet, status };
     });
   } catch (error) {
     if (!isPgError(error)) throw error;
@@ -142,7 +149,8 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
   }
 
   if (outcome.kind === 'error') return fail(res, outcome.error);
-  if (outcome.kind === 'void') return send(res, 204);
+  if (outcome.kind === 'void') return send(res, outcome.status ?? 204);
+  if (outcome.status !== undefined && outcome.status !== 200) return send(res, outcome.status, outcome.body);
   if (singular && outcome.set) {
     if (outcome.rows !== 1) {
       return fail(res, apiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${outcome.rows} rows`));

@@ -1,0 +1,108 @@
+/**
+ * Membership through supabase.rpc (utils/api-types.ts): Ada invites, Ben previews and joins
+ * by a pasted link, joining again is harmless; a wrong code is refused with its own message
+ * and the failure is counted (committed although the answer is a 400); Ada makes Ben an
+ * admin; Cleo joins and is removed, and at once group_queue refuses her with 42501.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Rpcs } from '../../utils/api-types';
+import { HAS_SCHEMA, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
+
+type Name = keyof Rpcs;
+interface Outcome<N extends Name> {
+  data: Rpcs[N][1] | null;
+  error: { code: string; message: string; details: string | null; hint: string | null } | null;
+  status: number;
+}
+
+async function call<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Outcome<N>> {
+  const { data, error, status } = await client.rpc(name, args);
+  return { data: data as Rpcs[N][1] | null, error, status };
+}
+
+async function ok<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Rpcs[N][1]> {
+  const { data, error } = await call(client, name, args);
+  if (error) throw new Error(`${name} failed: ${error.code} ${error.message}`);
+  return data as Rpcs[N][1];
+}
+
+describe.skipIf(!HAS_SCHEMA)('membership', () => {
+  let backend: TestBackend;
+  let ada: { client: SupabaseClient; userId: string };
+  let ben: { client: SupabaseClient; userId: string };
+  let cleo: { client: SupabaseClient; userId: string };
+  let group: { id: string; name: string };
+  let code: string;
+
+  beforeAll(async () => {
+    backend = await startTestBackend();
+    [ada, ben, cleo] = await Promise.all([
+      signedInClient(backend, uniqueEmail('ada'), 'Ada'),
+      signedInClient(backend, uniqueEmail('ben'), 'Ben'),
+      signedInClient(backend, uniqueEmail('cleo'), 'Cleo'),
+    ]);
+    group = await ok(ada.client, 'create_group', { p_name: 'Membership Circle' });
+  });
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  it('create_invite gives a long code, its expiry and its limit', async () => {
+    const invite = await ok(ada.client, 'create_invite', { p_group_id: group.id, p_expires_in_days: 3, p_max_uses: 2 });
+    expect(invite.code).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){6}$/);
+    expect(invite).toMatchObject({ group_id: group.id, max_uses: 2 });
+    const days = (Date.parse(invite.expires_at) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(2.9);
+    expect(days).toBeLessThan(3.1);
+    code = invite.code;
+    const open = await ok(ada.client, 'list_invites', { p_group_id: group.id });
+    expect(open).toEqual([expect.objectContaining({ hint: code.slice(-4), uses: 0, max_uses: 2 })]);
+    expect(JSON.stringify(open)).not.toContain(code.slice(0, 9)); // the code itself is never listed
+  });
+
+  it('preview shows only the name and member count; join by link; joining twice is harmless', async () => {
+    expect(await ok(ben.client, 'preview_invite', { p_code: code })).toEqual({ name: 'Membership Circle', member_count: 1 });
+    const link = `https://readclub.example/join#${code}`;
+    expect(await ok(ben.client, 'join_group', { p_code: link })).toEqual({ id: group.id, name: 'Membership Circle' });
+    expect(await ok(ben.client, 'join_group', { p_code: code.toLowerCase() })).toEqual({ id: group.id, name: 'Membership Circle' });
+    const [invite] = await ok(ada.client, 'list_invites', { p_group_id: group.id });
+    expect(invite?.uses).toBe(1);
+  });
+
+  it('a wrong code gets a 400 with its own message, and the failure is still counted', async () => {
+    const wrong = await call(cleo.client, 'join_group', { p_code: 'WRNG-WRNG-WRNG' });
+    expect(wrong).toMatchObject({ data: null, status: 400, error: { code: 'P0001', message: 'That invite code is not valid.' } });
+    // Nine more wrong codes: the tenth refusal in 15 minutes slows Cleo down, even for a good code.
+    for (let attempt = 0; attempt < 9; attempt++) await call(cleo.client, 'preview_invite', { p_code: `NOPE-${attempt}` });
+    const slowed = await call(cleo.client, 'join_group', { p_code: code });
+    expect(slowed.status).toBe(429);
+    expect(slowed.error?.message).toMatch(/^Too many wrong codes; try again in 1[45] minutes\.$/);
+    expect((await ok(cleo.client, 'my_groups', {})).some((g) => g.id === group.id)).toBe(false);
+  });
+
+  it('the owner makes a member an admin, who then sees the invites', async () => {
+    expect(await call(ben.client, 'list_invites', { p_group_id: group.id })).toMatchObject({ status: 403, error: { code: '42501' } });
+    expect(await ok(ada.client, 'set_member_role', { p_group_id: group.id, p_user_id: ben.userId, p_role: 'admin' })).toEqual({
+      group_id: group.id,
+      user_id: ben.userId,
+      role: 'admin',
+    });
+    expect(await ok(ben.client, 'list_invites', { p_group_id: group.id })).toHaveLength(1);
+    const members = await ok(ben.client, 'group_members', { p_group_id: group.id });
+    expect(members.map((m) => [m.display_name, m.role])).toEqual([
+      ['Ada', 'owner'],
+      ['Ben', 'admin'],
+    ]);
+  });
+
+  it('a removed member loses access at once: group_queue answers 403 / 42501', async () => {
+    const second = await ok(ben.client, 'create_invite', { p_group_id: group.id });
+    const dave = await signedInClient(backend, uniqueEmail('dave'), 'Dave');
+    await ok(dave.client, 'join_group', { p_code: second.code });
+    expect((await call(dave.client, 'group_queue', { p_group_id: group.id })).status).toBe(200);
+    await ok(ben.client, 'remove_member', { p_group_id: group.id, p_user_id: dave.userId });
+    const refused = await call(dave.client, 'group_queue', { p_group_id: group.id });
+    expect(refused).toMatchObject({ data: null, status: 403, error: { code: '42501', message: 'You are not a member of this group.' } });
+  });
+});
