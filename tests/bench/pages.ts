@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { decode } from '../eval/decode';
 
 export interface BenchPage {
   /** Where it is from and its name, e.g. `readability/aclu`, `dev-set/0042`. */
@@ -24,34 +25,9 @@ export function sampleIds(ids: readonly string[], count: number): string[] {
   return Array.from({ length: count }, (_, i) => sorted[Math.floor((i * sorted.length) / count)]!);
 }
 
-/** The charset a page declares in any <meta> (a browser honours a late one too). */
-function declaredCharset(bytes: Uint8Array): string | null {
-  for (const meta of Buffer.from(bytes).toString('latin1').match(/<meta\b[^>]*>/gi) ?? []) {
-    const m = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta);
-    if (m?.[1]) return m[1].toLowerCase();
-  }
-  return null;
-}
-
-/**
- * Decodes as a browser would, the same rule as tests/eval/extraction.ts: UTF-8 if valid,
- * else the declared charset, else windows-1252.
- */
+/** Decodes as a browser would: the extraction eval's rule (tests/eval/decode.ts). */
 export function decodePage(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // not valid UTF-8
-  }
-  const declared = declaredCharset(bytes);
-  if (declared) {
-    try {
-      return new TextDecoder(declared).decode(bytes);
-    } catch {
-      // a label this runtime does not know
-    }
-  }
-  return new TextDecoder('windows-1252').decode(bytes);
+  return decode(bytes).html;
 }
 
 export function readabilityPages(dir: string): BenchPage[] {
