@@ -10,7 +10,6 @@ import type { ClipItemArgs } from './api-types';
 import type { OutboxEntry, Reply, UserError } from './protocol';
 import { outbox, outboxLanded, type OutboxOp, type OutboxOpInput } from './storage';
 
-export type { OutboxOp } from './storage';
 
 export const OUTBOX_ALARM = 'readclub-outbox';
 export const FIRST_RETRY_MS = 30_000;
