@@ -453,4 +453,19 @@ describe('outbox (a save or comment that cannot be sent now is kept, not lost)',
     await vi.waitFor(async () => expect(await outbox.getValue()).toEqual([]));
     expect(stub.rpc.mock.calls.filter(([name]) => name === 'clip_item')).toHaveLength(2);
   });
+
+  it('keeps tags and a queue change for an item, in order, and sends them once the server answers', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    let up = false;
+    const place = { position: 2, queued_by: person, queued_at: '2026-01-01T00:00:00Z' };
+    const stub = stubClient({ rpc: { tag_item: () => (up ? { data: ['sea'] } : down()), queue_item: () => (up ? { data: place } : down()) } });
+    const { h } = setup(stub);
+    expect(await h.tagItem({ itemId: 'i1', tags: ['sea'] })).toMatchObject({ ok: false, error: { kind: 'queued' } });
+    expect(await h.queueItem({ itemId: 'i1' })).toMatchObject({ ok: false, error: { kind: 'queued' } });
+    // The queue change waited behind the tags without trying the server.
+    expect(stub.rpc.mock.calls.map(([name]) => name)).toEqual(['tag_item']);
+    up = true;
+    expect(await h.retryOutbox({})).toEqual({ ok: true, value: [] });
+    expect(stub.rpc.mock.calls.map(([name]) => name).filter((n) => n !== 'my_groups')).toEqual(['tag_item', 'tag_item', 'queue_item']);
+  });
 });

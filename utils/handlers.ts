@@ -125,17 +125,25 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     async tagItem({ itemId, tags }) {
       const cleaned = tags.map((t) => t.trim()).filter(Boolean);
       if (cleaned.length === 0) return { ok: false, error: { kind: 'invalid', message: 'Type a tag first.' } };
-      const reply = await callRpc(await getClient(), 'tag_item', { p_item_id: itemId, p_tags: cleaned });
-      if (reply.ok) await tagCachedItem(itemId, reply.value);
-      return reply;
+      // tag_item only adds, so sending it again changes nothing: the outbox may keep it.
+      const op = { kind: 'tag' as const, id: crypto.randomUUID(), groupId: '', itemKey: itemId, args: { itemId, tags: cleaned } };
+      return sendOrKeep(op, async () => {
+        const reply = await callRpc(await getClient(), 'tag_item', { p_item_id: itemId, p_tags: cleaned });
+        if (reply.ok) await tagCachedItem(itemId, reply.value);
+        return reply;
+      }, await isWaiting(itemId));
     },
 
     async queueItem({ itemId }) {
-      const client = await getClient();
-      const reply = await callRpc(client, 'queue_item', { p_item_id: itemId });
-      // The group's queue count changed; the side panel refreshes its queue when shown.
-      if (reply.ok) await refreshCachedGroups(client);
-      return reply;
+      // queue_item is harmless when already queued, so the outbox may keep and resend it.
+      const op = { kind: 'queue' as const, id: crypto.randomUUID(), groupId: '', itemKey: itemId, args: { itemId } };
+      return sendOrKeep(op, async () => {
+        const client = await getClient();
+        const reply = await callRpc(client, 'queue_item', { p_item_id: itemId });
+        // The group's queue count changed; the side panel refreshes its queue when shown.
+        if (reply.ok) await refreshCachedGroups(client);
+        return reply;
+      }, await isWaiting(itemId));
     },
 
     async groupQueue({ groupId }) {

@@ -41,7 +41,9 @@ export function outboxSender(getClient: () => Promise<SupabaseClient>): Send {
       if (reply.ok) await tagCachedItem(op.args.itemId, reply.value);
       return reply;
     }
-    return callRpc(client, 'queue_item', { p_item_id: op.args.itemId });
+    const reply = await callRpc(client, 'queue_item', { p_item_id: op.args.itemId });
+    if (reply.ok) await refreshCachedGroups(client);
+    return reply;
   };
 }
 
