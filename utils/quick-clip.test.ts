@@ -134,6 +134,13 @@ describe('quickClip', () => {
     expect(await title()).toBe(`Not saved: ${QUICK_NETWORK_MESSAGE}`);
   });
 
+  it('kept in the outbox: says it is not sent yet but kept, not that it was lost', async () => {
+    const kept = 'Saved on this device. Readclub will send it when it can reach the server.';
+    const h = handlersFor({ ok: true, clip: article, selection: null }, { ok: false, error: { kind: 'queued', message: kept } });
+    expect(await quickClip(h, TAB, 'auto')).toEqual({ ok: false, message: `“${article.title}”: ${kept}` });
+    expect(await title()).toBe(`Not sent yet: “${article.title}”: ${kept}`);
+  });
+
   it('never throws, even when a handler does', async () => {
     const h = { clipTab: vi.fn(async () => Promise.reject(new Error('boom'))), saveClip: vi.fn() } as unknown as QuickClipHandlers;
     expect(await quickClip(h, TAB, 'auto')).toMatchObject({ ok: false, message: expect.stringMatching(/went wrong/) });

@@ -89,6 +89,8 @@ export async function quickClip(
     });
     if (!saved.ok) {
       const { kind, message } = saved.error;
+      // Kept in the outbox (offline, server down, session ended): not lost, but not sent yet.
+      if (kind === 'queued') return await finish({ ok: false, message: `“${chosen.clip.title}”: ${message}` }, 'Not sent yet');
       return await fail(kind === 'signed-out' ? SIGN_IN_MESSAGE : kind === 'network' ? QUICK_NETWORK_MESSAGE : message);
     }
     const group = await groupName(groupId);
