@@ -48,7 +48,8 @@ describe('CommentThread', () => {
     const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Later' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Saved on this device/);
+    expect((await screen.findByRole('status')).textContent).toMatch(/Saved on this device/);
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(box.value).toBe('');
   });
 });

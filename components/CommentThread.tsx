@@ -17,16 +17,21 @@ export function CommentThread({ itemId, comments, onAdded }: CommentThreadProps)
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
+  const [kept, setKept] = useState<string | null>(null);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (sending) return;
     setSending(true);
     setError(null);
+    setKept(null);
     const reply = await ask('addComment', { itemId, body });
     setSending(false);
     // 'queued': kept in the outbox and sent later, so the box empties (sending again would post it twice).
-    if (!reply.ok && reply.error.kind === 'queued') setBody('');
+    if (!reply.ok && reply.error.kind === 'queued') {
+      setBody('');
+      return setKept(reply.error.message);
+    }
     if (!reply.ok) return setError(reply.error);
     setBody('');
     onAdded(reply.value);
@@ -53,6 +58,7 @@ export function CommentThread({ itemId, comments, onAdded }: CommentThreadProps)
         <label for="add-comment">Add a comment</label>
         <textarea id="add-comment" rows={3} required value={body} onInput={(e) => setBody(e.currentTarget.value)} />
         <Alert error={error} />
+        {kept && <p class="hint" role="status">{kept}</p>}
         <button type="submit" disabled={sending}>
           {sending ? 'Posting…' : 'Comment'}
         </button>
