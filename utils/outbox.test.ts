@@ -149,6 +149,8 @@ describe('outbox delivery', () => {
     const { send, sent } = server();
     await deliver(send, { userId: null, force: true, now });
     expect(sent).toEqual([]);
+    // Signed out: no alarm keeps waking the worker; signing in sends them.
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
     await deliver(send, { userId: 'u2', force: true, now });
     expect(sent.map((s) => s.id)).toEqual(['b']);
     expect((await outbox.getValue()).map((o) => o.id)).toEqual(['a']);

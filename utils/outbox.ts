@@ -147,7 +147,7 @@ async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now,
     if (reply.error.kind !== 'server') break;
   }
   await pruneLanded();
-  await scheduleAlarm(now());
+  await scheduleAlarm(now(), userId);
 }
 
 /** Landed clips are remembered only while a comment still waits for them. */
@@ -172,9 +172,13 @@ function settle(id: string, patch: Partial<Pick<OutboxOp, 'attempts' | 'failed' 
   return change((ops) => ({ ops: ops.map((o) => (o.id === id ? ({ ...o, ...patch } as OutboxOp) : o)), result: undefined }));
 }
 
-/** One alarm at the earliest retry; none when nothing waits. */
-export async function scheduleAlarm(now = Date.now()): Promise<void> {
-  const due = (await outbox.getValue()).filter((o) => !o.failed).map((o) => o.nextAttemptAt);
+/**
+ * One alarm at the earliest retry; none when nothing waits. Given whose session is live,
+ * only their changes count: others' wait for a sign-in, which sends them anyway.
+ */
+export async function scheduleAlarm(now = Date.now(), userId?: string | null): Promise<void> {
+  const waiting = (await outbox.getValue()).filter((o) => !o.failed && (userId === undefined || o.userId === userId));
+  const due = waiting.map((o) => o.nextAttemptAt);
   if (due.length === 0) {
     await browser.alarms.clear(OUTBOX_ALARM);
     return;
