@@ -164,6 +164,20 @@ describe('outbox delivery', () => {
     expect((await outbox.getValue()).map((o) => o.id)).toEqual(['c2']);
   });
 
+  it('a change discarded while a delivery is under way is not sent', async () => {
+    await enqueue(clip('a'), down, clock);
+    await enqueue(clip('b'), down, clock + 1);
+    const sent: string[] = [];
+    const send: Send = async (op) => {
+      sent.push(op.id);
+      if (op.id === 'a') await discard('b');
+      return { ok: true, value: { item_id: 'x' } };
+    };
+    await deliver(send, { userId: 'u1', force: true, now });
+    expect(sent).toEqual(['a']);
+    expect(await outbox.getValue()).toEqual([]);
+  });
+
   it('enqueueing the same client id again updates it instead of adding a second', async () => {
     await enqueue(clip('a'), down, clock);
     await enqueue(clip('a'), down, clock + 5);

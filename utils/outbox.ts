@@ -115,23 +115,27 @@ export async function deliver(send: Send, options: DeliverOptions): Promise<void
 
 async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now, random = Math.random }: DeliverOptions) {
   if (retryId) await change((ops) => ({ ops: ops.map((o) => (o.id === retryId ? { ...o, failed: false } : o)), result: undefined }));
+  // Order is per member and item: one member's waiting change never holds up another's.
   const blocked = new Set<string>();
+  const key = (op: OutboxOp) => `${op.userId} ${op.itemKey}`;
   const ops = [...(await outbox.getValue())].sort((a, b) => a.createdAt - b.createdAt);
   for (const op of ops) {
-    if (op.failed || blocked.has(op.itemKey)) continue;
+    if (op.failed || blocked.has(key(op))) continue;
     if (op.userId !== userId || (!force && op.id !== retryId && op.nextAttemptAt > now())) {
-      blocked.add(op.itemKey);
+      blocked.add(key(op));
       continue;
     }
     const itemId = await resolveItem(op);
     if (itemId === undefined) {
-      blocked.add(op.itemKey);
+      blocked.add(key(op));
       continue;
     }
     if (itemId === 'lost') {
       await settle(op.id, { failed: true, lastError: { kind: 'invalid', message: 'Its clip was not saved, so this comment has nowhere to go.' } });
       continue;
     }
+    // Discarded by the member while this run was under way: not sent.
+    if (!(await outbox.getValue()).some((o) => o.id === op.id)) continue;
     const reply = await send(op, itemId);
     if (reply.ok) {
       if (op.kind === 'clip') await outboxLanded.setValue({ ...(await outboxLanded.getValue()), [op.id]: (reply.value as { item_id: string }).item_id });
@@ -142,7 +146,7 @@ async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now,
     const giveUp = !isRetryable(reply.error) || (reply.error.kind === 'server' && attempts >= MAX_SERVER_ATTEMPTS);
     await settle(op.id, { attempts, failed: giveUp, lastError: reply.error, nextAttemptAt: now() + backoffMs(attempts, random) });
     if (giveUp) continue;
-    blocked.add(op.itemKey);
+    blocked.add(key(op));
     // Unreachable or signed out: the rest would fail the same way; they wait for the next try.
     if (reply.error.kind !== 'server') break;
   }
