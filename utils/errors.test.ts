@@ -49,6 +49,7 @@ describe('toUserError', () => {
       'Unable to validate email address: invalid format',
     ],
     ['P0001 raise exception', pg('P0001', 'That invite code has expired. Ask for a new one.'), 400, 'invalid', 'That invite code has expired. Ask for a new one.'],
+    ['PT429 too many wrong invite codes (HTTP 429)', pg('PT429', 'Too many wrong codes; try again in 12 minutes.'), 429, 'invalid', 'Too many wrong codes; try again in 12 minutes.'],
     ['22023 invalid parameter', pg('22023', 'A group needs a name.'), 400, 'invalid', 'A group needs a name.'],
     ['23505 unique violation', pg('23505', 'You are already in this group.'), 409, 'invalid', 'You are already in this group.'],
     ['42501 insufficient privilege', pg('42501', 'Only members of this group can see its queue.'), 403, 'invalid', 'Only members of this group can see its queue.'],

@@ -100,8 +100,9 @@ export function toUserError(error: unknown, status?: number): UserError {
     return { kind: 'server', message: SERVER_MESSAGE };
   }
 
-  // 4. The database refused the input: its message was written for people.
-  if (code === 'P0001' || code === '42501' || /^2[23][0-9A-Z]{3}$/.test(code)) {
+  // 4. The database refused the input: its message was written for people. PT429: too many
+  // wrong invite codes (HTTP 429), with how long to wait.
+  if (code === 'P0001' || code === 'PT429' || code === '42501' || /^2[23][0-9A-Z]{3}$/.test(code)) {
     return { kind: 'invalid', message: ownMessage(message) };
   }
 

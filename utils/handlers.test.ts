@@ -271,6 +271,69 @@ describe('library', () => {
   });
 });
 
+describe('membership', () => {
+  it('createInvite sends the chosen expiry and use limit, 7 days and no limit by default', async () => {
+    const stub = stubClient({ rpc: { create_invite: () => ({ data: { code: 'XYZ', group_id: 'g1', expires_at: 'x', max_uses: null } }) } });
+    const { h } = setup(stub);
+    await h.createInvite({ groupId: 'g1', days: 30, maxUses: 5 });
+    await h.createInvite({ groupId: 'g1' });
+    expect(stub.rpc).toHaveBeenNthCalledWith(1, 'create_invite', { p_group_id: 'g1', p_expires_in_days: 30, p_max_uses: 5 });
+    expect(stub.rpc).toHaveBeenNthCalledWith(2, 'create_invite', { p_group_id: 'g1', p_expires_in_days: 7, p_max_uses: null });
+  });
+
+  it('previewInvite refuses an empty code without calling the server', async () => {
+    const stub = stubClient();
+    expect(await setup(stub).h.previewInvite({ code: '  ' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(stub.rpc).not.toHaveBeenCalled();
+  });
+
+  it('leaveGroup refreshes the groups and forgets the group as the default and its queue', async () => {
+    await lastGroupId.setValue('g2');
+    await cachedQueues.setValue({ g2: queue, g1: queue });
+    const stub = stubClient({ rpc: { leave_group: () => ({ data: null }) } });
+    expect(await setup(stub).h.leaveGroup({ groupId: 'g2' })).toEqual({ ok: true, value: null });
+    expect(await cachedGroups.getValue()).toEqual(groups);
+    expect(Object.keys(await cachedQueues.getValue())).toEqual(['g1']);
+    expect(await lastGroupId.getValue()).toBeNull();
+  });
+
+  it("the last owner leaving gets the server's message and keeps the group", async () => {
+    await cachedGroups.setValue(groups);
+    const message = 'You are this group\'s last owner: make another member an owner before you leave, or delete the group.';
+    const stub = stubClient({ rpc: { leave_group: () => ({ error: { code: 'P0001', message } }) } });
+    expect(await setup(stub).h.leaveGroup({ groupId: 'g1' })).toEqual({ ok: false, error: { kind: 'invalid', message } });
+    expect(await cachedGroups.getValue()).toEqual(groups);
+  });
+
+  it('removeMember, setMemberRole, updateGroup and deleteGroup call their RPCs', async () => {
+    const stub = stubClient({
+      rpc: { remove_member: () => ({}), set_member_role: () => ({ data: {} }), update_group: () => ({ data: {} }), delete_group: () => ({}) },
+    });
+    const { h } = setup(stub);
+    await h.removeMember({ groupId: 'g1', userId: 'u2' });
+    await h.setMemberRole({ groupId: 'g1', userId: 'u2', role: 'admin' });
+    await h.updateGroup({ groupId: 'g1', name: ' Readers ', description: '  ' });
+    await h.deleteGroup({ groupId: 'g1', confirmName: 'Readers ' });
+    expect(stub.rpc).toHaveBeenCalledWith('remove_member', { p_group_id: 'g1', p_user_id: 'u2' });
+    expect(stub.rpc).toHaveBeenCalledWith('set_member_role', { p_group_id: 'g1', p_user_id: 'u2', p_role: 'admin' });
+    expect(stub.rpc).toHaveBeenCalledWith('update_group', { p_group_id: 'g1', p_name: 'Readers', p_description: null });
+    expect(stub.rpc).toHaveBeenCalledWith('delete_group', { p_group_id: 'g1', p_confirm_name: 'Readers' });
+  });
+
+  it('updateProfile saves the name and updates the cached account', async () => {
+    const updateUser = vi.fn(async () => ({ data: {}, error: null }));
+    const stub = stubClient({
+      rpc: { update_profile: () => ({ data: { id: 'u1', display_name: 'Ada L.', avatar_url: null } }) },
+      auth: { updateUser },
+    });
+    const reply = await setup(stub).h.updateProfile({ displayName: ' Ada L. ', avatarUrl: '' });
+    expect(stub.rpc).toHaveBeenCalledWith('update_profile', { p_display_name: 'Ada L.', p_avatar_url: null });
+    expect(reply).toEqual({ ok: true, value: { userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' } });
+    expect(await cachedAccount.getValue()).toEqual({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' });
+    expect(updateUser).toHaveBeenCalledWith({ data: { display_name: 'Ada L.' } });
+  });
+});
+
 describe('clipTab', () => {
   it('returns an unclippable clip for chrome:// pages', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 3, url: 'chrome://extensions/', title: 'Extensions' } as never);

@@ -9,7 +9,7 @@ import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
-import { callRpc, refreshCachedGroups, refreshCachedQueue, rememberGroup, tagCachedItem } from './library';
+import { afterGroupChange, callRpc, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
 import { discard, isWaiting, summarise } from './outbox';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
@@ -33,6 +33,7 @@ export type Handlers = {
 };
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+const ENTER_CODE = 'Enter the invite code or link you were sent.';
 
 /** Answers that say nothing about reaching the server (or are the outbox's own). */
 const OWN_WORK = new Set<keyof ProtocolMap>(['getAccount', 'clipTab', 'signOut', 'backendChanged', 'listOutbox', 'retryOutbox', 'discardOutbox']);
@@ -93,17 +94,70 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return reply;
     },
 
-    async createInvite({ groupId }) {
-      return callRpc(await getClient(), 'create_invite', { p_group_id: groupId });
+    async createInvite({ groupId, days, maxUses }) {
+      return callRpc(await getClient(), 'create_invite', { p_group_id: groupId, p_expires_in_days: days ?? 7, p_max_uses: maxUses ?? null });
+    },
+
+    async listInvites({ groupId }) {
+      return callRpc(await getClient(), 'list_invites', { p_group_id: groupId });
+    },
+
+    async revokeInvite({ inviteId }) {
+      return callRpc(await getClient(), 'revoke_invite', { p_invite_id: inviteId });
+    },
+
+    async previewInvite({ code }) {
+      const trimmed = code.trim();
+      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: ENTER_CODE } };
+      return callRpc(await getClient(), 'preview_invite', { p_code: trimmed });
     },
 
     async joinGroup({ code }) {
       const client = await getClient();
       const trimmed = code.trim();
-      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Enter the invite code you were sent.' } };
+      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: ENTER_CODE } };
       const reply = await callRpc(client, 'join_group', { p_code: trimmed });
       if (reply.ok) await Promise.all([rememberGroup(client, reply.value, 'member'), chooseFirstGroup(reply.value.id)]);
       return reply;
+    },
+
+    async groupMembers({ groupId }) {
+      return callRpc(await getClient(), 'group_members', { p_group_id: groupId });
+    },
+
+    async setMemberRole({ groupId, userId, role }) {
+      return callRpc(await getClient(), 'set_member_role', { p_group_id: groupId, p_user_id: userId, p_role: role });
+    },
+
+    async removeMember({ groupId, userId }) {
+      return afterGroupChange(await getClient(), (client) => callRpc(client, 'remove_member', { p_group_id: groupId, p_user_id: userId }));
+    },
+
+    async leaveGroup({ groupId }) {
+      const reply = await afterGroupChange(await getClient(), (client) => callRpc(client, 'leave_group', { p_group_id: groupId }));
+      if (reply.ok) await forgetGroup(groupId);
+      return reply;
+    },
+
+    async updateGroup({ groupId, name, description }) {
+      const trimmed = name.trim();
+      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } };
+      return afterGroupChange(await getClient(), (client) =>
+        callRpc(client, 'update_group', { p_group_id: groupId, p_name: trimmed, p_description: description?.trim() || null }));
+    },
+
+    async deleteGroup({ groupId, confirmName }) {
+      const reply = await afterGroupChange(await getClient(), (client) =>
+        callRpc(client, 'delete_group', { p_group_id: groupId, p_confirm_name: confirmName.trim() }));
+      if (reply.ok) await forgetGroup(groupId);
+      return reply;
+    },
+
+    async updateProfile({ displayName, avatarUrl }) {
+      const client = await getClient();
+      const reply = await callRpc(client, 'update_profile', { p_display_name: displayName.trim(), p_avatar_url: avatarUrl?.trim() || null });
+      if (!reply.ok) return reply;
+      return ok(await rememberProfile(client, reply.value.display_name));
     },
 
     async clipTab(data) {

@@ -5,8 +5,8 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Comment, GroupQueue, GroupSummary, Rpcs } from './api-types';
-import type { Reply } from './protocol';
-import { cachedGroups, cachedQueues } from './storage';
+import type { Account, Reply } from './protocol';
+import { cachedAccount, cachedGroups, cachedQueues, lastGroupId } from './storage';
 import { errorReply, signedOutReply } from './errors';
 
 export type RpcName = keyof Rpcs;
@@ -57,6 +57,40 @@ export async function rememberGroup(client: SupabaseClient, group: { id: string;
   const groups = await cachedGroups.getValue();
   if (groups.some((g) => g.id === group.id)) return;
   await cachedGroups.setValue([...groups, { id: group.id, name: group.name, role, member_count: 1, queue_count: 0 }]);
+}
+
+/** Run a membership change, then refresh the cached groups (names, counts, who is in what). */
+export async function afterGroupChange<T>(client: SupabaseClient, change: (client: SupabaseClient) => Promise<Reply<T>>): Promise<Reply<T>> {
+  const reply = await change(client);
+  if (reply.ok) await refreshCachedGroups(client);
+  return reply;
+}
+
+/** Left or deleted: drop the group's cached queue, and stop saving to it by default. */
+export async function forgetGroup(groupId: string): Promise<void> {
+  const groups = await cachedGroups.getValue();
+  if (groups.some((g) => g.id === groupId)) await cachedGroups.setValue(groups.filter((g) => g.id !== groupId));
+  const { [groupId]: _gone, ...queues } = await cachedQueues.getValue();
+  await cachedQueues.setValue(queues);
+  if ((await lastGroupId.getValue()) === groupId) await lastGroupId.setValue(null);
+}
+
+/**
+ * The profile's new name, also on the session's user (where the account is read from);
+ * the backend may not offer that, so the cached account is updated either way.
+ */
+export async function rememberProfile(client: SupabaseClient, displayName: string): Promise<Account> {
+  try {
+    await client.auth.updateUser({ data: { display_name: displayName } });
+  } catch {
+    // The profile row is what others see; the session's copy only names the account here.
+  }
+  const { data } = await client.auth.getSession();
+  const before = await cachedAccount.getValue();
+  const user = data.session?.user;
+  const account: Account = { userId: user?.id ?? before?.userId ?? '', email: user?.email ?? before?.email ?? '', displayName };
+  await cachedAccount.setValue(account);
+  return account;
 }
 
 /** A comment was added: bump the count on every cached queue row for that item. */

@@ -10,8 +10,13 @@ import type {
   ClipPayload,
   Comment,
   GroupQueue,
+  GroupRole,
   GroupSummary,
+  InvitePreview,
+  InviteSummary,
   ItemDetail,
+  Member,
+  Rpcs,
 } from './api-types';
 
 /** What went wrong, in words a reading-group member can act on. */
@@ -69,8 +74,21 @@ export interface ProtocolMap {
 
   listGroups(): Reply<GroupSummary[]>;
   createGroup(data: { name: string }): Reply<{ id: string; name: string }>;
-  createInvite(data: { groupId: string }): Reply<{ code: string; group_id: string }>;
+  /** days: how long the invite works (default 7); maxUses: null or omitted for any number. */
+  createInvite(data: { groupId: string; days?: number; maxUses?: number | null }): Reply<Rpcs['create_invite'][1]>;
+  listInvites(data: { groupId: string }): Reply<InviteSummary[]>;
+  revokeInvite(data: { inviteId: string }): Reply<{ id: string; revoked_at: string }>;
+  /** A code or a link with the code at its end: the group's name and size, before joining. */
+  previewInvite(data: { code: string }): Reply<InvitePreview>;
   joinGroup(data: { code: string }): Reply<{ id: string; name: string }>;
+  groupMembers(data: { groupId: string }): Reply<Member[]>;
+  setMemberRole(data: { groupId: string; userId: string; role: GroupRole }): Reply<{ group_id: string; user_id: string; role: GroupRole }>;
+  removeMember(data: { groupId: string; userId: string }): Reply<null>;
+  leaveGroup(data: { groupId: string }): Reply<null>;
+  updateGroup(data: { groupId: string; name: string; description: string | null }): Reply<{ id: string; name: string; description: string }>;
+  /** confirmName: the group's name as the owner typed it. */
+  deleteGroup(data: { groupId: string; confirmName: string }): Reply<null>;
+  updateProfile(data: { displayName: string; avatarUrl: string | null }): Reply<Account>;
 
   /** Inject the clipper into tabId (the active tab when omitted) and return what it read. */
   clipTab(data: { tabId?: number }): Reply<TabClip>;
