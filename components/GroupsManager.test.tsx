@@ -24,6 +24,7 @@ describe('GroupsManager', () => {
         return { ok: true, value: { id: 'g1', name: data.name } };
       }
       if (name === 'createInvite') return { ok: true, value: { code: 'ABCD-1234', group_id: 'g1' } };
+      if (name === 'listInvites') return { ok: true, value: [] };
       return { ok: false, error: { kind: 'server', message: 'unexpected' } };
     });
     render(<GroupsManager />);
@@ -34,8 +35,10 @@ describe('GroupsManager', () => {
     expect(await screen.findByText('Thursday Circle')).toBeTruthy();
     expect(send).toHaveBeenCalledWith('createGroup', { name: 'Thursday Circle' });
     fireEvent.click(screen.getByRole('button', { name: 'Invite' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create invite' }));
     await waitFor(() => expect((screen.getByLabelText('Invite code') as HTMLInputElement).value).toBe('ABCD-1234'));
     expect(screen.getAllByLabelText(/Invite code/)).toHaveLength(1);
+    expect(send).toHaveBeenCalledWith('createInvite', { groupId: 'g1', days: 7, maxUses: null });
     expect((screen.getByLabelText('Invite code') as HTMLInputElement).readOnly).toBe(true);
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
   });

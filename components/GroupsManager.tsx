@@ -1,18 +1,17 @@
-/** Options: my groups, each with an Invite button; create a group; join one by code. */
+/** Options: my groups (each a GroupCard); create a group; join one by code or link. */
 import { useEffect, useState } from 'preact/hooks';
 import type { GroupSummary } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { cachedGroups } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { Alert } from './Bits';
-import { InviteCode } from './InviteCode';
+import { GroupCard } from './GroupCard';
 import { JoinGroupForm } from './JoinGroupForm';
 
 export function GroupsManager() {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<UserError | null>(null);
-  const [invite, setInvite] = useState<{ groupId: string; code: string } | null>(null);
   const [showJoin, setShowJoin] = useState(false);
   const [joined, setJoined] = useState<string | null>(null);
 
@@ -37,29 +36,13 @@ export function GroupsManager() {
     reload();
   }
 
-  async function inviteTo(groupId: string) {
-    setError(null);
-    const reply = await ask('createInvite', { groupId });
-    if (reply.ok) setInvite({ groupId, code: reply.value.code });
-    else setError(reply.error);
-  }
-
   const mine = groups ?? [];
   return (
     <div class="stack">
       {groups === null && !error && <p class="hint">Loading your groups…</p>}
       {groups !== null && mine.length === 0 && <p class="hint">You're not in a group yet. Create one, or join with a code.</p>}
       <ul class="stack" data-testid="groups" aria-label="My groups">
-        {mine.map((group) => (
-          <li key={group.id} class="card stack" data-testid="group">
-            <div class="row">
-              <strong style="flex: 1">{group.name}</strong>
-              <span class="hint">{group.member_count === 1 ? '1 member' : `${group.member_count} members`}</span>
-              <button type="button" class="secondary" onClick={() => inviteTo(group.id)}>Invite</button>
-            </div>
-            {invite?.groupId === group.id && <InviteCode code={invite.code} groupName={group.name} />}
-          </li>
-        ))}
+        {mine.map((group) => <GroupCard key={group.id} group={group} />)}
       </ul>
       <Alert error={error} />
       {joined && <p class="ok" role="status">You joined {joined}.</p>}

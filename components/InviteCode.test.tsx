@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { InviteCode } from './InviteCode';
+import { InviteCode, inviteLink } from './InviteCode';
 
 afterEach(() => {
   cleanup();
@@ -18,5 +18,16 @@ describe('InviteCode', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeTruthy();
     expect(writeText).toHaveBeenCalledWith('ABCD-1234');
+  });
+
+  test('the link form ends with the code, so pasting it to join works', () => {
+    render(<InviteCode code="ABCD-1234" groupName="Thursday Circle" />);
+    const link = (screen.getByLabelText('Invite link') as HTMLInputElement).value;
+    expect(link.endsWith('#join=ABCD-1234')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
+  });
+
+  test('inviteLink puts the code after the options page address', () => {
+    expect(inviteLink('AB CD', 'chrome-extension://x/options.html')).toBe('chrome-extension://x/options.html#join=AB%20CD');
   });
 });

@@ -71,6 +71,7 @@ describe('two members share a clipped article', () => {
     await options.getByLabel('Group name').fill('Thursday Circle');
     await options.getByRole('button', { name: 'Create group' }).click();
     await options.getByRole('button', { name: 'Invite' }).first().click();
+    await options.getByRole('button', { name: 'Create invite' }).click();
     const code = options.getByLabel('Invite code');
     await expect.poll(() => code.inputValue()).not.toBe('');
     inviteCode = await code.inputValue();
