@@ -8,11 +8,12 @@ import { Alert } from './Bits';
 import { GroupCard } from './GroupCard';
 import { JoinGroupForm } from './JoinGroupForm';
 
-export function GroupsManager() {
+/** joinCode: from an opened invite link (options.html#join=CODE). */
+export function GroupsManager({ joinCode = '' }: { joinCode?: string }) {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<UserError | null>(null);
-  const [showJoin, setShowJoin] = useState(false);
+  const [showJoin, setShowJoin] = useState(joinCode !== '');
   const [joined, setJoined] = useState<string | null>(null);
 
   async function reload() {
@@ -53,7 +54,7 @@ export function GroupsManager() {
         <button type="submit">Create group</button>
       </form>
       {mine.length === 0 || showJoin ? (
-        <JoinGroupForm onJoined={(group) => (setJoined(group.name), setShowJoin(false), reload())} />
+        <JoinGroupForm initialCode={joinCode} onJoined={(group) => (setJoined(group.name), setShowJoin(false), reload())} />
       ) : (
         <button type="button" class="link" onClick={() => setShowJoin(true)}>Join another group with a code</button>
       )}

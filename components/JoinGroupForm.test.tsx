@@ -9,24 +9,57 @@ const send = sendMessage as unknown as Mock;
 beforeEach(() => send.mockReset());
 afterEach(cleanup);
 
+function answer(replies: Record<string, unknown>) {
+  send.mockImplementation(async (name: string) => replies[name]);
+}
+
 describe('JoinGroupForm', () => {
-  test('joins with the code', async () => {
-    send.mockResolvedValue({ ok: true, value: { id: 'g1', name: 'Thursday Circle' } });
+  test('shows the group first, then joins it', async () => {
+    answer({
+      previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3 } },
+      joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } },
+    });
     const onJoined = vi.fn();
     render(<JoinGroupForm onJoined={onJoined} />);
     expect(screen.getByRole('form', { name: 'Join a group' })).toBeTruthy();
-    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'DEMO-CIRCLE' } });
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'chrome-extension://x/options.html#join=DEMO-CIRCLE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
+    expect(await screen.findByText('3 members')).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('previewInvite', { code: 'chrome-extension://x/options.html#join=DEMO-CIRCLE' });
+    expect(send).not.toHaveBeenCalledWith('joinGroup', expect.anything());
+    fireEvent.click(screen.getByRole('button', { name: 'Join Thursday Circle' }));
     await waitFor(() => expect(onJoined).toHaveBeenCalledWith({ id: 'g1', name: 'Thursday Circle' }));
-    expect(send).toHaveBeenCalledWith('joinGroup', { code: 'DEMO-CIRCLE' });
+    expect(send).toHaveBeenCalledWith('joinGroup', { code: 'chrome-extension://x/options.html#join=DEMO-CIRCLE' });
   });
 
-  test('a wrong code says so and keeps the code', async () => {
-    send.mockResolvedValue({ ok: false, error: { kind: 'invalid', message: 'That invite code is not valid.' } });
+  test('starts with the code from an opened invite link', () => {
+    render(<JoinGroupForm onJoined={vi.fn()} initialCode="ABCD" />);
+    expect((screen.getByLabelText('Invite code') as HTMLInputElement).value).toBe('ABCD');
+  });
+
+  test.each([
+    'That invite code is not valid.',
+    'That invite code has expired. Ask for a new one.',
+    'That invite has been used as many times as it allows. Ask for a new one.',
+    'That invite has been withdrawn. Ask for a new one.',
+    'Too many wrong codes; try again in 12 minutes.',
+  ])('a refused code says why and is kept: %s', async (message) => {
+    answer({ previewInvite: { ok: false, error: { kind: 'invalid', message } } });
     render(<JoinGroupForm onJoined={vi.fn()} />);
     fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'NOPE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('That invite code is not valid.');
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
     expect((screen.getByLabelText('Invite code') as HTMLInputElement).value).toBe('NOPE');
+    expect(screen.queryByRole('button', { name: /Join .*Circle/ })).toBeNull();
+  });
+
+  test('changing the code drops the preview', async () => {
+    answer({ previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 1 } } });
+    render(<JoinGroupForm onJoined={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'ABCD' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
+    expect(await screen.findByRole('button', { name: 'Join Thursday Circle' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'ABCE' } });
+    expect(screen.queryByRole('button', { name: 'Join Thursday Circle' })).toBeNull();
   });
 });

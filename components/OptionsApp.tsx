@@ -7,6 +7,11 @@ import { GroupsManager } from './GroupsManager';
 import { OutboxList } from './OutboxList';
 import { SignIn } from './SignIn';
 
+/** An invite link opens this page as options.html#join=CODE. */
+function joinCodeFromLink(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('join') ?? '';
+}
+
 export function OptionsApp() {
   const [account, setAccount] = useAccount();
   const [backendBusy, setBackendBusy] = useState(false);
@@ -30,7 +35,7 @@ export function OptionsApp() {
       {account && (
         <section aria-labelledby="groups-heading">
           <h2 id="groups-heading">Groups</h2>
-          <GroupsManager key={account.userId} />
+          <GroupsManager key={account.userId} joinCode={joinCodeFromLink()} />
         </section>
       )}
     </div>

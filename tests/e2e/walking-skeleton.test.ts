@@ -132,6 +132,7 @@ describe('two members share a clipped article', () => {
     const options = await setUpMember(ben, 'ben@e2e.test');
     await options.getByLabel('Invite code').last().fill(inviteCode);
     await options.getByRole('button', { name: 'Join group' }).click();
+    await options.getByRole('button', { name: 'Join Thursday Circle' }).click();
     await expect.poll(() => options.getByText('Thursday Circle').count()).toBeGreaterThan(0);
     const panel = await ben.open('sidepanel.html');
     const entry = panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ });
