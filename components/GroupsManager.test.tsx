@@ -27,7 +27,7 @@ describe('GroupsManager', () => {
       if (name === 'listInvites') return { ok: true, value: [] };
       return { ok: false, error: { kind: 'server', message: 'unexpected' } };
     });
-    render(<GroupsManager />);
+    render(<GroupsManager userId="u1" />);
     expect(await screen.findByText(/not in a group yet/)).toBeTruthy();
     expect(screen.getByLabelText('Invite code')).toBeTruthy(); // the join form, while I have no group
     fireEvent.input(screen.getByLabelText('Group name'), { target: { value: 'Thursday Circle' } });
@@ -45,7 +45,7 @@ describe('GroupsManager', () => {
 
   test('with groups, the join form opens on request', async () => {
     send.mockResolvedValue({ ok: true, value: groups });
-    render(<GroupsManager />);
+    render(<GroupsManager userId="u1" />);
     expect(await screen.findByText('Journal Club')).toBeTruthy();
     expect(screen.getAllByTestId('group')).toHaveLength(2);
     expect(screen.queryByLabelText('Invite code')).toBeNull();
@@ -57,7 +57,7 @@ describe('GroupsManager', () => {
     send.mockImplementation(async (name: string) =>
       name === 'listGroups' ? { ok: true, value: [] } : { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } },
     );
-    render(<GroupsManager />);
+    render(<GroupsManager userId="u1" />);
     fireEvent.submit(screen.getByRole('button', { name: 'Create group' }).closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toBe('Give the group a name.');
   });

@@ -9,7 +9,7 @@ import { GroupCard } from './GroupCard';
 import { JoinGroupForm } from './JoinGroupForm';
 
 /** joinCode: from an opened invite link (options.html#join=CODE). */
-export function GroupsManager({ joinCode = '' }: { joinCode?: string }) {
+export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinCode?: string }) {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<UserError | null>(null);
@@ -43,7 +43,7 @@ export function GroupsManager({ joinCode = '' }: { joinCode?: string }) {
       {groups === null && !error && <p class="hint">Loading your groups…</p>}
       {groups !== null && mine.length === 0 && <p class="hint">You're not in a group yet. Create one, or join with a code.</p>}
       <ul class="stack" data-testid="groups" aria-label="My groups">
-        {mine.map((group) => <GroupCard key={group.id} group={group} />)}
+        {mine.map((group) => <GroupCard key={group.id} group={group} userId={userId} onChanged={reload} />)}
       </ul>
       <Alert error={error} />
       {joined && <p class="ok" role="status">You joined {joined}.</p>}

@@ -35,7 +35,7 @@ export function OptionsApp() {
       {account && (
         <section aria-labelledby="groups-heading">
           <h2 id="groups-heading">Groups</h2>
-          <GroupsManager key={account.userId} joinCode={joinCodeFromLink()} />
+          <GroupsManager key={account.userId} userId={account.userId} joinCode={joinCodeFromLink()} />
         </section>
       )}
     </div>
