@@ -17,8 +17,8 @@ export function AccountBar({ account, onSignedOut, showOptions = true }: Account
   }
   return (
     <div class="account-bar">
-      <span class="who" title={account.displayName}>
-        {account.email}
+      <span class="who" title={account.email}>
+        <strong>{account.displayName}</strong> <span class="hint">{account.email}</span>
       </span>
       <button type="button" class="link" onClick={signOut}>
         Sign out

@@ -5,6 +5,7 @@ import { AccountBar } from './AccountBar';
 import { BackendSettings } from './BackendSettings';
 import { GroupsManager } from './GroupsManager';
 import { OutboxList } from './OutboxList';
+import { ProfileForm } from './ProfileForm';
 import { SignIn } from './SignIn';
 
 /** An invite link opens this page as options.html#join=CODE. */
@@ -25,7 +26,10 @@ export function OptionsApp() {
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">Account</h2>
         {account === undefined ? null : account ? (
-          <AccountBar account={account} onSignedOut={() => setAccount(null)} showOptions={false} />
+          <div class="stack">
+            <AccountBar account={account} onSignedOut={() => setAccount(null)} showOptions={false} />
+            <ProfileForm key={account.userId} account={account} onSaved={setAccount} />
+          </div>
         ) : (
           <SignIn onSignedIn={setAccount} disabled={backendBusy} />
         )}

@@ -332,6 +332,12 @@ describe('membership', () => {
     expect(await cachedAccount.getValue()).toEqual({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' });
     expect(updateUser).toHaveBeenCalledWith({ data: { display_name: 'Ada L.' } });
   });
+
+  it('a saved profile name survives getAccount when the session still has the old one', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' });
+    expect(await setup().h.getAccount(undefined)).toEqual({ ok: true, value: { userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' } });
+  });
 });
 
 describe('clipTab', () => {

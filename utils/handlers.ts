@@ -51,8 +51,10 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
   const handlers: Handlers = {
     async getAccount() {
       await reconcileSessionBackend();
-      const account = await readStoredAccount();
+      const stored = await readStoredAccount();
       const cached = await cachedAccount.getValue();
+      // A name saved with updateProfile wins over the session's copy (which not every backend updates).
+      const account = stored && cached?.userId === stored.userId ? { ...stored, displayName: cached.displayName } : stored;
       if (JSON.stringify(cached) !== JSON.stringify(account)) await cachedAccount.setValue(account);
       return ok(account);
     },
