@@ -49,6 +49,23 @@ describe('SidePanelApp', () => {
     expect(await panelGroupId.getValue()).toBe('g1');
   });
 
+  test('removed from the group it showed: says so, then shows the group still there', async () => {
+    const journal = { group: { id: 'g2', name: 'Journal Club', role: 'member' }, queue: [] };
+    send.mockImplementation(async (name: string) =>
+      name === 'listGroups' ? { ok: true, value: [groups[1]] } : name === 'groupQueue' ? { ok: true, value: journal } : never(),
+    );
+    render(<SidePanelApp />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/no longer a member of Thursday Circle/);
+    await waitFor(() => expect((screen.getByLabelText('Group') as HTMLSelectElement).value).toBe('g2'));
+  });
+
+  test('removed from the only group: says so above the way to join another', async () => {
+    send.mockImplementation(async (name: string) => (name === 'listGroups' ? { ok: true, value: [] } : never()));
+    render(<SidePanelApp />);
+    expect(await screen.findByRole('button', { name: 'Open Options' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/no longer a member of Thursday Circle/);
+  });
+
   test('refreshes when the panel becomes visible again', async () => {
     send.mockImplementation(async (name: string) =>
       name === 'listGroups' ? { ok: true, value: groups } : name === 'groupQueue' ? { ok: true, value: { ...queue, queue: [] } } : never(),

@@ -33,12 +33,16 @@ function GroupQueueView() {
   const [fresh, setFresh] = useState<{ groups?: GroupSummary[]; queues: Record<string, GroupQueue> }>({ queues: {} });
   const [error, setError] = useState<UserError | null>(null);
   const [openItem, setOpenItem] = useState<string | null>(null);
+  /** A group shown here that the member was removed from (or left): say so, not just "no group". */
+  const [lost, setLost] = useState<string | null>(null);
   const groups = fresh.groups ?? cached;
   const group = groups && pickGroup(groups, chosen);
 
   async function refresh() {
+    const was = pickGroup(await cachedGroups.getValue(), await panelGroupId.getValue());
     const listed = await ask('listGroups');
     if (!listed.ok) return setError(listed.error);
+    if (was && !listed.value.some((g) => g.id === was.id)) setLost(`You're no longer a member of ${was.name}, so you can't see its queue or discussions any more.`);
     const target = pickGroup(listed.value, await panelGroupId.getValue());
     const reply = target ? await ask('groupQueue', { groupId: target.id }) : null;
     if (reply && !reply.ok) setError(reply.error);
@@ -56,7 +60,7 @@ function GroupQueueView() {
     if (!fresh.groups && !error) return <Loading text="Loading your groups…" />;
     return (
       <div class="empty">
-        <Alert error={error} />
+        <Alert error={lost ?? error} />
         <p>You're not in a reading group yet. Create one, or join with an invite code, in Options.</p>
         <button type="button" onClick={openOptions}>Open Options</button>
       </div>
@@ -66,7 +70,7 @@ function GroupQueueView() {
   return (
     <div class="stack">
       <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
-      <Alert error={error} />
+      <Alert error={lost ?? error} />
       {queue ? <QueueList entries={queue.queue} onOpen={setOpenItem} /> : <Loading text="Loading the queue…" />}
     </div>
   );

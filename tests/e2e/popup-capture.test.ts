@@ -57,12 +57,14 @@ describe('capturing from the popup', () => {
     await options.getByLabel('Group name').fill('Thursday Circle');
     await options.getByRole('button', { name: 'Create group' }).click();
     await options.getByRole('button', { name: 'Invite' }).first().click();
+    await options.getByRole('button', { name: 'Create invite' }).click();
     const code = options.getByLabel('Invite code');
     await expect.poll(() => code.inputValue()).not.toBe('');
     const inviteCode = await code.inputValue();
     const benOptions = await signInMember(ben, backend, 'ben@e2e.test');
     await benOptions.getByLabel('Invite code').last().fill(inviteCode);
     await benOptions.getByRole('button', { name: 'Join group' }).click();
+    await benOptions.getByRole('button', { name: 'Join Thursday Circle' }).click();
     await expect.poll(() => benOptions.getByText('Thursday Circle').count()).toBeGreaterThan(0);
     await Promise.all([options.close(), benOptions.close()]);
   });
