@@ -318,6 +318,8 @@ describe('membership', () => {
     expect(stub.rpc).toHaveBeenCalledWith('set_member_role', { p_group_id: 'g1', p_user_id: 'u2', p_role: 'admin' });
     expect(stub.rpc).toHaveBeenCalledWith('update_group', { p_group_id: 'g1', p_name: 'Readers', p_description: null });
     expect(stub.rpc).toHaveBeenCalledWith('delete_group', { p_group_id: 'g1', p_confirm_name: 'Readers' });
+    // Each change that went through refreshed the cached groups.
+    expect(stub.rpc.mock.calls.filter((c) => c[0] === 'my_groups')).toHaveLength(4);
   });
 
   it('updateProfile saves the name and updates the cached account', async () => {

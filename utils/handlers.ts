@@ -128,7 +128,8 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     },
 
     async setMemberRole({ groupId, userId, role }) {
-      return callRpc(await getClient(), 'set_member_role', { p_group_id: groupId, p_user_id: userId, p_role: role });
+      // My own role may change too (an owner handing over), so the cached groups are refreshed.
+      return afterGroupChange(await getClient(), (client) => callRpc(client, 'set_member_role', { p_group_id: groupId, p_user_id: userId, p_role: role }));
     },
 
     async removeMember({ groupId, userId }) {
