@@ -23,6 +23,11 @@ describe('GroupSettings', () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
+  test('starts from the saved description, so saving a new name keeps it', () => {
+    render(<GroupSettings group={groups[0]!} onChanged={vi.fn()} />);
+    expect((screen.getByLabelText('Description') as HTMLTextAreaElement).value).toBe('Short essays on quiet leadership');
+  });
+
   test('Delete group works only after typing the exact name', async () => {
     send.mockResolvedValue({ ok: true, value: null });
     const onChanged = vi.fn();

@@ -7,7 +7,7 @@ import { Alert } from './Bits';
 
 export function GroupSettings({ group, onChanged }: { group: GroupSummary; onChanged: () => void }) {
   const [name, setName] = useState(group.name);
-  const [description, setDescription] = useState('');
+  const [description, setDescription] = useState(group.description ?? '');
   const [confirm, setConfirm] = useState('');
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
@@ -42,7 +42,6 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
           <label for={id('description')}>Description</label>
           <textarea id={id('description')} maxLength={500} rows={2} value={description} placeholder="What the group reads, when it meets"
             onInput={(e) => setDescription(e.currentTarget.value)} />
-          <span class="hint">Saving replaces the current description.</span>
         </div>
         <button type="submit">Save group</button>
         {saved && <p class="ok" role="status">Saved.</p>}

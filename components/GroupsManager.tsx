@@ -33,7 +33,7 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
     if (!reply.ok) return setError(reply.error);
     setName('');
     setGroups((now) => [...(now ?? []).filter((g) => g.id !== reply.value.id),
-      { ...reply.value, role: 'owner', member_count: 1, queue_count: 0 }]);
+      { ...reply.value, description: null, role: 'owner', member_count: 1, queue_count: 0 }]);
     reload();
   }
 

@@ -10,6 +10,8 @@ export type GroupRole = 'owner' | 'admin' | 'member';
 export interface GroupSummary {
   id: string;
   name: string;
+  /** The group's focus, set by owners and admins; null when none. Absent in groups cached before it existed. */
+  description?: string | null;
   role: GroupRole;
   member_count: number;
   queue_count: number;

@@ -4,8 +4,8 @@ import type { ClipPayload, GroupQueue, GroupSummary, ItemDetail } from '@/utils/
 export const ada = { userId: 'u-ada', email: 'ada@example.org', displayName: 'Ada' };
 
 export const groups: GroupSummary[] = [
-  { id: 'g1', name: 'Thursday Circle', role: 'owner', member_count: 3, queue_count: 2 },
-  { id: 'g2', name: 'Journal Club', role: 'member', member_count: 5, queue_count: 0 },
+  { id: 'g1', name: 'Thursday Circle', description: 'Short essays on quiet leadership', role: 'owner', member_count: 3, queue_count: 2 },
+  { id: 'g2', name: 'Journal Club', description: null, role: 'member', member_count: 5, queue_count: 0 },
 ];
 
 export const article: ClipPayload = {

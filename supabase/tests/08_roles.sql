@@ -3,7 +3,7 @@
 -- items and comments.
 begin;
 set search_path = public, extensions;
-select plan(48);
+select plan(49);
 
 create schema tests;
 grant usage on schema tests to authenticated;
@@ -163,6 +163,10 @@ select is(
   public.update_group('08000000-0000-4000-8000-0000000000b1', ' Essay   Club II ', '  Long-form essays, one a fortnight. '),
   '{"id": "08000000-0000-4000-8000-0000000000b1", "name": "Essay Club II", "description": "Long-form essays, one a fortnight."}'::jsonb,
   'An admin renames the group and sets its focus.');
+select is(
+  (select description from public.my_groups() where id = '08000000-0000-4000-8000-0000000000b1'),
+  'Long-form essays, one a fortnight.',
+  'my_groups returns the description, so the settings form starts from what is saved.');
 select throws_ok($$select public.update_group('08000000-0000-4000-8000-0000000000b1', 'Essay Club', repeat('x', 501))$$,
   '22023', 'A description can be at most 500 characters.', 'An overlong description is refused clearly.');
 select throws_ok($$select public.delete_group('08000000-0000-4000-8000-0000000000b1', 'Essay Club II')$$,
