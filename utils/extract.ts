@@ -16,6 +16,7 @@ import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 import { doubtfulPageIsArticle } from './article-shape';
 import { coverage, isolate, markedArticleBody } from './article-container';
 import { standfirst } from './article-lede';
+import { trimEdges } from './article-edges';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
   countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
@@ -165,6 +166,7 @@ function readBody(doc: Document, base: string): Parsed | null {
   }
   if (parsed?.content) {
     removeTeaserLines(parsed.content);
+    trimEdges(parsed.content);
     const lede = standfirst(pristine, parsed.content.textContent ?? '');
     if (lede) {
       const p = parsed.content.ownerDocument.createElement('p');

@@ -2,7 +2,12 @@
  * Extraction quality: runs Readclub's extractArticle and plain Mozilla Readability over the
  * extraction development set and scores both with the corpus's own rule (see its README.md).
  *
- *   npm run eval:extract -- [corpus-dir] [--pages] [--json out.json]
+ *   npm run eval:extract -- [corpus-dir] [--pages] [--json out.json] [--texts out.json]
+ *                           [--ids file-of-ids] [--sample N]
+ *
+ * --ids / --sample score a subset (every Nth-spread page) for quick loops; figures for the
+ * whole corpus come only from a run without them. --texts saves extractArticle's text per
+ * page, for tests/eval/false-positives.ts.
  *
  * Without --pages it prints every page where extractArticle scores worse than plain Readability
  * by more than WORSE_MARGIN (page F1), the list to keep near empty.
@@ -42,6 +47,7 @@ interface SystemRun {
 }
 interface PageResult {
   id: string;
+  text?: string | null;
   url: string;
   charset: string;
   extract: SystemRun;
@@ -89,7 +95,7 @@ function webUrl(url: string, id: string): string {
   return /^https?:\/\//i.test(url) ? url : `https://example.invalid/${id}.html`;
 }
 
-function run(c: Case, what: () => { text: string | null; note: string }): SystemRun {
+function run(c: Case, what: () => { text: string | null; note: string }, keep?: (text: string | null) => void): SystemRun {
   const start = performance.now();
   let out: { text: string | null; note: string };
   try {
@@ -98,24 +104,26 @@ function run(c: Case, what: () => { text: string | null; note: string }): System
     out = { text: null, note: `threw: ${String(error)}` };
   }
   const ms = performance.now() - start;
+  keep?.(out.text);
   return { counts: score(out.text, c), found: out.text !== null, note: out.note, ms };
 }
 
 function evaluatePage(dir: string, id: string, c: Case): PageResult {
   const { html, charset } = decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`))));
   const doc = parse(html);
+  let text: string | null = null;
   // extractArticle reads a copy and never changes `doc`, so it goes first; Readability mutates.
   const extract = run(c, () => {
     const result = extractArticle(doc, webUrl(c.url, id));
     if (!result.ok) return { text: null, note: result.reason };
     const body = parse(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).body;
     return { text: body.textContent ?? '', note: result.truncated ? 'truncated' : '' };
-  });
+  }, (t) => (text = t));
   const readability = run(c, () => {
     const article = new Readability(doc).parse();
     return article ? { text: article.textContent ?? '', note: '' } : { text: null, note: 'no-content' };
   });
-  return { id, url: c.url, charset, extract, readability };
+  return { id, url: c.url, charset, extract, readability, text };
 }
 
 function pageF1(r: SystemRun): number {
@@ -141,7 +149,12 @@ function main(): void {
     console.error('--json needs a file name.');
     process.exit(2);
   }
-  const positional = args.filter((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1));
+  const valueOf = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const valued = new Set(['--json', '--texts', '--ids', '--sample'].map((f) => args.indexOf(f) + 1).filter((i) => i > 0));
+  const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
   const dir = resolve(
     positional[0] ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)),
   );
@@ -151,9 +164,21 @@ function main(): void {
   }
 
   const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, Case>;
+  let entries = Object.entries(cases);
+  const idsFile = valueOf('--ids');
+  if (idsFile) {
+    const wanted = new Set(readFileSync(idsFile, 'utf8').split(/\s+/).filter(Boolean));
+    entries = entries.filter(([id]) => wanted.has(id));
+  }
+  const sample = Number(valueOf('--sample') ?? 0);
+  if (sample > 0 && sample < entries.length) {
+    const step = entries.length / sample;
+    entries = Array.from({ length: sample }, (_, i) => entries[Math.floor(i * step)]!);
+  }
+  if (entries.length < Object.keys(cases).length) console.log(`Subset: ${entries.length} of ${Object.keys(cases).length} pages (not the corpus figures)`);
   const pages: PageResult[] = [];
   const started = performance.now();
-  for (const [id, c] of Object.entries(cases)) pages.push(evaluatePage(dir, id, c));
+  for (const [id, c] of entries) pages.push(evaluatePage(dir, id, c));
   const wallS = (performance.now() - started) / 1000;
 
   const worse = pages
@@ -186,6 +211,11 @@ function main(): void {
   }
   console.log(table(rows, (i) => i > 0));
 
+  const textsPath = valueOf('--texts');
+  if (textsPath) {
+    writeFileSync(textsPath, JSON.stringify(Object.fromEntries(pages.map((p) => [p.id, p.text ?? null]))));
+    console.log(`Extracted texts written to ${textsPath}`);
+  }
   if (jsonPath) {
     const perPage = pages.map((p) => ({
       id: p.id,

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { isAppeal, isDateLine, trimEdges } from './article-edges';
+
+const root = (html: string) =>
+  parseHTML(`<!DOCTYPE html><html><body><div id="r">${html}</div></body></html>`).document.getElementById('r') as unknown as Element;
+const para = (i: number) =>
+  `<p>Paragraph ${i} of the article is long enough to be the prose a reader came for, with a sentence or two more than a caption or a teaser line would ever hold.</p>`;
+const squash = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('isDateLine', () => {
+  test.each(['24.01.2022 11:38', '3:59 PM', 'Veröffentlicht am 2. Februar 2022', 'Published: March 3, 2021', '2021-10-16 |', 'Aktualisiert am 12.03.2020, 14:05 Uhr'])(
+    '%s is a date line',
+    (text) => expect(isDateLine(text)).toBe(true),
+  );
+  test.each(['+81 158-23-2012', 'Im Jahr 2020 stieg der Umsatz deutlich', 'Die Sitzung beginnt um 19:30 im Rathaus', 'Kontakt', ''])('%s is not', (text) =>
+    expect(isDateLine(text)).toBe(false),
+  );
+});
+
+describe('isAppeal (short furniture lines in several languages)', () => {
+  test.each([
+    '© 2024 Example Media. All rights reserved.', 'Folgen Sie uns auf Facebook und Instagram', 'Subscribe to our newsletter',
+    'Síguenos en Twitter', 'Suivez-nous sur Facebook', '*Werbung. Dieser Beitrag enthält Werbung.', 'Anzeige', 'Lesen Sie auch: Der Winter kommt',
+    'Materiał chroniony prawem autorskim', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
+  ])('%s is an appeal', (text) => expect(isAppeal(text)).toBe(true));
+  test.each([
+    'Die Gemeinde will die Anzeigepflicht für Hunde abschaffen.', 'He followed the river to the sea.', 'Related work is discussed below in depth.',
+    `${'A long paragraph that happens to mention a newsletter '.repeat(4)}.`,
+  ])('%s is not', (text) => expect(isAppeal(text)).toBe(false));
+});
+
+describe('trimEdges', () => {
+  test('drops link lists and date lines before the first and after the last long paragraph', () => {
+    const r = root(`<p>12.03.2021 14:05</p>${para(1)}<p>A short line inside stays.</p>${para(2)}<ul><li><a href="/a">Most read story one</a></li></ul><p>3:59 PM</p>`);
+    trimEdges(r);
+    expect(squash(r)).not.toContain('12.03.2021');
+    expect(squash(r)).not.toContain('Most read story one');
+    expect(squash(r)).not.toContain('3:59 PM');
+    expect(squash(r)).toContain('A short line inside stays.');
+    expect(r.querySelectorAll('p').length).toBe(3);
+  });
+
+  test('drops an appeal anywhere, but never a long paragraph that mentions the same words', () => {
+    const long = `<p>The council voted to subscribe to the regional water scheme, which had been debated for months by residents who feared the costs would rise and asked for a vote of their own.</p>`;
+    const r = root(`${para(1)}<p>Follow us on Twitter</p>${long}${para(2)}`);
+    trimEdges(r);
+    expect(squash(r)).not.toContain('Follow us');
+    expect(squash(r)).toContain('subscribe to the regional water scheme');
+  });
+
+  test('drops a short heading after the article ("Most popular") and short captions, keeps headings inside it', () => {
+    const r = root(`<h2>Background</h2>${para(1)}<figure><img src="a.jpg"><figcaption>Photo: Jane Doe / Agency</figcaption></figure><h2>The vote</h2>${para(2)}<h2>Most popular</h2>`);
+    trimEdges(r);
+    expect(Array.from(r.querySelectorAll('h2'), (h) => h.textContent)).toEqual(['Background', 'The vote']);
+    expect(r.querySelector('figcaption')).toBeNull();
+    expect(r.querySelector('img')).not.toBeNull();
+  });
+
+  test('regression: a phone number at the end of the article is not a date line', () => {
+    const r = root(`${para(1)}<p>+81 158-23-2012</p>`);
+    trimEdges(r);
+    expect(squash(r)).toContain('+81 158-23-2012');
+  });
+
+  test('regression: content without any long paragraph is left alone (a short post is all short lines)', () => {
+    const r = root('<p>12.03.2021</p><p><a href="/x">A link</a></p><p>Short post.</p>');
+    expect(trimEdges(r)).toBe(0);
+    expect(r.querySelectorAll('p').length).toBe(3);
+  });
+});

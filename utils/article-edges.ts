@@ -1,0 +1,116 @@
+/**
+ * Short lines around the article's prose that Readability keeps with it: "follow us" and
+ * "subscribe" appeals, copyright notices, photo credits, dates, "most read" headings and
+ * their link lists. No class name gives them away, so they are found by shape and wording:
+ * only SHORT blocks go, and the broad tests (links, dates, headings) only before the first
+ * or after the last long paragraph, so the article's own paragraphs never do.
+ */
+
+/** Blocks the content is read in; a block holding another counts only through that one. */
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, figcaption, caption, address, blockquote, pre, div, section, aside, footer, header, table';
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A block this long, mostly not links, is a paragraph of the article. */
+const LONG = 150;
+/** Blocks shorter than this may be furniture; longer ones always stay. */
+const SHORT = 150;
+const LINK_DENSE = 0.5;
+
+/**
+ * Wording of furniture lines in the corpus's main languages (de, en, es, fr, pl, it, pt, nl).
+ * Matched anywhere in a short block: appeals to subscribe, follow, share or donate, copyright
+ * notices, advertisement labels.
+ */
+const APPEAL = new RegExp(
+  [
+    // copyright
+    '©', '\\bcopyright', 'all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
+    'tutti i diritti riservati', 'wszelkie prawa zastrzeżone', 'materiał chroniony prawem', 'todos os direitos reservados',
+    // subscribe / newsletter
+    '\\bsubscribe\\b', '\\bsubscribers?\\b', 'newsletter', '\\babonnier', '\\babonnez', '\\bsuscr[ií]b', 'suscripci[oó]n', '\\bzapisz si[ęe]', 'subskrybuj',
+    '\\biscriviti', '\\bassine\\b', '\\bjetzt (?:anmelden|registrieren)',
+    // follow / share
+    '\\bfollow (?:us|the)\\b', '\\bfolg(?:en sie|e|t) uns', '\\bs[ií]g(?:ue|a)nos', '\\bsuivez[- ]nous', '\\bobserwuj nas', '\\bseguici',
+    '\\bshare (?:this|on)\\b', '\\bartikel (?:teilen|gefallen)', '\\bbeitrag teilen', '\\bcompart(?:e|ir) (?:esta|este)', '\\bpartager (?:cet|sur)',
+    '\\bdownload (?:the|our) app', '\\bapp herunterladen',
+    // donate / support
+    '\\bdonate\\b', '\\bspenden sie\\b', '\\bunterstützen sie (?:uns|unsere)', '\\bsupport (?:our|us)\\b', '\\bhazte (?:miembro|socio)', '\\bwesprzyj',
+    // advertisement labels
+    '^\\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\\b',
+    // "read also" / "more on" lead-ins standing alone
+    '^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|schon gelesen|weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|à lire aussi|lire aussi|pour lire la suite|lee también|te puede interesar|puedes ver|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\\s*(?:[:?!…]|$)',
+  ].join('|'),
+  'i',
+);
+
+/** A date or time line: what is left after removing date and time parts is a few words at most. */
+const DATE_PARTS =
+  /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|uhr|h)?\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäéû]*\.?(?:\s+\d{4})?|\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäéû]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\b(?:19|20)\d{2}\b/gi;
+const DATE_WORDS =
+  /\b(?:am|um|on|at|le|el|de|del|the|published|veröffentlicht|aktualisiert|updated|last modified|release date|datum|date|fecha|publié|opublikowano|stand|posted|geschrieben|erstellt|uhr|mez|cet|utc|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|[|·•,:–—-]/gi;
+
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+export function isDateLine(text: string): boolean {
+  if (!text || text.length > 80) return false;
+  const stripped = text.replace(DATE_PARTS, ' ');
+  if (stripped.length === text.length) return false;
+  return squash(stripped.replace(DATE_WORDS, ' ')).length <= 3;
+}
+
+export function isAppeal(text: string): boolean {
+  return text.length > 0 && text.length < SHORT && APPEAL.test(text);
+}
+
+function linkShare(el: Element, length: number): number {
+  if (!length) return 0;
+  return Array.from(el.querySelectorAll('a')).reduce((sum, a) => sum + squash(a.textContent).length, 0) / length;
+}
+
+interface Block {
+  el: Element;
+  text: string;
+  links: number;
+}
+
+/** The innermost blocks of `root`, in document order, with text. */
+function blocksOf(root: Element): Block[] {
+  const blocks: Block[] = [];
+  for (const el of Array.from(root.querySelectorAll(BLOCKS))) {
+    if (el.querySelector(BLOCKS)) continue;
+    const text = squash(el.textContent);
+    if (text) blocks.push({ el, text, links: linkShare(el, text.length) });
+  }
+  return blocks;
+}
+
+const isLong = (b: Block): boolean => b.text.length >= LONG && b.links < LINK_DENSE && !HEADINGS.has(b.el.localName);
+
+/** A heading this short after the last long paragraph names what follows the article ("Most read", "Auch interessant"). */
+const TAIL_HEADING = 80;
+
+/** Whether a short block outside the prose (before the first / after the last long paragraph) is furniture. */
+function edgeFurniture(b: Block, after: boolean): boolean {
+  return b.links >= LINK_DENSE || isDateLine(b.text) || (after && HEADINGS.has(b.el.localName) && b.text.length < TAIL_HEADING);
+}
+
+/** Photo credits and captions: a short caption is rarely what the reader clipped the page for. */
+const isShortCaption = (b: Block): boolean => b.el.localName === 'figcaption';
+
+/** Removes furniture lines from extracted content `root`; returns how many went. */
+export function trimEdges(root: Element): number {
+  const blocks = blocksOf(root);
+  const first = blocks.findIndex(isLong);
+  if (first < 0) return 0;
+  let last = blocks.length - 1;
+  while (!isLong(blocks[last]!)) last--;
+  let removed = 0;
+  blocks.forEach((b, i) => {
+    if (b.text.length >= SHORT) return;
+    const outside = i < first || i > last;
+    if (isAppeal(b.text) || isShortCaption(b) || (outside && edgeFurniture(b, i > last))) {
+      b.el.parentNode?.removeChild(b.el);
+      removed++;
+    }
+  });
+  return removed;
+}
