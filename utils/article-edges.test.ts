@@ -22,7 +22,7 @@ describe('isAppeal (short furniture lines in several languages)', () => {
   test.each([
     '© 2024 Example Media. All rights reserved.', 'Folgen Sie uns auf Facebook und Instagram', 'Subscribe to our newsletter',
     'Síguenos en Twitter', 'Suivez-nous sur Facebook', '*Werbung. Dieser Beitrag enthält Werbung.', 'Anzeige', 'Lesen Sie auch: Der Winter kommt',
-    'Materiał chroniony prawem autorskim', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
+    'Materiał chroniony prawem autorskim', 'À lire aussi Les critiques de la CNIL', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
   ])('%s is an appeal', (text) => expect(isAppeal(text)).toBe(true));
   test.each([
     'Die Gemeinde will die Anzeigepflicht für Hunde abschaffen.', 'He followed the river to the sea.', 'Related work is discussed below in depth.',
@@ -49,12 +49,22 @@ describe('trimEdges', () => {
     expect(squash(r)).toContain('subscribe to the regional water scheme');
   });
 
-  test('drops a short heading after the article ("Most popular") and short captions, keeps headings inside it', () => {
-    const r = root(`<h2>Background</h2>${para(1)}<figure><img src="a.jpg"><figcaption>Photo: Jane Doe / Agency</figcaption></figure><h2>The vote</h2>${para(2)}<h2>Most popular</h2>`);
+  test('drops a short heading after the article over links ("Most popular") and photo credits, keeps headings inside it', () => {
+    const r = root(
+      `<h2>Background</h2>${para(1)}<figure><img src="a.jpg"><figcaption>Photo: Jane Doe / Agency</figcaption></figure>` +
+        `<figure><img src="b.jpg"><figcaption>The town hall at night</figcaption></figure><h2>The vote</h2>${para(2)}` +
+        `<h2>Most popular</h2><ul><li><a href="/x">Another story</a></li></ul>`,
+    );
     trimEdges(r);
     expect(Array.from(r.querySelectorAll('h2'), (h) => h.textContent)).toEqual(['Background', 'The vote']);
-    expect(r.querySelector('figcaption')).toBeNull();
-    expect(r.querySelector('img')).not.toBeNull();
+    expect(Array.from(r.querySelectorAll('figcaption'), (f) => f.textContent)).toEqual(['The town hall at night']);
+    expect(r.querySelectorAll('img').length).toBe(2);
+  });
+
+  test('regression: a heading over a short text section after the article stays ("Anreise" and its directions)', () => {
+    const r = root(`${para(1)}<h3>Anreise</h3><p>Mit dem Bus bis zum Markt.</p>`);
+    trimEdges(r);
+    expect(squash(r)).toContain('Anreise');
   });
 
   test('regression: a phone number at the end of the article is not a date line', () => {

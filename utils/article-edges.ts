@@ -36,8 +36,9 @@ const APPEAL = new RegExp(
     '\\bdonate\\b', '\\bspenden sie\\b', '\\bunterstützen sie (?:uns|unsere)', '\\bsupport (?:our|us)\\b', '\\bhazte (?:miembro|socio)', '\\bwesprzyj',
     // advertisement labels
     '^\\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\\b',
-    // "read also" / "more on" lead-ins standing alone
-    '^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|schon gelesen|weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|à lire aussi|lire aussi|pour lire la suite|lee también|te puede interesar|puedes ver|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\\s*(?:[:?!…]|$)',
+    // "read also" lead-ins: unambiguous ones at the start, words that also open prose only standing alone
+    '^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|schon gelesen|à lire aussi|lire aussi|pour lire la suite|lee también|te puede interesar|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\\b',
+    '^(?:weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|puedes ver)\\s*(?:[:?!…]|$)',
   ].join('|'),
   'i',
 );
@@ -88,13 +89,21 @@ const isLong = (b: Block): boolean => b.text.length >= LONG && b.links < LINK_DE
 /** A heading this short after the last long paragraph names what follows the article ("Most read", "Auch interessant"). */
 const TAIL_HEADING = 80;
 
-/** Whether a short block outside the prose (before the first / after the last long paragraph) is furniture. */
-function edgeFurniture(b: Block, after: boolean): boolean {
-  return b.links >= LINK_DENSE || isDateLine(b.text) || (after && HEADINGS.has(b.el.localName) && b.text.length < TAIL_HEADING);
+/**
+ * Whether a short block outside the prose (before the first / after the last long paragraph)
+ * is furniture. A heading after the article goes when links, another heading or nothing
+ * follow it ("Most popular" and its list); one over a short text section ("Anreise") stays.
+ */
+function edgeFurniture(b: Block, after: boolean, next: Block | undefined): boolean {
+  if (b.links >= LINK_DENSE || isDateLine(b.text)) return true;
+  if (!after || !HEADINGS.has(b.el.localName) || b.text.length >= TAIL_HEADING) return false;
+  return !next || next.links >= LINK_DENSE || HEADINGS.has(next.el.localName);
 }
 
-/** Photo credits and captions: a short caption is rarely what the reader clipped the page for. */
-const isShortCaption = (b: Block): boolean => b.el.localName === 'figcaption';
+/** Words of a photo credit ("Foto: dpa", "Bild: Shutterstock", "(crédito: …)", "Quelle: …/Fotolia.com"). */
+const CREDIT = /\b(?:foto|fotos|photo|photograph|bild|image|imagen|quelle|source|cr[ée]dits?|credit|fot|źródło|getty|shutterstock|istock|fotolia|dpa|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b|©|\w\/\w/i;
+/** A caption holding a photo credit; captions that only describe the picture stay. */
+const isCreditCaption = (b: Block): boolean => b.el.localName === 'figcaption' && CREDIT.test(b.text);
 
 /** Removes furniture lines from extracted content `root`; returns how many went. */
 export function trimEdges(root: Element): number {
@@ -107,7 +116,7 @@ export function trimEdges(root: Element): number {
   blocks.forEach((b, i) => {
     if (b.text.length >= SHORT) return;
     const outside = i < first || i > last;
-    if (isAppeal(b.text) || isShortCaption(b) || (outside && edgeFurniture(b, i > last))) {
+    if (isAppeal(b.text) || isCreditCaption(b) || (outside && edgeFurniture(b, i > last, blocks[i + 1]))) {
       b.el.parentNode?.removeChild(b.el);
       removed++;
     }
