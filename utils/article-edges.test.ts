@@ -22,7 +22,7 @@ describe('isAppeal (short furniture lines in several languages)', () => {
   test.each([
     '© 2024 Example Media. All rights reserved.', 'Folgen Sie uns auf Facebook und Instagram', 'Subscribe to our newsletter',
     'Síguenos en Twitter', 'Suivez-nous sur Facebook', '*Werbung. Dieser Beitrag enthält Werbung.', 'Anzeige', 'Lesen Sie auch: Der Winter kommt',
-    'Materiał chroniony prawem autorskim', 'À lire aussi Les critiques de la CNIL', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
+    'Materiał chroniony prawem autorskim', 'À lire aussi Les critiques de la CNIL', 'Das könnte Sie auch interessieren!', 'Ihr Beitrag hilft, unsere Berichterstattung auszubauen', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
   ])('%s is an appeal', (text) => expect(isAppeal(text)).toBe(true));
   test.each([
     'Die Gemeinde will die Anzeigepflicht für Hunde abschaffen.', 'He followed the river to the sea.', 'Related work is discussed below in depth.',

@@ -34,6 +34,9 @@ const APPEAL = new RegExp(
     '\\bdownload (?:the|our) app', '\\bapp herunterladen',
     // donate / support
     '\\bdonate\\b', '\\bspenden sie\\b', '\\bunterstützen sie (?:uns|unsere)', '\\bsupport (?:our|us)\\b', '\\bhazte (?:miembro|socio)', '\\bwesprzyj',
+    '\\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft', '\\byour (?:support|donation|contribution) helps', '\\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda',
+    // "more like this" headings
+    '^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesen|meist(?:gelesene|diskutierte|-diskutiert)|empfohlene (?:beiträge|artikel)|weiterführende links|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\\b',
     // advertisement labels
     '^\\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\\b',
     // "read also" lead-ins: unambiguous ones at the start, words that also open prose only standing alone
