@@ -15,6 +15,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { startLocalBackend, type LocalBackendOptions } from '../../supabase/local/index';
 import { DEFAULT_MIGRATIONS_DIR } from '../../supabase/local/migrate';
+import type { Rpcs } from '../../utils/api-types';
 
 export interface TestBackend {
   url: string;
@@ -128,4 +129,25 @@ export async function signedInClient(backend: TestBackend, email: string, displa
   const verified = await client.auth.verifyOtp({ email, token: await backend.codeFor(email), type: 'email' });
   if (verified.error) throw verified.error;
   return { client, userId: verified.data.user!.id };
+}
+
+// ---------- Typed RPC calls (the contract in utils/api-types.ts) ----------
+type Name = keyof Rpcs;
+export interface Outcome<N extends Name> {
+  data: Rpcs[N][1] | null;
+  error: { code: string; message: string; details: string | null; hint: string | null } | null;
+  status: number;
+}
+
+/** supabase.rpc, typed by the contract. */
+export async function call<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Outcome<N>> {
+  const { data, error, status } = await client.rpc(name, args);
+  return { data: data as Rpcs[N][1] | null, error, status };
+}
+
+/** The call's result; throws with the server's code and message when it failed. */
+export async function ok<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Rpcs[N][1]> {
+  const { data, error } = await call(client, name, args);
+  if (error) throw new Error(`${name} failed: ${error.code} ${error.message}`);
+  return data as Rpcs[N][1];
 }

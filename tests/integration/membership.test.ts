@@ -6,26 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Rpcs } from '../../utils/api-types';
-import { HAS_SCHEMA, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
-
-type Name = keyof Rpcs;
-interface Outcome<N extends Name> {
-  data: Rpcs[N][1] | null;
-  error: { code: string; message: string; details: string | null; hint: string | null } | null;
-  status: number;
-}
-
-async function call<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Outcome<N>> {
-  const { data, error, status } = await client.rpc(name, args);
-  return { data: data as Rpcs[N][1] | null, error, status };
-}
-
-async function ok<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Rpcs[N][1]> {
-  const { data, error } = await call(client, name, args);
-  if (error) throw new Error(`${name} failed: ${error.code} ${error.message}`);
-  return data as Rpcs[N][1];
-}
+import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
 
 describe.skipIf(!HAS_SCHEMA)('membership', () => {
   let backend: TestBackend;

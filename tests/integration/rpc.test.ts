@@ -9,29 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { MAX_STORED_CONTENT_BYTES, readingMinutes, type ClipItemArgs, type ClipPayload, type Rpcs } from '../../utils/api-types';
-import { HAS_SCHEMA, signedInClient, startTestBackend, testClient, uniqueEmail, type TestBackend } from './helpers';
-
-type Name = keyof Rpcs;
-interface Outcome<N extends Name> {
-  data: Rpcs[N][1] | null;
-  error: { code: string; message: string; details: string | null; hint: string | null } | null;
-  status: number;
-}
-
-/** supabase.rpc, typed by the contract. */
-async function call<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Outcome<N>> {
-  const { data, error, status } = await client.rpc(name, args);
-  return { data: data as Rpcs[N][1] | null, error, status };
-}
-
-async function ok<N extends Name>(client: SupabaseClient, name: N, args: Rpcs[N][0]): Promise<Rpcs[N][1]> {
-  const { data, error } = await call(client, name, args);
-  if (error) throw new Error(`${name} failed: ${error.code} ${error.message}`);
-  return data as Rpcs[N][1];
-}
+import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, testClient, type Outcome, uniqueEmail, type TestBackend } from './helpers';
 
 /** A refusal the extension can show: a 4xx with the database's own words. */
-function expectClearRefusal(outcome: Outcome<Name>, codes: string[]): void {
+function expectClearRefusal(outcome: Outcome<keyof Rpcs>, codes: string[]): void {
   expect(outcome.data).toBeNull();
   expect(outcome.error).not.toBeNull();
   expect(codes).toContain(outcome.error!.code);
