@@ -19,7 +19,7 @@ import { standfirst } from './article-lede';
 import { trimEdges } from './article-edges';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
-  countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
+  baseUrlOf, countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
   MAX_AUTHORS, MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
@@ -75,21 +75,6 @@ export type ExtractResult =
       /** For logs and tests; users see NO_ARTICLE_MESSAGE. */
       detail: string;
     };
-
-/** Collapses whitespace and trims; cuts at `max` characters with an ellipsis; '' → null. */
-
-/** The document's base URL: its <base href> resolved against the page URL, else the page URL. */
-function baseUrlOf(doc: Document, url: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
-  if (href) {
-    try {
-      return new URL(href, url).href;
-    } catch {
-      // an unusable <base> is ignored, as browsers do
-    }
-  }
-  return url;
-}
 
 /**
  * Readability makes links absolute against `document.baseURI`, which a DOM outside a page
