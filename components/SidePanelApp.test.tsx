@@ -77,6 +77,18 @@ describe('SidePanelApp', () => {
     await waitFor(() => expect(send.mock.calls.filter((c) => c[0] === 'groupQueue').length).toBeGreaterThan(before));
   });
 
+  test('tabs: Queue first, then the Library and Meetings panes', async () => {
+    await cachedQueues.setValue({ g1: queue });
+    send.mockImplementation(never);
+    render(<SidePanelApp />);
+    expect(await screen.findByRole('tabpanel', { name: 'Queue' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Library' }));
+    expect(screen.getByRole('tabpanel', { name: 'Library' })).toBeTruthy();
+    expect(screen.queryByTestId('queue')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Meetings' }));
+    expect(screen.getByRole('tabpanel', { name: 'Meetings' })).toBeTruthy();
+  });
+
   test('signed out: the sign-in form', async () => {
     await cachedAccount.setValue(null);
     send.mockImplementation(never);

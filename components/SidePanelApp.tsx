@@ -1,6 +1,7 @@
 /**
- * The side panel: the chosen group's discussion queue (cached first, then refreshed when
- * the panel becomes visible and every 30 s), and one item's discussion at a time.
+ * The side panel: the chosen group in three tabs — its discussion queue (cached first, then
+ * refreshed when the panel becomes visible and every 30 s), its library and its meetings —
+ * and one item's discussion at a time. Each tab's content is its own pane component.
  */
 import { useState } from 'preact/hooks';
 import type { GroupQueue, GroupSummary } from '@/utils/api-types';
@@ -12,8 +13,17 @@ import { useAccount, useRefresh, useStored } from '@/utils/ui-hooks';
 import { Alert, Loading } from './Bits';
 import { GroupSelect, pickGroup } from './GroupSelect';
 import { ItemDetailView } from './ItemDetailView';
+import { LibraryPane } from './LibraryPane';
+import { MeetingsPane } from './MeetingsPane';
+import { PanelTabs } from './PanelTabs';
 import { QueueList } from './QueueList';
 import { SignIn } from './SignIn';
+
+const TABS = [
+  { id: 'queue', label: 'Queue' },
+  { id: 'library', label: 'Library' },
+  { id: 'meetings', label: 'Meetings' },
+];
 
 export function SidePanelApp() {
   const [account, setAccount] = useAccount();
@@ -33,6 +43,7 @@ function GroupQueueView() {
   const [fresh, setFresh] = useState<{ groups?: GroupSummary[]; queues: Record<string, GroupQueue> }>({ queues: {} });
   const [error, setError] = useState<UserError | null>(null);
   const [openItem, setOpenItem] = useState<string | null>(null);
+  const [tab, setTab] = useState('queue');
   /** A group shown here that the member was removed from (or left): say so, not just "no group". */
   const [lost, setLost] = useState<string | null>(null);
   const groups = fresh.groups ?? cached;
@@ -71,7 +82,11 @@ function GroupQueueView() {
     <div class="stack">
       <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
       <Alert error={lost ?? error} />
-      {queue ? <QueueList entries={queue.queue} onOpen={setOpenItem} /> : <Loading text="Loading the queue…" />}
+      <PanelTabs tabs={TABS} selected={tab} onSelect={setTab} label="Group views">
+        {tab === 'queue' && (queue ? <QueueList entries={queue.queue} onOpen={setOpenItem} /> : <Loading text="Loading the queue…" />)}
+        {tab === 'library' && <LibraryPane groupId={group.id} onOpen={setOpenItem} />}
+        {tab === 'meetings' && <MeetingsPane groupId={group.id} />}
+      </PanelTabs>
     </div>
   );
 }
