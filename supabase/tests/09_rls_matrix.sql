@@ -220,7 +220,11 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
   ('tag_item', 'execute', 'Members of every role tag an item.',
    $$select public.tag_item('09000000-0000-4000-8000-0000000000c1', array['x'])$$, 'nnyyy'),
   ('queue_item', 'execute', 'Members of every role queue an item.',
-   $$select public.queue_item('09000000-0000-4000-8000-0000000000c3')$$, 'nnyyy');
+   $$select public.queue_item('09000000-0000-4000-8000-0000000000c3')$$, 'nnyyy'),
+  ('export_group', 'execute', 'Members of every role export the group; nobody else does.',
+   $$select public.export_group('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
+  ('delete_account', 'execute', 'Anyone signed in deletes their own account, except the last owner of a group with other members.',
+   $$select public.delete_account('DELETE')$$, 'nyyyn');
 
 select plan((select count(*)::int from tests.matrix) + 3);
 
