@@ -70,8 +70,8 @@ select has_function('public', 'create_invite', array['uuid', 'integer', 'integer
 select has_function('public', 'join_group', array['text'], 'join_group(p_code text) exists.');
 select has_function('public', 'clip_item', array['uuid', 'uuid', 'jsonb', 'text[]', 'text', 'boolean'],
   'clip_item(p_client_id, p_group_id, p_clip, p_tags, p_comment, p_queue) exists.');
-select has_function('public', 'add_comment', array['uuid', 'text', 'uuid'],
-  'add_comment(p_item_id uuid, p_body text, p_client_id uuid default null) exists.');
+select has_function('public', 'add_comment', array['uuid', 'text', 'uuid', 'uuid'],
+  'add_comment(p_item_id uuid, p_body text, p_client_id uuid default null, p_parent_id uuid default null) exists.');
 select has_function('public', 'group_queue', array['uuid'], 'group_queue(p_group_id uuid) exists.');
 select has_function('public', 'item_detail', array['uuid'], 'item_detail(p_item_id uuid) exists.');
 select has_function('public', 'find_item', array['uuid', 'text'], 'find_item(p_group_id uuid, p_url text) exists.');
@@ -91,14 +91,18 @@ select results_eq(
            ('delete_comment', false, true, false, true), ('delete_group', false, true, false, true),
            ('delete_item', false, true, false, true), ('edit_comment', false, true, false, true),
            ('export_group', false, true, false, true),
-           ('find_item', false, true, false, true), ('group_members', false, true, false, true),
-           ('group_queue', false, true, false, true),
-           ('item_detail', false, true, false, true), ('join_group', false, true, false, true),
+           ('find_item', false, true, false, true),
+           ('group_library', false, true, false, true), ('group_members', false, true, false, true),
+           ('group_queue', false, true, false, true), ('group_tags', false, true, false, true),
+           ('item_detail', false, true, false, true), ('item_reader', false, true, false, true),
+           ('join_group', false, true, false, true),
            ('leave_group', false, true, false, true), ('list_invites', false, true, false, true),
            ('my_groups', false, true, false, true), ('preview_invite', false, true, false, true),
            ('queue_item', false, true, false, true), ('remove_member', false, true, false, true),
+           ('rename_tag', false, true, false, true),
            ('revoke_invite', false, true, false, true), ('set_member_role', false, true, false, true),
-           ('tag_item', false, true, false, true), ('update_group', false, true, false, true),
+           ('tag_item', false, true, false, true), ('untag_item', false, true, false, true),
+           ('update_group', false, true, false, true),
            ('update_profile', false, true, false, true)$$,
   'public holds exactly the RPCs of api-types.ts: signed-in only, SECURITY INVOKER, with an empty search_path.');
 
