@@ -83,9 +83,68 @@ export interface Person {
 
 export interface Comment {
   id: string;
+  /** Plain text; links and *emphasis* are rendered by the page, never as HTML. Empty once deleted. */
   body: string;
   author: Person;
   created_at: string;
+  /** When last edited (equal to created_at when never). Absent in answers cached before threads. */
+  updated_at?: string;
+  /** The top comment this one replies to; null for a top comment (replies are one level deep). */
+  parent_id?: string | null;
+  /** Deleted while it had replies: kept, blank, so the thread still reads. */
+  deleted?: boolean;
+}
+
+/** Longest comment the database takes (comments_body_length). */
+export const MAX_COMMENT_CHARS = 4000;
+/** Most tags one item may carry, and the longest tag (clean_tags). */
+export const MAX_TAGS_PER_ITEM = 20;
+export const MAX_TAG_CHARS = 40;
+
+/** A tag in the group's library and how many items carry it (group_tags). */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** One item of the group's library (group_library, search_library). */
+export interface LibraryEntry {
+  item_id: string;
+  kind: ItemKind;
+  title: string;
+  url: string | null;
+  site_name: string | null;
+  excerpt: string | null;
+  added_by: Person;
+  created_at: string;
+  tags: string[];
+  /** Live comments (deleted placeholders not counted). */
+  comment_count: number;
+  reading_minutes: number;
+  /** Its place in the discussion queue, or null. */
+  queue_position: number | null;
+}
+
+/** A search result: the library entry and how well it matched (higher is better). */
+export type SearchHit = LibraryEntry & { rank: number };
+
+/** An item's clipped copy for the reader view (item_reader). */
+export interface ItemReader {
+  id: string;
+  group_id: string;
+  kind: ItemKind;
+  title: string;
+  url: string | null;
+  site_name: string | null;
+  byline: string | null;
+  published_at: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  reading_minutes: number;
+  /** Sanitised when clipped; sanitised again (sanitizeForDisplay) before it is shown. Null for links and manual entries. */
+  content_html: string | null;
+  comments: Comment[];
 }
 
 /** One row of the side panel's queue (group_queue). */
@@ -146,7 +205,7 @@ export interface Rpcs {
   join_group: [{ p_code: string }, { id: string; name: string }];
   clip_item: [ClipItemArgs, ClipItemResult];
   /** p_client_id (optional): a repeat send with the same id replays the first comment (the outbox's exactly once). */
-  add_comment: [{ p_item_id: string; p_body: string; p_client_id?: string }, Comment];
+  add_comment: [{ p_item_id: string; p_body: string; p_client_id?: string; p_parent_id?: string | null }, Comment];
   group_queue: [{ p_group_id: string }, GroupQueue];
   item_detail: [{ p_item_id: string }, ItemDetail];
   /** The item in the group's library for this page (by normalised URL or canonical URL), or null. */
@@ -183,6 +242,18 @@ export interface Rpcs {
   edit_comment: [{ p_comment_id: string; p_body: string }, Comment & { updated_at: string }];
   /** The author, or an owner or admin. */
   delete_comment: [{ p_comment_id: string }, null];
+  // ----- Tags, library, reader, search (issue 5) -----
+  /** Removes one tag (normalised); returns the item's remaining tags. */
+  untag_item: [{ p_item_id: string; p_tag: string }, string[]];
+  /** The group's tags with counts, most used first. */
+  group_tags: [{ p_group_id: string }, TagCount[]];
+  /** Owners and admins: rename a tag on every item (merging into p_to when it exists). */
+  rename_tag: [{ p_group_id: string; p_from: string; p_to: string }, { tag: string; items: number }];
+  /** The group's items, newest first (latest 500), only p_tag's when given. */
+  group_library: [{ p_group_id: string; p_tag?: string | null }, LibraryEntry[]];
+  item_reader: [{ p_item_id: string }, ItemReader];
+  /** Full-text search of titles, text, tags and comments; best first (at most 50). */
+  search_library: [{ p_group_id: string; p_query: string }, SearchHit[]];
 }
 
 /** preview_invite's answer. */
