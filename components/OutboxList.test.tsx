@@ -33,6 +33,12 @@ describe('OutboxList', () => {
     expect(container.textContent).toBe('');
   });
 
+  test('a change being sent this moment is not listed as waiting', async () => {
+    await outbox.setValue([clipOp, { ...signedOut, sendingIn: 'worker-life' }]);
+    render(<OutboxList />);
+    expect(await screen.findByRole('region', { name: 'Waiting to send (1)' })).toBeTruthy();
+  });
+
   test('a labelled list of what waits, with why, each with Retry and Discard', async () => {
     await outbox.setValue([clipOp, refused, signedOut]);
     render(<OutboxList />);

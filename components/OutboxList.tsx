@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { OutboxEntry, UserError } from '@/utils/protocol';
-import { summarise } from '@/utils/outbox';
+import { summarise, waitingOps } from '@/utils/outbox';
 import { outbox } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { useStored } from '@/utils/ui-hooks';
@@ -23,8 +23,9 @@ export function OutboxList() {
   const ops = useStored(outbox);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<UserError | null>(null);
-  if (!ops || ops.length === 0) return null;
-  const entries = ops.map(summarise);
+  // A change being sent this moment is not waiting (it shows if its worker stops mid-send).
+  const entries = waitingOps(ops ?? []).map(summarise);
+  if (entries.length === 0) return null;
 
   const act = async (id: string, name: 'retryOutbox' | 'discardOutbox') => {
     setBusy(id);

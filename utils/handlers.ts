@@ -10,7 +10,7 @@ import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
-import { discard, isWaiting, summarise } from './outbox';
+import { discard, isWaiting, summarise, waitingOps } from './outbox';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
 import { clipTabContents } from './clip-tab';
@@ -46,7 +46,7 @@ async function chooseFirstGroup(groupId: string): Promise<void> {
 export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers {
   const { getClient } = deps;
   const kick = outboxKicker(getClient);
-  const waiting = async () => ok((await outbox.getValue()).map(summarise));
+  const waiting = async () => ok(waitingOps(await outbox.getValue()).map(summarise));
 
   const handlers: Handlers = {
     async getAccount() {

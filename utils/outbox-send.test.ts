@@ -4,7 +4,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { EMPTY_CLIP } from './link-clip';
 import { AUTH_STORAGE_KEY } from './session';
 import { outbox } from './storage';
-import { OUTBOX_ALARM } from './outbox';
+import { OUTBOX_ALARM, recoverInterrupted, waitingOps } from './outbox';
 import { registerOutboxDelivery, sendOrKeep } from './outbox-send';
 
 const user = { id: 'u1', email: 'ada@example.com', user_metadata: {} };
@@ -41,6 +41,68 @@ describe('sendOrKeep', () => {
     await sendOrKeep(clipOp('a'), async () => down);
     expect(await sendOrKeep(clipOp('a'), async () => ({ ok: true, value: 1 }))).toEqual({ ok: true, value: 1 });
     expect(await outbox.getValue()).toEqual([]);
+  });
+});
+
+// Regression (issue 6, worker lifecycle): a change was written to the outbox only after its
+// first attempt failed, so a worker stopped during that attempt lost it.
+describe('sendOrKeep writes ahead', () => {
+  const signedIn = () => fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+
+  it('the change is stored, hidden from pages and the alarm set while it is being sent', async () => {
+    await signedIn();
+    let during: unknown[] = [];
+    let alarm: unknown;
+    await sendOrKeep(clipOp('a'), async () => {
+      during = await outbox.getValue();
+      alarm = await fakeBrowser.alarms.get(OUTBOX_ALARM);
+      return { ok: true, value: 1 };
+    });
+    expect(during).toMatchObject([{ id: 'a', userId: 'u1', attempts: 0, sendingIn: expect.any(String) }]);
+    expect(waitingOps(during as never)).toEqual([]);
+    expect(alarm).toBeDefined();
+    // Sent: nothing waits, and no alarm wakes the worker for nothing.
+    expect(await outbox.getValue()).toEqual([]);
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
+
+  it('a change the server refuses is not kept (the member is shown why)', async () => {
+    await signedIn();
+    const refused = { ok: false as const, error: { kind: 'invalid' as const, message: 'Too large' } };
+    expect(await sendOrKeep(clipOp('a'), async () => refused)).toEqual(refused);
+    expect(await outbox.getValue()).toEqual([]);
+  });
+
+  it('a kept change saved again and refused stays kept', async () => {
+    await signedIn();
+    await sendOrKeep(clipOp('a'), async () => down);
+    await sendOrKeep(clipOp('a'), async () => ({ ok: false, error: { kind: 'invalid', message: 'no' } }));
+    expect(await outbox.getValue()).toMatchObject([{ id: 'a', attempts: 1 }]);
+    expect((await outbox.getValue())[0]!.sendingIn).toBeUndefined();
+  });
+
+  it("what a stopped worker was sending is sent when the next worker starts, once", async () => {
+    await signedIn();
+    const { rpc, client: c } = client();
+    let stop: () => void = () => {};
+    // The first worker's call never returns: it was stopped mid-send.
+    void sendOrKeep(clipOp('a'), () => new Promise((resolve) => (stop = () => resolve(down))));
+    await vi.waitFor(async () => expect(await outbox.getValue()).toHaveLength(1));
+    const [op] = await outbox.getValue();
+    await outbox.setValue([{ ...op!, sendingIn: 'a-stopped-worker' }]);
+    registerOutboxDelivery(async () => c);
+    await vi.waitFor(async () => expect(await outbox.getValue()).toEqual([]));
+    expect(rpc.mock.calls.filter(([name]) => name === 'clip_item')).toHaveLength(1);
+    stop();
+  });
+
+  it('recoverInterrupted leaves what this worker is sending alone', async () => {
+    await signedIn();
+    await outbox.setValue([{ ...clipOp('a'), userId: 'u1', createdAt: 1, attempts: 0, nextAttemptAt: 9e12, lastError: null, failed: false, sendingIn: 'mine' }]);
+    expect(await recoverInterrupted('mine')).toBe(0);
+    expect(await recoverInterrupted('another', 5)).toBe(1);
+    expect(await outbox.getValue()).toMatchObject([{ id: 'a', nextAttemptAt: 5, lastError: { kind: 'network' } }]);
+    expect(waitingOps(await outbox.getValue())).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,7 @@ import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, t
 import { markSaved } from './saved-badge';
 import { readStoredAccount } from './session';
 import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from './storage';
-import { deliver, enqueue, forget, isRetryable, OUTBOX_ALARM, queuedError, scheduleAlarm, type Send } from './outbox';
+import { deliver, doneSending, enqueue, forget, isRetryable, keepWhileSending, OUTBOX_ALARM, queuedError, recoverInterrupted, scheduleAlarm, type Send } from './outbox';
 
 export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): Promise<Reply<ClipItemResult>> {
   const reply = await callRpc(client, 'clip_item', args);
@@ -68,23 +68,36 @@ export async function sendOrKeep<T>(
 ): Promise<Reply<T>> {
   // Whose change this is, read before the call: a failed refresh drops the session.
   const userId = (await readStoredAccount())?.userId ?? (await cachedAccount.getValue())?.userId ?? null;
+  // Written ahead, with the alarm set: if the worker is stopped during the call, the change
+  // is still here and the alarm (or the next start) sends it.
+  const wasWaiting = userId && !waitBehind ? await keepWhileSending({ ...op, userId } as OutboxOpInput) : false;
+  if (userId && !waitBehind) await scheduleAlarm();
   const reply: Reply<T> = waitBehind ? { ok: false, error: { kind: 'network', message: 'Waiting behind an earlier change.' } } : await attempt();
   if (reply.ok) {
-    if ((await outbox.getValue()).some((o) => o.id === op.id)) await forget(op.id);
+    if ((await outbox.getValue()).some((o) => o.id === op.id)) {
+      await forget(op.id);
+      await scheduleAlarm();
+    }
     return reply;
   }
-  if (!isRetryable(reply.error) || !userId) return reply;
+  if (!isRetryable(reply.error) || !userId) {
+    // Refused: the member sees why. Only a change that was waiting before stays waiting.
+    if (userId && !waitBehind) await (wasWaiting ? doneSending(op.id) : forget(op.id));
+    return reply;
+  }
   await enqueue({ ...op, userId } as OutboxOpInput, reply.error);
   await scheduleAlarm();
   return { ok: false, error: queuedError(reply.error) };
 }
 
-/** Background start: deliver on the outbox's alarm and when the browser starts. */
+/** Background start: deliver on the outbox's alarm, when the browser starts, and what a stopped worker left. */
 export function registerOutboxDelivery(getClient: () => Promise<SupabaseClient>): (force?: boolean) => Promise<void> {
   const kick = outboxKicker(getClient);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void kick();
   });
   browser.runtime.onStartup.addListener(() => void kick(true));
+  // Every worker start: what a stopped worker was sending goes again now.
+  void recoverInterrupted().then((found) => (found > 0 ? kick(true) : undefined)).catch(() => {});
   return kick;
 }

@@ -49,6 +49,60 @@ function change<T>(fn: (ops: OutboxOp[]) => { ops: OutboxOp[]; result: T } | Pro
   return next;
 }
 
+/**
+ * This service worker's life. A change marked as being sent by another life was in flight
+ * when that worker stopped (Chrome stops idle workers, and may stop a busy one).
+ */
+const LIFE = crypto.randomUUID();
+
+/**
+ * Write-ahead: the change is in storage (due in 30 s, with the alarm set) before it is sent,
+ * so a worker stopped mid-call loses nothing; its client id makes sending it twice harmless.
+ * Returns whether it was already waiting (a repeat Save of a kept change).
+ */
+export function keepWhileSending(input: OutboxOpInput, now = Date.now()): Promise<boolean> {
+  return change((ops) => {
+    const before = ops.find((o) => o.id === input.id);
+    const op = {
+      ...input,
+      createdAt: before?.createdAt ?? now,
+      attempts: before?.attempts ?? 0,
+      nextAttemptAt: now + FIRST_RETRY_MS,
+      lastError: before?.lastError ?? null,
+      failed: false,
+      sendingIn: LIFE,
+    } as OutboxOp;
+    return { ops: before ? ops.map((o) => (o.id === op.id ? op : o)) : [...ops, op], result: Boolean(before) };
+  });
+}
+
+/** The send finished without a verdict to keep (a refusal of a change that was waiting before). */
+export const doneSending = (id: string) =>
+  change((ops) => ({ ops: ops.map((o) => (o.id === id ? { ...o, sendingIn: undefined } : o)), result: undefined }));
+
+/** Being sent by this worker right now (not by a stopped one). */
+const inFlightHere = (op: OutboxOp) => op.sendingIn === LIFE;
+
+/** What pages list as waiting: not what is being sent this moment. */
+export const waitingOps = (ops: OutboxOp[]) => ops.filter((o) => !o.sendingIn);
+
+/**
+ * Worker start: changes a stopped worker was sending become ordinary waiting changes, due
+ * now (the server may or may not have them; the client id sorts that out). Returns how many.
+ */
+export function recoverInterrupted(life: string = LIFE, now = Date.now()): Promise<number> {
+  return change((ops) => {
+    let found = 0;
+    const next = ops.map((o) => {
+      if (!o.sendingIn || o.sendingIn === life) return o;
+      found += 1;
+      const lastError = o.lastError ?? { kind: 'network' as const, message: 'Interrupted while sending; Readclub sends it again.' };
+      return { ...o, sendingIn: undefined, nextAttemptAt: now, lastError };
+    });
+    return { ops: next, result: found };
+  });
+}
+
 /** Put an operation in the outbox (or update it, same id), after a first failed attempt. */
 export function enqueue(input: OutboxOpInput, cause: UserError, now = Date.now()): Promise<OutboxOp> {
   return change((ops) => {
@@ -61,6 +115,7 @@ export function enqueue(input: OutboxOpInput, cause: UserError, now = Date.now()
       nextAttemptAt: now + backoffMs(attempts),
       lastError: cause,
       failed: false,
+      sendingIn: undefined,
     } as OutboxOp;
     return { ops: before ? ops.map((o) => (o.id === op.id ? op : o)) : [...ops, op], result: op };
   });
@@ -68,7 +123,7 @@ export function enqueue(input: OutboxOpInput, cause: UserError, now = Date.now()
 
 /** Whether something for this item is still waiting (a new change for it must wait too). */
 export async function isWaiting(itemKey: string): Promise<boolean> {
-  return (await outbox.getValue()).some((o) => o.itemKey === itemKey && !o.failed);
+  return (await outbox.getValue()).some((o) => o.itemKey === itemKey && !o.failed && !inFlightHere(o));
 }
 
 /** Forget one operation (and any comment waiting for the clip it was). */
@@ -78,6 +133,12 @@ export function discard(id: string): Promise<void> {
 
 /** A change that just went through directly is no longer waiting. */
 export const forget = (id: string) => change((ops) => ({ ops: ops.filter((o) => o.id !== id), result: undefined }));
+
+/** A deleted account's changes can never be sent: drop them (other members' stay). */
+export async function forgetMember(userId: string): Promise<void> {
+  await change((ops) => ({ ops: ops.filter((o) => o.userId !== userId), result: undefined }));
+  await pruneLanded();
+}
 
 /** Sends one operation; itemId is the item a comment on a waiting clip resolved to. */
 export type Send = (op: OutboxOp, itemId: string | null) => Promise<Reply<unknown>>;
@@ -121,7 +182,8 @@ async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now,
   const ops = [...(await outbox.getValue())].sort((a, b) => a.createdAt - b.createdAt);
   for (const op of ops) {
     if (op.failed || blocked.has(key(op))) continue;
-    if (op.userId !== userId || (!force && op.id !== retryId && op.nextAttemptAt > now())) {
+    // Its first send is under way in this worker: later changes to the item wait for it.
+    if (inFlightHere(op) || op.userId !== userId || (!force && op.id !== retryId && op.nextAttemptAt > now())) {
       blocked.add(key(op));
       continue;
     }

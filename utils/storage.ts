@@ -75,6 +75,11 @@ export type OutboxOp = OutboxOpInput & {
   lastError: UserError | null;
   /** The server refused it (or kept failing): shown with Retry and Discard, blocks nothing. */
   failed: boolean;
+  /**
+   * Being sent right now by the worker whose life this names (written before the call, so a
+   * worker stopped mid-send loses nothing). Pages hide it; a later worker sends it again.
+   */
+  sendingIn?: string;
 };
 export const outbox = storage.defineItem<OutboxOp[]>('local:outbox', { fallback: [] });
 
