@@ -6,6 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { ProtocolMap, Reply, TabClip } from './protocol';
+import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
@@ -33,6 +34,16 @@ export type Handlers = {
 };
 
 const ok = <T>(value: T): Reply<T> => ({ ok: true, value });
+
+/** Empty and over-long comments are answered here, before the network (the database says the same). */
+function commentRefusal(body: string): Reply<never> | null {
+  if (!body) return { ok: false, error: { kind: 'invalid', message: 'Write something first.' } };
+  if (body.length > MAX_COMMENT_CHARS) {
+    const message = `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters (this one has ${body.length.toLocaleString('en')}).`;
+    return { ok: false, error: { kind: 'invalid', message } };
+  }
+  return null;
+}
 const ENTER_CODE = 'Enter the invite code or link you were sent.';
 
 /** Answers that say nothing about reaching the server (or are the outbox's own). */
@@ -211,13 +222,57 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return callRpc(await getClient(), 'item_detail', { p_item_id: itemId });
     },
 
-    async addComment({ itemId, body }) {
+    async addComment({ itemId, body, parentId }) {
       const trimmed = body.trim();
-      if (!trimmed) return { ok: false, error: { kind: 'invalid', message: 'Write something first.' } };
+      const refused = commentRefusal(trimmed);
+      if (refused) return refused;
       const id = crypto.randomUUID();
-      const op = { kind: 'comment' as const, id, groupId: '', itemKey: itemId, args: { itemId, body: trimmed } };
+      const args = parentId ? { itemId, body: trimmed, parentId } : { itemId, body: trimmed };
+      const op = { kind: 'comment' as const, id, groupId: '', itemKey: itemId, args };
       // After an earlier change to this item that still waits, in order.
-      return sendOrKeep(op, async () => addCommentNow(await getClient(), itemId, trimmed, id), await isWaiting(itemId));
+      return sendOrKeep(op, async () => addCommentNow(await getClient(), itemId, trimmed, id, parentId), await isWaiting(itemId));
+    },
+
+    async editComment({ commentId, body }) {
+      const trimmed = body.trim();
+      return commentRefusal(trimmed) ?? callRpc(await getClient(), 'edit_comment', { p_comment_id: commentId, p_body: trimmed });
+    },
+
+    async deleteComment({ commentId }) {
+      return callRpc(await getClient(), 'delete_comment', { p_comment_id: commentId });
+    },
+
+    async untagItem({ itemId, tag }) {
+      if (!tag.trim()) return { ok: false, error: { kind: 'invalid', message: 'Name the tag.' } };
+      const reply = await callRpc(await getClient(), 'untag_item', { p_item_id: itemId, p_tag: tag });
+      if (reply.ok) await tagCachedItem(itemId, reply.value);
+      return reply;
+    },
+
+    async groupTags({ groupId }) {
+      return callRpc(await getClient(), 'group_tags', { p_group_id: groupId });
+    },
+
+    async renameTag({ groupId, from, to }) {
+      if (!to.trim()) return { ok: false, error: { kind: 'invalid', message: 'Type the new name for the tag.' } };
+      const client = await getClient();
+      const reply = await callRpc(client, 'rename_tag', { p_group_id: groupId, p_from: from, p_to: to });
+      // Queue rows show tags: redraw them from the server.
+      if (reply.ok) await refreshCachedQueue(client, groupId);
+      return reply;
+    },
+
+    async groupLibrary({ groupId, tag }) {
+      return callRpc(await getClient(), 'group_library', { p_group_id: groupId, p_tag: tag?.trim() || null });
+    },
+
+    async searchLibrary({ groupId, query }) {
+      if (!query.trim()) return { ok: false, error: { kind: 'invalid', message: 'Type a word to search for.' } };
+      return callRpc(await getClient(), 'search_library', { p_group_id: groupId, p_query: query.trim() });
+    },
+
+    async itemReader({ itemId }) {
+      return callRpc(await getClient(), 'item_reader', { p_item_id: itemId });
     },
 
     async listOutbox() {

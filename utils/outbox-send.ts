@@ -25,8 +25,9 @@ export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): P
   return reply;
 }
 
-export async function addCommentNow(client: SupabaseClient, itemId: string, body: string, clientId: string): Promise<Reply<Comment>> {
-  const reply = await callRpc(client, 'add_comment', { p_item_id: itemId, p_body: body, p_client_id: clientId });
+export async function addCommentNow(client: SupabaseClient, itemId: string, body: string, clientId: string, parentId?: string | null): Promise<Reply<Comment>> {
+  const args = { p_item_id: itemId, p_body: body, p_client_id: clientId, ...(parentId ? { p_parent_id: parentId } : {}) };
+  const reply = await callRpc(client, 'add_comment', args);
   if (reply.ok) await countCachedComment(itemId, reply.value);
   return reply;
 }
@@ -35,7 +36,7 @@ export function outboxSender(getClient: () => Promise<SupabaseClient>): Send {
   return async (op, itemId) => {
     const client = await getClient();
     if (op.kind === 'clip') return saveClipNow(client, op.args);
-    if (op.kind === 'comment') return addCommentNow(client, itemId ?? op.args.itemId ?? '', op.args.body, op.id);
+    if (op.kind === 'comment') return addCommentNow(client, itemId ?? op.args.itemId ?? '', op.args.body, op.id, op.args.parentId);
     if (op.kind === 'tag') {
       const reply = await callRpc(client, 'tag_item', { p_item_id: op.args.itemId, p_tags: op.args.tags });
       if (reply.ok) await tagCachedItem(op.args.itemId, reply.value);

@@ -15,8 +15,12 @@ import type {
   InvitePreview,
   InviteSummary,
   ItemDetail,
+  ItemReader,
+  LibraryEntry,
   Member,
   Rpcs,
+  SearchHit,
+  TagCount,
 } from './api-types';
 
 /** What went wrong, in words a reading-group member can act on. */
@@ -101,7 +105,23 @@ export interface ProtocolMap {
 
   groupQueue(data: { groupId: string }): Reply<GroupQueue>;
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;
-  addComment(data: { itemId: string; body: string }): Reply<Comment>;
+  /** parentId: the comment replied to (a reply to a reply joins its top comment's thread). */
+  addComment(data: { itemId: string; body: string; parentId?: string | null }): Reply<Comment>;
+  /** The author rewrites their comment. */
+  editComment(data: { commentId: string; body: string }): Reply<Comment>;
+  /** The author, or an owner or admin; a comment with replies stays as "deleted". */
+  deleteComment(data: { commentId: string }): Reply<null>;
+  untagItem(data: { itemId: string; tag: string }): Reply<string[]>;
+  /** The group's tags with counts, most used first (autocomplete, the library's filter). */
+  groupTags(data: { groupId: string }): Reply<TagCount[]>;
+  /** Owners and admins: rename (or merge) a tag across the group. */
+  renameTag(data: { groupId: string; from: string; to: string }): Reply<{ tag: string; items: number }>;
+  /** The group's items, newest first; only those tagged `tag` when given. */
+  groupLibrary(data: { groupId: string; tag?: string | null }): Reply<LibraryEntry[]>;
+  /** Full-text search of the group's library (titles, text, tags, comments). */
+  searchLibrary(data: { groupId: string; query: string }): Reply<SearchHit[]>;
+  /** An item's clipped copy and its comments, for the reader view. */
+  itemReader(data: { itemId: string }): Reply<ItemReader>;
 
   /** What waits in the outbox, oldest first. */
   listOutbox(): Reply<OutboxEntry[]>;

@@ -64,7 +64,7 @@ export const savedPages = storage.defineItem<Record<string, SavedPageMark>>('ses
 export type OutboxOpInput = { id: string; groupId: string; itemKey: string; userId: string } & (
   | { kind: 'clip'; args: ClipItemArgs }
   /** itemId, or (for a comment on a clip still waiting) clipId, the clip's client id. */
-  | { kind: 'comment'; args: { itemId: string | null; clipId?: string; body: string } }
+  | { kind: 'comment'; args: { itemId: string | null; clipId?: string; body: string; parentId?: string | null } }
   | { kind: 'tag'; args: { itemId: string; tags: string[] } }
   | { kind: 'queue'; args: { itemId: string } }
 );

@@ -77,6 +77,11 @@ insert into public.queue_entries (item_id, group_id, position, queued_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1, '09000000-0000-4000-8000-0000000000a1');
 insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
   ('09000000-0000-4000-8000-0000000000f2', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000a3', true, false);
+-- The member has voted for c1 and read it (issue 5, queue).
+insert into public.queue_votes (item_id, group_id, member_id) values
+  ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
+insert into public.item_reads (item_id, group_id, member_id) values
+  ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
 
 --                                                                     anon, outsider, member, admin, owner
 insert into tests.matrix (object, command, sentence, statement, expected) values
@@ -153,10 +158,32 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select from public.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('queue_entries', 'insert', 'Members of every role queue items.',
    $$insert into public.queue_entries (item_id, group_id, position, queued_by) values ('09000000-0000-4000-8000-0000000000c3', '09000000-0000-4000-8000-0000000000b1', 9, (select auth.uid()))$$, 'nnyyy'),
-  ('queue_entries', 'update', 'Admins and the owner reorder the queue.',
-   $$update public.queue_entries set position = 5 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('queue_entries', 'update', 'Members of every role reorder the queue.',
+   $$update public.queue_entries set position = 5 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('queue_entries', 'delete', 'Members of every role take items off the queue.',
    $$delete from public.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  -- queue_votes (the member has voted for c1)
+  ('queue_votes', 'select', 'Members of every role see the votes.',
+   $$select from public.queue_votes where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('queue_votes', 'insert', 'Admins and the owner vote; the member, who has voted already, cannot vote twice.',
+   $$insert into public.queue_votes (item_id, group_id, member_id) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
+  ('queue_votes', 'update', 'Nobody changes a vote (it is cast or taken back).',
+   $$update public.queue_votes set created_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('queue_votes', 'delete', 'A member takes back their own vote.',
+   $$delete from public.queue_votes where member_id = (select auth.uid())$$, 'nnynn'),
+  ('queue_votes', 'delete', 'Nobody takes back another member''s vote, not even the owner.',
+   $$delete from public.queue_votes where member_id <> (select auth.uid())$$, 'nnnnn'),
+  -- item_reads (the member has read c1)
+  ('item_reads', 'select', 'Members of every role see who read what.',
+   $$select from public.item_reads where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('item_reads', 'insert', 'Members of every role mark an item read for themselves.',
+   $$insert into public.item_reads (item_id, group_id, member_id) values ('09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnyyy'),
+  ('item_reads', 'update', 'Nobody changes a read mark.',
+   $$update public.item_reads set read_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('item_reads', 'delete', 'A member unmarks their own read.',
+   $$delete from public.item_reads where member_id = (select auth.uid())$$, 'nnynn'),
+  ('item_reads', 'delete', 'Nobody unmarks another member''s read, not even the owner.',
+   $$delete from public.item_reads where member_id <> (select auth.uid())$$, 'nnnnn'),
   -- item_clips
   ('item_clips', 'select', 'A clip record is read by whoever clipped, nobody else.',
    $$select from public.item_clips where client_id = '09000000-0000-4000-8000-0000000000f2'$$, 'nnynn'),
@@ -232,6 +259,15 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.item_reader('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
   ('queue_item', 'execute', 'Members of every role queue an item.',
    $$select public.queue_item('09000000-0000-4000-8000-0000000000c3')$$, 'nnyyy'),
+  -- queue: order, votes, read marks (issue 5)
+  ('move_queue_entry', 'execute', 'Members of every role move an entry in the queue.',
+   $$select public.move_queue_entry('09000000-0000-4000-8000-0000000000c1', null)$$, 'nnyyy'),
+  ('unqueue_item', 'execute', 'Members of every role take an item off the queue.',
+   $$select public.unqueue_item('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
+  ('vote_item', 'execute', 'Members of every role vote for a queued item.',
+   $$select public.vote_item('09000000-0000-4000-8000-0000000000c1', true)$$, 'nnyyy'),
+  ('mark_read', 'execute', 'Members of every role mark an item read.',
+   $$select public.mark_read('09000000-0000-4000-8000-0000000000c1', true)$$, 'nnyyy'),
   ('export_group', 'execute', 'Members of every role export the group; nobody else does.',
    $$select public.export_group('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
   ('delete_account', 'execute', 'Anyone signed in deletes their own account, except the last owner of a group with other members.',
