@@ -161,6 +161,14 @@ export interface QueueEntry {
   tags: string[];
   comment_count: number;
   reading_minutes: number;
+  /** Members who want it discussed ("most wanted" sorts by this). */
+  votes: number;
+  /** The caller voted for it. */
+  voted: boolean;
+  /** The caller marked it read. */
+  read: boolean;
+  /** How many members marked it read. */
+  read_count: number;
 }
 
 export interface GroupQueue {
@@ -191,6 +199,55 @@ export interface ItemDetail {
   comments: Comment[];
   /** Null when the item is in the library but not queued. */
   queue: { position: number; queued_by: Person; queued_at: string } | null;
+}
+
+/** One item on a meeting's agenda (top of the queue when scheduled, then edited). */
+export interface AgendaItem {
+  item_id: string;
+  title: string;
+  url: string | null;
+  kind: ItemKind;
+  reading_minutes: number;
+  position: number;
+  discussed: boolean;
+  /** What the group took away from it (at most 2000 characters). */
+  takeaway: string | null;
+}
+
+/** A group's meeting (schedule_meeting, group_meetings). */
+export interface Meeting {
+  id: string;
+  group_id: string;
+  starts_at: string;
+  title: string | null;
+  /** A place or a call link (plain text). */
+  place: string | null;
+  lead: Person | null;
+  created_by: Person;
+  created_at: string;
+  /** Set by finish_meeting: discussed items left the queue, the rest carried over. */
+  ended_at: string | null;
+  agenda: AgendaItem[];
+}
+
+/** group_meetings: the next (not yet finished) meeting and the past ones, newest first. */
+export interface GroupMeetings {
+  next: Meeting | null;
+  past: Meeting[];
+  /** Owners and admins schedule and run meetings. */
+  can_manage: boolean;
+}
+
+/** group_news: what others added since the caller last marked the group seen. */
+export interface GroupNews {
+  /** When the caller last marked the group seen; null: never (nothing counts as new then). */
+  seen_at: string | null;
+  /** Items others added since then. */
+  new_items: string[];
+  /** Comments others wrote since then, per item id. */
+  new_comments: Record<string, number>;
+  /** A meeting others scheduled since then. */
+  meeting: { id: string; starts_at: string; title: string | null } | null;
 }
 
 /** Every RPC: name → [args, result]. */
@@ -254,6 +311,31 @@ export interface Rpcs {
   item_reader: [{ p_item_id: string }, ItemReader];
   /** Full-text search of titles, text, tags and comments; best first (at most 50). */
   search_library: [{ p_group_id: string; p_query: string }, SearchHit[]];
+  // ----- Queue, meetings, what's new (issue 5) -----
+  /** Moves one entry just before another (null: the end), relative to the queue as it is now. P0001 when either was taken off. */
+  move_queue_entry: [{ p_item_id: string; p_before_item_id: string | null }, GroupQueue];
+  /** Takes an item off the queue (it stays in the library); again: no change. */
+  unqueue_item: [{ p_item_id: string }, GroupQueue];
+  /** The caller's one vote: true casts it (again: no change), false takes it back. */
+  vote_item: [{ p_item_id: string; p_vote: boolean }, { votes: number; voted: boolean }];
+  /** The caller's own read mark. */
+  mark_read: [{ p_item_id: string; p_read: boolean }, { read: boolean; read_count: number }];
+  group_meetings: [{ p_group_id: string }, GroupMeetings];
+  /** Owners and admins; the top p_agenda_size queue entries become the agenda. 22023 for a time in the past. */
+  schedule_meeting: [
+    { p_group_id: string; p_starts_at: string; p_title?: string | null; p_place?: string | null; p_lead_id?: string | null; p_agenda_size?: number },
+    Meeting,
+  ];
+  cancel_meeting: [{ p_meeting_id: string }, null];
+  /** Owners and admins edit an unfinished meeting's agenda: add (at the end), remove, or move before another (null: the end). */
+  edit_agenda: [{ p_meeting_id: string; p_item_id: string; p_action: 'add' | 'remove' | 'move'; p_before_item_id?: string | null }, Meeting];
+  /** Owners and admins: an agenda item discussed (or not), with an optional takeaway. */
+  record_discussed: [{ p_meeting_id: string; p_item_id: string; p_discussed: boolean; p_takeaway?: string | null }, Meeting];
+  /** Owners and admins: the meeting ends; discussed items leave the queue, the rest stay (carry over). */
+  finish_meeting: [{ p_meeting_id: string }, Meeting];
+  group_news: [{ p_group_id: string }, GroupNews];
+  /** Everything in the group up to now counts as seen by the caller. */
+  mark_seen: [{ p_group_id: string }, { seen_at: string }];
 }
 
 /** preview_invite's answer. */

@@ -9,6 +9,8 @@ import type {
   ClipItemResult,
   ClipPayload,
   Comment,
+  GroupMeetings,
+  GroupNews,
   GroupQueue,
   GroupRole,
   GroupSummary,
@@ -17,6 +19,7 @@ import type {
   ItemDetail,
   ItemReader,
   LibraryEntry,
+  Meeting,
   Member,
   Rpcs,
   SearchHit,
@@ -104,6 +107,23 @@ export interface ProtocolMap {
   queueItem(data: { itemId: string }): Reply<NonNullable<ItemDetail['queue']>>;
 
   groupQueue(data: { groupId: string }): Reply<GroupQueue>;
+  /** Queue, meetings, what's new, live (issue 5). beforeItemId null: to the end. */
+  moveQueueEntry(data: { itemId: string; beforeItemId: string | null }): Reply<GroupQueue>;
+  unqueueItem(data: { itemId: string }): Reply<GroupQueue>;
+  voteItem(data: { itemId: string; vote: boolean }): Reply<Rpcs['vote_item'][1]>;
+  markRead(data: { itemId: string; read: boolean }): Reply<Rpcs['mark_read'][1]>;
+  groupMeetings(data: { groupId: string }): Reply<GroupMeetings>;
+  /** startsAt: an ISO timestamp; leadId: a member's id or null. */
+  scheduleMeeting(data: { groupId: string; startsAt: string; title: string; place: string; leadId: string | null }): Reply<Meeting>;
+  cancelMeeting(data: { meetingId: string }): Reply<null>;
+  editAgenda(data: { meetingId: string; itemId: string; action: 'add' | 'remove' | 'move'; beforeItemId?: string | null }): Reply<Meeting>;
+  recordDiscussed(data: { meetingId: string; itemId: string; discussed: boolean; takeaway: string }): Reply<Meeting>;
+  finishMeeting(data: { meetingId: string }): Reply<Meeting>;
+  /** What others added since I last looked; also sets the toolbar badge for the group. */
+  groupNews(data: { groupId: string }): Reply<GroupNews>;
+  markSeen(data: { groupId: string }): Reply<{ seen_at: string }>;
+  /** Live changes for the side panel: true when the backend pushes them (Supabase Realtime), false: poll. */
+  watchGroup(data: { groupId: string }): Reply<boolean>;
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;
   /** parentId: the comment replied to (a reply to a reply joins its top comment's thread). */
   addComment(data: { itemId: string; body: string; parentId?: string | null }): Reply<Comment>;
