@@ -79,6 +79,8 @@ export interface ClipItemResult {
 export interface Person {
   id: string;
   display_name: string;
+  /** An http(s) picture the member set; absent in answers from before avatars. */
+  avatar_url?: string | null;
 }
 
 export interface Comment {

@@ -11,6 +11,7 @@ import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
+import { queueHandlers } from './queue-handlers';
 import { discard, isWaiting, summarise, waitingOps } from './outbox';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
@@ -217,6 +218,9 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     async groupQueue({ groupId }) {
       return refreshCachedQueue(await getClient(), groupId);
     },
+
+    // Queue order, votes, read marks, meetings, what's new, live (issue 5).
+    ...queueHandlers(getClient),
 
     async itemDetail({ itemId }) {
       return callRpc(await getClient(), 'item_detail', { p_item_id: itemId });

@@ -43,6 +43,12 @@ export const cachedQueues = storage.defineItem<Record<string, GroupQueue>>('loca
 });
 
 /**
+ * When the background last heard (Supabase Realtime, utils/live.ts) that something changed
+ * in a group, per group id (ms since the epoch): the side panel refreshes when it moves.
+ */
+export const groupChangedAt = storage.defineItem<Record<string, number>>('session:groupChangedAt', { fallback: {} });
+
+/**
  * Whether a page is already in a group's library, per "groupId url" (utils/saved-badge.ts),
  * so switching tabs doesn't ask the server each time. Session storage: gone when the
  * browser closes, never written to disk.

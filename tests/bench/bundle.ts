@@ -94,3 +94,15 @@ export function measureBuild(root: string): { files: FileSize[]; entries: Record
   }
   return { files, entries };
 }
+
+/** The zip `wxt zip` wrote into outDir (the newest `*-chrome.zip`), or null when there is none. */
+export function measureZip(outDir: string): { file: string; bytes: number } | null {
+  let names: string[];
+  try {
+    names = readdirSync(outDir).filter((n) => n.endsWith('-chrome.zip'));
+  } catch {
+    return null;
+  }
+  const newest = names.map((file) => ({ file, stat: statSync(posix.join(outDir, file)) })).sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
+  return newest ? { file: newest.file, bytes: newest.stat.size } : null;
+}

@@ -1,0 +1,68 @@
+/** Tables for the database, page and round-trip figures; budgets beside the numbers, never asserted. */
+import type { DbFigures } from './db-bench';
+import { table } from './report';
+import type { UiFigures } from './ui-bench';
+
+/** Issue 7's budgets for the app figures. */
+export const APP_BUDGETS = {
+  /** Popup: the cached group list and the clip preview, ms after opening popup.html. */
+  popupCachedMs: 100,
+  /** Member (RLS) time over bypass time, p50 and p95. */
+  rlsRatio: 1.5,
+  /** group_queue p95 for a 500-item group, ms. */
+  groupQueueP95Ms: 20,
+  /** HTTP requests per clip. */
+  clipRequests: 1,
+};
+
+const ms = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(1));
+const x = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : `${n.toFixed(2)}x`);
+const mark = (over: boolean): string => (over ? 'OVER BUDGET' : 'ok');
+
+export function dbTable(f: DbFigures): string {
+  const rows = [['statement', 'member p50', 'p95', 'bypass p50', 'p95', 'ratio p50', 'ratio p95', `budget (ratio ${APP_BUDGETS.rlsRatio})`]];
+  for (const s of f.statements) {
+    if (s.skipped) {
+      rows.push([s.name, '-', '-', '-', '-', '-', '-', s.skipped]);
+      continue;
+    }
+    const notes = [mark(Math.max(s.ratioP50!, s.ratioP95!) > APP_BUDGETS.rlsRatio)];
+    if (s.name.startsWith('group_queue')) notes.push(`p95 < ${APP_BUDGETS.groupQueueP95Ms} ms: ${mark(s.member!.p95 >= APP_BUDGETS.groupQueueP95Ms)}`);
+    rows.push([s.name, ms(s.member!.median), ms(s.member!.p95), ms(s.bypass!.median), ms(s.bypass!.p95), x(s.ratioP50), x(s.ratioP95), notes.join('; ')]);
+  }
+  const c = f.counts;
+  return [
+    `${f.database}: ${c.items?.toLocaleString('en')} items, ${c.groups?.toLocaleString('en')} groups, ${c.item_tags?.toLocaleString('en')} tags, ` +
+      `${c.comments?.toLocaleString('en')} comments, ${c.queue_entries?.toLocaleString('en')} queue entries` +
+      `${c.queue_votes !== undefined ? `, ${c.queue_votes.toLocaleString('en')} votes` : ''} ` +
+      `(${f.reused ? 'reused' : `seeded in ${f.seedSeconds.toFixed(0)} s`}); ms, ${f.reps} runs each, one transaction per run, rolled back`,
+    table(rows, (i) => i > 0 && i < 7),
+  ].join('\n');
+}
+
+export function uiTable(u: UiFigures): string {
+  const p = u.popup;
+  const s = u.sidepanel;
+  const budget = APP_BUDGETS.popupCachedMs;
+  const rows = [
+    ['measure', 'median ms', 'p95 ms', 'budget', ''],
+    ['popup: group list shown, from cache', ms(p.cachedGroupsMs.median), ms(p.cachedGroupsMs.p95), `${budget} ms`, mark(p.cachedGroupsMs.median > budget)],
+    ['popup: clip preview shown', ms(p.cachedPreviewMs.median), ms(p.cachedPreviewMs.p95), `${budget} ms`, mark(p.cachedPreviewMs.median > budget)],
+    ['popup: group list, first open (nothing cached)', ms(p.firstOpenGroupsMs), '', '', ''],
+    [`side panel: ${s.queueItems}-item queue, first open`, ms(s.queueFirstMs), '', '', `${s.queueRendered} entries drawn`],
+    [`side panel: ${s.queueItems}-item queue, from cache`, ms(s.queueCachedMs.median), ms(s.queueCachedMs.p95), '', `longest task ${ms(s.queueLongestTaskMs)} ms`],
+    [`side panel: ${s.threadComments}-comment thread opened`, ms(s.threadMs), '', '', `${s.threadRendered} comments drawn`],
+    ['side panel: scrolling the queue, frame time', ms(s.scroll.p95FrameMs), `max ${ms(s.scroll.maxFrameMs)}`, '', `${s.scroll.over50ms} of ${s.scroll.frames} frames over 50 ms`],
+  ];
+  return `Pages (answers held ${p.holdMs} ms for the cached figures, so they show what came from storage)\n${table(rows, (i) => i > 0 && i < 3)}`;
+}
+
+export function requestTable(u: UiFigures): string {
+  const rows = [['action', 'requests', 'preflights', 'budget', 'calls']];
+  for (const r of u.requests) {
+    const isClip = r.action.startsWith('clip');
+    const calls = Object.entries(r.byPath).filter(([k]) => !k.startsWith('OPTIONS')).map(([k, n]) => `${k.replace(/^POST \/rest\/v1\/rpc\//, '')}${n > 1 ? ` x${n}` : ''}`);
+    rows.push([r.action, String(r.requests), String(r.preflights), isClip ? String(APP_BUDGETS.clipRequests) : '', `${isClip ? `${mark(r.requests > APP_BUDGETS.clipRequests)} ` : ''}${calls.join(', ')}`]);
+  }
+  return `HTTP requests per action (CORS preflights counted apart)\n${table(rows, (i) => i > 0 && i < 4)}`;
+}

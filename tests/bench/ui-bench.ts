@@ -1,0 +1,246 @@
+/**
+ * The extension's pages in real Chromium against the local backend (on its own Postgres
+ * database, readclub_bench_ui), behind a counting proxy: how fast the popup shows the cached
+ * group list and the clip preview, how the side panel draws a 1,000-item queue and a
+ * 200-comment thread and scrolls, and how many HTTP requests each user action makes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { chromium, type Page } from 'playwright-core';
+import { startLocalBackend } from '../../supabase/local/index';
+import { serveFixtures, signInMember, type Browser } from '../e2e/harness';
+import { startProxy, tally, type CountingProxy } from './proxy';
+import { summarise, type Summary } from './stats';
+import { UI_SEED_EMAIL, uiSeedSql } from './ui-seed';
+
+export interface ActionRequests {
+  action: string;
+  requests: number;
+  preflights: number;
+  byPath: Record<string, number>;
+}
+export interface UiFigures {
+  popup: { cachedGroupsMs: Summary; cachedPreviewMs: Summary; firstOpenGroupsMs: number; holdMs: number };
+  sidepanel: {
+    queueItems: number;
+    queueFirstMs: number;
+    queueCachedMs: Summary;
+    queueRendered: number;
+    queueLongestTaskMs: number;
+    threadComments: number;
+    threadMs: number;
+    threadRendered: number;
+    scroll: { frames: number; p95FrameMs: number; maxFrameMs: number; over50ms: number };
+  };
+  requests: ActionRequests[];
+}
+
+/** Marks, in the page, when a selector first matches (ms since the page's navigation started). */
+const MARKER = `(() => {
+  const w = window; w.__bench = { marks: {}, longTasks: [] };
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__bench.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch {}
+  w.__benchWatch = (name, selector, count) => new Promise((done) => {
+    const check = () => { const n = document.querySelectorAll(selector).length; if (n >= count) { w.__bench.marks[name] ??= performance.now(); done(w.__bench.marks[name]); return true; } return false; };
+    if (check()) return;
+    const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+  const watch = [['groups', '#group-select'], ['preview', 'article.preview'], ['queue', '[data-testid=queue-entry]']];
+  const start = () => { for (const [name, sel] of watch) w.__benchWatch(name, sel, 1); };
+  if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true });
+})();`;
+
+async function mark(page: Page, name: string, timeoutMs = 20_000): Promise<number> {
+  await page.waitForFunction((n) => (window as unknown as { __bench?: { marks: Record<string, number> } }).__bench?.marks[n] !== undefined, name, { timeout: timeoutMs, polling: 20 });
+  return page.evaluate((n) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[n]!, name);
+}
+
+/** Waits until the proxy has seen no new request for quietMs (the action's calls are done). */
+async function settle(proxy: CountingProxy, quietMs = 1200, maxMs = 15_000): Promise<void> {
+  const start = Date.now();
+  let count = proxy.seen.length;
+  let since = Date.now();
+  while (Date.now() - start < maxMs) {
+    await new Promise((done) => setTimeout(done, 100));
+    if (proxy.seen.length !== count) (count = proxy.seen.length), (since = Date.now());
+    else if (Date.now() - since >= quietMs + proxy.holdMs) return;
+  }
+}
+
+async function launch(extensionDir: string): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'readclub-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    args: ['--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox',
+      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  await context.addInitScript(MARKER);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context, extensionId, worker,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function tabId(browser: Browser, url: string): Promise<number> {
+  return browser.worker.evaluate(async (target: string) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    return (await api.tabs.query({})).find((t) => t.url === target)?.id ?? -1;
+  }, url);
+}
+
+export async function benchUi(options: { extensionDir: string; baseUrl: string; reps: number; log?: (line: string) => void }): Promise<UiFigures> {
+  const log = options.log ?? console.log;
+  const dbName = 'readclub_bench_ui';
+  const admin = new pg.Client({ connectionString: options.baseUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.query(`create database ${dbName}`);
+  await admin.end();
+  const dbUrl = Object.assign(new URL(options.baseUrl), { pathname: `/${dbName}` }).toString();
+  const backend = await startLocalBackend({ port: 0, databaseUrl: dbUrl, seed: false, log: () => undefined });
+  const proxy = await startProxy(backend.url);
+  const fixtures = await serveFixtures();
+  const browser = await launch(options.extensionDir);
+  const requests: ActionRequests[] = [];
+  const count = async (action: string, act: () => Promise<void>) => {
+    await settle(proxy);
+    const from = proxy.seen.length;
+    await act();
+    await settle(proxy);
+    requests.push({ action, ...tally(proxy.seen, from) });
+  };
+  try {
+    log('Signing in and seeding a 1,000-item queue and a 200-comment thread…');
+    const options_ = await signInMember(browser, { url: proxy.url, anonKey: backend.anonKey }, UI_SEED_EMAIL);
+    const db = new pg.Client({ connectionString: dbUrl });
+    await db.connect();
+    for (const sql of uiSeedSql()) await db.query(sql);
+    await db.end();
+    await options_.close();
+
+    const article = `${fixtures.url}/article.html`;
+    const page = await browser.context.newPage();
+    await page.goto(article);
+    const popupPath = `popup.html?tabId=${await tabId(browser, article)}`;
+
+    // First open: nothing cached yet.
+    let firstOpenGroupsMs = 0;
+    await count('open popup (first time, nothing cached)', async () => {
+      const popup = await browser.open(popupPath);
+      firstOpenGroupsMs = await mark(popup, 'groups');
+      await mark(popup, 'preview');
+      await settle(proxy);
+      await popup.close();
+    });
+    // Cached: every answer held back, so what shows came from storage.
+    const holdMs = 2000;
+    const groupsMs: number[] = [];
+    const previewMs: number[] = [];
+    for (let i = 0; i < options.reps; i++) {
+      const hold = i === 0 ? 0 : holdMs; // the first is counted with no hold (the counts are the same)
+      const run = async () => {
+        proxy.holdMs = hold;
+        const popup = await browser.open(popupPath);
+        const g = await mark(popup, 'groups');
+        const p = await mark(popup, 'preview');
+        if (hold) (groupsMs.push(g), previewMs.push(p));
+        await settle(proxy);
+        proxy.holdMs = 0;
+        if (i === options.reps - 1) {
+          // The clip itself, from this popup.
+          await count('clip (Save, tags and comment, queued)', async () => {
+            await popup.getByLabel('Tags').fill('bench, speed');
+            await popup.getByRole('button', { name: /^Save to / }).click();
+            await popup.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
+          });
+        }
+        await popup.close();
+      };
+      if (i === 0) await count('open popup (cached groups)', run);
+      else await run();
+    }
+
+    // Side panel: first open (from the network), then cached with answers held.
+    let queueFirstMs = 0;
+    let panel!: Page;
+    await count('open side panel', async () => {
+      panel = await browser.open('sidepanel.html');
+      queueFirstMs = await mark(panel, 'queue', 30_000);
+    });
+    await panel.close();
+    const queueCached: number[] = [];
+    for (let i = 0; i < Math.max(1, options.reps - 1); i++) {
+      proxy.holdMs = holdMs;
+      panel = await browser.open('sidepanel.html');
+      queueCached.push(await mark(panel, 'queue', 30_000));
+      await settle(proxy);
+      proxy.holdMs = 0;
+      if (i < options.reps - 2) await panel.close();
+    }
+    const queueRendered = await panel.locator('[data-testid=queue-entry]').count();
+    const queueLongestTaskMs = await panel.evaluate(() => Math.max(0, ...(window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks));
+    const scroll = await panel.evaluate(async () => {
+      const frames: number[] = [];
+      let last = performance.now();
+      const end = document.documentElement.scrollHeight;
+      for (let y = 0; y < end; y += 120) {
+        window.scrollTo(0, y);
+        await new Promise((done) => requestAnimationFrame(done));
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+      }
+      return frames;
+    });
+    const frames = summarise(scroll);
+
+    // The 200-comment thread: the first queue entry's discussion.
+    let threadMs = 0;
+    await count('open an item (discussion)', async () => {
+      await panel.evaluate(() => window.scrollTo(0, 0));
+      const t = await panel.evaluate(() => performance.now());
+      await panel.locator('[data-testid=queue-entry]').first().click();
+      await panel.locator('[data-testid=comment]').first().waitFor({ timeout: 20_000 });
+      threadMs = (await panel.evaluate(() => performance.now())) - t;
+    });
+    const threadRendered = await panel.locator('[data-testid=comment]').count();
+    await count('comment', async () => {
+      await panel.getByLabel('Add a comment').fill('A benchmark comment.');
+      await panel.getByRole('button', { name: 'Comment', exact: true }).click();
+      await panel.getByText('A benchmark comment.').first().waitFor({ timeout: 15_000 });
+    });
+    return {
+      popup: { cachedGroupsMs: summarise(groupsMs), cachedPreviewMs: summarise(previewMs), firstOpenGroupsMs, holdMs },
+      sidepanel: {
+        queueItems: 1000,
+        queueFirstMs,
+        queueCachedMs: summarise(queueCached),
+        queueRendered,
+        queueLongestTaskMs,
+        threadComments: 200,
+        threadMs,
+        threadRendered,
+        scroll: { frames: frames.n, p95FrameMs: frames.p95, maxFrameMs: frames.max, over50ms: scroll.filter((f) => f > 50).length },
+      },
+      requests,
+    };
+  } finally {
+    await browser.close().catch(() => undefined);
+    await fixtures.close();
+    await proxy.close();
+    await backend.stop();
+  }
+}
