@@ -52,3 +52,16 @@ describe('QueueList', () => {
     expect(screen.queryByTestId('queue')).toBeNull();
   });
 });
+
+describe('QueueList with a long queue', () => {
+  test('draws 50 entries of 1,000 and the next 50 on "Show 50 more items" (regression: all 1,000 at once took a third of a second)', () => {
+    const base = queue.queue[0]!;
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...base, item_id: `big${i}`, position: i + 1, title: `Entry ${i + 1}` }));
+    render(<QueueList entries={many} onOpen={vi.fn()} />);
+    expect(screen.getAllByTestId('queue-entry')).toHaveLength(50);
+    fireEvent.click(screen.getByRole('button', { name: /^Show 50 more items \(950 not shown\)/ }));
+    const entries = screen.getAllByTestId('queue-entry');
+    expect(entries).toHaveLength(100);
+    expect(entries[99]!.textContent).toMatch(/^100Entry 100/);
+  });
+});

@@ -2,6 +2,7 @@
 import type { QueueEntry } from '@/utils/api-types';
 import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { TagChips } from './Bits';
+import { useShowMore } from './ShowMore';
 
 export interface QueueListProps {
   entries: QueueEntry[];
@@ -9,6 +10,8 @@ export interface QueueListProps {
 }
 
 export function QueueList({ entries, onOpen }: QueueListProps) {
+  // A page at a time: a 1,000-item queue would draw every card at once (see the bench).
+  const { shown, more } = useShowMore(entries, { noun: 'items' });
   if (entries.length === 0) {
     return (
       <div class="empty" data-testid="queue-empty">
@@ -18,8 +21,9 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
     );
   }
   return (
+    <>
     <ol class="queue" data-testid="queue" aria-label="Discussion queue">
-      {entries.map((entry) => (
+      {shown.map((entry) => (
         // The whole card opens the discussion; the title link also opens the page in a tab.
         <li key={entry.item_id} class="card entry" data-testid="queue-entry" onClick={() => onOpen(entry.item_id)}>
           <span class="position" aria-label={`Number ${entry.position}`}>
@@ -40,6 +44,8 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
         </li>
       ))}
     </ol>
+    {more}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { registerHandlers } from '@/utils/handlers';
 import { quickClip, registerShortcut, type ClipMode } from '@/utils/quick-clip';
 import { registerContextMenu } from '@/utils/context-menu';
 import { registerSavedBadge } from '@/utils/saved-badge';
+import { registerNewsBadge } from '@/utils/news-badge';
 import { registerOutboxDelivery } from '@/utils/outbox-send';
 import { getSupabaseClient } from '@/utils/supabase-client';
 
@@ -13,6 +14,8 @@ export default defineBackground(() => {
   const onCommand = registerShortcut(clip);
   const onMenuClick = registerContextMenu(clip);
   const checkSaved = registerSavedBadge(handlers.findItem);
+  // The global badge counts what others added to the active group since you last looked.
+  registerNewsBadge(handlers.groupNews);
   // Changes kept while offline or signed out go on an alarm (with backoff) and at browser start.
   const deliverOutbox = registerOutboxDelivery(getSupabaseClient);
   // Automation can't press a browser shortcut or click a menu item, so the end-to-end test

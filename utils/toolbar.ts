@@ -16,7 +16,7 @@ export interface BadgeState {
 }
 
 interface ActionApi {
-  setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
+  setBadgeText(details: { tabId?: number; text: string | null }): Promise<void>;
   setTitle(details: { tabId?: number; title: string }): Promise<void>;
   setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void>;
 }
@@ -42,8 +42,18 @@ export async function showBadge(tabId: number, state: BadgeState): Promise<void>
   }
 }
 
-export function clearBadge(tabId: number): Promise<void> {
-  return showBadge(tabId, { text: '', title: DEFAULT_TITLE });
+/**
+ * The tab's own mark goes: null, not '', so the tab shows the global badge again (the
+ * what's-new count, utils/news-badge.ts) instead of hiding it.
+ */
+export async function clearBadge(tabId: number): Promise<void> {
+  const api = actionApi();
+  if (!api) return;
+  try {
+    await Promise.all([api.setBadgeText({ tabId, text: null }), api.setTitle({ tabId, title: DEFAULT_TITLE })]);
+  } catch {
+    // The tab closed meanwhile.
+  }
 }
 
 /** A 48 px bookmark on the accent colour: Chrome requires an icon on every notification. */
