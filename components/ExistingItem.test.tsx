@@ -19,7 +19,9 @@ describe('ExistingItem', () => {
     expect(within(item).getByText('Already in Thursday Circle')).toBeTruthy();
     expect(within(item).getByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
     expect(item.textContent).toMatch(/Example Journal.*5 min read.*added by Ada/);
-    expect(within(item).getByRole('list', { name: 'Tags' }).textContent).toBe('leadership');
+    // Tags sit under the item, each with its remove button (×).
+    expect(screen.getByRole('list', { name: 'Tags' }).textContent).toBe('leadership×');
+    expect(screen.getByRole('button', { name: 'Remove tag leadership' })).toBeTruthy();
     expect(within(item).getByText(/Number 1 in the queue, queued by Ada/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Queue for discussion' })).toBeNull();
     expect(screen.getAllByTestId('comment')).toHaveLength(1);
@@ -37,7 +39,7 @@ describe('ExistingItem', () => {
 
     fireEvent.input(screen.getByLabelText('Add tags'), { target: { value: 'focus' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add tags' }));
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Tags' }).textContent).toBe('focusleadership'));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Tags' }).textContent).toBe('focus×leadership×'));
 
     fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Me too.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));

@@ -7,9 +7,9 @@ import type { GroupSummary, ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { kindLabel, siteLabel } from '@/utils/ui-format';
-import { Alert, TagChips } from './Bits';
+import { Alert } from './Bits';
 import { CommentThread } from './CommentThread';
-import { TagAdder } from './TagAdder';
+import { TagEditor } from './TagEditor';
 
 export function ExistingItem({ detail: first, group }: { detail: ItemDetail; group: GroupSummary }) {
   const [detail, setDetail] = useState(first);
@@ -37,7 +37,6 @@ export function ExistingItem({ detail: first, group }: { detail: ItemDetail; gro
           <span>{kindLabel(item.kind, item.reading_minutes)}</span>
           <span>added by {item.added_by.display_name}</span>
         </p>
-        <TagChips tags={tags} />
         {queue ? (
           <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>
         ) : (
@@ -50,7 +49,7 @@ export function ExistingItem({ detail: first, group }: { detail: ItemDetail; gro
         </button>
       )}
       <Alert error={error} />
-      <TagAdder itemId={item.id} onTagged={(all) => setDetail((now) => ({ ...now, tags: all }))} />
+      <TagEditor itemId={item.id} groupId={group.id} tags={tags} onChange={(all) => setDetail((now) => ({ ...now, tags: all }))} />
       <CommentThread itemId={item.id} comments={comments}
         onAdded={(comment) => setDetail((now) => ({ ...now, comments: [...now.comments, comment] }))} />
     </div>

@@ -4,8 +4,9 @@ import type { ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { dateLabel, kindLabel, siteLabel } from '@/utils/ui-format';
-import { Alert, Loading, TagChips } from './Bits';
+import { Alert, Loading } from './Bits';
 import { CommentThread } from './CommentThread';
+import { TagEditor } from './TagEditor';
 
 export interface ItemDetailViewProps {
   itemId: string;
@@ -59,8 +60,9 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
         </p>
         {queue && <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>}
         {item.excerpt && <p class="excerpt">{item.excerpt}</p>}
-        <TagChips tags={tags} />
       </article>
+      <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
+        onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
       <Alert error={error} />
       <CommentThread itemId={item.id} comments={comments} onAdded={load} />
     </div>
