@@ -7,6 +7,7 @@ import { GroupsManager } from './GroupsManager';
 import { OutboxList } from './OutboxList';
 import { ProfileForm } from './ProfileForm';
 import { SignIn } from './SignIn';
+import { YourData } from './YourData';
 
 /** An invite link opens this page as options.html#join=CODE. */
 function joinCodeFromLink(): string {
@@ -16,6 +17,7 @@ function joinCodeFromLink(): string {
 export function OptionsApp() {
   const [account, setAccount] = useAccount();
   const [backendBusy, setBackendBusy] = useState(false);
+  const [farewell, setFarewell] = useState('');
   return (
     <div class="page options">
       <h1 class="brand">Readclub options</h1>
@@ -31,7 +33,10 @@ export function OptionsApp() {
             <ProfileForm key={account.userId} account={account} onSaved={setAccount} />
           </div>
         ) : (
-          <SignIn onSignedIn={setAccount} disabled={backendBusy} />
+          <div class="stack">
+            {farewell && <p class="ok" role="status">{farewell}</p>}
+            <SignIn onSignedIn={(next) => (setFarewell(''), setAccount(next))} disabled={backendBusy} />
+          </div>
         )}
       </section>
       {/* Kept while offline or signed out; shown signed out too, so nothing waits unseen. */}
@@ -41,6 +46,16 @@ export function OptionsApp() {
           <h2 id="groups-heading">Groups</h2>
           <GroupsManager key={account.userId} userId={account.userId} joinCode={joinCodeFromLink()} />
         </section>
+      )}
+      {account && (
+        <YourData
+          key={account.userId}
+          account={account}
+          onDeleted={(r) => {
+            setFarewell(`Your account was deleted: ${r.deleted_comments} comments and ${r.deleted_items} items went; ${r.kept_items} items others talked about stay, without your name.`);
+            setAccount(null);
+          }}
+        />
       )}
     </div>
   );

@@ -301,6 +301,15 @@ export interface Rpcs {
   edit_comment: [{ p_comment_id: string; p_body: string }, Comment & { updated_at: string }];
   /** The author, or an owner or admin. */
   delete_comment: [{ p_comment_id: string }, null];
+  // ----- Your data (issue 6) -----
+  /** Everything the member can see in the group (RLS decides), for a JSON or Markdown download. */
+  export_group: [{ p_group_id: string }, GroupExport];
+  /**
+   * Deletes the signed-in account after p_confirm is DELETE or its email: own comments, tags,
+   * clips, items nobody else engaged with, groups where they were alone. P0001 for the last
+   * owner of a group with other members.
+   */
+  delete_account: [{ p_confirm: string }, AccountDeletion];
   // ----- Tags, library, reader, search (issue 5) -----
   /** Removes one tag (normalised); returns the item's remaining tags. */
   untag_item: [{ p_item_id: string; p_tag: string }, string[]];
@@ -365,6 +374,56 @@ export interface Member {
   avatar_url: string | null;
   role: GroupRole;
   joined_at: string;
+}
+
+/** export_group's answer: the group as one member sees it (format readclub-export, version 1). */
+export interface GroupExport {
+  format: 'readclub-export';
+  version: 1;
+  exported_at: string;
+  exported_by: Person;
+  group: { id: string; name: string; description: string; created_at: string; my_role: GroupRole };
+  members: Array<{ id: string; display_name: string; role: GroupRole; joined_at: string }>;
+  items: ExportedItem[];
+  /** Queue order: lowest position first. */
+  queue: Array<{ item_id: string; title: string; position: number; queued_by: Person; queued_at: string }>;
+}
+
+export interface ExportedItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  url: string | null;
+  canonical_url: string | null;
+  site_name: string | null;
+  byline: string | null;
+  authors: string[];
+  published_at: string | null;
+  modified_at: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  lead_image_url: string | null;
+  favicon_url: string | null;
+  word_count: number;
+  reading_minutes: number;
+  selection: boolean;
+  /** The saved copy (sanitised HTML); null for links and manual entries. */
+  content_html: string | null;
+  added_by: Person;
+  created_at: string;
+  tags: Array<{ tag: string; added_by: Person; created_at: string }>;
+  comments: Array<Comment & { updated_at: string }>;
+  queue: ItemDetail['queue'];
+}
+
+/** delete_account's answer: what went and what stayed for others. */
+export interface AccountDeletion {
+  deleted_groups: number;
+  deleted_comments: number;
+  deleted_items: number;
+  /** Items the member added that others engaged with: kept, shown as added by "Former member". */
+  kept_items: number;
 }
 
 /** Most bytes of content_html the database accepts (500 KiB); the clipper cuts below this. */

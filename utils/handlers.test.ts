@@ -540,3 +540,51 @@ describe('outbox (a save or comment that cannot be sent now is kept, not lost)',
     expect(stub.rpc.mock.calls.map(([name]) => name).filter((n) => n !== 'my_groups')).toEqual(['tag_item', 'tag_item', 'queue_item']);
   });
 });
+
+describe('your data', () => {
+  const exported = { format: 'readclub-export', version: 1, group: { id: 'g1', name: 'Tuesday readers' }, items: [] };
+  const deletion = { deleted_groups: 0, deleted_comments: 2, deleted_items: 1, kept_items: 1 };
+  const op = (id: string, userId: string) => ({
+    id, userId, groupId: 'g1', itemKey: `i-${id}`, kind: 'queue' as const, args: { itemId: `i-${id}` },
+    createdAt: 1, attempts: 1, nextAttemptAt: 2, lastError: null, failed: false,
+  });
+
+  it('exportGroup asks export_group for the group', async () => {
+    const { h, stub } = setup(stubClient({ rpc: { export_group: () => ({ data: exported }) } }));
+    expect(await h.exportGroup({ groupId: 'g1' })).toEqual({ ok: true, value: exported });
+    expect(stub.rpc).toHaveBeenCalledWith('export_group', { p_group_id: 'g1' });
+  });
+
+  it('deleteAccount signs out and forgets the account, its caches and its waiting changes, not other members\'', async () => {
+    const { h, stub, deps } = setup(stubClient({ rpc: { delete_account: () => ({ data: deletion }) } }));
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada' });
+    await cachedGroups.setValue(groups);
+    await cachedQueues.setValue({ g1: queue });
+    await lastGroupId.setValue('g1');
+    await savedPages.setValue({ 'g1 https://example.com/essay': { itemId: 'i1', at: 1 } });
+    await outbox.setValue([op('mine', 'u1'), op('bens', 'u2')]);
+    expect(await h.deleteAccount({ confirm: ' DELETE ' })).toEqual({ ok: true, value: deletion });
+    expect(stub.rpc).toHaveBeenCalledWith('delete_account', { p_confirm: 'DELETE' });
+    expect(deps.resetClient).toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(AUTH_STORAGE_KEY)).toEqual({});
+    expect(await cachedAccount.getValue()).toBeNull();
+    expect(await cachedGroups.getValue()).toEqual([]);
+    expect(await cachedQueues.getValue()).toEqual({});
+    expect(await lastGroupId.getValue()).toBeNull();
+    expect(await savedPages.getValue()).toEqual({});
+    expect((await outbox.getValue()).map((o) => o.id)).toEqual(['bens']);
+  });
+
+  it('a refused deleteAccount (last owner) keeps the session, caches and outbox', async () => {
+    const refusal = { code: 'P0001', message: 'You are the last owner of Tuesday readers: make another member an owner first, or delete the group.' };
+    const { h } = setup(stubClient({ rpc: { delete_account: () => ({ error: refusal, status: 400 }) } }));
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    await cachedGroups.setValue(groups);
+    await outbox.setValue([op('mine', 'u1')]);
+    expect(await h.deleteAccount({ confirm: 'DELETE' })).toEqual({ ok: false, error: { kind: 'invalid', message: refusal.message } });
+    expect(await fakeBrowser.storage.local.get(AUTH_STORAGE_KEY)).not.toEqual({});
+    expect(await cachedGroups.getValue()).toEqual(groups);
+    expect(await outbox.getValue()).toHaveLength(1);
+  });
+});

@@ -10,7 +10,7 @@ import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
-import { afterGroupChange, callRpc, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
+import { afterGroupChange, callRpc, forgetAccount, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
 import { queueHandlers } from './queue-handlers';
 import { discard, isWaiting, summarise, waitingOps } from './outbox';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
@@ -48,7 +48,7 @@ function commentRefusal(body: string): Reply<never> | null {
 const ENTER_CODE = 'Enter the invite code or link you were sent.';
 
 /** Answers that say nothing about reaching the server (or are the outbox's own). */
-const OWN_WORK = new Set<keyof ProtocolMap>(['getAccount', 'clipTab', 'signOut', 'backendChanged', 'listOutbox', 'retryOutbox', 'discardOutbox']);
+const OWN_WORK = new Set<keyof ProtocolMap>(['getAccount', 'clipTab', 'signOut', 'deleteAccount', 'backendChanged', 'listOutbox', 'retryOutbox', 'discardOutbox']);
 
 /** The first group created or joined becomes the one the shortcut and menu save to. */
 async function chooseFirstGroup(groupId: string): Promise<void> {
@@ -173,6 +173,22 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       const reply = await callRpc(client, 'update_profile', { p_display_name: displayName.trim(), p_avatar_url: avatarUrl?.trim() || null });
       if (!reply.ok) return reply;
       return ok(await rememberProfile(client, reply.value.display_name));
+    },
+
+    async exportGroup({ groupId }) {
+      return callRpc(await getClient(), 'export_group', { p_group_id: groupId });
+    },
+
+    async deleteAccount({ confirm }) {
+      const client = await getClient();
+      const account = await readStoredAccount();
+      const reply = await callRpc(client, 'delete_account', { p_confirm: confirm.trim() });
+      if (!reply.ok) return reply;
+      // The server has forgotten this account: sign out here and forget it too.
+      await endSession(client);
+      if (account) await forgetAccount(account.userId);
+      deps.resetClient();
+      return reply;
     },
 
     async clipTab(data) {

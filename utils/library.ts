@@ -6,7 +6,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Comment, GroupQueue, GroupSummary, Rpcs } from './api-types';
 import type { Account, Reply } from './protocol';
-import { cachedAccount, cachedGroups, cachedQueues, lastGroupId } from './storage';
+import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, panelGroupId, pendingSignInEmail, savedPages } from './storage';
+import { forgetMember } from './outbox';
 import { errorReply, signedOutReply } from './errors';
 
 export type RpcName = keyof Rpcs;
@@ -73,6 +74,23 @@ export async function forgetGroup(groupId: string): Promise<void> {
   const { [groupId]: _gone, ...queues } = await cachedQueues.getValue();
   await cachedQueues.setValue(queues);
   if ((await lastGroupId.getValue()) === groupId) await lastGroupId.setValue(null);
+}
+
+/**
+ * The account was deleted: nothing of it stays in this browser. Its waiting changes go
+ * (nobody can ever send them); other members' kept changes on this browser stay.
+ */
+export async function forgetAccount(userId: string): Promise<void> {
+  await forgetMember(userId);
+  await Promise.all([
+    cachedAccount.setValue(null),
+    cachedGroups.setValue([]),
+    cachedQueues.setValue({}),
+    lastGroupId.setValue(null),
+    panelGroupId.setValue(null),
+    pendingSignInEmail.setValue(null),
+    savedPages.setValue({}),
+  ]);
 }
 
 /**

@@ -5,10 +5,12 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
+  AccountDeletion,
   ClipItemArgs,
   ClipItemResult,
   ClipPayload,
   Comment,
+  GroupExport,
   GroupMeetings,
   GroupNews,
   GroupQueue,
@@ -96,6 +98,10 @@ export interface ProtocolMap {
   /** confirmName: the group's name as the owner typed it. */
   deleteGroup(data: { groupId: string; confirmName: string }): Reply<null>;
   updateProfile(data: { displayName: string; avatarUrl: string | null }): Reply<Account>;
+  /** Everything the member can see in the group, for a download (export_group). */
+  exportGroup(data: { groupId: string }): Reply<GroupExport>;
+  /** confirm: DELETE or the account's email. Then signed out here, caches and own outbox cleared. */
+  deleteAccount(data: { confirm: string }): Reply<AccountDeletion>;
 
   /** Inject the clipper into tabId (the active tab when omitted) and return what it read. */
   clipTab(data: { tabId?: number }): Reply<TabClip>;
