@@ -32,7 +32,9 @@ export function PanelTabs({ tabs, selected, onSelect, label, children }: PanelTa
       : -1;
     if (next < 0) return;
     e.preventDefault();
-    onSelect(tabs[next].id);
+    const tab = tabs[next];
+    if (!tab) return;
+    onSelect(tab.id);
     list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
   }
   return (

@@ -163,14 +163,15 @@ export interface QueueEntry {
   tags: string[];
   comment_count: number;
   reading_minutes: number;
+  // Absent in queues cached before votes and read marks (issue 5): read as 0 / false.
   /** Members who want it discussed ("most wanted" sorts by this). */
-  votes: number;
+  votes?: number;
   /** The caller voted for it. */
-  voted: boolean;
+  voted?: boolean;
   /** The caller marked it read. */
-  read: boolean;
+  read?: boolean;
   /** How many members marked it read. */
-  read_count: number;
+  read_count?: number;
 }
 
 export interface GroupQueue {

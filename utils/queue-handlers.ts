@@ -1,0 +1,93 @@
+/**
+ * The background's answers for the queue, meetings, what's new and live updates (issue 5):
+ * handlers.ts spreads these into its table. Checks that need no server (an empty time, an
+ * empty takeaway) answer here, so a typo costs no round trip.
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Handlers } from './handlers';
+import { callRpc, refreshCachedQueue } from './library';
+import { showNewsCount } from './news-badge';
+import { watchGroupLive } from './live';
+import { cachedQueues } from './storage';
+
+type QueueHandlerNames =
+  | 'moveQueueEntry' | 'unqueueItem' | 'voteItem' | 'markRead'
+  | 'groupMeetings' | 'scheduleMeeting' | 'cancelMeeting' | 'editAgenda' | 'recordDiscussed' | 'finishMeeting'
+  | 'groupNews' | 'markSeen' | 'watchGroup';
+
+const invalid = (message: string) => ({ ok: false as const, error: { kind: 'invalid' as const, message } });
+
+export function queueHandlers(getClient: () => Promise<SupabaseClient>): Pick<Handlers, QueueHandlerNames> {
+  /** Keep the side panel's cached queue in step with an answer that carries the whole queue. */
+  async function remember<T extends { ok: boolean; value?: unknown }>(groupReply: T): Promise<T> {
+    if (groupReply.ok) {
+      const queue = groupReply.value as { group: { id: string } } & Record<string, unknown>;
+      await cachedQueues.setValue({ ...(await cachedQueues.getValue()), [queue.group.id]: queue as never });
+    }
+    return groupReply;
+  }
+
+  return {
+    async moveQueueEntry({ itemId, beforeItemId }) {
+      return remember(await callRpc(await getClient(), 'move_queue_entry', { p_item_id: itemId, p_before_item_id: beforeItemId }));
+    },
+    async unqueueItem({ itemId }) {
+      return remember(await callRpc(await getClient(), 'unqueue_item', { p_item_id: itemId }));
+    },
+    async voteItem({ itemId, vote }) {
+      return callRpc(await getClient(), 'vote_item', { p_item_id: itemId, p_vote: vote });
+    },
+    async markRead({ itemId, read }) {
+      return callRpc(await getClient(), 'mark_read', { p_item_id: itemId, p_read: read });
+    },
+
+    async groupMeetings({ groupId }) {
+      return callRpc(await getClient(), 'group_meetings', { p_group_id: groupId });
+    },
+    async scheduleMeeting({ groupId, startsAt, title, place, leadId }) {
+      const at = new Date(startsAt);
+      if (!startsAt || Number.isNaN(at.getTime())) return invalid('Pick a date and time for the meeting.');
+      return callRpc(await getClient(), 'schedule_meeting', {
+        p_group_id: groupId,
+        p_starts_at: at.toISOString(),
+        p_title: title.trim() || null,
+        p_place: place.trim() || null,
+        p_lead_id: leadId,
+      });
+    },
+    async cancelMeeting({ meetingId }) {
+      return callRpc(await getClient(), 'cancel_meeting', { p_meeting_id: meetingId });
+    },
+    async editAgenda({ meetingId, itemId, action, beforeItemId }) {
+      return callRpc(await getClient(), 'edit_agenda', {
+        p_meeting_id: meetingId, p_item_id: itemId, p_action: action, p_before_item_id: beforeItemId ?? null,
+      });
+    },
+    async recordDiscussed({ meetingId, itemId, discussed, takeaway }) {
+      return callRpc(await getClient(), 'record_discussed', {
+        p_meeting_id: meetingId, p_item_id: itemId, p_discussed: discussed, p_takeaway: takeaway.trim() || null,
+      });
+    },
+    async finishMeeting({ meetingId }) {
+      const client = await getClient();
+      const reply = await callRpc(client, 'finish_meeting', { p_meeting_id: meetingId });
+      // Discussed items left the queue: the side panel's cached copy follows.
+      if (reply.ok) await refreshCachedQueue(client, reply.value.group_id);
+      return reply;
+    },
+
+    async groupNews({ groupId }) {
+      const reply = await callRpc(await getClient(), 'group_news', { p_group_id: groupId });
+      if (reply.ok) await showNewsCount(groupId, reply.value.new_items.length);
+      return reply;
+    },
+    async markSeen({ groupId }) {
+      const reply = await callRpc(await getClient(), 'mark_seen', { p_group_id: groupId });
+      if (reply.ok) await showNewsCount(groupId, 0);
+      return reply;
+    },
+    async watchGroup({ groupId }) {
+      return { ok: true, value: await watchGroupLive(await getClient(), groupId) };
+    },
+  };
+}
