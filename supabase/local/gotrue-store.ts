@@ -90,10 +90,15 @@ export async function latestCode(db: Queryable, email: string): Promise<string |
   return row?.code;
 }
 
-/** Uses up the code when it matches and has not expired; returns the user id. */
+/**
+ * Uses up the code when it matches and has not expired; returns the user id. A code sent
+ * before the account was deleted dies with it (GoTrue's one-time tokens cascade).
+ */
 export async function consumeCode(db: Queryable, email: string, code: string): Promise<string | undefined> {
   const [row] = await db.query<{ user_id: string; code: string; expires_at: Date }>(
-    'select user_id, code, expires_at from local_backend.otp_codes where email = $1 for update',
+    `select o.user_id, o.code, o.expires_at from local_backend.otp_codes o
+       join auth.users u on u.id = o.user_id and u.deleted_at is null
+      where o.email = $1 for update of o`,
     [email],
   );
   if (!row || row.code !== code || new Date(row.expires_at).getTime() < Date.now()) return undefined;

@@ -118,12 +118,13 @@ async function authenticate(req: IncomingMessage, ctx: GotrueContext): Promise<{
   if (!verified.ok) throw new AuthError(403, 'bad_jwt', gotrueJwtMessage(verified.failure));
   const claims = verified.claims;
   if (typeof claims.sub !== 'string' || claims.sub === '') throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
+  // GoTrue looks the user up before the session: a deleted account's token gets user_not_found.
+  const user = await store.findUserById(ctx.db, claims.sub);
+  if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
   const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
   if (sessionId !== '' && !(await store.sessionExists(ctx.db, sessionId))) {
     throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
   }
-  const user = await store.findUserById(ctx.db, claims.sub);
-  if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
   return { claims, user, sessionId };
 }
 

@@ -1,0 +1,104 @@
+/**
+ * Your data through supabase-js: Ben exports the group (everything he can see, nothing of
+ * another group); Cleo deletes her account: her refresh token then fails with GoTrue's
+ * refresh_token_not_found, her old access token gets GoTrue's user_not_found and reaches no
+ * group, and signing in again with her email starts a new, empty account. Ada (the last
+ * owner) is told to hand over first; Ben still has the library minus Cleo's own content.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ClipPayload } from '../../utils/api-types';
+import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, testClient, uniqueEmail, type TestBackend } from './helpers';
+
+type Member = { client: SupabaseClient; userId: string; email: string };
+
+function link(url: string, title: string): ClipPayload {
+  return {
+    kind: 'link', url, canonical_url: null, title, byline: null, authors: [], site_name: null, excerpt: null,
+    content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
+    published_at: null, modified_at: null, selection: false, truncated: false,
+  };
+}
+
+describe.skipIf(!HAS_SCHEMA)('your data', () => {
+  let backend: TestBackend;
+  let ada: Member, ben: Member, cleo: Member;
+  let group: { id: string; name: string };
+  let cleoQuiet: string, cleoTalked: string;
+
+  const clip = async (m: Member, url: string, title: string, tags: string[] = [], comment: string | null = null) =>
+    (await ok(m.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: group.id, p_clip: link(url, title), p_tags: tags, p_comment: comment, p_queue: false })).item_id;
+
+  beforeAll(async () => {
+    backend = await startTestBackend();
+    const member = async (name: string): Promise<Member> => {
+      const email = uniqueEmail(name.toLowerCase());
+      return { ...(await signedInClient(backend, email, name)), email };
+    };
+    [ada, ben, cleo] = await Promise.all([member('Ada'), member('Ben'), member('Cleo')]);
+    group = await ok(ada.client, 'create_group', { p_name: 'Data Circle' });
+    const { code } = await ok(ada.client, 'create_invite', { p_group_id: group.id });
+    await ok(ben.client, 'join_group', { p_code: code });
+    await ok(cleo.client, 'join_group', { p_code: code });
+    await clip(ada, 'https://example.org/ada', 'Ada’s essay', ['essay'], 'Ada thinks');
+    cleoQuiet = await clip(cleo, 'https://example.org/cleo-quiet', 'Cleo’s quiet link', ['cleo'], 'Only Cleo');
+    cleoTalked = await clip(cleo, 'https://example.org/cleo-talked', 'Cleo’s talked-about link');
+    await ok(ben.client, 'add_comment', { p_item_id: cleoTalked, p_body: 'Ben replies' });
+    await ok(cleo.client, 'create_group', { p_name: 'Cleo alone' });
+  });
+  afterAll(async () => {
+    await backend?.stop();
+  });
+
+  it('a member exports everything in the group and nothing else', async () => {
+    const data = await ok(ben.client, 'export_group', { p_group_id: group.id });
+    expect(data).toMatchObject({ format: 'readclub-export', version: 1, group: { name: 'Data Circle', my_role: 'member' }, exported_by: { display_name: 'Ben' } });
+    expect(data.items.map((i) => i.title).sort()).toEqual(['Ada’s essay', 'Cleo’s quiet link', 'Cleo’s talked-about link']);
+    expect(data.members.map((m) => m.display_name).sort()).toEqual(['Ada', 'Ben', 'Cleo']);
+    const quiet = data.items.find((i) => i.id === cleoQuiet)!;
+    expect(quiet.tags.map((t) => [t.tag, t.added_by.display_name])).toEqual([['cleo', 'Cleo']]);
+    expect(quiet.comments.map((c) => [c.body, c.author.display_name])).toEqual([['Only Cleo', 'Cleo']]);
+    const outsider = testClient(backend);
+    expect(await call(outsider, 'export_group', { p_group_id: group.id })).toMatchObject({ status: 401 });
+  });
+
+  it('the last owner is told to hand over first; a wrong confirmation is refused', async () => {
+    expect(await call(ada.client, 'delete_account', { p_confirm: 'DELETE' })).toMatchObject({
+      status: 400,
+      error: { code: 'P0001', message: 'You are the last owner of Data Circle: make another member an owner first, or delete the group.' },
+    });
+    expect(await call(cleo.client, 'delete_account', { p_confirm: 'yes' })).toMatchObject({
+      status: 400,
+      error: { code: '22023', message: 'Type DELETE or your email address to delete your account.' },
+    });
+  });
+
+  it('Cleo deletes her account: her sign-in stops working as GoTrue says, and her content goes', async () => {
+    const session = (await cleo.client.auth.getSession()).data.session!;
+    expect(await ok(cleo.client, 'delete_account', { p_confirm: cleo.email.toUpperCase() })).toEqual({
+      deleted_groups: 1, deleted_comments: 1, deleted_items: 1, kept_items: 1,
+    });
+    const refreshed = await testClient(backend).auth.refreshSession({ refresh_token: session.refresh_token });
+    expect(refreshed.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
+    const user = await testClient(backend).auth.getUser(session.access_token);
+    expect(user.error).toMatchObject({ status: 403, code: 'user_not_found' });
+    // Her access token still verifies until it expires, and reaches nothing.
+    expect(await ok(cleo.client, 'my_groups', {})).toEqual([]);
+    expect(await call(cleo.client, 'export_group', { p_group_id: group.id })).toMatchObject({ status: 403, error: { code: '42501' } });
+  });
+
+  it('signing in again with her email starts a new, empty account', async () => {
+    const again = await signedInClient(backend, cleo.email);
+    expect(again.userId).not.toBe(cleo.userId);
+    expect(await ok(again.client, 'my_groups', {})).toEqual([]);
+  });
+
+  it('Ben still has the library, minus what was only Cleo’s', async () => {
+    const data = await ok(ben.client, 'export_group', { p_group_id: group.id });
+    expect(data.items.map((i) => i.title).sort()).toEqual(['Ada’s essay', 'Cleo’s talked-about link']);
+    const talked = data.items.find((i) => i.id === cleoTalked)!;
+    expect(talked.added_by.display_name).toBe('Former member');
+    expect(talked.comments.map((c) => c.body)).toEqual(['Ben replies']);
+    expect(data.members.map((m) => m.display_name).sort()).toEqual(['Ada', 'Ben']);
+  });
+});
