@@ -202,6 +202,8 @@ export interface ItemDetail {
   comments: Comment[];
   /** Null when the item is in the library but not queued. */
   queue: { position: number; queued_by: Person; queued_at: string } | null;
+  /** The caller may remove it (added it, or owner/admin): item_detail and find_item; absent elsewhere. */
+  can_delete?: boolean;
 }
 
 /** One item on a meeting's agenda (top of the queue when scheduled, then edited). */
@@ -296,6 +298,8 @@ export interface Rpcs {
   group_members: [{ p_group_id: string }, Member[]];
   /** The signed-in person's name (1–80) and optional https picture. */
   update_profile: [{ p_display_name: string; p_avatar_url?: string | null }, { id: string; display_name: string; avatar_url: string | null }];
+  /** The signed-in person's own name and picture (the profile form starts from them). */
+  my_profile: [Record<string, never>, { id: string; display_name: string; avatar_url: string | null }];
   /** Whoever added the item, or an owner or admin; tags, comments and queue place go with it. */
   delete_item: [{ p_item_id: string }, null];
   /** The author only. */

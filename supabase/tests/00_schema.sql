@@ -98,6 +98,7 @@ select results_eq(
            ('join_group', false, true, false, true),
            ('leave_group', false, true, false, true), ('list_invites', false, true, false, true),
            ('my_groups', false, true, false, true), ('preview_invite', false, true, false, true),
+           ('my_profile', false, true, false, true),
            ('queue_item', false, true, false, true), ('remove_member', false, true, false, true),
            ('rename_tag', false, true, false, true),
            ('revoke_invite', false, true, false, true), ('set_member_role', false, true, false, true),

@@ -136,7 +136,7 @@ select results_eq(
   'group_queue lists the queue in order; queuing an existing item puts it at the end.');
 select is(
   (select q -> 'added_by' from jsonb_array_elements(public.group_queue('02000000-0000-4000-8000-0000000000b1') -> 'queue') as q limit 1),
-  jsonb_build_object('id', '02000000-0000-4000-8000-0000000000a1', 'display_name', 'Ana'),
+  jsonb_build_object('id', '02000000-0000-4000-8000-0000000000a1', 'display_name', 'Ana', 'avatar_url', null),
   'A queue entry names who added the item.');
 
 -- ---------- Refused input: a clear message, and nothing saved ----------

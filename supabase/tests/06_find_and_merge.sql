@@ -93,7 +93,7 @@ select is(
   '["Discuss at the next meeting.", "Traps!"]'::jsonb,
   'The second member''s comment is added next to the first (one transaction here, so both have the same time: compared as a set).');
 select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'queue' -> 'queued_by',
-  jsonb_build_object('id', '06000000-0000-4000-8000-0000000000a2', 'display_name', 'Quinn'),
+  jsonb_build_object('id', '06000000-0000-4000-8000-0000000000a2', 'display_name', 'Quinn', 'avatar_url', null),
   'The second member''s clip queued the item, in their name.');
 select is(public.item_detail(tests.id('first')) -> 'item' ->> 'kind', 'article',
   'Merging a link card into an article keeps the article (the item is as first clipped).');
@@ -129,7 +129,7 @@ insert into tests.results select 'placed', public.queue_item(tests.id('other'));
 select is((select result ->> 'position' from tests.results where label = 'placed')::int, 2,
   'queue_item puts the item at the end of the queue.');
 select is((select result -> 'queued_by' from tests.results where label = 'placed'),
-  jsonb_build_object('id', '06000000-0000-4000-8000-0000000000a1', 'display_name', 'Pia'), 'queue_item answers who queued it.');
+  jsonb_build_object('id', '06000000-0000-4000-8000-0000000000a1', 'display_name', 'Pia', 'avatar_url', null), 'queue_item answers who queued it.');
 select is(public.queue_item(tests.id('other')), (select result from tests.results where label = 'placed'),
   'queue_item again is harmless: it answers the same place, time and person.');
 select is(public.queue_item(tests.id('first')) -> 'queued_by' ->> 'display_name', 'Quinn',

@@ -228,6 +228,7 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
   ('delete_group', 'execute', 'Only the owner deletes the group.',
    $$select public.delete_group('09000000-0000-4000-8000-0000000000b1', 'Group G')$$, 'nnnny'),
   ('update_profile', 'execute', 'Anyone signed in edits their profile.', $$select public.update_profile('Me', null)$$, 'nyyyy'),
+  ('my_profile', 'execute', 'Anyone signed in reads their own profile; anon does not.', $$select public.my_profile()$$, 'nyyyy'),
   ('clip_item', 'execute', 'Members of every role clip into the group.',
    $$select public.clip_item(gen_random_uuid(), '09000000-0000-4000-8000-0000000000b1', '{"kind": "link", "url": "https://example.org/clip", "title": "Clip"}'::jsonb)$$, 'nnyyy'),
   ('add_comment', 'execute', 'Members of every role comment.',
