@@ -1,40 +1,105 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { sendMessage } from '@/utils/protocol';
+import { cachedAccount, cachedGroups } from '@/utils/storage';
+import type { Comment } from '@/utils/api-types';
 import { CommentThread } from './CommentThread';
-import { detail } from './testing/fixtures';
+import { ada, detail, groups } from './testing/fixtures';
 
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;
+const ben = { id: 'u-ben', display_name: 'Ben' };
+const at = '2025-03-01T10:00:00Z';
+const thread: Comment[] = [
+  { id: 'c1', body: 'Top by Ada', author: { id: 'u-ada', display_name: 'Ada' }, created_at: at, updated_at: at, parent_id: null },
+  { id: 'c2', body: 'Reply by Ben', author: ben, created_at: at, updated_at: '2025-03-01T11:00:00Z', parent_id: 'c1' },
+  { id: 'c3', body: '', author: ben, created_at: at, updated_at: at, parent_id: null, deleted: true },
+  { id: 'c4', body: 'Reply under the deleted one', author: ben, created_at: at, updated_at: at, parent_id: 'c3' },
+];
 
-beforeEach(() => send.mockReset());
+beforeEach(async () => {
+  send.mockReset();
+  await cachedAccount.setValue(ada);
+  await cachedGroups.setValue(groups);
+});
 afterEach(cleanup);
 
 describe('CommentThread', () => {
   test('lists comments with author and time', () => {
-    render(<CommentThread itemId="i1" comments={detail.comments} onAdded={vi.fn()} />);
+    render(<CommentThread itemId="i1" comments={detail.comments} onChanged={vi.fn()} />);
     const [comment] = screen.getAllByTestId('comment');
     expect(comment!.textContent).toMatch(/Ada.*Worth an hour on Thursday\./);
     expect(comment!.querySelector('time')!.getAttribute('datetime')).toBe('2025-03-01T10:00:00Z');
   });
 
+  test('replies sit under their top comment; a deleted one with replies shows as deleted, its replies kept', () => {
+    render(<CommentThread itemId="i1" groupId="g2" comments={thread} onChanged={vi.fn()} />);
+    const [first, second] = screen.getAllByTestId('comment');
+    expect(within(first!).getByRole('list', { name: 'Replies to Ada' }).textContent).toMatch(/Ben.*edited.*Reply by Ben/);
+    expect(second!.textContent).toMatch(/^This comment was deleted\..*Reply under the deleted one/);
+    expect(screen.getAllByTestId('reply')).toHaveLength(2);
+  });
+
+  test('I edit and delete only my own comments as a member; an owner may delete anyone\'s', async () => {
+    render(<CommentThread itemId="i1" groupId="g2" comments={thread.slice(0, 2)} onChanged={vi.fn()} />);
+    const [top] = screen.getAllByTestId('comment');
+    await within(top!).findByRole('button', { name: 'Edit' });
+    const reply = screen.getByTestId('reply');
+    expect(within(reply).queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(within(reply).queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(within(top!).getAllByRole('button', { name: 'Edit' })).toHaveLength(1);
+    cleanup();
+    render(<CommentThread itemId="i1" groupId="g1" comments={thread.slice(0, 2)} onChanged={vi.fn()} />);
+    expect(await within(screen.getByTestId('reply')).findByRole('button', { name: 'Delete' })).toBeTruthy();
+  });
+
   test('adds a comment and clears the box', async () => {
-    const added = { id: 'c2', body: 'Yes!', author: { id: 'u-ben', display_name: 'Ben' }, created_at: new Date().toISOString() };
+    const added = { id: 'c9', body: 'Yes!', author: ben, created_at: new Date().toISOString() };
     send.mockResolvedValue({ ok: true, value: added });
-    const onAdded = vi.fn();
-    render(<CommentThread itemId="i1" comments={[]} onAdded={onAdded} />);
+    const onChanged = vi.fn();
+    render(<CommentThread itemId="i1" comments={[]} onChanged={onChanged} />);
     expect(screen.getByText(/No comments yet/)).toBeTruthy();
     const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Yes!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
-    await waitFor(() => expect(onAdded).toHaveBeenCalledWith(added));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(added));
     expect(send).toHaveBeenCalledWith('addComment', { itemId: 'i1', body: 'Yes!' });
     expect(box.value).toBe('');
   });
 
+  test('Reply opens a box under the thread and sends with the top comment as parent', async () => {
+    send.mockResolvedValue({ ok: true, value: { ...thread[1]!, id: 'c10' } });
+    const onChanged = vi.fn();
+    render(<CommentThread itemId="i1" groupId="g1" comments={thread.slice(0, 2)} onChanged={onChanged} />);
+    // Reply on a reply answers the same thread (one level deep).
+    fireEvent.click(within(screen.getByTestId('reply')).getByRole('button', { name: 'Reply' }));
+    fireEvent.input(screen.getByLabelText('Reply to Ada'), { target: { value: 'Agreed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(send).toHaveBeenCalledWith('addComment', { itemId: 'i1', body: 'Agreed', parentId: 'c1' });
+    expect(screen.queryByLabelText('Reply to Ada')).toBeNull();
+  });
+
+  test('edit saves the new text; delete asks once more, then deletes', async () => {
+    send.mockResolvedValue({ ok: true, value: null });
+    const onChanged = vi.fn();
+    render(<CommentThread itemId="i1" groupId="g1" comments={thread.slice(0, 1)} onChanged={onChanged} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const box = screen.getByLabelText('Edit your comment') as HTMLTextAreaElement;
+    expect(box.value).toBe('Top by Ada');
+    fireEvent.input(box, { target: { value: 'Top by Ada, *edited*' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('editComment', { commentId: 'c1', body: 'Top by Ada, *edited*' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect(send).not.toHaveBeenCalledWith('deleteComment', expect.anything());
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('deleteComment', { commentId: 'c1' }));
+    expect(onChanged).toHaveBeenCalledTimes(2);
+  });
+
   test('a failure keeps the text and says why', async () => {
     send.mockResolvedValue({ ok: false, error: { kind: 'network', message: 'Offline — nothing was lost.' } });
-    render(<CommentThread itemId="i1" comments={[]} onAdded={vi.fn()} />);
+    render(<CommentThread itemId="i1" comments={[]} onChanged={vi.fn()} />);
     const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Keep me' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
@@ -44,7 +109,7 @@ describe('CommentThread', () => {
 
   test('a comment kept in the outbox empties the box (sending again would post it twice) and says so', async () => {
     send.mockResolvedValue({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } });
-    render(<CommentThread itemId="i1" comments={[]} onAdded={vi.fn()} />);
+    render(<CommentThread itemId="i1" comments={[]} onChanged={vi.fn()} />);
     const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Later' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));

@@ -1,68 +1,74 @@
-/** An item's comments, oldest first, and the form to add one. */
+/**
+ * An item's discussion: top comments oldest first, each with its replies (one level deep),
+ * and the box for a new comment. Changes go to the background; the owner of this view
+ * reloads the comments (onChanged) so everyone's latest edits show.
+ */
 import { useState } from 'preact/hooks';
 import type { Comment } from '@/utils/api-types';
-import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
-import { relativeTime } from '@/utils/ui-format';
-import { Alert } from './Bits';
+import { cachedAccount, cachedGroups } from '@/utils/storage';
+import { useStored } from '@/utils/ui-hooks';
+import { CommentForm } from './CommentForm';
+import { CommentItem } from './CommentItem';
 
 export interface CommentThreadProps {
   itemId: string;
+  /** The item's group: owners and admins there may delete anyone's comment. */
+  groupId?: string;
   comments: Comment[];
-  /** Called after a comment was added, to reload the discussion. */
-  onAdded: (comment: Comment) => void;
+  /** After a comment was added, edited or deleted (added: the new comment), to reload the discussion. */
+  onChanged: (added?: Comment) => void;
 }
 
-export function CommentThread({ itemId, comments, onAdded }: CommentThreadProps) {
-  const [body, setBody] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
+export function CommentThread({ itemId, groupId, comments, onChanged }: CommentThreadProps) {
+  const account = useStored(cachedAccount);
+  const role = useStored(cachedGroups)?.find((g) => g.id === groupId)?.role;
+  const [replyTo, setReplyTo] = useState<string | null>(null);
   const [kept, setKept] = useState<string | null>(null);
+  const tops = comments.filter((c) => !c.parent_id);
+  const repliesTo = (id: string) => comments.filter((c) => c.parent_id === id);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    setError(null);
+  async function send(body: string, parentId?: string) {
     setKept(null);
-    const reply = await ask('addComment', { itemId, body });
-    setSending(false);
+    const reply = await ask('addComment', parentId ? { itemId, body, parentId } : { itemId, body });
     // 'queued': kept in the outbox and sent later, so the box empties (sending again would post it twice).
-    if (!reply.ok && reply.error.kind === 'queued') {
-      setBody('');
-      return setKept(reply.error.message);
-    }
-    if (!reply.ok) return setError(reply.error);
-    setBody('');
-    onAdded(reply.value);
+    if (!reply.ok && reply.error.kind === 'queued') return setKept(reply.error.message), 'kept' as const;
+    if (!reply.ok) return reply.error;
+    setReplyTo(null);
+    onChanged(reply.value);
+    return null;
   }
 
+  const item = (comment: Comment, onReply?: () => void) => (
+    <CommentItem comment={comment} mine={!!account && comment.author.id === account.userId}
+      moderator={role === 'owner' || role === 'admin'} onReply={onReply} onChanged={() => onChanged()} />
+  );
   return (
     <section class="stack" aria-label="Discussion">
       <h2>Comments</h2>
-      {comments.length === 0 && <p class="hint">No comments yet. Start the discussion.</p>}
+      {tops.length === 0 && <p class="hint">No comments yet. Start the discussion.</p>}
       <ul class="comments" data-testid="comments">
-        {comments.map((comment) => (
-          <li key={comment.id} class="comment" data-testid="comment">
-            <span class="meta">
-              <strong>{comment.author.display_name}</strong>
-              <time dateTime={comment.created_at} title={new Date(comment.created_at).toLocaleString()}>
-                {relativeTime(comment.created_at)}
-              </time>
-            </span>
-            <p>{comment.body}</p>
+        {tops.map((top) => (
+          <li key={top.id} class={top.deleted ? 'comment deleted' : 'comment'} data-testid="comment">
+            {item(top, () => setReplyTo(top.id))}
+            {(repliesTo(top.id).length > 0 || replyTo === top.id) && (
+              <ul class="replies" aria-label={`Replies to ${top.author.display_name}`}>
+                {repliesTo(top.id).map((r) => (
+                  <li key={r.id} class="comment reply" data-testid="reply">{item(r, () => setReplyTo(top.id))}</li>
+                ))}
+                {replyTo === top.id && (
+                  <li>
+                    <CommentForm id={`reply-${top.id}`} label={`Reply to ${top.author.display_name}`} submitLabel="Send reply"
+                      onSend={(body) => send(body, top.id)} onCancel={() => setReplyTo(null)} />
+                  </li>
+                )}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
-      <form class="stack" onSubmit={submit}>
-        <label for="add-comment">Add a comment</label>
-        <textarea id="add-comment" rows={3} required value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-        <Alert error={error} />
-        {kept && <p class="hint" role="status">{kept}</p>}
-        <button type="submit" disabled={sending}>
-          {sending ? 'Posting…' : 'Comment'}
-        </button>
-      </form>
+      <CommentForm id="add-comment" label="Add a comment" submitLabel="Comment" onSend={(body) => send(body)} />
+      {kept && <p class="hint" role="status">{kept}</p>}
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * queue place, comments) and let the member add tags, a comment, or queue it.
  */
 import { useState } from 'preact/hooks';
-import type { GroupSummary, ItemDetail } from '@/utils/api-types';
+import type { Comment, GroupSummary, ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { kindLabel, siteLabel } from '@/utils/ui-format';
@@ -17,6 +17,13 @@ export function ExistingItem({ detail: first, group }: { detail: ItemDetail; gro
   const [error, setError] = useState<UserError | null>(null);
   const { item, tags, comments, queue } = detail;
   const site = siteLabel(item.site_name, item.url);
+
+  /** Show a new comment at once, then everyone's latest (edits, deletions, replies). */
+  async function reloadComments(added?: Comment) {
+    if (added) setDetail((now) => ({ ...now, comments: [...now.comments, added] }));
+    const reply = await ask('itemDetail', { itemId: item.id });
+    if (reply.ok) setDetail(reply.value);
+  }
 
   async function queueIt() {
     setQueueing(true);
@@ -50,8 +57,7 @@ export function ExistingItem({ detail: first, group }: { detail: ItemDetail; gro
       )}
       <Alert error={error} />
       <TagEditor itemId={item.id} groupId={group.id} tags={tags} onChange={(all) => setDetail((now) => ({ ...now, tags: all }))} />
-      <CommentThread itemId={item.id} comments={comments}
-        onAdded={(comment) => setDetail((now) => ({ ...now, comments: [...now.comments, comment] }))} />
+      <CommentThread itemId={item.id} groupId={group.id} comments={comments} onChanged={reloadComments} />
     </div>
   );
 }

@@ -64,7 +64,7 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
       <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
         onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
       <Alert error={error} />
-      <CommentThread itemId={item.id} comments={comments} onAdded={load} />
+      <CommentThread itemId={item.id} groupId={item.group_id} comments={comments} onChanged={load} />
     </div>
   );
 }
