@@ -106,12 +106,12 @@ async function build(baseUrl: string, name: string, shape: SeedShape, version: s
 }
 
 async function counts(client: pg.Client): Promise<Record<string, number>> {
-  const tables = ['groups', 'group_members', 'items', 'item_tags', 'comments', 'queue_entries'];
+  const tables = ['groups', 'group_members', 'items', 'item_tags', 'comments', 'queue_entries', 'queue_votes'];
   const out: Record<string, number> = {};
   // Planner estimates: exact counts of millions of rows would cost more than the figures they report.
   for (const t of tables) {
-    const { rows } = await client.query<{ n: string }>(`select reltuples::bigint as n from pg_class where oid = 'public.${t}'::regclass`);
-    out[t] = Number(rows[0]!.n);
+    const { rows } = await client.query<{ n: string }>(`select reltuples::bigint as n from pg_class where oid = to_regclass('public.${t}')`);
+    if (rows[0]) out[t] = Number(rows[0].n);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * at scale 1, 1,000,000 items across 10,000 groups, with tags, comments, queue entries and,
  * when the votes migration is there, votes. One group, "Bench Circle", has exactly 500 items,
  * all queued, and the bench member belongs to it and to nine other groups.
+ * Votes are seeded only when public.queue_votes exists (the queue migration).
  */
 import { createHash } from 'node:crypto';
 
@@ -101,6 +102,15 @@ export function seedSql(s: SeedShape): string[] {
        from generate_series(1, ${s.items}) as n
        join public.items as i on i.id = md5('item-' || n)::uuid
       where n <= ${s.benchGroupItems} or n % ${s.queueEvery} = 0`,
+    // Votes (once the queue migration has them): about a third of each group's members on each queued item.
+    `do $$ begin
+       if to_regclass('public.queue_votes') is not null then
+         insert into public.queue_votes (item_id, group_id, member_id)
+         select q.item_id, q.group_id, m.user_id
+           from public.queue_entries as q join public.group_members as m on m.group_id = q.group_id
+          where abs(hashtext(q.item_id::text || m.user_id::text)) % 3 = 0;
+       end if;
+     end $$`,
   ];
 }
 
