@@ -10,7 +10,7 @@ import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
-import { afterGroupChange, callRpc, forgetAccount, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
+import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
 import { queueHandlers } from './queue-handlers';
 import { discard, isWaiting, summarise, waitingOps } from './outbox';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
@@ -175,6 +175,10 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return ok(await rememberProfile(client, reply.value.display_name));
     },
 
+    async myProfile() {
+      return callRpc(await getClient(), 'my_profile', {});
+    },
+
     async exportGroup({ groupId }) {
       return callRpc(await getClient(), 'export_group', { p_group_id: groupId });
     },
@@ -229,6 +233,16 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
         if (reply.ok) await refreshCachedGroups(client);
         return reply;
       }, await isWaiting(itemId));
+    },
+
+    async deleteItem({ itemId, groupId }) {
+      const client = await getClient();
+      const reply = await callRpc(client, 'delete_item', { p_item_id: itemId });
+      if (!reply.ok) return reply;
+      await forgetCachedItem(itemId);
+      // Queue order and counts come from the server; a failed refresh leaves the trimmed cache.
+      await Promise.all([refreshCachedQueue(client, groupId), refreshCachedGroups(client)]);
+      return ok(null);
     },
 
     async groupQueue({ groupId }) {

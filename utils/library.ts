@@ -127,6 +127,24 @@ export async function countCachedComment(itemId: string, _comment: Comment): Pro
   if (changed) await cachedQueues.setValue(next);
 }
 
+/**
+ * An item was removed: it leaves every cached queue at once (the server's queue follows), and
+ * the badge forgets the pages it held, so they read as not saved.
+ */
+export async function forgetCachedItem(itemId: string): Promise<void> {
+  const queues = await cachedQueues.getValue();
+  if (Object.values(queues).some((q) => q.queue.some((e) => e.item_id === itemId))) {
+    const next = Object.fromEntries(
+      Object.entries(queues).map(([groupId, q]) => [groupId, { ...q, queue: q.queue.filter((e) => e.item_id !== itemId) }]),
+    );
+    await cachedQueues.setValue(next);
+  }
+  const marks = await savedPages.getValue();
+  if (Object.values(marks).some((m) => m.itemId === itemId)) {
+    await savedPages.setValue(Object.fromEntries(Object.entries(marks).filter(([, m]) => m.itemId !== itemId)));
+  }
+}
+
 /** Tags were added to an item: show its full tag list on every cached queue row for it. */
 export async function tagCachedItem(itemId: string, tags: string[]): Promise<void> {
   const queues = await cachedQueues.getValue();

@@ -98,6 +98,8 @@ export interface ProtocolMap {
   /** confirmName: the group's name as the owner typed it. */
   deleteGroup(data: { groupId: string; confirmName: string }): Reply<null>;
   updateProfile(data: { displayName: string; avatarUrl: string | null }): Reply<Account>;
+  /** The signed-in person's saved name and picture (the profile form starts from them). */
+  myProfile(): Reply<Rpcs['my_profile'][1]>;
   /** Everything the member can see in the group, for a download (export_group). */
   exportGroup(data: { groupId: string }): Reply<GroupExport>;
   /** confirm: DELETE or the account's email. Then signed out here, caches and own outbox cleared. */
@@ -111,6 +113,8 @@ export interface ProtocolMap {
   findItem(data: { groupId: string; url: string }): Reply<ItemDetail | null>;
   tagItem(data: { itemId: string; tags: string[] }): Reply<string[]>;
   queueItem(data: { itemId: string }): Reply<NonNullable<ItemDetail['queue']>>;
+  /** Whoever added it, or an owner or admin (ItemDetail.can_delete); the group's cached queue and counts follow. */
+  deleteItem(data: { itemId: string; groupId: string }): Reply<null>;
 
   groupQueue(data: { groupId: string }): Reply<GroupQueue>;
   /** Queue, meetings, what's new, live (issue 5). beforeItemId null: to the end. */
