@@ -77,6 +77,13 @@ insert into public.queue_entries (item_id, group_id, position, queued_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1, '09000000-0000-4000-8000-0000000000a1');
 insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
   ('09000000-0000-4000-8000-0000000000f2', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000a3', true, false);
+-- A past meeting m1 and the next one m2 with c1 on its agenda; the member has looked at G (issue 5).
+insert into public.meetings (id, group_id, starts_at, created_by, ended_at) values
+  ('09000000-0000-4000-8000-000000000091', '09000000-0000-4000-8000-0000000000b1', now() - interval '7 days', '09000000-0000-4000-8000-0000000000a1', now() - interval '7 days'),
+  ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000b1', now() + interval '7 days', '09000000-0000-4000-8000-0000000000a1', null);
+insert into public.meeting_items (meeting_id, item_id, group_id, position) values
+  ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1);
+insert into public.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
 -- The member has voted for c1 and read it (issue 5, queue).
 insert into public.queue_votes (item_id, group_id, member_id) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
@@ -184,6 +191,35 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$delete from public.item_reads where member_id = (select auth.uid())$$, 'nnynn'),
   ('item_reads', 'delete', 'Nobody unmarks another member''s read, not even the owner.',
    $$delete from public.item_reads where member_id <> (select auth.uid())$$, 'nnnnn'),
+  -- meetings (m1 past, m2 next)
+  ('meetings', 'select', 'Members of every role read the meetings.',
+   $$select from public.meetings where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('meetings', 'insert', 'Admins and the owner schedule meetings.',
+   $$insert into public.meetings (group_id, starts_at, created_by, ended_at) values ('09000000-0000-4000-8000-0000000000b1', now(), (select auth.uid()), now())$$, 'nnnyy'),
+  ('meetings', 'update', 'Admins and the owner change meetings.',
+   $$update public.meetings set title = 'Changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('meetings', 'delete', 'Admins and the owner cancel meetings.',
+   $$delete from public.meetings where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  -- meeting_items (c1 on m2's agenda)
+  ('meeting_items', 'select', 'Members of every role read agendas.',
+   $$select from public.meeting_items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('meeting_items', 'insert', 'Admins and the owner add to an agenda.',
+   $$insert into public.meeting_items (meeting_id, item_id, group_id, position) values ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', 2)$$, 'nnnyy'),
+  ('meeting_items', 'update', 'Admins and the owner record what was discussed.',
+   $$update public.meeting_items set discussed = true where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  ('meeting_items', 'delete', 'Admins and the owner take items off an agenda.',
+   $$delete from public.meeting_items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+  -- group_seen (the member has looked at G)
+  ('group_seen', 'select', 'Each member reads only their own last look.',
+   $$select from public.group_seen where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnynn'),
+  ('group_seen', 'insert', 'Admins and the owner record a first look; the member, who has looked, has a row already.',
+   $$insert into public.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
+  ('group_seen', 'update', 'A member records a later look of their own.',
+   $$update public.group_seen set seen_at = now() where member_id = (select auth.uid())$$, 'nnynn'),
+  ('group_seen', 'update', 'Nobody changes another member''s last look.',
+   $$update public.group_seen set seen_at = now() where member_id <> (select auth.uid())$$, 'nnnnn'),
+  ('group_seen', 'delete', 'Nobody deletes a last look (it goes with the membership).',
+   $$delete from public.group_seen where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   -- item_clips
   ('item_clips', 'select', 'A clip record is read by whoever clipped, nobody else.',
    $$select from public.item_clips where client_id = '09000000-0000-4000-8000-0000000000f2'$$, 'nnynn'),
@@ -269,6 +305,23 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.vote_item('09000000-0000-4000-8000-0000000000c1', true)$$, 'nnyyy'),
   ('mark_read', 'execute', 'Members of every role mark an item read.',
    $$select public.mark_read('09000000-0000-4000-8000-0000000000c1', true)$$, 'nnyyy'),
+  -- meetings and what's new (issue 5)
+  ('group_meetings', 'execute', 'Members of every role read the meetings.',
+   $$select public.group_meetings('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
+  ('schedule_meeting', 'execute', 'Admins and the owner schedule the next meeting (after calling off the one planned).',
+   $$select public.cancel_meeting('09000000-0000-4000-8000-000000000092'), public.schedule_meeting('09000000-0000-4000-8000-0000000000b1', now() + interval '1 day')$$, 'nnnyy'),
+  ('cancel_meeting', 'execute', 'Admins and the owner cancel the next meeting.',
+   $$select public.cancel_meeting('09000000-0000-4000-8000-000000000092')$$, 'nnnyy'),
+  ('edit_agenda', 'execute', 'Admins and the owner edit the agenda.',
+   $$select public.edit_agenda('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c2', 'add')$$, 'nnnyy'),
+  ('record_discussed', 'execute', 'Admins and the owner record what was discussed.',
+   $$select public.record_discussed('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c1', true, 'Takeaway')$$, 'nnnyy'),
+  ('finish_meeting', 'execute', 'Admins and the owner finish a meeting.',
+   $$select public.finish_meeting('09000000-0000-4000-8000-000000000092')$$, 'nnnyy'),
+  ('group_news', 'execute', 'Members of every role see what is new in the group.',
+   $$select public.group_news('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
+  ('mark_seen', 'execute', 'Members of every role mark the group seen.',
+   $$select public.mark_seen('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
   ('export_group', 'execute', 'Members of every role export the group; nobody else does.',
    $$select public.export_group('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
   ('delete_account', 'execute', 'Anyone signed in deletes their own account, except the last owner of a group with other members.',
