@@ -6,7 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipItemArgs, ClipItemResult, Comment } from './api-types';
 import type { Reply } from './protocol';
-import { callRpc, countCachedComment, refreshCachedGroups, refreshCachedQueue, tagCachedItem } from './library';
+import { callRpc, countCachedComment, refreshCachedGroups, tagCachedItem } from './library';
 import { markSaved } from './saved-badge';
 import { readStoredAccount } from './session';
 import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from './storage';
@@ -18,9 +18,8 @@ export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): P
     await lastGroupId.setValue(args.p_group_id);
     // The toolbar's "already saved" mark knows at once, without asking find_item.
     await markSaved(args.p_group_id, [args.p_clip.url, args.p_clip.canonical_url], reply.value.item_id);
-    // The queue and the group's counts changed: refresh what pages draw first.
-    // Failures here don't undo a successful save.
-    await Promise.all([reply.value.queued ? refreshCachedQueue(client, args.p_group_id) : null, refreshCachedGroups(client)]);
+    // No follow-up calls: a clip is one request (issue 7's budget), and the popup and side
+    // panel ask for groups and the queue themselves whenever they open.
   }
   return reply;
 }
