@@ -74,13 +74,13 @@ describe('myProfile', () => {
   it('answers the saved name and picture', async () => {
     const profile = { id: 'u1', display_name: 'Ada L.', avatar_url: 'https://example.org/a.png' };
     const { rpc, h } = setup({ my_profile: () => ({ data: profile }) });
-    expect(await h.myProfile()).toEqual({ ok: true, value: profile });
+    expect(await h.myProfile(undefined)).toEqual({ ok: true, value: profile });
     expect(rpc).toHaveBeenCalledWith('my_profile', {});
   });
 
   it('signed out: says so without a call', async () => {
     const { rpc, h } = setup({}, false);
-    expect(await h.myProfile()).toEqual({ ok: false, error: { kind: 'signed-out', message: SIGNED_OUT_MESSAGE } });
+    expect(await h.myProfile(undefined)).toEqual({ ok: false, error: { kind: 'signed-out', message: SIGNED_OUT_MESSAGE } });
     expect(rpc).not.toHaveBeenCalled();
   });
 });
