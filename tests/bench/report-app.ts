@@ -51,6 +51,7 @@ export function uiTable(u: UiFigures): string {
     ['popup: clip preview shown', ms(p.cachedPreviewMs.median), ms(p.cachedPreviewMs.p95), `${budget} ms`, mark(p.cachedPreviewMs.median > budget)],
     ['popup: group list, first open (nothing cached)', ms(p.firstOpenGroupsMs), '', '', ''],
     [`side panel: ${s.queueItems}-item queue, first open`, ms(s.queueFirstMs), '', '', `${s.queueRendered} entries drawn`],
+    ['side panel: page drawn (account known), cached open', ms(s.shellCachedMs.median), ms(s.shellCachedMs.p95), '', ''],
     [`side panel: ${s.queueItems}-item queue, from cache`, ms(s.queueCachedMs.median), ms(s.queueCachedMs.p95), '', `longest task ${ms(s.queueLongestTaskMs)} ms`],
     [`side panel: ${s.threadComments}-comment thread opened`, ms(s.threadMs), '', '', `${s.threadRendered} comments drawn`],
     ['side panel: scrolling the queue, frame time', ms(s.scroll.p95FrameMs), `max ${ms(s.scroll.maxFrameMs)}`, '', `${s.scroll.over50ms} of ${s.scroll.frames} frames over 50 ms`],
