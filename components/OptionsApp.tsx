@@ -52,7 +52,7 @@ export function OptionsApp() {
           key={account.userId}
           account={account}
           onDeleted={(r) => {
-            setFarewell(`Your account was deleted: ${r.deleted_comments} comments and ${r.deleted_items} items went; ${r.kept_items} items others talked about stay, without your name.`);
+            setFarewell(`Your account was deleted. Comments deleted: ${r.deleted_comments}. Items deleted: ${r.deleted_items}. Items kept for the group without your name: ${r.kept_items}.`);
             setAccount(null);
           }}
         />

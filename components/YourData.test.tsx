@@ -42,7 +42,7 @@ describe('YourData', () => {
   test('downloads the chosen group as JSON and as Markdown', async () => {
     send.mockResolvedValue({ ok: true, value: exported });
     render(<YourData account={ada} onDeleted={vi.fn()} />);
-    fireEvent.change(await screen.findByLabelText('Group'), { target: { value: 'g2' } });
+    fireEvent.change(await screen.findByLabelText('Group to export'), { target: { value: 'g2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
     await waitFor(() => expect(files).toHaveLength(1));
     expect(send).toHaveBeenCalledWith('exportGroup', { groupId: 'g2' });

@@ -48,7 +48,7 @@ export function YourData({ account, onDeleted }: { account: Account; onDeleted: 
         <p class="hint">You are in no group, so there is nothing to export.</p>
       ) : (
         <div class="row">
-          <label for="export-group">Group</label>
+          <label for="export-group">Group to export</label>
           <select id="export-group" value={groupId} onChange={(e) => setChosen(e.currentTarget.value)}>
             {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
           </select>

@@ -1,0 +1,144 @@
+/**
+ * Issue 6, "Your data", in real Chromium on the production build: Ben downloads the group
+ * as JSON and as Markdown from Options and the files hold the library; then he deletes his
+ * account after typing DELETE: he is signed out, his caches and his waiting changes are
+ * gone (another member's stay), signing in again with his email finds a new, empty
+ * account, and Ada still has the library minus Ben's own content.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { testClient } from '../integration/helpers';
+import { launchBrowser, signInCode, signInMember, type Browser } from './harness';
+import { startLocalBackend } from '../../supabase/local/index';
+import type { ClipPayload, GroupExport } from '../../utils/api-types';
+
+type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
+let backend: Backend;
+let ben: Browser;
+let options: Page;
+let ada: SupabaseClient;
+let groupId = '';
+
+const BEN = 'ben@yourdata.test';
+
+function link(url: string, title: string): ClipPayload {
+  return {
+    kind: 'link', url, canonical_url: null, title, byline: null, authors: [], site_name: 'Example', excerpt: null,
+    content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
+    published_at: null, modified_at: null, selection: false, truncated: false,
+  };
+}
+
+/** A member outside the browser (supabase-js in Node), signed in by emailed code. */
+async function nodeMember(email: string, name: string): Promise<SupabaseClient> {
+  const client = testClient(backend);
+  await client.auth.signInWithOtp({ email, options: { data: { display_name: name } } });
+  const { error } = await client.auth.verifyOtp({ email, token: await signInCode(backend.url, email), type: 'email' });
+  if (error) throw error;
+  return client;
+}
+
+async function rpc<T>(client: SupabaseClient, name: string, args: Record<string, unknown>): Promise<T> {
+  const { data, error } = await client.rpc(name, args);
+  if (error) throw new Error(`${name}: ${error.message}`);
+  return data as T;
+}
+
+const clip = (client: SupabaseClient, url: string, title: string, tags: string[], comment: string | null) =>
+  rpc<{ item_id: string }>(client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: link(url, title), p_tags: tags, p_comment: comment, p_queue: true });
+
+async function downloaded(button: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+}
+
+beforeAll(async () => {
+  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
+  ben = await launchBrowser();
+  ada = await nodeMember('ada@yourdata.test', 'Ada');
+  groupId = (await rpc<{ id: string }>(ada, 'create_group', { p_name: 'Export Circle' })).id;
+  const { code } = await rpc<{ code: string }>(ada, 'create_invite', { p_group_id: groupId });
+  const benNode = await nodeMember(BEN, 'Ben');
+  await rpc(benNode, 'join_group', { p_code: code });
+  const essay = await clip(ada, 'https://example.org/essay', 'An essay <b>worth</b> reading', ['essay'], 'Ada: read this first');
+  await rpc(benNode, 'add_comment', { p_item_id: essay.item_id, p_body: 'Ben: agreed' });
+  await clip(benNode, 'https://example.org/bens', 'Ben’s own find', ['ben'], null);
+});
+
+afterAll(async () => {
+  await ben?.close();
+  await backend?.stop();
+});
+
+describe('your data', () => {
+  test('Ben downloads the group as JSON: everything he can see', async () => {
+    options = await signInMember(ben, backend, BEN);
+    await options.getByRole('heading', { name: 'Your data' }).waitFor();
+    await options.getByLabel('Group to export').selectOption({ label: 'Export Circle' });
+    const { name, text } = await downloaded('Download JSON');
+    expect(name).toMatch(/^readclub-export-circle-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(text) as GroupExport;
+    expect(data).toMatchObject({ format: 'readclub-export', group: { name: 'Export Circle', my_role: 'member' }, exported_by: { display_name: 'Ben' } });
+    expect(data.items.map((i) => i.title).sort()).toEqual(['An essay <b>worth</b> reading', 'Ben’s own find']);
+    const essay = data.items.find((i) => i.title.startsWith('An essay'))!;
+    expect(essay.tags.map((t) => t.tag)).toEqual(['essay']);
+    expect(essay.comments.map((c) => `${c.author.display_name}: ${c.body}`)).toEqual(['Ada: Ada: read this first', 'Ben: Ben: agreed']);
+    expect(data.queue.map((q) => q.title)).toEqual(['An essay <b>worth</b> reading', 'Ben’s own find']);
+    await options.getByText(`Downloaded ${name}: 2 items.`).waitFor();
+  });
+
+  test('…and as Markdown, to read', async () => {
+    const { name, text } = await downloaded('Download Markdown');
+    expect(name).toMatch(/^readclub-export-circle-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(text).toMatch(/^# Export Circle\n/);
+    expect(text).toContain('### An essay &lt;b&gt;worth&lt;/b&gt; reading');
+    expect(text).toContain('- Link: <https://example.org/essay>');
+    expect(text).toContain('- Tags: essay');
+    expect(text).toContain('> Ben: agreed');
+    expect(text).toContain('## Queue\n\n1. An essay &lt;b&gt;worth&lt;/b&gt; reading (queued by Ada)\n2. Ben’s own find (queued by Ben)');
+  });
+
+  test('Ben deletes his account: signed out, caches and his waiting changes gone', async () => {
+    const [{ id: benId }] = (await backend.db.query(`select id from auth.users where email = '${BEN}'`)) as Array<{ id: string }>;
+    // One change of Ben's waits in the outbox (refused, so it is not sent meanwhile), and one of someone else's.
+    const waiting = (id: string, userId: string) => ({
+      id, userId, groupId, itemKey: id, kind: 'queue', args: { itemId: id },
+      createdAt: 1, attempts: 8, nextAttemptAt: 9e15, lastError: { kind: 'invalid', message: 'no' }, failed: true,
+    });
+    await options.evaluate(async (ops) => {
+      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ outbox: ops });
+    }, [waiting('bens-change', benId!), waiting('someone-elses', 'another-member')]);
+
+    const button = options.getByRole('button', { name: 'Delete my account' });
+    expect(await button.isDisabled()).toBe(true);
+    await options.getByLabel('Type DELETE or your email address to confirm').fill('DELETE');
+    await button.click();
+    await options.getByText('Your account was deleted. Comments deleted: 1. Items deleted: 1. Items kept for the group without your name: 0.').waitFor();
+    await options.getByRole('button', { name: 'Send code' }).waitFor();
+
+    const stored = await options.evaluate(async () =>
+      (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null));
+    expect(stored['readclub-auth']).toBeUndefined();
+    expect(stored.account ?? null).toBeNull();
+    expect(stored.groups ?? []).toEqual([]);
+    expect((stored.outbox as Array<{ id: string }>).map((o) => o.id)).toEqual(['someone-elses']);
+    expect(await backend.db.query(`select 1 from auth.users where id = '${benId}'`)).toEqual([]);
+  });
+
+  test('signing in again with his email finds a new account with none of the old data', async () => {
+    await options.close();
+    options = await signInMember(ben, backend, BEN);
+    await options.getByText("You're not in a group yet. Create one, or join with a code.").waitFor();
+    await options.getByText('You are in no group, so there is nothing to export.').waitFor();
+  });
+
+  test('Ada still has the library, minus what was only Ben’s', async () => {
+    const data = await rpc<GroupExport>(ada, 'export_group', { p_group_id: groupId });
+    expect(data.items.map((i) => i.title)).toEqual(['An essay <b>worth</b> reading']);
+    expect(data.items[0]!.comments.map((c) => c.body)).toEqual(['Ada: read this first']);
+    expect(data.members.map((m) => m.display_name)).toEqual(['Ada']);
+    expect(data.queue.map((q) => q.position)).toEqual([1]);
+  });
+});
