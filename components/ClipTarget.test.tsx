@@ -32,4 +32,17 @@ describe('ClipTarget', () => {
     expect(screen.queryByRole('article', { name: 'Already saved' })).toBeNull();
     await waitFor(() => expect(send).toHaveBeenCalledWith('findItem', { groupId: 'g2', url: 'https://example.org/reading-circles' }));
   });
+
+  test('deleting the saved item from the popup turns it back into a new clip', async () => {
+    send.mockImplementation(async (name: string) =>
+      name === 'findItem' ? { ok: true, value: { ...detail, can_delete: true } } : { ok: true, value: null },
+    );
+    render(<ClipTarget clip={canonical} groups={groups} initialGroupId="g1" preview={<p>The preview</p>} onSaved={vi.fn()} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete from library' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Deleted from the library.');
+    expect(screen.queryByRole('article', { name: 'Already saved' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save to Thursday Circle' })).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('deleteItem', { itemId: 'i1', groupId: 'g1' });
+  });
 });

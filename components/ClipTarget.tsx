@@ -23,17 +23,20 @@ export function ClipTarget({ clip, groups, initialGroupId, preview, onSaved }: C
   const [chosen, setChosen] = useState(initialGroupId);
   const group = pickGroup(groups, chosen)!;
   const existing = useExistingItem(group.id, lookupUrl(clip));
+  // The item deleted from here: the page reads as not saved, and can be clipped again.
+  const [deleted, setDeleted] = useState<string | null>(null);
   const picker = <GroupSelect groups={groups} value={group.id} onChange={setChosen} />;
-  if (existing.state === 'found') {
+  if (existing.state === 'found' && existing.detail.item.id !== deleted) {
     return (
       <div class="stack">
         {picker}
-        <ExistingItem key={existing.detail.item.id} detail={existing.detail} group={group} />
+        <ExistingItem key={existing.detail.item.id} detail={existing.detail} group={group} onDeleted={() => setDeleted(existing.detail.item.id)} />
       </div>
     );
   }
   return (
     <div class="stack">
+      {deleted && <p class="note" role="status">Deleted from the library.</p>}
       {preview}
       {picker}
       <ClipForm clip={clip} group={group} onSaved={onSaved} />

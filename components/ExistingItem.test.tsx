@@ -57,4 +57,31 @@ describe('ExistingItem', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach/);
     expect(screen.getByRole('button', { name: 'Queue for discussion' })).toBeTruthy();
   });
+
+  test('whoever may (can_delete) deletes it after confirming; the popup is told', async () => {
+    send.mockResolvedValue({ ok: true, value: null });
+    const onDeleted = vi.fn();
+    render(<ExistingItem detail={{ ...detail, can_delete: true }} group={groups[0]!} onDeleted={onDeleted} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete from library' }));
+    expect(screen.getByRole('group', { name: 'Confirm delete' }).textContent).toMatch(/from Thursday Circle’s library/);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalled());
+    expect(send).toHaveBeenCalledWith('deleteItem', { itemId: 'i1', groupId: 'g1' });
+  });
+
+  test('someone else\'s item (can_delete false, or not said) offers no delete', () => {
+    render(<ExistingItem detail={{ ...detail, can_delete: false }} group={groups[1]!} onDeleted={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Delete from library' })).toBeNull();
+    cleanup();
+    render(<ExistingItem detail={detail} group={groups[1]!} onDeleted={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Delete from library' })).toBeNull();
+  });
+
+  test('the adder\'s picture sits beside "added by"', () => {
+    const withPicture = { ...detail, item: { ...detail.item, added_by: { id: 'u-ada', display_name: 'Ada', avatar_url: 'https://example.org/ada.png' } } };
+    render(<ExistingItem detail={withPicture} group={groups[0]!} />);
+    const img = within(screen.getByRole('article', { name: 'Already saved' })).getByRole('img', { name: 'Ada' });
+    expect(img.getAttribute('src')).toBe('https://example.org/ada.png');
+    expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
+  });
 });

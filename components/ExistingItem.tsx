@@ -7,11 +7,20 @@ import type { Comment, GroupSummary, ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { kindLabel, siteLabel } from '@/utils/ui-format';
+import { Avatar } from './Avatar';
 import { Alert } from './Bits';
 import { CommentThread } from './CommentThread';
+import { DeleteItem } from './DeleteItem';
 import { TagEditor } from './TagEditor';
 
-export function ExistingItem({ detail: first, group }: { detail: ItemDetail; group: GroupSummary }) {
+export interface ExistingItemProps {
+  detail: ItemDetail;
+  group: GroupSummary;
+  /** It was deleted from the library (offered only when detail.can_delete). */
+  onDeleted?: () => void;
+}
+
+export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemProps) {
   const [detail, setDetail] = useState(first);
   const [queueing, setQueueing] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
@@ -42,7 +51,10 @@ export function ExistingItem({ detail: first, group }: { detail: ItemDetail; gro
         <p class="meta">
           {site && <span>{site}</span>}
           <span>{kindLabel(item.kind, item.reading_minutes)}</span>
-          <span>added by {item.added_by.display_name}</span>
+          <span>
+            <Avatar person={item.added_by} />
+            added by {item.added_by.display_name}
+          </span>
         </p>
         {queue ? (
           <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>
@@ -58,6 +70,9 @@ export function ExistingItem({ detail: first, group }: { detail: ItemDetail; gro
       <Alert error={error} />
       <TagEditor itemId={item.id} groupId={group.id} tags={tags} onChange={(all) => setDetail((now) => ({ ...now, tags: all }))} />
       <CommentThread itemId={item.id} groupId={group.id} comments={comments} onChanged={reloadComments} />
+      {detail.can_delete && onDeleted && (
+        <DeleteItem itemId={item.id} groupId={group.id} title={item.title} groupName={group.name} onDeleted={onDeleted} />
+      )}
     </div>
   );
 }

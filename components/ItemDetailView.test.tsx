@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { sendMessage } from '@/utils/protocol';
 import { ItemDetailView } from './ItemDetailView';
 import { bookDetail, detail } from './testing/fixtures';
@@ -52,5 +52,23 @@ describe('ItemDetailView', () => {
     render(<ItemDetailView itemId="i1" onBack={vi.fn()} />);
     expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong.');
     expect(screen.getByRole('button', { name: /Back to queue/ })).toBeTruthy();
+  });
+
+  test('whoever may (can_delete) deletes the item after confirming, then goes back to the queue', async () => {
+    send.mockImplementation(async (name: string) => (name === 'itemDetail' ? { ok: true, value: { ...detail, can_delete: true } } : { ok: true, value: null }));
+    const onBack = vi.fn();
+    render(<ItemDetailView itemId="i1" onBack={onBack} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete from library' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
+    await waitFor(() => expect(onBack).toHaveBeenCalled());
+    expect(send).toHaveBeenCalledWith('deleteItem', { itemId: 'i1', groupId: 'g1' });
+  });
+
+  test('someone else\'s item offers no delete; the adder shows with their initials', async () => {
+    send.mockResolvedValue({ ok: true, value: { ...detail, can_delete: false } });
+    render(<ItemDetailView itemId="i1" onBack={vi.fn()} />);
+    expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Delete from library' })).toBeNull();
+    expect(within(screen.getByRole('article', { name: 'Item' })).getByRole('img', { name: 'Ada' }).textContent).toBe('A');
   });
 });

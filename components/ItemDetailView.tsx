@@ -4,8 +4,10 @@ import type { ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { dateLabel, kindLabel, siteLabel } from '@/utils/ui-format';
+import { Avatar } from './Avatar';
 import { Alert, Loading } from './Bits';
 import { CommentThread } from './CommentThread';
+import { DeleteItem } from './DeleteItem';
 import { TagEditor } from './TagEditor';
 
 export interface ItemDetailViewProps {
@@ -56,7 +58,10 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
           {by && <span>{by}</span>}
           {published && <span>Published {published}</span>}
           <span>{kindLabel(item.kind, item.reading_minutes)}</span>
-          <span>added by {item.added_by.display_name}</span>
+          <span>
+            <Avatar person={item.added_by} />
+            added by {item.added_by.display_name}
+          </span>
         </p>
         {queue && <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>}
         {item.excerpt && <p class="excerpt">{item.excerpt}</p>}
@@ -65,6 +70,7 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
         onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
       <Alert error={error} />
       <CommentThread itemId={item.id} groupId={item.group_id} comments={comments} onChanged={load} />
+      {detail.can_delete && <DeleteItem itemId={item.id} groupId={item.group_id} title={item.title} onDeleted={onBack} />}
     </div>
   );
 }

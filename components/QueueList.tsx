@@ -1,6 +1,7 @@
 /** The group's discussion queue, in order. Clicking an entry opens its discussion. */
 import type { QueueEntry } from '@/utils/api-types';
 import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
+import { Avatar } from './Avatar';
 import { TagChips } from './Bits';
 import { useShowMore } from './ShowMore';
 
@@ -33,7 +34,10 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
           <p class="meta">
             {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
             <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
-            <span>added by {entry.added_by.display_name}</span>
+            <span>
+              <Avatar person={entry.added_by} size={16} />
+              added by {entry.added_by.display_name}
+            </span>
           </p>
           <div class="row">
             <TagChips tags={entry.tags} />
