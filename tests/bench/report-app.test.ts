@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { DbFigures } from './db-bench';
+import { dbTable } from './report-app';
+import { summarise } from './stats';
+
+const figures = (member: number[], bypass: number[]): DbFigures => ({
+  database: 'readclub_bench',
+  scale: 1,
+  shape: { groups: 1, items: 1, people: 1, benchGroupItems: 500, queueEvery: 10, tagsPerItem: 2, commentEvery: 2 },
+  version: 'v',
+  seedSeconds: 0,
+  reused: true,
+  counts: { items: 1_000_000, groups: 10_000 },
+  reps: member.length,
+  statements: [
+    { name: 'group_queue (500-item group)', member: summarise(member), bypass: summarise(bypass), ratioP50: summarise(member).median / summarise(bypass).median, ratioP95: summarise(member).p95 / summarise(bypass).p95 },
+    { name: 'search_library', skipped: 'not yet (no public.search_library)' },
+  ],
+});
+
+describe('database table', () => {
+  it('marks a ratio over 1.5 and a group_queue p95 of 20 ms or more as over budget, and says why a statement was not timed', () => {
+    const over = dbTable(figures([30, 31, 32], [10, 10, 10]));
+    expect(over).toMatch(/group_queue.*3\.10x.*OVER BUDGET; p95 < 20 ms: OVER BUDGET/);
+    expect(over).toMatch(/search_library.*not yet \(no public.search_library\)/);
+    expect(over).toMatch(/1,000,000 items, 10,000 groups/);
+  });
+
+  it('says ok when both budgets are met', () => {
+    expect(dbTable(figures([12, 12, 13], [10, 10, 10]))).toMatch(/group_queue.*1\.30x\s+ok; p95 < 20 ms: ok/);
+  });
+});
