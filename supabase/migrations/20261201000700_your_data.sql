@@ -9,11 +9,13 @@
 -- * delete_account(p_confirm): the public wrapper (SECURITY INVOKER) of
 --   private.delete_account, the one SECURITY DEFINER step, because removing the auth.users
 --   row (so the old sign-in stops working) is beyond what a member may do. What goes:
---     - the member's comments, the tags they gave, their clip records, their profile and
+--     - the member's comments (one that others replied to stays as the thread's blank
+--       "deleted" placeholder without an author, so the replies keep their place), the tags
+--       they gave, their votes and read marks, their clip records, their profile and
 --       memberships, their auth.users row (sessions and refresh tokens go with it);
 --     - the items they added that nobody else engaged with (no other member's comment, tag,
---       clip or queue place). Items others engaged with stay in the group's library with
---       "Former member" as who added them, so nobody loses their own comments or tags;
+--       clip, queue place or vote, and no meeting record). Items others engaged with stay in
+--       the group's library with "Former member" as who added them;
 --     - groups where they are the only member.
 --   The last owner of a group that has other members is refused (P0001) until they make
 --   another member an owner or delete the group: a group always keeps an owner.
@@ -80,7 +82,8 @@ begin
                  'comments', coalesce((
                    select jsonb_agg(jsonb_build_object('id', c.id, 'body', c.body,
                                                        'author', private.person(c.author_id, author.display_name),
-                                                       'created_at', c.created_at, 'updated_at', c.updated_at)
+                                                       'created_at', c.created_at, 'updated_at', c.updated_at,
+                                                       'parent_id', c.parent_id, 'deleted', c.deleted_at is not null)
                                     order by c.created_at, c.id)
                      from public.comments as c
                      left join public.profiles as author on author.id = c.author_id
@@ -93,7 +96,8 @@ begin
     'queue', coalesce((
       select jsonb_agg(jsonb_build_object('item_id', q.item_id, 'title', i.title, 'position', q.position,
                                           'queued_by', private.person(q.queued_by, queuer.display_name),
-                                          'queued_at', q.queued_at)
+                                          'queued_at', q.queued_at,
+                                          'votes', (select count(*)::integer from public.queue_votes as v where v.item_id = q.item_id))
                        order by q.position)
         from public.queue_entries as q
         join public.items as i on i.id = q.item_id
@@ -104,6 +108,52 @@ $$;
 
 comment on function public.export_group(uuid) is
   'RPC export_group(p_group_id) → GroupExport: everything the signed-in member can see in the group (the group, members, every item with its metadata, copy, tags and comments, the queue), as of now. SECURITY INVOKER: row-level security decides what is in it. 42501 for non-members.';
+
+-- ---------- Comments let go of a deleted author ----------
+-- comments.author_id is set null when its author's profile goes (the foreign key's
+-- referential action is an UPDATE, which the thread trigger sees). That one change is let
+-- through, also on "deleted" placeholders; everything else the trigger refused it still does.
+create or replace function private.comment_thread()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_parent public.comments%rowtype;
+begin
+  if tg_op = 'UPDATE' then
+    if new.author_id is null and old.author_id is not null
+       and (new.item_id, new.group_id, new.parent_id, new.body, new.deleted_at)
+           is not distinct from (old.item_id, old.group_id, old.parent_id, old.body, old.deleted_at) then
+      return new;  -- the author's account is being deleted
+    end if;
+    if new.item_id <> old.item_id or new.group_id <> old.group_id
+       or new.parent_id is distinct from old.parent_id or new.author_id is distinct from old.author_id then
+      raise exception 'A comment stays where and by whom it was written; only its text changes.' using errcode = '22023';
+    end if;
+    if old.deleted_at is not null then
+      raise exception 'That comment was deleted.' using errcode = '22023';
+    end if;
+    return new;
+  end if;
+  if new.parent_id is null then
+    return new;
+  end if;
+  select c.* into v_parent from public.comments as c where c.id = new.parent_id;
+  if not found then
+    raise exception 'The comment you replied to is no longer there.' using errcode = 'P0001';
+  end if;
+  if v_parent.item_id <> new.item_id then
+    raise exception 'A reply belongs to the same article as the comment it answers.' using errcode = '22023';
+  end if;
+  -- A reply to a reply joins the thread of the top comment: one level deep, nothing refused.
+  new.parent_id := coalesce(v_parent.parent_id, v_parent.id);
+  return new;
+end;
+$$;
+
+comment on function private.comment_thread() is
+  'Trigger on comments: a reply to a reply is attached to its thread''s top comment; a reply stays on its parent''s item; an edit changes only the text (never of a deleted comment); a deleted account''s comments lose their author.';
 
 -- ---------- delete_account ----------
 create function private.delete_account(p_confirm text)
@@ -158,8 +208,18 @@ begin
     returning 1)
   select count(*)::integer into v_groups from gone;
 
-  with gone as (delete from public.comments as c where c.author_id = v_uid returning 1)
-  select count(*)::integer into v_comments from gone;
+  -- A comment others replied to stays as the thread's "deleted" placeholder (blank, no
+  -- author), so their replies keep their place; every other comment of mine goes.
+  update public.comments as c set body = '', deleted_at = now()
+   where c.author_id = v_uid and c.deleted_at is null
+     and exists (select from public.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid);
+  get diagnostics v_comments = row_count;
+  with gone as (
+    delete from public.comments as c
+     where c.author_id = v_uid
+       and not exists (select from public.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid)
+    returning 1)
+  select v_comments + count(*)::integer into v_comments from gone;
   delete from public.item_tags as t where t.added_by = v_uid;
 
   -- My items, unless another member engaged with them: their comments and tags stay.
@@ -170,6 +230,8 @@ begin
        and not exists (select from public.item_tags as t where t.item_id = i.id)
        and not exists (select from public.item_clips as k where k.item_id = i.id and k.clipped_by is distinct from v_uid)
        and not exists (select from public.queue_entries as q where q.item_id = i.id and q.queued_by is distinct from v_uid)
+       and not exists (select from public.queue_votes as v where v.item_id = i.id and v.member_id <> v_uid)
+       and not exists (select from public.meeting_items as m where m.item_id = i.id)
     returning 1)
   select count(*)::integer into v_items from gone;
   select count(*)::integer into v_kept from public.items as i where i.added_by = v_uid;

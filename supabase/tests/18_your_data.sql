@@ -4,7 +4,7 @@
 -- alone, and refuses the last owner of a group that has other members.
 begin;
 set search_path = public, extensions;
-select plan(42);
+select plan(44);
 
 create schema tests;
 grant usage on schema tests to authenticated;
@@ -47,6 +47,9 @@ insert into public.comments (id, item_id, group_id, author_id, body, created_at)
   ('18000000-0000-4000-8000-0000000000d2', '18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a3', 'Cleo on the essay', now() - interval '1 hour'),
   ('18000000-0000-4000-8000-0000000000d3', '18000000-0000-4000-8000-0000000000c2', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a2', 'Ben on Cleo''s link', now()),
   ('18000000-0000-4000-8000-0000000000d4', '18000000-0000-4000-8000-0000000000c3', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a3', 'Cleo to herself', now());
+-- Ben replies to Cleo's comment on the essay.
+insert into public.comments (id, item_id, group_id, author_id, body, parent_id, created_at) values
+  ('18000000-0000-4000-8000-0000000000d5', '18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a2', 'Ben replies to Cleo', '18000000-0000-4000-8000-0000000000d2', now() - interval '30 minutes');
 insert into public.queue_entries (item_id, group_id, position, queued_by) values
   ('18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', 1, '18000000-0000-4000-8000-0000000000a3'),
   ('18000000-0000-4000-8000-0000000000c4', '18000000-0000-4000-8000-0000000000b1', 2, '18000000-0000-4000-8000-0000000000a2');
@@ -71,7 +74,10 @@ select is((select array_agg((t ->> 'tag') || ' by ' || (t -> 'added_by' ->> 'dis
 select is((select array_agg(c ->> 'body' order by ord) from ben_export, jsonb_array_elements(e -> 'items') as i,
                  jsonb_array_elements(i -> 'comments') with ordinality as x(c, ord)
             where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
-  array['Ben on the essay', 'Cleo on the essay'], 'Each item''s comments come oldest first.');
+  array['Ben on the essay', 'Cleo on the essay', 'Ben replies to Cleo'], 'Each item''s comments come oldest first, replies included.');
+select is((select c ->> 'parent_id' from ben_export, jsonb_array_elements(e -> 'items') as i, jsonb_array_elements(i -> 'comments') as c
+            where c ->> 'body' = 'Ben replies to Cleo'),
+  '18000000-0000-4000-8000-0000000000d2', 'A reply says which comment it answers.');
 select is((select i ->> 'content_html' from ben_export, jsonb_array_elements(e -> 'items') as i where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
   '<p>Body</p>', 'An article''s saved copy is in the export.');
 select is((select i -> 'queue' ->> 'position' from ben_export, jsonb_array_elements(e -> 'items') as i where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
@@ -149,8 +155,12 @@ select ok(not exists (select from public.profiles where id = '18000000-0000-4000
 select ok(not exists (select from public.group_members where user_id = '18000000-0000-4000-8000-0000000000a3'), 'Her memberships are gone.');
 select ok(not exists (select from public.groups where id = '18000000-0000-4000-8000-0000000000b2'), 'The group where she was the only member is gone.');
 select ok(not exists (select from public.items where id = '18000000-0000-4000-8000-0000000000c5'), 'That group''s library went with it.');
-select is((select array_agg(body order by body) from public.comments where group_id = '18000000-0000-4000-8000-0000000000b1'),
-  array['Ben on Cleo''s link', 'Ben on the essay'], 'Her comments are gone; Ben''s stay.');
+select is((select array_agg(body order by body) from public.comments where group_id = '18000000-0000-4000-8000-0000000000b1' and deleted_at is null),
+  array['Ben on Cleo''s link', 'Ben on the essay', 'Ben replies to Cleo'], 'Her comments are gone; Ben''s stay, his reply to her included.');
+select is((select jsonb_build_object('body', body, 'author', author_id, 'deleted', deleted_at is not null) from public.comments
+            where id = '18000000-0000-4000-8000-0000000000d2'),
+  '{"body": "", "author": null, "deleted": true}'::jsonb,
+  'Her comment Ben replied to stays as a blank placeholder with no author, so the thread holds.');
 select is((select array_agg(tag order by tag) from public.item_tags where group_id = '18000000-0000-4000-8000-0000000000b1'),
   array['essay'], 'The tags she gave are gone; Ada''s stays.');
 select ok(not exists (select from public.items where id = '18000000-0000-4000-8000-0000000000c3'), 'Her item nobody else touched is gone.');
