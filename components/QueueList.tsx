@@ -1,4 +1,5 @@
 /** The group's discussion queue, in order. Clicking an entry opens its discussion. */
+import type { ComponentChildren, JSX } from 'preact';
 import type { QueueEntry } from '@/utils/api-types';
 import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { Avatar } from './Avatar';
@@ -8,9 +9,17 @@ import { useShowMore } from './ShowMore';
 export interface QueueListProps {
   entries: QueueEntry[];
   onOpen: (itemId: string) => void;
+  /** Extra per entry (QueuePane): attributes such as drag handlers, a mark beside the title, controls below. */
+  decorate?: (entry: QueueEntry) => QueueEntryExtras;
 }
 
-export function QueueList({ entries, onOpen }: QueueListProps) {
+export interface QueueEntryExtras {
+  attrs?: JSX.HTMLAttributes<HTMLLIElement>;
+  mark?: ComponentChildren;
+  actions?: ComponentChildren;
+}
+
+export function QueueList({ entries, onOpen, decorate }: QueueListProps) {
   // A page at a time: a 1,000-item queue would draw every card at once (see the bench).
   const { shown, more } = useShowMore(entries, { noun: 'items' });
   if (entries.length === 0) {
@@ -24,13 +33,16 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
   return (
     <>
     <ol class="queue" data-testid="queue" aria-label="Discussion queue">
-      {shown.map((entry) => (
+      {shown.map((entry) => {
+        const extras = decorate?.(entry) ?? {};
+        return (
         // The whole card opens the discussion; the title link also opens the page in a tab.
-        <li key={entry.item_id} class="card entry" data-testid="queue-entry" onClick={() => onOpen(entry.item_id)}>
+        <li key={entry.item_id} class="card entry" data-testid="queue-entry" {...extras.attrs} onClick={() => onOpen(entry.item_id)}>
           <span class="position" aria-label={`Number ${entry.position}`}>
             {entry.position}
           </span>
           <EntryTitle title={entry.title} url={entry.url} />
+          {extras.mark}
           <p class="meta">
             {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
             <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
@@ -45,8 +57,10 @@ export function QueueList({ entries, onOpen }: QueueListProps) {
               {commentsLabel(entry.comment_count)}
             </button>
           </div>
+          {extras.actions}
         </li>
-      ))}
+        );
+      })}
     </ol>
     {more}
     </>

@@ -6,24 +6,30 @@
 import { useState } from 'preact/hooks';
 import type { GroupQueue, GroupSummary } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
-import { cachedGroups, cachedQueues, panelGroupId } from '@/utils/storage';
+import { cachedGroups, cachedQueues, groupChangedAt, panelGroupId } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { openOptions } from '@/utils/ui-browser';
 import { useAccount, useRefresh, useStored } from '@/utils/ui-hooks';
+import { useLive } from '@/utils/ui-live';
+import { useNews, type NewsMarks } from '@/utils/ui-news';
 import { Alert, Loading } from './Bits';
 import { GroupSelect, pickGroup } from './GroupSelect';
 import { ItemDetailView } from './ItemDetailView';
 import { LibraryPane } from './LibraryPane';
 import { MeetingsPane } from './MeetingsPane';
 import { PanelTabs } from './PanelTabs';
-import { QueueList } from './QueueList';
+import { QueuePane } from './QueuePane';
 import { SignIn } from './SignIn';
 
-const TABS = [
-  { id: 'queue', label: 'Queue' },
-  { id: 'library', label: 'Library' },
-  { id: 'meetings', label: 'Meetings' },
-];
+/** What's new counts on the tabs: queued items new or newly discussed, new items, a new meeting. */
+function tabs(queue: GroupQueue | undefined, news: NewsMarks) {
+  const fresh = (queue?.queue ?? []).filter((e) => news.items.has(e.item_id) || news.comments[e.item_id]).length;
+  return [
+    { id: 'queue', label: 'Queue', badge: fresh },
+    { id: 'library', label: 'Library', badge: news.items.size },
+    { id: 'meetings', label: 'Meetings', badge: news.meeting ? 1 : 0 },
+  ];
+}
 
 export function SidePanelApp() {
   const [account, setAccount] = useAccount();
@@ -44,10 +50,13 @@ function GroupQueueView() {
   const [error, setError] = useState<UserError | null>(null);
   const [openItem, setOpenItem] = useState<string | null>(null);
   const [tab, setTab] = useState('queue');
+  /** Bumped by every refresh, so the Meetings pane reloads with the rest. */
+  const [looks, setLooks] = useState(0);
   /** A group shown here that the member was removed from (or left): say so, not just "no group". */
   const [lost, setLost] = useState<string | null>(null);
   const groups = fresh.groups ?? cached;
   const group = groups && pickGroup(groups, chosen);
+  const [news, checkNews] = useNews(group ? group.id : null);
 
   async function refresh() {
     const was = pickGroup(await cachedGroups.getValue(), await panelGroupId.getValue());
@@ -62,8 +71,12 @@ function GroupQueueView() {
       groups: listed.value,
       queues: reply?.ok && target ? { ...prev.queues, [target.id]: reply.value } : prev.queues,
     }));
+    setLooks((n) => n + 1);
+    if (target) await checkNews(target.id);
   }
-  useRefresh(refresh, [chosen ?? null]);
+  // Every 10 s while shown (and on focus); at once when Realtime says the group changed.
+  useRefresh(refresh, [chosen ?? null], 10_000);
+  useLive(group ? group.id : null, useStored(groupChangedAt), refresh);
 
   if (openItem) return <ItemDetailView itemId={openItem} onBack={() => (setOpenItem(null), refresh())} />;
   if (!groups || chosen === undefined || queues === undefined) return <Loading text="Loading…" />;
@@ -82,10 +95,13 @@ function GroupQueueView() {
     <div class="stack">
       <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
       <Alert error={lost ?? error} />
-      <PanelTabs tabs={TABS} selected={tab} onSelect={setTab} label="Group views">
-        {tab === 'queue' && (queue ? <QueueList entries={queue.queue} onOpen={setOpenItem} /> : <Loading text="Loading the queue…" />)}
+      <PanelTabs tabs={tabs(queue, news)} selected={tab} onSelect={setTab} label="Group views">
+        {tab === 'queue' && (queue
+          ? <QueuePane queue={queue} news={news} onOpen={setOpenItem}
+              onChanged={(next) => (next ? setFresh((prev) => ({ ...prev, queues: { ...prev.queues, [group.id]: next } })) : void refresh())} />
+          : <Loading text="Loading the queue…" />)}
         {tab === 'library' && <LibraryPane groupId={group.id} onOpen={setOpenItem} />}
-        {tab === 'meetings' && <MeetingsPane groupId={group.id} />}
+        {tab === 'meetings' && <MeetingsPane groupId={group.id} groupName={group.name} looks={looks} news={news} />}
       </PanelTabs>
     </div>
   );

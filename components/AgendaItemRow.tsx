@@ -1,0 +1,43 @@
+/** One agenda item: its title and time; when the meeting is open, move, remove, discussed and a takeaway. */
+import { useState } from 'preact/hooks';
+import type { AgendaItem } from '@/utils/api-types';
+
+export interface AgendaItemRowProps {
+  item: AgendaItem;
+  open: boolean;
+  first: boolean;
+  last: boolean;
+  onMove?: (step: -1 | 1) => void;
+  onRemove: () => void;
+  onRecord: (discussed: boolean, takeaway: string) => void;
+}
+
+export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRecord }: AgendaItemRowProps) {
+  const [takeaway, setTakeaway] = useState(item.takeaway ?? '');
+  const status = item.discussed ? 'Discussed' : open ? null : 'Carried over';
+  return (
+    <li data-testid="agenda-item">
+      <span>
+        <strong>{item.title}</strong> <span class="hint">· {item.reading_minutes} min{status && ` · ${status}`}</span>
+      </span>
+      {!open && item.takeaway && <blockquote class="takeaway">{item.takeaway}</blockquote>}
+      {open && (
+        <>
+          <div class="row">
+            <label class="check">
+              <input type="checkbox" checked={item.discussed} onChange={(e) => onRecord(e.currentTarget.checked, takeaway)} /> Discussed
+            </label>
+            {onMove && !first && <button type="button" class="link" onClick={() => onMove(-1)} aria-label={`Move ${item.title} up the agenda`}>↑</button>}
+            {onMove && !last && <button type="button" class="link" onClick={() => onMove(1)} aria-label={`Move ${item.title} down the agenda`}>↓</button>}
+            <button type="button" class="link" onClick={onRemove} aria-label={`Take ${item.title} off the agenda`}>Remove</button>
+          </div>
+          <div class="row">
+            <input aria-label={`Takeaway for ${item.title}`} maxLength={2000} placeholder="Takeaway (optional)" value={takeaway}
+              onInput={(e) => setTakeaway(e.currentTarget.value)} />
+            <button type="button" class="secondary small" onClick={() => onRecord(true, takeaway)} aria-label={`Save takeaway for ${item.title}`}>Save</button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,39 @@
+/** One queue entry's controls: vote, read, move up or down, take off. Clicks stay off the card. */
+import type { QueueEntry } from '@/utils/api-types';
+
+export interface QueueEntryActionsProps {
+  entry: QueueEntry;
+  /** Moving applies in the queue's own order, not in "most wanted". */
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  busy: boolean;
+  onVote: () => void;
+  onRead: () => void;
+  onMove: (step: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+export function QueueEntryActions({ entry, canMoveUp, canMoveDown, busy, onVote, onRead, onMove, onRemove }: QueueEntryActionsProps) {
+  const votes = entry.votes ?? 0;
+  const stop = (fn: () => void) => (e: Event) => (e.stopPropagation(), fn());
+  return (
+    <div class="row entry-actions" onClick={(e) => e.stopPropagation()}>
+      <button type="button" class="secondary small" aria-pressed={!!entry.voted} disabled={busy} onClick={stop(onVote)}
+        aria-label={`${entry.voted ? 'Take back your vote for' : 'Vote for'} ${entry.title} (${votes} ${votes === 1 ? 'vote' : 'votes'})`}>
+        ▲ {votes}
+      </button>
+      <button type="button" class="secondary small" aria-pressed={!!entry.read} disabled={busy} onClick={stop(onRead)}
+        aria-label={`${entry.read ? 'Mark as not read' : 'Mark as read'}: ${entry.title}`}>
+        {entry.read ? '✓ Read' : 'Mark read'}
+      </button>
+      {(entry.read_count ?? 0) > 0 && <span class="hint">{entry.read_count} read it</span>}
+      {canMoveUp && (
+        <button type="button" class="link" disabled={busy} onClick={stop(() => onMove(-1))} aria-label={`Move ${entry.title} up`} title="Move up (Alt+↑)">↑</button>
+      )}
+      {canMoveDown && (
+        <button type="button" class="link" disabled={busy} onClick={stop(() => onMove(1))} aria-label={`Move ${entry.title} down`} title="Move down (Alt+↓)">↓</button>
+      )}
+      <button type="button" class="link" disabled={busy} onClick={stop(onRemove)} aria-label={`Take ${entry.title} off the queue`}>Remove</button>
+    </div>
+  );
+}
