@@ -53,8 +53,8 @@ function build(outDir: string, testHosts = false): void {
   console.log(`Building the ${testHosts ? 'test-host' : 'production'} extension into ${outDir}/ …`);
   const result = spawnSync('npx', ['wxt', testHosts ? 'build' : 'zip', '-b', 'chrome'], { cwd: repo, env, encoding: 'utf8' });
   if (result.status !== 0) {
-    // WXT's own report, without its stack traces' tail.
-    console.error(`${result.stdout}${result.stderr}`.split('\n').slice(0, 40).join('\n'));
+    // WXT's own report: its last lines, where the error is (the first are progress spinners).
+    console.error(`${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() && !/WARN|Duplicated imports/.test(line)).slice(-30).join('\n'));
     throw new Error(`wxt build failed (exit ${result.status}).`);
   }
 }
