@@ -294,6 +294,8 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.group_library('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
   ('item_reader', 'execute', 'Members of every role read an item''s clipped copy.',
    $$select public.item_reader('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
+  ('search_library', 'execute', 'Members of every role search the library.',
+   $$select public.search_library('09000000-0000-4000-8000-0000000000b1', 'owner')$$, 'nnyyy'),
   ('queue_item', 'execute', 'Members of every role queue an item.',
    $$select public.queue_item('09000000-0000-4000-8000-0000000000c3')$$, 'nnyyy'),
   -- queue: order, votes, read marks (issue 5)
