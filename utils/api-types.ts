@@ -391,7 +391,7 @@ export interface GroupExport {
   members: Array<{ id: string; display_name: string; role: GroupRole; joined_at: string }>;
   items: ExportedItem[];
   /** Queue order: lowest position first. */
-  queue: Array<{ item_id: string; title: string; position: number; queued_by: Person; queued_at: string }>;
+  queue: Array<{ item_id: string; title: string; position: number; queued_by: Person; queued_at: string; votes?: number }>;
 }
 
 export interface ExportedItem {
@@ -418,7 +418,8 @@ export interface ExportedItem {
   added_by: Person;
   created_at: string;
   tags: Array<{ tag: string; added_by: Person; created_at: string }>;
-  comments: Array<Comment & { updated_at: string }>;
+  /** parent_id: the comment a reply answers; deleted: a blank placeholder kept for its replies. */
+  comments: Array<Comment & { updated_at: string; parent_id?: string | null; deleted?: boolean }>;
   queue: ItemDetail['queue'];
 }
 

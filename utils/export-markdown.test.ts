@@ -78,6 +78,17 @@ describe('renderExportMarkdown', () => {
     expect(md).toContain('### A book\n\n- Kind: manual\n- Reading time: 5 min\n- Added by: Ben on 2026-11-03 09:30 UTC\n');
   });
 
+  it('marks replies, and shows a deleted comment kept for its replies as deleted', () => {
+    const threaded = renderExportMarkdown({
+      ...exported,
+      items: [item({ comments: [
+        { id: 'c1', body: '', author: { id: 'gone', display_name: 'Former member' }, created_at: '2026-11-04T12:00:00Z', updated_at: '2026-11-04T12:00:00Z', parent_id: null, deleted: true },
+        { id: 'c2', body: 'Still here', author: ben, created_at: '2026-11-04T13:00:00Z', updated_at: '2026-11-04T13:00:00Z', parent_id: 'c1', deleted: false },
+      ] })],
+    });
+    expect(threaded).toContain('**Former member**, 2026-11-04 12:00 UTC:\n\n> (deleted)\n\n**Ben** (reply), 2026-11-04 13:00 UTC:\n\n> Still here');
+  });
+
   it('leaves the saved copies to the JSON file', () => {
     expect(md).not.toContain('<p>Body</p>');
   });

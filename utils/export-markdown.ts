@@ -61,7 +61,8 @@ function itemSection(item: ExportedItem): string {
   if (item.comments.length) {
     lines.push('', `#### Comments (${item.comments.length})`);
     for (const c of item.comments) {
-      lines.push('', `**${escapeMarkdown(c.author.display_name)}**, ${day(c.created_at)}:`, '', quote(c.body));
+      const who = `**${escapeMarkdown(c.author.display_name)}**${c.parent_id ? ' (reply)' : ''}, ${day(c.created_at)}:`;
+      lines.push('', who, '', c.deleted ? '> (deleted)' : quote(c.body));
     }
   }
   return lines.join('\n');

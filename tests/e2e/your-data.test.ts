@@ -101,7 +101,7 @@ describe('your data', () => {
   });
 
   test('Ben deletes his account: signed out, caches and his waiting changes gone', async () => {
-    const [{ id: benId }] = (await backend.db.query(`select id from auth.users where email = '${BEN}'`)) as Array<{ id: string }>;
+    const benId = ((await backend.db.query(`select id from auth.users where email = '${BEN}'`)) as Array<{ id: string }>)[0]!.id;
     // One change of Ben's waits in the outbox (refused, so it is not sent meanwhile), and one of someone else's.
     const waiting = (id: string, userId: string) => ({
       id, userId, groupId, itemKey: id, kind: 'queue', args: { itemId: id },
@@ -109,7 +109,7 @@ describe('your data', () => {
     });
     await options.evaluate(async (ops) => {
       await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ outbox: ops });
-    }, [waiting('bens-change', benId!), waiting('someone-elses', 'another-member')]);
+    }, [waiting('bens-change', benId), waiting('someone-elses', 'another-member')]);
 
     const button = options.getByRole('button', { name: 'Delete my account' });
     expect(await button.isDisabled()).toBe(true);
