@@ -8,6 +8,7 @@ import { Avatar } from './Avatar';
 import { Alert, Loading } from './Bits';
 import { CommentThread } from './CommentThread';
 import { DeleteItem } from './DeleteItem';
+import { ReaderView } from './ReaderView';
 import { TagEditor } from './TagEditor';
 
 export interface ItemDetailViewProps {
@@ -18,6 +19,7 @@ export interface ItemDetailViewProps {
 export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
   const [detail, setDetail] = useState<ItemDetail | null>(null);
   const [error, setError] = useState<UserError | null>(null);
+  const [reading, setReading] = useState(false);
 
   async function load() {
     const reply = await ask('itemDetail', { itemId });
@@ -35,6 +37,7 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
       ← Back to queue
     </button>
   );
+  if (reading) return <ReaderView itemId={itemId} onBack={() => (setReading(false), load())} />;
   if (!detail) return <div class="stack">{back}{error ? <Alert error={error} /> : <Loading text="Loading…" />}</div>;
   const { item, tags, comments, queue } = detail;
   const site = siteLabel(item.site_name, item.url);
@@ -65,6 +68,9 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
         </p>
         {queue && <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>}
         {item.excerpt && <p class="excerpt">{item.excerpt}</p>}
+        {item.kind === 'article' && (
+          <button type="button" class="secondary" onClick={() => setReading(true)}>Read the clipped copy</button>
+        )}
       </article>
       <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
         onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
