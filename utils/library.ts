@@ -9,6 +9,7 @@ import type { Account, Reply } from './protocol';
 import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, panelGroupId, pendingSignInEmail, savedPages } from './storage';
 import { forgetMember } from './outbox';
 import { errorReply, signedOutReply } from './errors';
+import { clearLocalSession, isSessionOver } from './session';
 
 export type RpcName = keyof Rpcs;
 export type RpcArgs<N extends RpcName> = Rpcs[N][0];
@@ -21,7 +22,11 @@ export type RpcResult<N extends RpcName> = Rpcs[N][1];
 export async function callRpc<N extends RpcName>(client: SupabaseClient, name: N, args: RpcArgs<N>): Promise<Reply<RpcResult<N>>> {
   try {
     const { data: auth, error: authError } = await client.auth.getSession();
-    if (authError) return errorReply(authError);
+    if (authError) {
+      // Refused refresh token, expired access token: sign-in again is the only way on.
+      if (isSessionOver(authError)) await clearLocalSession();
+      return errorReply(authError);
+    }
     if (!auth.session) return signedOutReply();
     const { data, error, status } = await client.rpc(name, args);
     if (error) return errorReply(error, status);

@@ -75,6 +75,18 @@ export async function readStoredAccount(area: StorageArea = browser.storage.loca
   return session?.user?.id ? accountFromUser(session.user) : null;
 }
 
+/**
+ * Whether an error from getSession means this session is over: the server refused its
+ * refresh token (revoked, reused, signed out everywhere) after the access token expired.
+ * supabase-js leaves such a session in storage when an earlier proactive refresh already
+ * failed (it answers later calls from a cached failure), so the member would look signed in
+ * while every call fails. Network failures, server errors and rate limits are not verdicts.
+ */
+export function isSessionOver(error: unknown): boolean {
+  const e = error as { name?: unknown; status?: unknown } | null;
+  return e?.name === 'AuthApiError' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 429;
+}
+
 /** Forget the session and everything cached for the person who held it. */
 export async function clearLocalSession(area: StorageArea = browser.storage.local): Promise<void> {
   await area.remove([AUTH_STORAGE_KEY, `${AUTH_STORAGE_KEY}-code-verifier`, `${AUTH_STORAGE_KEY}-user`]);
