@@ -19,11 +19,19 @@ export interface Browser {
   worker: Worker;
   /** Opens an extension page (popup.html, sidepanel.html, options.html) as a tab. */
   open(page: string): Promise<Page>;
-  close(): Promise<void>;
+  /** Closes the browser; keepProfile leaves its profile for a relaunch (a browser restart). */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+  /** The profile directory, to launch again on (launchBrowser sets it). */
+  profile?: string;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'readclub-e2e-'));
+export interface LaunchOptions {
+  /** Reuse this profile (a browser restart) instead of a fresh one. */
+  profile?: string;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'readclub-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false, // --headless=new below: the new headless mode loads extensions
@@ -45,16 +53,36 @@ export async function launchBrowser(): Promise<Browser> {
     context,
     extensionId,
     worker,
+    profile,
     async open(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    async close() {
+    async close({ keepProfile = false } = {}) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does to an idle one (DevTools protocol,
+ * ServiceWorker.stopAllWorkers through an extension page). The same Playwright Worker
+ * evaluates in the next one once something (a message, an alarm) starts it again.
+ */
+export async function stopWorker(browser: Browser, on?: Page): Promise<void> {
+  // Through a page already open, or a blank tab (opening an extension page would itself
+  // wake the worker; opening and closing a tab may too, through tab listeners).
+  const page = on ?? (await browser.context.newPage());
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  } finally {
+    if (!on) await page.close();
+  }
 }
 
 /** The id of the tab showing url, so the popup (itself opened as a tab) clips the right one. */
