@@ -115,6 +115,13 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
     it('none of the refused calls left anything in the library', async () => {
       expect((await ok(ada.client, 'export_group', { p_group_id: group.id })).items).toEqual([]);
     });
+
+    it('a page with no title is saved under its address', async () => {
+      const { data } = await clip({ p_clip: clipOf('https://example.org/untitled', { title: '   ' }) });
+      const detail = await ok(ada.client, 'item_detail', { p_item_id: (data as { item_id: string }).item_id });
+      expect(detail.item.title).toBe('https://example.org/untitled');
+      await ok(ada.client, 'delete_item', { p_item_id: detail.item.id });
+    });
   });
 
   describe('two members clip the same page at the same moment', () => {
