@@ -10,7 +10,7 @@ export function MeetingExport({ meeting, groupName }: { meeting: Meeting; groupN
   async function copy() {
     try {
       await navigator.clipboard.writeText(text());
-      setSaid(`The ${what} is on the clipboard as Markdown.`);
+      setSaid(`Copied the ${what} as Markdown.`);
     } catch {
       setSaid('The clipboard is not available here; use Download instead.');
     }

@@ -1,0 +1,203 @@
+/**
+ * Issue 5, parts 3, 4, 7 and 8 in real Chromium on the production build, two members in two
+ * browsers against the local backend (no Realtime: the side panel refreshes every 10 s):
+ * what's new (badge count, "New" marks), reorder by keyboard and by drag, votes and most
+ * wanted, read marks, total reading time, another member's vote showing up live, moving an
+ * entry another member just removed, and a full meeting cycle with a Markdown export.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, signInMember, type Browser } from './harness';
+import { startLocalBackend } from '../../supabase/local/index';
+
+type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
+let backend: Backend;
+let ada: Browser;
+let ben: Browser;
+let adaPanel: Page;
+let benPanel: Page;
+let groupId = '';
+const LIVE_MS = 15_000; // the panel's 10 s refresh, and some slack on a busy machine
+
+beforeAll(async () => {
+  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
+  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.allSettled([ada?.close(), ben?.close()]);
+  await backend?.stop();
+});
+
+async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
+  return (await backend.db.query(text)) as T[];
+}
+
+async function order(): Promise<string> {
+  const rows = await sql<{ title: string }>(
+    `select i.title from public.queue_entries q join public.items i on i.id = q.item_id where q.group_id = '${groupId}' order by q.position`);
+  return rows.map((r) => r.title).join(',');
+}
+
+/** The bits of the extension API the worker is asked about (no @types/chrome here). */
+interface Chrome {
+  chrome: { action: { getBadgeText(details: object): Promise<string> }; storage: { local: { set(items: object): Promise<void> } } };
+}
+
+const entries = (panel: Page) => panel.getByTestId('queue-entry');
+const titles = async (panel: Page) => (await entries(panel).locator('.entry-title').allTextContents()).join(',');
+
+describe('discussion: queue, meetings, what is new, live', () => {
+  test('Ada has a group with four queued items; Ben is a member', async () => {
+    const options = await signInMember(ada, backend, 'ada@queue.test');
+    await options.getByLabel('Group name').fill('Thursday Circle');
+    await options.getByRole('button', { name: 'Create group' }).click();
+    await options.getByText('Thursday Circle').first().waitFor();
+    await signInMember(ben, backend, 'ben@queue.test');
+    await sql(`update public.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
+    groupId = (await sql<{ id: string }>(`select id from public.groups where name = 'Thursday Circle'`))[0]!.id;
+    // Ben joined two minutes ago; the items came after (word counts: 10, 20, 5 and 5 minutes).
+    await sql(`insert into public.group_members (group_id, user_id, role, joined_at)
+               select '${groupId}', id, 'member', now() - interval '2 minutes' from auth.users where email = 'ben@queue.test'`);
+    await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+               select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, w, (select id from auth.users where email = 'ada@queue.test')
+                 from (values ('Alder', 2300), ('Birch', 4600), ('Cedar', 1150), ('Dogwood', 1150)) as v(t, w)`);
+    await sql(`insert into public.queue_entries (item_id, group_id, position, queued_by)
+               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from public.items i where i.group_id = '${groupId}'`);
+    expect(await order()).toBe('Alder,Birch,Cedar,Dogwood');
+  });
+
+  test("what's new: Ben's toolbar badge counts the four items, the panel marks them, looking clears the badge", async () => {
+    const badge = () => ben.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.action.getBadgeText({}));
+    // The side panel's group becomes the active group: the background counts its news.
+    await ben.worker.evaluate((id) => (globalThis as unknown as Chrome).chrome.storage.local.set({ panelGroupId: id }), groupId);
+    await expect.poll(badge, { timeout: 10_000 }).toBe('4');
+    benPanel = await ben.open('sidepanel.html');
+    await expect.poll(() => benPanel.getByTestId('new-item').count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => benPanel.getByRole('tab', { name: /Queue/ }).textContent()).toMatch(/4/);
+    await expect.poll(badge, { timeout: 10_000 }).toBe('');
+    // Still marked while he looks, though the server now counts them seen.
+    expect(await benPanel.getByTestId('new-item').count()).toBe(4);
+  });
+
+  test('the queue shows its total reading time', async () => {
+    adaPanel = await ada.open('sidepanel.html');
+    await expect.poll(() => adaPanel.getByTestId('queue-total').textContent(), { timeout: 10_000 }).toBe('4 queued · 40 min of reading');
+    // Ada added them herself: nothing is new for her.
+    expect(await adaPanel.getByTestId('new-item').count()).toBe(0);
+  });
+
+  test('Ada moves Cedar up with Alt+ArrowUp; the move is announced', async () => {
+    await entries(adaPanel).nth(2).focus();
+    await adaPanel.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => titles(adaPanel)).toBe('Alder,Cedar,Birch,Dogwood');
+    expect(await adaPanel.getByTestId('queue-announce').textContent()).toBe('Cedar moved to number 2 of 4.');
+    expect(await order()).toBe('Alder,Cedar,Birch,Dogwood');
+  });
+
+  test('Ada drags Alder onto Birch: it takes Birch’s place', async () => {
+    await entries(adaPanel).nth(0).dragTo(entries(adaPanel).nth(2));
+    await expect.poll(() => titles(adaPanel)).toBe('Cedar,Birch,Alder,Dogwood');
+    expect(await order()).toBe('Cedar,Birch,Alder,Dogwood');
+  });
+
+  test("Ben votes for Dogwood; Ada's panel shows his vote within the refresh interval", async () => {
+    await expect.poll(() => titles(benPanel), { timeout: LIVE_MS }).toBe('Cedar,Birch,Alder,Dogwood');
+    await benPanel.getByRole('button', { name: 'Vote for Dogwood (0 votes)' }).click();
+    await benPanel.getByRole('button', { name: 'Take back your vote for Dogwood (1 vote)' }).waitFor();
+    await adaPanel.getByRole('button', { name: 'Vote for Dogwood (1 vote)' }).waitFor({ timeout: LIVE_MS });
+  });
+
+  test('votes: one per member, most wanted first, a vote taken back', async () => {
+    await adaPanel.getByRole('button', { name: 'Vote for Dogwood (1 vote)' }).click();
+    await adaPanel.getByRole('button', { name: 'Take back your vote for Dogwood (2 votes)' }).waitFor();
+    await adaPanel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).click();
+    await adaPanel.getByRole('button', { name: 'Take back your vote for Birch (1 vote)' }).waitFor();
+    await adaPanel.getByLabel('Most wanted first').check();
+    await expect.poll(() => titles(adaPanel)).toBe('Dogwood,Birch,Cedar,Alder');
+    await adaPanel.getByRole('button', { name: 'Take back your vote for Birch (1 vote)' }).click();
+    await adaPanel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).waitFor();
+    await adaPanel.getByLabel('Most wanted first').uncheck();
+    expect((await sql<{ n: number }>(`select count(*)::int as n from public.queue_votes where group_id = '${groupId}'`))[0]!.n).toBe(2);
+  });
+
+  test('Ben marks Cedar read; Ada sees one reader, her own mark stays unset', async () => {
+    await benPanel.getByRole('button', { name: 'Mark as read: Cedar' }).click();
+    await benPanel.getByRole('button', { name: 'Mark as not read: Cedar' }).waitFor();
+    await expect.poll(() => entries(adaPanel).nth(0).textContent(), { timeout: LIVE_MS }).toMatch(/1 read it/);
+    expect(await adaPanel.getByRole('button', { name: 'Mark as read: Cedar' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  test('Ada moves Alder just after Ben took it off: she is told so, and the queue is drawn again', async () => {
+    await benPanel.getByRole('button', { name: 'Take Alder off the queue' }).click();
+    await expect.poll(() => titles(benPanel)).toBe('Cedar,Birch,Dogwood');
+    await adaPanel.getByRole('button', { name: 'Move Alder down' }).click();
+    await expect.poll(() => adaPanel.getByRole('alert').textContent())
+      .toBe('Another member just took that article off the queue, so it cannot be moved.');
+    await expect.poll(() => titles(adaPanel)).toBe('Cedar,Birch,Dogwood');
+  });
+
+  test('a meeting in the past is refused; Ada schedules one led by Ben, the top of the queue is the agenda', async () => {
+    await adaPanel.getByRole('tab', { name: 'Meetings' }).click();
+    const form = adaPanel.getByTestId('meeting-form');
+    await form.getByLabel('Date and time').fill('2020-01-02T19:00');
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('That time has already passed. Pick a time in the future.');
+    await form.getByLabel('Date and time').fill('2099-12-03T19:00');
+    await form.getByLabel('Title (optional)').fill('December');
+    await form.getByLabel('Place or call link (optional)').fill('https://meet.example/circle');
+    await form.getByLabel('Discussion lead').selectOption({ label: 'Ben' });
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    const next = adaPanel.getByTestId('next-meeting');
+    await next.getByText('Led by Ben').waitFor();
+    await expect.poll(async () => (await next.getByTestId('agenda-item').locator('strong').allTextContents()).join(','))
+      .toBe('Cedar,Birch,Dogwood');
+  });
+
+  test("Ben's panel marks the new meeting", async () => {
+    await expect.poll(() => benPanel.getByRole('tab', { name: /Meetings/ }).textContent(), { timeout: LIVE_MS }).toMatch(/1/);
+    await benPanel.getByRole('tab', { name: /Meetings/ }).click();
+    await benPanel.getByTestId('new-meeting').waitFor();
+    // Members read the meeting but do not run it.
+    expect(await benPanel.getByRole('button', { name: 'Finish meeting' }).count()).toBe(0);
+  });
+
+  test('Ada edits the agenda, records Cedar discussed with a takeaway and finishes; the rest carry over', async () => {
+    const next = adaPanel.getByTestId('next-meeting');
+    const agenda = async () => (await next.getByTestId('agenda-item').locator('strong').allTextContents()).join(',');
+    await next.getByRole('button', { name: 'Take Dogwood off the agenda' }).click();
+    await expect.poll(agenda).toBe('Cedar,Birch');
+    await next.getByLabel('Add from the queue').selectOption({ label: 'Dogwood' });
+    await next.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(agenda).toBe('Cedar,Birch,Dogwood');
+    await next.getByRole('button', { name: 'Move Dogwood up the agenda' }).click();
+    await expect.poll(agenda).toBe('Cedar,Dogwood,Birch');
+    await next.getByRole('textbox', { name: 'Takeaway for Cedar' }).fill('Cedars outlive their planters.');
+    await next.getByRole('button', { name: 'Save takeaway for Cedar' }).click();
+    await expect.poll(() => next.getByLabel('Discussed').first().isChecked()).toBe(true);
+    await next.getByRole('button', { name: 'Finish meeting' }).click();
+    const past = adaPanel.getByTestId('past-meeting');
+    await past.waitFor();
+    await past.locator('summary').click();
+    await past.getByText('Cedars outlive their planters.').waitFor();
+    expect(await past.textContent()).toMatch(/Birch.*Carried over/);
+    expect(await order()).toBe('Birch,Dogwood');
+    await adaPanel.getByTestId('meeting-form').waitFor();
+  });
+
+  test("the past meeting's notes download as Markdown and copy to the clipboard", async () => {
+    const past = adaPanel.getByTestId('past-meeting');
+    const [download] = await Promise.all([adaPanel.waitForEvent('download'), past.getByRole('button', { name: 'Download notes' }).click()]);
+    expect(download.suggestedFilename()).toBe('thursday-circle-2099-12-03-notes.md');
+    const md = readFileSync((await download.path())!, 'utf8');
+    expect(md).toMatch(/^# December\n/);
+    expect(md).toContain('- Discussion lead: Ben');
+    expect(md).toContain('1. [Cedar](<https://example.org/Cedar>) · 5 min (discussed)\n   > Cedars outlive their planters.');
+    expect(md).toContain('Birch](<https://example.org/Birch>) · 20 min (carried over)');
+    await ada.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await past.getByRole('button', { name: 'Copy notes as Markdown' }).click();
+    await past.getByText('Copied the notes as Markdown.').waitFor();
+    expect(await adaPanel.evaluate(() => navigator.clipboard.readText())).toBe(md);
+  });
+});
