@@ -19,8 +19,8 @@ describe('ExistingItem', () => {
     expect(within(item).getByText('Already in Thursday Circle')).toBeTruthy();
     expect(within(item).getByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
     expect(item.textContent).toMatch(/Example Journal.*5 min read.*added by Ada/);
-    // Tags sit under the item, each with its remove button (×).
-    expect(screen.getByRole('list', { name: 'Tags' }).textContent).toBe('leadership×');
+    // Each tag has its remove button (×).
+    expect(within(item).getByRole('list', { name: 'Tags' }).textContent).toBe('leadership×');
     expect(screen.getByRole('button', { name: 'Remove tag leadership' })).toBeTruthy();
     expect(within(item).getByText(/Number 1 in the queue, queued by Ada/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Queue for discussion' })).toBeNull();

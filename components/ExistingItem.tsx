@@ -56,6 +56,7 @@ export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemPr
             added by {item.added_by.display_name}
           </span>
         </p>
+        <TagEditor itemId={item.id} groupId={group.id} tags={tags} onChange={(all) => setDetail((now) => ({ ...now, tags: all }))} />
         {queue ? (
           <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>
         ) : (
@@ -68,7 +69,6 @@ export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemPr
         </button>
       )}
       <Alert error={error} />
-      <TagEditor itemId={item.id} groupId={group.id} tags={tags} onChange={(all) => setDetail((now) => ({ ...now, tags: all }))} />
       <CommentThread itemId={item.id} groupId={group.id} comments={comments} onChanged={reloadComments} />
       {detail.can_delete && onDeleted && (
         <DeleteItem itemId={item.id} groupId={group.id} title={item.title} groupName={group.name} onDeleted={onDeleted} />
