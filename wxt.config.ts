@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Where a group's Supabase project may live: any https host, or this machine (a local stack). */
+const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 // One source, two browsers: WXT turns entrypoints/sidepanel into Chrome's side_panel
 // and Firefox's sidebar_action.
 export default defineConfig({
@@ -46,6 +49,9 @@ export default defineConfig({
     // End-to-end tests cannot click the toolbar button, which is what grants activeTab, so the
     // test build (READCLUB_TEST_HOSTS=1) may also reach pages on localhost. Nothing else differs.
     host_permissions: process.env.READCLUB_TEST_HOSTS === '1' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [],
+    // A backend other than the build's own is asked for at runtime, for its host only, when
+    // the member saves it in Options (utils/backend-access.ts). Nothing is granted at install.
+    ...(browser === 'firefox' ? { optional_permissions: BACKEND_HOSTS } : { optional_host_permissions: BACKEND_HOSTS }),
     action: { default_title: 'Clip to Readclub' },
     browser_specific_settings:
       browser === 'firefox' ? {

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backendKey, backendUrl } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
+import { backendPattern, refusedMessage, releaseBackendAccess, requestBackendAccess } from '@/utils/backend-access';
 import { Alert } from './Bits';
 
 export interface BackendSettingsProps {
@@ -22,11 +23,15 @@ export function BackendSettings({ onBusy }: BackendSettingsProps) {
     event.preventDefault();
     if (!values) return;
     const url = values.url.trim().replace(/\/+$/, '');
-    if (!/^https?:\/\/[^\s/]+/.test(url)) return setError('Enter the project URL, like https://abcd.supabase.co');
+    if (!/^https?:\/\/[^\s/]+/.test(url) || !backendPattern(url)) return setError('Enter the project URL, like https://abcd.supabase.co');
+    // First await of the click: the browser shows its permission prompt only in a user gesture.
+    if (!(await requestBackendAccess(url))) return setError(refusedMessage(url));
     setError(null);
     setStatus('saving');
     onBusy?.(true);
+    const before = await backendUrl.getValue();
     await Promise.all([backendUrl.setValue(url), backendKey.setValue(values.key.trim())]);
+    await releaseBackendAccess(before, url);
     const reply = await ask('backendChanged');
     onBusy?.(false);
     setStatus(reply.ok ? 'saved' : 'idle');
