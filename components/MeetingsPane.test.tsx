@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { GroupMeetings, Meeting } from '@/utils/api-types';
+import { sendMessage } from '@/utils/protocol';
+import { MeetingsPane } from './MeetingsPane';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
+const send = sendMessage as unknown as Mock;
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+});
+afterEach(cleanup);
+
+const person = (id: string, display_name: string) => ({ id, display_name });
+const meeting: Meeting = {
+  id: 'm1', group_id: 'g1', starts_at: '2099-12-03T18:30:00Z', title: 'December', place: 'Library café', lead: person('u2', 'Ben'),
+  created_by: person('u1', 'Ada'), created_at: '2026-11-29T10:00:00Z', ended_at: null,
+  agenda: [{ item_id: 'i1', title: 'Walls', url: null, kind: 'manual', reading_minutes: 12, position: 1, discussed: false, takeaway: null }],
+};
+const none: GroupMeetings = { next: null, past: [], can_manage: true };
+
+function answer(meetings: GroupMeetings, schedule?: unknown) {
+  send.mockImplementation(async (name: string) =>
+    name === 'groupMeetings' ? { ok: true, value: meetings }
+    : name === 'groupMembers' ? { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] }
+    : name === 'scheduleMeeting' ? schedule
+    : new Promise(() => {}));
+}
+
+describe('MeetingsPane', () => {
+  test('an owner with no meeting sees the form; a time in the past gets the server’s clear message', async () => {
+    answer(none, { ok: false, error: { kind: 'invalid', message: 'That time has already passed. Pick a time in the future.' } });
+    render(<MeetingsPane groupId="g1" groupName="Circle" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
+    expect(screen.getByRole('alert').textContent).toBe('Pick a date and time for the meeting.');
+    fireEvent.input(screen.getByLabelText('Date and time'), { target: { value: '2020-01-02T19:00' } });
+    await waitFor(() => expect(screen.getByLabelText('Discussion lead').textContent).toContain('Ben'));
+    fireEvent.change(screen.getByLabelText('Discussion lead'), { target: { value: 'u2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That time has already passed. Pick a time in the future.'));
+    expect(send).toHaveBeenCalledWith('scheduleMeeting', expect.objectContaining({ groupId: 'g1', leadId: 'u2', startsAt: new Date('2020-01-02T19:00').toISOString() }));
+  });
+
+  test('a member sees the next meeting and its agenda, without the controls to run it', async () => {
+    answer({ next: meeting, past: [], can_manage: false });
+    render(<MeetingsPane groupId="g1" groupName="Circle" />);
+    expect((await screen.findByTestId('next-meeting')).textContent).toContain('Led by Ben');
+    expect(screen.getByTestId('agenda-item').textContent).toContain('Walls');
+    expect(screen.queryByRole('button', { name: 'Finish meeting' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy agenda as Markdown' })).toBeTruthy();
+  });
+
+  test('a past meeting shows what was discussed, its takeaway and what carried over', async () => {
+    const done = { ...meeting, ended_at: '2099-12-03T20:00:00Z', agenda: [{ ...meeting.agenda[0]!, discussed: true, takeaway: 'Good fences' },
+      { ...meeting.agenda[0]!, item_id: 'i2', title: 'Doors', position: 2 }] };
+    answer({ next: null, past: [done], can_manage: false });
+    render(<MeetingsPane groupId="g1" groupName="Circle" />);
+    const past = await screen.findByTestId('past-meeting');
+    expect(past.textContent).toMatch(/Walls.*Discussed.*Good fences.*Doors.*Carried over/);
+    expect(screen.getByText(/Owners and admins schedule meetings/)).toBeTruthy();
+  });
+});
