@@ -26,7 +26,7 @@ export function CommentItem({ comment, mine, moderator, onReply, onChanged }: Co
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
-  const edited = comment.updated_at && Date.parse(comment.updated_at) - Date.parse(comment.created_at) > 1000;
+  const edited = comment.updated_at && Date.parse(comment.updated_at) > Date.parse(comment.created_at);
 
   async function save(body: string) {
     const reply = await ask('editComment', { commentId: comment.id, body });
