@@ -87,13 +87,37 @@ describe('ClipFlow', () => {
     expect(send).not.toHaveBeenCalledWith('findItem', expect.anything());
   });
 
-  test('with no groups yet, points to Options', async () => {
+  test('with no groups yet, offers joining with a code here and creating a group in Options', async () => {
     answer({ clipTab: { ok: true, value: { ok: true, clip: article, selection: null } }, listGroups: { ok: true, value: [] } });
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     render(<ClipFlow />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Open Options' }));
+    expect(await screen.findByRole('form', { name: 'Join a group' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Create a group in Options' }));
     expect(screen.getByText(/not in a reading group yet/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
     expect(open).toHaveBeenCalled();
+  });
+
+  test('regression: a group joined in the popup replaces "no groups" with the clip form for it', async () => {
+    answer({
+      clipTab: { ok: true, value: { ok: true, clip: article, selection: null } },
+      listGroups: { ok: true, value: [] },
+      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } },
+      findItem: notFound,
+    });
+    const join = send.getMockImplementation()!;
+    send.mockImplementation(async (name: string, data: unknown) => {
+      if (name !== 'joinGroup') return join(name, data);
+      // As the background does: the cached groups and the last group follow a join.
+      await cachedGroups.setValue([groups[1]!]);
+      await lastGroupId.setValue('g2');
+      return { ok: true, value: { id: 'g2', name: 'Journal Club' } };
+    });
+    render(<ClipFlow />);
+    fireEvent.input(await screen.findByLabelText('Invite code'), { target: { value: 'CODE' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
+    expect(await screen.findByRole('button', { name: 'Save to Journal Club' })).toBeTruthy();
+    expect((await screen.findByRole('status')).textContent).toBe('You joined Journal Club.');
   });
 });

@@ -1,9 +1,15 @@
-/** Draws its children once the member's groups are known; until then, or with none, says so. */
-import type { ComponentChildren } from 'preact';
+/**
+ * Draws its children once the member's groups are known; until then, or with none, says so.
+ * With none, it offers joining with an invite code right here; with some, a group picker
+ * inside it offers the same (JoinContext), and the group just joined becomes the chosen one.
+ */
+import { Fragment, type ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { GroupSummary } from '@/utils/api-types';
 import { openOptions } from '@/utils/ui-browser';
 import type { Groups } from '@/utils/ui-hooks';
 import { Alert, Loading } from './Bits';
+import { JoinAnotherGroup, JoinContext } from './JoinAnotherGroup';
 
 export interface GroupGateProps {
   state: Groups;
@@ -13,16 +19,28 @@ export interface GroupGateProps {
 }
 
 export function GroupGate({ state, before, children }: GroupGateProps) {
+  const [joined, setJoined] = useState<{ id: string; name: string } | null>(null);
   const { groups, lastId, settled, error } = state;
-  if (groups && groups.length > 0 && lastId !== undefined) return <>{children(groups, lastId)}</>;
+  if (groups && groups.length > 0 && lastId !== undefined) {
+    // Once the joined group is in the list, the children start over with it chosen.
+    const listed = joined !== null && groups.some((g) => g.id === joined.id);
+    return (
+      <JoinContext.Provider value={setJoined}>
+        {joined && <p class="ok" role="status">You joined {joined.name}.</p>}
+        <Fragment key={listed ? joined.id : ''}>{children(groups, listed ? joined.id : lastId)}</Fragment>
+      </JoinContext.Provider>
+    );
+  }
   let note;
   if (groups === undefined || lastId === undefined || !settled) note = <Loading text="Loading your groups…" />;
   else if (error) note = <Alert error={error} />;
+  else if (joined) note = <Loading text={`You joined ${joined.name}. Loading it…`} />;
   else {
     note = (
-      <div class="empty">
-        <p>You're not in a reading group yet. Create one, or join with an invite code, in Options.</p>
-        <button type="button" onClick={openOptions}>Open Options</button>
+      <div class="empty stack">
+        <p>You're not in a reading group yet. Join one with the invite code you were sent, or create one in Options.</p>
+        <JoinAnotherGroup open onJoined={setJoined} />
+        <button type="button" class="secondary" onClick={openOptions}>Create a group in Options</button>
       </div>
     );
   }

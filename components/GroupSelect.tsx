@@ -1,5 +1,6 @@
 /** A labelled picker of the groups the person belongs to. */
 import type { GroupSummary } from '@/utils/api-types';
+import { JoinFromPicker } from './JoinAnotherGroup';
 
 export interface GroupSelectProps {
   groups: GroupSummary[];
@@ -20,6 +21,7 @@ export function GroupSelect({ groups, value, onChange, id = 'group-select', labe
           </option>
         ))}
       </select>
+      <JoinFromPicker />
     </div>
   );
 }

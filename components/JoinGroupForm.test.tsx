@@ -32,9 +32,24 @@ describe('JoinGroupForm', () => {
     expect(send).toHaveBeenCalledWith('joinGroup', { code: 'chrome-extension://x/options.html#join=DEMO-CIRCLE' });
   });
 
-  test('starts with the code from an opened invite link', () => {
-    render(<JoinGroupForm onJoined={vi.fn()} initialCode="ABCD" />);
+  test('opened from an invite link: the code is filled in and its group shown at once, ready to join', async () => {
+    answer({
+      previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3 } },
+      joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } },
+    });
+    const onJoined = vi.fn();
+    render(<JoinGroupForm onJoined={onJoined} initialCode="ABCD" />);
     expect((screen.getByLabelText('Invite code') as HTMLInputElement).value).toBe('ABCD');
+    expect(await screen.findByRole('group', { name: 'Invitation' })).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('previewInvite', { code: 'ABCD' });
+    expect(send).not.toHaveBeenCalledWith('joinGroup', expect.anything());
+    fireEvent.click(screen.getByRole('button', { name: 'Join Thursday Circle' }));
+    await waitFor(() => expect(onJoined).toHaveBeenCalledWith({ id: 'g1', name: 'Thursday Circle' }));
+  });
+
+  test('without a code from a link nothing is asked before the member types one', () => {
+    render(<JoinGroupForm onJoined={vi.fn()} />);
+    expect(send).not.toHaveBeenCalled();
   });
 
   test.each([

@@ -1,5 +1,8 @@
-/** Options: join a group with the invite code (or link) someone sent: first see which group, then join. */
-import { useState } from 'preact/hooks';
+/**
+ * Join a group with the invite code (or link) someone sent: first see which group, then join.
+ * In Options, and in the popup (no group yet, or beside the group picker).
+ */
+import { useEffect, useState } from 'preact/hooks';
 import type { InvitePreview } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
@@ -7,7 +10,7 @@ import { Alert } from './Bits';
 
 export interface JoinGroupFormProps {
   onJoined: (group: { id: string; name: string }) => void;
-  /** A code from an opened invite link. */
+  /** A code from an opened invite link: its group is shown at once, ready to join. */
   initialCode?: string;
 }
 
@@ -17,8 +20,8 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
 
-  async function look(event: Event) {
-    event.preventDefault();
+  async function look(event?: Event) {
+    event?.preventDefault();
     setBusy(true);
     setError(null);
     const reply = await ask('previewInvite', { code });
@@ -26,6 +29,11 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
     if (reply.ok) setPreview(reply.value);
     else setError(reply.error);
   }
+
+  // Opened from an invite link (perhaps just after signing in): no second paste, no extra click.
+  useEffect(() => {
+    if (initialCode.trim()) look();
+  }, [initialCode]);
 
   async function join() {
     setBusy(true);

@@ -35,6 +35,9 @@ export function OptionsApp() {
         ) : (
           <div class="stack">
             {farewell && <p class="ok" role="status">{farewell}</p>}
+            {joinCodeFromLink() && (
+              <p class="note" data-testid="invited">You were invited to a reading group. Sign in, and you'll see which one and can join it right away.</p>
+            )}
             <SignIn onSignedIn={(next) => (setFarewell(''), setAccount(next))} disabled={backendBusy} />
           </div>
         )}

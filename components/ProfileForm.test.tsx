@@ -7,33 +7,60 @@ import { ada } from './testing/fixtures';
 vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
 const send = sendMessage as unknown as Mock;
 
+const profile = { id: 'u-ada', display_name: 'Ada Lovelace', avatar_url: 'https://example.org/ada.png' };
+/** myProfile answers `mine`; updateProfile answers `update`. */
+function backend(mine: unknown, update: unknown = { ok: true, value: { ...ada, displayName: 'Ada L.' } }) {
+  send.mockImplementation(async (name: string) => (name === 'myProfile' ? mine : update));
+}
+
 beforeEach(() => send.mockReset());
 afterEach(cleanup);
 
 describe('ProfileForm', () => {
-  test('saves the display name and picture and tells the page', async () => {
-    send.mockResolvedValue({ ok: true, value: { ...ada, displayName: 'Ada L.' } });
+  test('starts from the saved name and picture, and shows the picture', async () => {
+    backend({ ok: true, value: profile });
+    render(<ProfileForm account={ada} onSaved={vi.fn()} />);
+    await waitFor(() => expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Ada Lovelace'));
+    expect((screen.getByLabelText('Picture address (optional)') as HTMLInputElement).value).toBe('https://example.org/ada.png');
+    expect(screen.getByRole('img', { name: 'Ada Lovelace' }).getAttribute('src')).toBe('https://example.org/ada.png');
+  });
+
+  test('regression: saving a new name with the picture untouched keeps the picture', async () => {
+    backend({ ok: true, value: profile });
     const onSaved = vi.fn();
     render(<ProfileForm account={ada} onSaved={onSaved} />);
     const name = screen.getByLabelText('Display name') as HTMLInputElement;
-    expect(name.value).toBe('Ada');
+    await waitFor(() => expect(name.value).toBe('Ada Lovelace'));
     fireEvent.input(name, { target: { value: 'Ada L.' } });
-    fireEvent.input(screen.getByLabelText('Picture address (optional)'), { target: { value: 'https://example.org/a.png' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith({ ...ada, displayName: 'Ada L.' }));
-    expect(send).toHaveBeenCalledWith('updateProfile', { displayName: 'Ada L.', avatarUrl: 'https://example.org/a.png' });
+    expect(send).toHaveBeenCalledWith('updateProfile', { displayName: 'Ada L.', avatarUrl: 'https://example.org/ada.png' });
     expect(screen.getByRole('status').textContent).toMatch(/Ada L\./);
+  });
+
+  test('until the saved profile is known nothing can be saved; a failed load offers Try again', async () => {
+    backend({ ok: false, error: { kind: 'network', message: 'Readclub cannot reach the server.' } });
+    render(<ProfileForm account={ada} onSaved={vi.fn()} />);
+    expect((screen.getByRole('button', { name: 'Loading profile…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((await screen.findByRole('alert')).textContent).toBe('Readclub cannot reach the server.');
+    expect(screen.queryByRole('button', { name: 'Save profile' })).toBeNull();
+    backend({ ok: true, value: { ...profile, avatar_url: null } });
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Save profile' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Ada Lovelace' }).textContent).toBe('AL');
   });
 
   test('a refused picture address says why and keeps the input', async () => {
     const message = 'A picture address must start with https:// (at most 2048 characters).';
-    send.mockResolvedValue({ ok: false, error: { kind: 'invalid', message } });
+    backend({ ok: true, value: profile }, { ok: false, error: { kind: 'invalid', message } });
     const onSaved = vi.fn();
     render(<ProfileForm account={ada} onSaved={onSaved} />);
-    fireEvent.input(screen.getByLabelText('Picture address (optional)'), { target: { value: 'http://x' } });
+    const picture = screen.getByLabelText('Picture address (optional)') as HTMLInputElement;
+    await waitFor(() => expect(picture.value).toBe('https://example.org/ada.png'));
+    fireEvent.input(picture, { target: { value: 'http://x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     expect((await screen.findByRole('alert')).textContent).toBe(message);
-    expect((screen.getByLabelText('Picture address (optional)') as HTMLInputElement).value).toBe('http://x');
+    expect(picture.value).toBe('http://x');
     expect(onSaved).not.toHaveBeenCalled();
   });
 });

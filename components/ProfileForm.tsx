@@ -1,14 +1,29 @@
 /** Options: the name (and optional picture) other members see next to my items and comments. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Account, UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
+import { Avatar } from './Avatar';
 import { Alert } from './Bits';
 
 export function ProfileForm({ account, onSaved }: { account: Account; onSaved: (account: Account) => void }) {
   const [name, setName] = useState(account.displayName);
   const [avatar, setAvatar] = useState('');
+  // Saving sends the picture too (null clears it), so the form waits for the saved one first.
+  const [loaded, setLoaded] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
+
+  async function load() {
+    setError(null);
+    const reply = await ask('myProfile');
+    if (!reply.ok) return setError(reply.error);
+    setName(reply.value.display_name);
+    setAvatar(reply.value.avatar_url ?? '');
+    setLoaded(true);
+  }
+  useEffect(() => {
+    load();
+  }, [account.userId]);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -22,17 +37,26 @@ export function ProfileForm({ account, onSaved }: { account: Account; onSaved: (
 
   return (
     <form class="stack" aria-label="Profile" onSubmit={save}>
-      <div class="field">
-        <label for="display-name">Display name</label>
-        <input id="display-name" required maxLength={80} value={name} onInput={(e) => (setName(e.currentTarget.value), setSaved(false))} />
+      <div class="row">
+        <Avatar person={{ display_name: name.trim() || account.displayName, avatar_url: avatar }} size={40} />
+        <div class="field" style="flex: 1">
+          <label for="display-name">Display name</label>
+          <input id="display-name" required maxLength={80} disabled={!loaded} value={name} onInput={(e) => (setName(e.currentTarget.value), setSaved(false))} />
+        </div>
       </div>
       <div class="field">
         <label for="avatar-url">Picture address (optional)</label>
-        <input id="avatar-url" type="url" placeholder="https://…" value={avatar} onInput={(e) => setAvatar(e.currentTarget.value)} />
+        <input id="avatar-url" type="url" placeholder="https://…" disabled={!loaded} value={avatar} onInput={(e) => (setAvatar(e.currentTarget.value), setSaved(false))} />
       </div>
       <Alert error={error} />
       <div class="row">
-        <button type="submit">Save profile</button>
+        {loaded ? (
+          <button type="submit">Save profile</button>
+        ) : error ? (
+          <button type="button" onClick={load}>Try again</button>
+        ) : (
+          <button type="submit" disabled>Loading profile…</button>
+        )}
         {saved && <p class="ok" role="status">Saved. Your group sees you as {name.trim()}.</p>}
       </div>
     </form>

@@ -81,5 +81,7 @@ export function useGroups(): Groups {
   useEffect(() => {
     ask('listGroups').then((reply) => (reply.ok ? setFresh(reply.value) : setError(reply.error)));
   }, []);
+  // Once answered, later writes to the cache (a group joined in the popup) are the news.
+  useEffect(() => cachedGroups.watch((next) => setFresh((now) => (now === null ? now : next))), []);
   return { groups: fresh ?? cached, lastId, settled: fresh !== null || error !== null, error };
 }
