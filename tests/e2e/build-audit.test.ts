@@ -1,0 +1,143 @@
+/**
+ * The built extension and the repository, audited (issue 6, part 5): no service-role key
+ * anywhere, host permission only for the backend the member chooses, no always-on content
+ * script, and every permission the manifests ask for explained in the README. Runs in the
+ * e2e project because it reads the build (READCLUB_OUT_DIR, else .output), which
+ * tests/run-all.sh makes before Vitest runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../../supabase/local/keys';
+
+const OUT = resolve(process.env.READCLUB_OUT_DIR ?? '.output');
+const BUILDS = { chrome: join(OUT, 'chrome-mv3'), firefox: join(OUT, 'firefox-mv2') };
+const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+/** Supabase's published local demo key: only in the stand-in, which never ships. */
+const DEMO_KEY_HOME = 'supabase/local/keys.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Text of a file, or null for binaries and very large files. */
+function textOf(path: string): string | null {
+  if (statSync(path).size > 20_000_000) return null;
+  const bytes = readFileSync(path);
+  return bytes.subarray(0, 8000).includes(0) ? null : bytes.toString('utf8');
+}
+
+const JWT = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+
+/** Service-role keys in text: legacy JWTs whose role is service_role, sb_secret_ keys, env assignments. */
+export function findSecrets(text: string): string[] {
+  const found: string[] = [];
+  for (const [token] of text.matchAll(JWT)) {
+    try {
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { role?: unknown };
+      if (claims.role === 'service_role') found.push(token);
+    } catch {
+      // Not a JWT after all.
+    }
+  }
+  for (const [key] of text.matchAll(/sb_secret_[A-Za-z0-9_-]{16,}/g)) found.push(key);
+  for (const [line] of text.matchAll(/SERVICE_ROLE_KEY\s*[=:]\s*['"`]?(?!\$)[A-Za-z0-9._-]{20,}/gi)) found.push(line);
+  return found;
+}
+
+/** Tracked files (git ls-files), or every file outside dependencies and builds when git is missing. */
+function repoFiles(root: string): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean).map((f) => join(root, f));
+  } catch {
+    const skip = /^(node_modules|\.git|\.output[^/]*|\.local-backend|\.wxt)(\/|$)/;
+    return filesUnder(root).filter((f) => !skip.test(relative(root, f)));
+  }
+}
+
+const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & { permissions?: string[] };
+const built = existsSync(join(BUILDS.chrome, 'manifest.json')) && existsSync(join(BUILDS.firefox, 'manifest.json'));
+
+describe('the secret scanner', () => {
+  it('finds a service-role JWT, an sb_secret_ key and a service-role env line, and not the anon key', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const service = `${b64({ alg: 'HS256' })}.${b64({ role: 'service_role', iss: 'x' })}.c2ln`;
+    const anon = `${b64({ alg: 'HS256' })}.${b64({ role: 'anon' })}.c2ln`;
+    const secret = ['sb', 'secret', 'AbCdEfGhIjKlMnOpQrSt'].join('_');
+    expect(findSecrets(`const k = "${service}"; const a = "${anon}";`)).toEqual([service]);
+    expect(findSecrets(`key: '${secret}'`)).toEqual([secret]);
+    expect(findSecrets(['SUPABASE_SERVICE', 'ROLE_KEY=abcdefghijklmnopqrstuvwxyz'].join('_'))).toHaveLength(1);
+    expect(findSecrets('if (key.startsWith("sb_secret_")) refuse(); role === "service_role"')).toEqual([]);
+  });
+});
+
+describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
+  const files = Object.values(BUILDS).flatMap(filesUnder);
+
+  it('holds no service-role key, and not the stand-in’s demo service key or JWT secret', () => {
+    const hits = files.flatMap((path) => {
+      const text = textOf(path);
+      if (text === null) return [];
+      const own = [LOCAL_SERVICE_ROLE_KEY, DEFAULT_JWT_SECRET].filter((s) => text.includes(s));
+      return [...findSecrets(text), ...own].map((hit) => `${relative(OUT, path)}: ${hit.slice(0, 40)}…`);
+    });
+    expect(files.length).toBeGreaterThan(5);
+    expect(hits).toEqual([]);
+  });
+
+  it('has no always-on content script and no host access at install beyond the test build’s localhost', () => {
+    for (const dir of Object.values(BUILDS)) {
+      const manifest = manifestOf(dir);
+      expect(manifest.content_scripts).toBeUndefined();
+      const hosts = [...((manifest.host_permissions as string[]) ?? []), ...(manifest.permissions ?? []).filter((p) => p.includes('://') || p === '<all_urls>')];
+      expect(hosts.filter((h) => !TEST_HOSTS.includes(h))).toEqual([]);
+    }
+  });
+
+  it('asks for a chosen backend’s host at runtime (optional), nothing else', () => {
+    expect(manifestOf(BUILDS.chrome).optional_host_permissions).toEqual(BACKEND_HOSTS);
+    expect(manifestOf(BUILDS.chrome).optional_permissions).toBeUndefined();
+    expect(manifestOf(BUILDS.firefox).optional_permissions).toEqual(BACKEND_HOSTS);
+  });
+
+  it('keeps the browsers’ default extension CSP (no remote or inline script, no eval)', () => {
+    for (const dir of Object.values(BUILDS)) expect(manifestOf(dir).content_security_policy).toBeUndefined();
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(readFileSync(page, 'utf8')).not.toMatch(/<script(?![^>]*\bsrc=["']\/)[^>]*>\s*\S/);
+  });
+
+  it('README "Permissions" explains every permission either manifest asks for', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
+    expect(section).not.toBe('');
+    const asked = Object.values(BUILDS).flatMap((dir) => {
+      const m = manifestOf(dir);
+      return [...(m.permissions ?? []), ...((m.host_permissions as string[]) ?? []), ...((m.optional_host_permissions as string[]) ?? []), ...((m.optional_permissions as string[]) ?? [])];
+    });
+    const missing = [...new Set(asked)].filter((p) => !section.includes(`\`${p}\``));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the repository', () => {
+  it('tracks no service-role key; the stand-in’s published demo key lives only in its own file', () => {
+    const root = resolve('.');
+    const hits = repoFiles(root).flatMap((path) => {
+      const text = existsSync(path) ? textOf(path) : null;
+      if (text === null) return [];
+      const rel = relative(root, path);
+      return findSecrets(text)
+        .filter((hit) => !(rel === DEMO_KEY_HOME && hit.includes(LOCAL_SERVICE_ROLE_KEY)))
+        .map((hit) => `${rel}: ${hit.slice(0, 40)}…`);
+    });
+    expect(hits).toEqual([]);
+    // Supabase's local demo key is public (printed by `supabase start`, opens only local stacks).
+    expect(readFileSync(DEMO_KEY_HOME, 'utf8')).toContain(LOCAL_SERVICE_ROLE_KEY);
+  });
+});
