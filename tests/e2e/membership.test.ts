@@ -92,7 +92,7 @@ describe('membership', () => {
 
   test('Ada makes Ben an admin and removes Cleo; Cleo is told she is no longer a member', async () => {
     const panel = await cleo.open('sidepanel.html');
-    await expect.poll(() => panel.getByLabel('Group').inputValue()).not.toBe('');
+    await expect.poll(() => panel.getByLabel('Group', { exact: true }).inputValue()).not.toBe('');
     await adaOptions.reload();
     await adaOptions.getByRole('button', { name: 'Members' }).click();
     await adaOptions.getByLabel('Role for Ben').selectOption('admin');
