@@ -192,7 +192,7 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
     const second = await ok(ada.client, 'clip_item', clip(group.id, { p_queue: false, p_comment: null }, { url: 'https://example.com/essays/second', canonical_url: null }));
     expect(second).toMatchObject({ created: true, queued: false });
     const place = await ok(ben.client, 'queue_item', { p_item_id: second.item_id });
-    expect(place).toEqual({ position: expect.any(Number), queued_by: { id: ben.userId, display_name: expect.any(String) }, queued_at: expect.any(String) });
+    expect(place).toEqual({ position: expect.any(Number), queued_by: { id: ben.userId, display_name: expect.any(String), avatar_url: null }, queued_at: expect.any(String) });
     const { queue } = await ok(ada.client, 'group_queue', { p_group_id: group.id });
     expect(queue.at(-1)?.item_id).toBe(second.item_id);
     expect(await ok(ada.client, 'queue_item', { p_item_id: second.item_id })).toEqual(place);
