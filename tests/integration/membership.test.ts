@@ -86,4 +86,29 @@ describe.skipIf(!HAS_SCHEMA)('membership', () => {
     const refused = await call(dave.client, 'group_queue', { p_group_id: group.id });
     expect(refused).toMatchObject({ data: null, status: 403, error: { code: '42501', message: 'You are not a member of this group.' } });
   });
+
+  it('my_profile, pictures beside names, and can_delete as delete_item decides', async () => {
+    await ok(ada.client, 'update_profile', { p_display_name: 'Ada', p_avatar_url: 'https://img.example.org/ada.png' });
+    expect(await ok(ada.client, 'my_profile', {})).toEqual({ id: ada.userId, display_name: 'Ada', avatar_url: 'https://img.example.org/ada.png' });
+    const invite = await ok(ada.client, 'create_invite', { p_group_id: group.id });
+    const eve = await signedInClient(backend, uniqueEmail('eve'), 'Eve');
+    await ok(eve.client, 'join_group', { p_code: invite.code });
+    const link = (title: string) => ({
+      p_client_id: crypto.randomUUID(), p_group_id: group.id, p_tags: [], p_comment: null, p_queue: true,
+      p_clip: { kind: 'link' as const, url: `https://example.org/${title}`, canonical_url: null, title, byline: null, authors: [], site_name: null,
+        excerpt: null, content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
+        published_at: null, modified_at: null, selection: false, truncated: false },
+    });
+    const adas = await ok(ada.client, 'clip_item', link('adas'));
+    const eves = await ok(eve.client, 'clip_item', link('eves'));
+    const seen = await ok(eve.client, 'item_detail', { p_item_id: adas.item_id });
+    expect(seen.item.added_by).toEqual({ id: ada.userId, display_name: 'Ada', avatar_url: 'https://img.example.org/ada.png' });
+    expect(seen.can_delete).toBe(false);
+    expect(await call(eve.client, 'delete_item', { p_item_id: adas.item_id })).toMatchObject({ status: 403, error: { code: '42501' } });
+    expect((await ok(eve.client, 'item_detail', { p_item_id: eves.item_id })).can_delete).toBe(true);
+    expect((await ok(ben.client, 'item_detail', { p_item_id: eves.item_id })).can_delete).toBe(true); // Ben is an admin
+    expect(await call(ben.client, 'delete_item', { p_item_id: eves.item_id })).toMatchObject({ error: null });
+    const { queue } = await ok(ada.client, 'group_queue', { p_group_id: group.id });
+    expect(queue.map((e) => e.item_id)).toEqual([adas.item_id]);
+  });
 });
