@@ -63,8 +63,30 @@ describe('CommentThread', () => {
     fireEvent.input(box, { target: { value: 'Yes!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith(added));
-    expect(send).toHaveBeenCalledWith('addComment', { itemId: 'i1', body: 'Yes!' });
+    expect(send).toHaveBeenCalledWith('addComment', { itemId: 'i1', body: 'Yes!', clientId: expect.any(String) });
     expect(box.value).toBe('');
+  });
+
+  // Regression (issue 6, worker lifecycle): the background made a new id per send, so sending
+  // again after the worker stopped mid-send posted the comment twice (the outbox kept the first).
+  test('sending the same text again after a failure is the same comment (same client id); a new one gets a new id', async () => {
+    send.mockResolvedValueOnce({ ok: false, error: { kind: 'network', message: "Readclub isn't answering." } });
+    const added = { id: 'c9', body: 'Once', author: ben, created_at: new Date().toISOString() };
+    send.mockResolvedValue({ ok: true, value: added });
+    const onChanged = vi.fn();
+    render(<CommentThread itemId="i1" comments={[]} onChanged={onChanged} />);
+    fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Once' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    const ids = send.mock.calls.map(([, data]) => (data as { clientId: string }).clientId);
+    expect(ids).toHaveLength(2);
+    expect(ids[1]).toBe(ids[0]);
+    fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Once' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(3));
+    expect((send.mock.calls[2]![1] as { clientId: string }).clientId).not.toBe(ids[0]);
   });
 
   test('Reply opens a box under the thread and sends with the top comment as parent', async () => {
@@ -76,7 +98,7 @@ describe('CommentThread', () => {
     fireEvent.input(screen.getByLabelText('Reply to Ada'), { target: { value: 'Agreed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(send).toHaveBeenCalledWith('addComment', { itemId: 'i1', body: 'Agreed', parentId: 'c1' });
+    expect(send).toHaveBeenCalledWith('addComment', { itemId: 'i1', body: 'Agreed', parentId: 'c1', clientId: expect.any(String) });
     expect(screen.queryByLabelText('Reply to Ada')).toBeNull();
   });
 

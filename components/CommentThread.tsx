@@ -3,7 +3,7 @@
  * and the box for a new comment. Changes go to the background; the owner of this view
  * reloads the comments (onChanged) so everyone's latest edits show.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Comment } from '@/utils/api-types';
 import { ask } from '@/utils/ui-ask';
 import { cachedAccount, cachedGroups } from '@/utils/storage';
@@ -28,9 +28,16 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
   const tops = comments.filter((c) => !c.parent_id);
   const repliesTo = (id: string) => comments.filter((c) => c.parent_id === id);
 
+  // One client id per draft until it is sent or kept: sending the same text again after a
+  // failure (Readclub stopped mid-send) is the same comment, posted once.
+  const drafts = useRef(new Map<string, string>());
   async function send(body: string, parentId?: string) {
     setKept(null);
-    const reply = await ask('addComment', parentId ? { itemId, body, parentId } : { itemId, body });
+    const draft = `${parentId ?? ''}\n${body.trim()}`;
+    const clientId = drafts.current.get(draft) ?? crypto.randomUUID();
+    drafts.current.set(draft, clientId);
+    const reply = await ask('addComment', parentId ? { itemId, body, parentId, clientId } : { itemId, body, clientId });
+    if (reply.ok || reply.error.kind === 'queued') drafts.current.delete(draft);
     // 'queued': kept in the outbox and sent later, so the box empties (sending again would post it twice).
     if (!reply.ok && reply.error.kind === 'queued') return setKept(reply.error.message), 'kept' as const;
     if (!reply.ok) return reply.error;

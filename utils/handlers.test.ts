@@ -257,6 +257,12 @@ describe('library', () => {
     expect(stub.rpc).toHaveBeenCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Great', p_client_id: expect.any(String) });
     expect((await cachedQueues.getValue()).g1?.queue[0]?.comment_count).toBe(1);
     expect(await h.addComment({ itemId: 'i1', body: '  ' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    // The page's client id is used (a retry is the same comment); anything not a uuid is replaced.
+    const mine = crypto.randomUUID();
+    await h.addComment({ itemId: 'i1', body: 'Again', clientId: mine });
+    expect(stub.rpc).toHaveBeenLastCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Again', p_client_id: mine });
+    await h.addComment({ itemId: 'i1', body: 'Odd', clientId: "x'; drop table comments" });
+    expect(stub.rpc.mock.lastCall?.[1]).toMatchObject({ p_client_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('itemDetail and createInvite call their RPCs', async () => {

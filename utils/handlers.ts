@@ -256,11 +256,12 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return callRpc(await getClient(), 'item_detail', { p_item_id: itemId });
     },
 
-    async addComment({ itemId, body, parentId }) {
+    async addComment({ itemId, body, parentId, clientId }) {
       const trimmed = body.trim();
       const refused = commentRefusal(trimmed);
       if (refused) return refused;
-      const id = crypto.randomUUID();
+      // The page's id when it gave one: a retry after the worker stopped mid-send is the same comment.
+      const id = clientId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId) ? clientId : crypto.randomUUID();
       const args = parentId ? { itemId, body: trimmed, parentId } : { itemId, body: trimmed };
       const op = { kind: 'comment' as const, id, groupId: '', itemKey: itemId, args };
       // After an earlier change to this item that still waits, in order.

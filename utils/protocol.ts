@@ -136,7 +136,8 @@ export interface ProtocolMap {
   watchGroup(data: { groupId: string }): Reply<boolean>;
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;
   /** parentId: the comment replied to (a reply to a reply joins its top comment's thread). */
-  addComment(data: { itemId: string; body: string; parentId?: string | null }): Reply<Comment>;
+  /** clientId: the page's id for this comment, kept across its retries, so sending it twice posts it once. */
+  addComment(data: { itemId: string; body: string; parentId?: string | null; clientId?: string }): Reply<Comment>;
   /** The author rewrites their comment. */
   editComment(data: { commentId: string; body: string }): Reply<Comment>;
   /** The author, or an owner or admin; a comment with replies stays as "deleted". */

@@ -5,7 +5,9 @@
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { sendMessage, type ProtocolMap } from './protocol';
 
-export const NO_BACKGROUND_MESSAGE = "Readclub isn't answering. Close this window, open it again and retry — nothing was lost.";
+// A save is written down before it is sent, and a retry from the same window reuses its
+// client id: "try again" here is safe and cannot post twice.
+export const NO_BACKGROUND_MESSAGE = "Readclub isn't answering. Try again — nothing was lost, and a change you saved is sent only once.";
 
 export async function ask<K extends keyof ProtocolMap>(
   name: K,

@@ -122,7 +122,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     // The server gets the clip and commits it; the worker that asked is gone.
     expect(await call.forward()).toBe(200);
     expect(await items('Why Reading Circles Outlast Book Clubs')).toBe(1);
-    await expect.poll(() => popup.getByText(/isn't answering.*nothing was lost/).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => popup.getByText(/isn't answering. Try again — nothing was lost/).count(), { timeout: 15_000 }).toBe(1);
     // Written ahead, with the alarm set, before the call: without that, nothing would be here.
     const [kept] = await outboxIn(popup);
     expect(kept).toMatchObject({ failed: false });
@@ -163,6 +163,27 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     expect(await comments('Un café, une fois.')).toBe(1);
     expect(await count('select count(*)::int as n from public.item_clips where client_id = $1', [kept!.id])).toBe(1);
     await popup.close();
+  });
+
+  test('stopped while a comment was being sent: sending it again from the side panel posts it once', async () => {
+    const panel = await ada.open('sidepanel.html');
+    await panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ }).click();
+    await panel.getByLabel('Add a comment').fill('One comment, whatever happens.');
+    const held = proxy.hold(/\/rpc\/add_comment$/);
+    await markWorker();
+    await panel.getByRole('button', { name: 'Comment' }).click();
+    const call = await held;
+    await stopWorker(ada);
+    // This time the server did get it before the worker went.
+    expect(await call.forward()).toBe(200);
+    await expect.poll(() => panel.getByText(/isn't answering/).count(), { timeout: 15_000 }).toBe(1);
+    // The member, not knowing, sends it again: same draft, same client id.
+    await panel.getByRole('button', { name: 'Comment' }).click();
+    await expect.poll(() => panel.getByText('One comment, whatever happens.').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await workerIsFresh()).toBe(true);
+    await expect.poll(async () => (await outboxIn(panel)).length, { timeout: 15_000 }).toBe(0);
+    expect(await comments('One comment, whatever happens.')).toBe(1);
+    await panel.close();
   });
 
   test('an access token that expired while the worker was stopped is refreshed before the next call', async () => {
