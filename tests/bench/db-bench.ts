@@ -6,6 +6,7 @@
  * claims, as postgres (a superuser: RLS bypassed). Each run is its own transaction, rolled back.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openDb } from '../../supabase/local/db';
@@ -33,6 +34,8 @@ export interface DbFigures {
   reused: boolean;
   counts: Record<string, number>;
   reps: number;
+  /** The machine's 1-minute load average before and after the timed runs (2 cores here). */
+  load: [number, number];
   statements: StatementFigures[];
 }
 
@@ -42,6 +45,8 @@ interface Statement {
   needs?: string;
   sql: string;
   params: () => unknown[];
+  /** Run first in the same transaction, as postgres and untimed (rolled back with the run). */
+  setup?: { sql: string; params: unknown[] };
 }
 
 const withDatabase = (url: string, name: string): string => {
@@ -139,6 +144,22 @@ function statements(benchGroup: string, benchItem: string): Statement[] {
       },
     },
     { name: 'item_detail (item with 3 comments)', sql: 'select public.item_detail($1)', params: () => [benchItem] },
+    {
+      name: 'item_detail (200-comment thread)',
+      sql: 'select public.item_detail($1)',
+      params: () => [benchItem],
+      // 197 more on the item with 3, by the group's members, for this run only.
+      setup: {
+        sql: `insert into public.comments (item_id, group_id, author_id, body)
+              select i.id, i.group_id, m.user_id, 'Thread comment ' || c
+                from public.items as i
+                join lateral (select user_id from public.group_members where group_id = i.group_id order by user_id) as m on true
+                cross join generate_series(1, 40) as c
+               where i.id = $1
+               limit 197`,
+        params: [benchItem],
+      },
+    },
     { name: 'my_groups (member of 10)', sql: 'select public.my_groups()', params: () => [] },
     {
       name: 'search_library',
@@ -152,6 +173,7 @@ function statements(benchGroup: string, benchItem: string): Statement[] {
 async function timeOne(client: pg.Client, s: Statement, claims: string, asMember: boolean): Promise<number> {
   await client.query('begin');
   try {
+    if (s.setup) await client.query(s.setup.sql, s.setup.params);
     if (asMember) await client.query('set local role authenticated');
     await client.query(`select set_config('request.jwt.claims', $1, true)`, [claims]);
     const params = s.params();
@@ -202,6 +224,17 @@ export async function benchDatabase(options: {
       (await client.query<{ proname: string }>(`select proname from pg_proc where pronamespace = 'public'::regnamespace`)).rows.map((r) => r.proname),
     );
     const figures: StatementFigures[] = [];
+    // The performance migration builds an item's comments in one query, as comment_json builds
+    // one; if comment_json's shape changed since, say so loudly (the two must agree).
+    const drift = await client.query<{ agree: boolean }>(
+      `select private.comments_json($1) = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
+                                                      from public.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
+      [bench.item],
+    ).catch(() => ({ rows: [{ agree: true }] }));
+    if (!drift.rows[0]?.agree) {
+      figures.push({ name: 'comments_json agrees with comment_json', skipped: 'NO: comment_json changed; update private.comments_json in 20261201000800_performance.sql' });
+    }
+    const loadBefore = loadavg()[0]!;
     for (const s of statements(bench.grp, bench.item)) {
       if (s.needs && !present.has(s.needs)) {
         figures.push({ name: s.name, skipped: `not yet (no public.${s.needs})` });
@@ -232,7 +265,7 @@ export async function benchDatabase(options: {
       const b = summarise(bypass);
       figures.push({ name: s.name, member: m, bypass: b, ratioP50: m.median / b.median, ratioP95: m.p95 / b.p95 });
     }
-    return { database: name, scale: options.scale, shape, version, seedSeconds, reused, counts: await counts(client), reps: options.reps, statements: figures };
+    return { database: name, scale: options.scale, shape, version, seedSeconds, reused, counts: await counts(client), reps: options.reps, load: [loadBefore, loadavg()[0]!], statements: figures };
   } finally {
     await client.end();
   }

@@ -12,6 +12,7 @@ const figures = (member: number[], bypass: number[]): DbFigures => ({
   reused: true,
   counts: { items: 1_000_000, groups: 10_000 },
   reps: member.length,
+  load: [1, 1],
   statements: [
     { name: 'group_queue (500-item group)', member: summarise(member), bypass: summarise(bypass), ratioP50: summarise(member).median / summarise(bypass).median, ratioP95: summarise(member).p95 / summarise(bypass).p95 },
     { name: 'search_library', skipped: 'not yet (no public.search_library)' },

@@ -20,23 +20,24 @@ const x = (n: number | undefined): string => (n === undefined || Number.isNaN(n)
 const mark = (over: boolean): string => (over ? 'OVER BUDGET' : 'ok');
 
 export function dbTable(f: DbFigures): string {
-  const rows = [['statement', 'member p50', 'p95', 'bypass p50', 'p95', 'ratio p50', 'ratio p95', `budget (ratio ${APP_BUDGETS.rlsRatio})`]];
+  const rows = [['statement', 'member p50', 'p95', 'min', 'bypass p50', 'p95', 'min', 'ratio p50', 'ratio p95', `budget (ratio ${APP_BUDGETS.rlsRatio})`]];
   for (const s of f.statements) {
     if (s.skipped) {
-      rows.push([s.name, '-', '-', '-', '-', '-', '-', s.skipped]);
+      rows.push([s.name, '-', '-', '-', '-', '-', '-', '-', '-', s.skipped]);
       continue;
     }
     const notes = [mark(Math.max(s.ratioP50!, s.ratioP95!) > APP_BUDGETS.rlsRatio)];
     if (s.name.startsWith('group_queue')) notes.push(`p95 < ${APP_BUDGETS.groupQueueP95Ms} ms: ${mark(s.member!.p95 >= APP_BUDGETS.groupQueueP95Ms)}`);
-    rows.push([s.name, ms(s.member!.median), ms(s.member!.p95), ms(s.bypass!.median), ms(s.bypass!.p95), x(s.ratioP50), x(s.ratioP95), notes.join('; ')]);
+    rows.push([s.name, ms(s.member!.median), ms(s.member!.p95), ms(s.member!.min), ms(s.bypass!.median), ms(s.bypass!.p95), ms(s.bypass!.min), x(s.ratioP50), x(s.ratioP95), notes.join('; ')]);
   }
   const c = f.counts;
   return [
     `${f.database}: ${c.items?.toLocaleString('en')} items, ${c.groups?.toLocaleString('en')} groups, ${c.item_tags?.toLocaleString('en')} tags, ` +
       `${c.comments?.toLocaleString('en')} comments, ${c.queue_entries?.toLocaleString('en')} queue entries` +
       `${c.queue_votes !== undefined ? `, ${c.queue_votes.toLocaleString('en')} votes` : ''} ` +
-      `(${f.reused ? 'reused' : `seeded in ${f.seedSeconds.toFixed(0)} s`}); ms, ${f.reps} runs each, one transaction per run, rolled back`,
-    table(rows, (i) => i > 0 && i < 7),
+      `(${f.reused ? 'reused' : `seeded in ${f.seedSeconds.toFixed(0)} s`}); ms, ${f.reps} runs each, one transaction per run, rolled back; ` +
+      `load average ${f.load.map((l) => l.toFixed(1)).join(' -> ')}`,
+    table(rows, (i) => i > 0 && i < 9),
   ].join('\n');
 }
 
