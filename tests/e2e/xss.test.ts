@@ -94,7 +94,10 @@ async function expectClean(page: Page): Promise<void> {
     xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
     violations: (window as unknown as { __violations?: string[] }).__violations ?? [],
     frames: document.querySelectorAll('iframe, object, embed, script:not([src]), meta[http-equiv], base, link[rel="stylesheet"]:not([href^="/"]), style').length,
-    handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value)).map((a) => `${el.localName} ${a.name}`)),
+    // Handlers anywhere; script URLs where a URL goes (a tag named "javascript:…" as an <option> value is just text).
+    handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes)
+      .filter((a) => /^on/i.test(a.name) || (/^(href|src|action|formaction|xlink:href|poster|data|srcdoc|background|srcset)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value)))
+      .map((a) => `${el.localName} ${a.name}`)),
   }));
   expect(page.url()).toMatch(/^chrome-extension:\/\//);
   expect(state).toEqual({ xss: null, violations: [], frames: 0, handlers: [] });
@@ -157,7 +160,7 @@ describe('hostile pages and members never run script in Readclub', () => {
     await Promise.all([popup.close(), again.close()]);
   });
 
-  test('the side panel: the queue, each item, its comments and its clipped copy show hostile text as text', async () => {
+  test('the side panel: the queue, each item, its comments, its clipped copy, the library and its search show hostile text as text', async () => {
     const panel = await open('sidepanel.html');
     const entries = panel.getByTestId('queue-entry');
     await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(2);
@@ -179,6 +182,16 @@ describe('hostile pages and members never run script in Readclub', () => {
     }
     // The listener does see an extension page's requests: the clipped copy's own picture.
     expect(pictures.length).toBeGreaterThan(0);
+    // The library, its search (titles, text, tags, comments) and meetings show the same items.
+    await panel.getByRole('tab', { name: /Library/ }).click();
+    await panel.getByTestId('library').getByText(/Raw hostile/).first().waitFor({ timeout: 15_000 });
+    await expectClean(panel);
+    await panel.getByLabel('Search the library').fill('catalogue');
+    await panel.waitForTimeout(1500);
+    await expectClean(panel);
+    await panel.getByRole('tab', { name: /Meetings/ }).click();
+    await panel.waitForTimeout(500);
+    await expectClean(panel);
   });
 
   test('options: the group and its members (with the hostile display name) show as text', async () => {
