@@ -36,10 +36,10 @@ export function tally(seen: readonly SeenRequest[], from = 0): { requests: numbe
 }
 
 /**
- * Listens on `host` (127.0.0.2 by default: loopback, but not one of the test build's host
- * permissions, so the browser applies CORS exactly as it does for a real Supabase project).
+ * Listens on `host`: 127.0.0.1, which the test build holds a host permission for, as a
+ * member's browser holds one for their group's backend once Options asked for it.
  */
-export async function startProxy(target: string, host = '127.0.0.2'): Promise<CountingProxy> {
+export async function startProxy(target: string, host = '127.0.0.1'): Promise<CountingProxy> {
   const to = new URL(target);
   const proxy: CountingProxy = { url: '', seen: [], holdMs: 0, close: async () => undefined };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -183,6 +183,20 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
       else await run();
     }
 
+    // A second clip into the same group (the group remembered from the first): what a clip
+    // costs in steady state, when nothing else reacts to the group changing.
+    const second = `${fixtures.url}/windows-1252-article.html`;
+    const secondPage = await browser.context.newPage();
+    await secondPage.goto(second);
+    await settle(proxy);
+    const popup2 = await browser.open(`popup.html?tabId=${await tabId(browser, second)}`);
+    await mark(popup2, 'preview');
+    await count('clip again, same group', async () => {
+      await popup2.getByRole('button', { name: /^Save to / }).click();
+      await popup2.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
+    });
+    await popup2.close();
+
     // Side panel: first open (from the network), then cached with answers held.
     let queueFirstMs = 0;
     let panel!: Page;
