@@ -78,4 +78,32 @@ describe('trimEdges', () => {
     expect(trimEdges(r)).toBe(0);
     expect(r.querySelectorAll('p').length).toBe(3);
   });
+
+  test('regression: a link whose text is an address (a cited petition) stays at the article’s edge', () => {
+    const r = root(`${para(1)}<p><a href="http://www.openpetition.de/petition/x">http://www.openpetition.de/petition/x</a></p><ul><li><a href="/n">Next post</a></li></ul>`);
+    trimEdges(r);
+    expect(squash(r)).toContain('http://www.openpetition.de/petition/x');
+    expect(squash(r)).not.toContain('Next post');
+  });
+
+  test('regression: a linked heading before the prose is the article’s title (a permalink) and stays; a linked line there goes', () => {
+    const r = root(`<p><a href="/home">Home</a></p><h2><a href="/reviews/1">Gousto has changed my life....</a></h2>${para(1)}`);
+    trimEdges(r);
+    expect(squash(r)).toContain('Gousto has changed my life');
+    expect(squash(r)).not.toContain('Home');
+  });
+
+  test('regression: a heading after the article that is a sentence (a pull quote) stays; a label over nothing goes', () => {
+    const r = root(`${para(1)}<h4>The story is dreadful.</h4><h4>He made a fake profile. It supports his version.</h4><h4>More from us</h4>`);
+    trimEdges(r);
+    expect(squash(r)).toContain('It supports his version.');
+    expect(squash(r)).toContain('The story is dreadful.');
+    expect(squash(r)).not.toContain('More from us');
+  });
+
+  test('regression: a sentence that says "you subscribe" is not an appeal; "abonnieren Sie" is', () => {
+    expect(isAppeal('Vor allem freuen wir uns, wenn Dir unsere Podcasts gefallen, Du sie abonnierst und uns Feedback gibst.')).toBe(false);
+    expect(isAppeal('Jetzt Newsletter abonnieren!')).toBe(true);
+    expect(isAppeal('Abonniere unseren Kanal')).toBe(true);
+  });
 });

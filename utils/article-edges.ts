@@ -25,8 +25,8 @@ const APPEAL = new RegExp(
     // copyright
     '©', '\\bcopyright', 'all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
     'tutti i diritti riservati', 'wszelkie prawa zastrzeżone', 'materiał chroniony prawem', 'todos os direitos reservados',
-    // subscribe / newsletter
-    '\\bsubscribe\\b', '\\bsubscribers?\\b', 'newsletter', '\\babonnier', '\\babonnez', '\\bsuscr[ií]b', 'suscripci[oó]n', '\\bzapisz si[ęe]', 'subskrybuj',
+    // subscribe / newsletter ("abonniere", "abonnieren": the appeal, not "wenn du … abonnierst" in a sentence)
+    '\\bsubscribe\\b', '\\bsubscribers?\\b', 'newsletter', '\\babonnier(?:e|en|t)\\b', '\\babonnez', '\\bsuscr[ií]b', 'suscripci[oó]n', '\\bzapisz si[ęe]', 'subskrybuj',
     '\\biscriviti', '\\bassine\\b', '\\bjetzt (?:anmelden|registrieren)',
     // follow / share
     '\\bfollow (?:us|the)\\b', '\\bfolg(?:en sie|e|t) uns', '\\bs[ií]g(?:ue|a)nos', '\\bsuivez[- ]nous', '\\bobserwuj nas', '\\bseguici',
@@ -65,9 +65,15 @@ export function isAppeal(text: string): boolean {
   return text.length > 0 && text.length < SHORT && APPEAL.test(text);
 }
 
+/** Link text that is itself an address ("http://www.openpetition.de/…") is the article citing a source, not navigation. */
+const SHOWN_URL = /^(?:https?:\/\/|www\.)\S+$/i;
+
 function linkShare(el: Element, length: number): number {
   if (!length) return 0;
-  return Array.from(el.querySelectorAll('a')).reduce((sum, a) => sum + squash(a.textContent).length, 0) / length;
+  return Array.from(el.querySelectorAll('a')).reduce((sum, a) => {
+    const text = squash(a.textContent);
+    return SHOWN_URL.test(text) ? sum : sum + text.length;
+  }, 0) / length;
 }
 
 interface Block {
@@ -89,6 +95,9 @@ function blocksOf(root: Element): Block[] {
 
 const isLong = (b: Block): boolean => b.text.length >= LONG && b.links < LINK_DENSE && !HEADINGS.has(b.el.localName);
 
+/** A heading that is a sentence (a pull quote: "It supports his version.") names no list that follows. */
+const SENTENCE = /\S\s+\S+\s+\S.*[^.]\.$/;
+
 /** A heading this short after the last long paragraph names what follows the article ("Most read", "Auch interessant"). */
 const TAIL_HEADING = 80;
 
@@ -98,8 +107,11 @@ const TAIL_HEADING = 80;
  * follow it ("Most popular" and its list); one over a short text section ("Anreise") stays.
  */
 function edgeFurniture(b: Block, after: boolean, next: Block | undefined): boolean {
-  if (b.links >= LINK_DENSE || isDateLine(b.text)) return true;
-  if (!after || !HEADINGS.has(b.el.localName) || b.text.length >= TAIL_HEADING) return false;
+  const heading = HEADINGS.has(b.el.localName);
+  if (isDateLine(b.text)) return true;
+  // A linked heading before the prose is the article's own title (a permalink), not a menu.
+  if (b.links >= LINK_DENSE) return after || !heading;
+  if (!after || !heading || b.text.length >= TAIL_HEADING || SENTENCE.test(b.text)) return false;
   return !next || next.links >= LINK_DENSE || HEADINGS.has(next.el.localName);
 }
 
