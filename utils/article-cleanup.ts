@@ -45,9 +45,13 @@ function nameTokens(el: Element): string[] {
     .filter((t) => !TAXONOMY.test(t));
 }
 
-export function isFurniture(el: Element): boolean {
-  if (STRUCTURE.has(el.localName)) return false;
+/** Whether `el`'s class or id names furniture, whatever its tag (`<article id="recipe-comments">`). */
+export function namedFurniture(el: Element): boolean {
   return nameTokens(el).some((token) => FURNITURE_PAIRS.test(token) || token.split('-').some((word) => FURNITURE.test(word)));
+}
+
+export function isFurniture(el: Element): boolean {
+  return !STRUCTURE.has(el.localName) && namedFurniture(el);
 }
 
 const proseLength = (el: Element): number =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { coverage, isolate, markedArticleBody } from './article-container';
+import { coverage, isolate, markedArticleBody, soleArticle, statedArticles } from './article-container';
 
 const page = (body: string) => parseHTML(`<!DOCTYPE html><html><body>${body}</body></html>`).document as unknown as Document;
 const para = (i: number) => `<p>Paragraph ${i} of the letter, long enough to count as part of the article body here.</p>`;
@@ -45,3 +45,44 @@ describe('coverage and isolate', () => {
   });
 });
 
+describe('soleArticle and statedArticles (the second opinion when no body is marked)', () => {
+  test('the only <article> with prose is the stated article; with two it is a teaser list and there is none', () => {
+    const one = page(`<div class="newsletter"><p>Sign up, long enough to be a paragraph of the form text here.</p></div><article>${paras(5)}</article>`);
+    expect(soleArticle(one)?.localName).toBe('article');
+    expect(soleArticle(page(`<article>${paras(5)}</article><article>${paras(5)}</article>`))).toBeNull();
+  });
+
+  test('an outer <article> holding another counts only through the inner one; a short one does not count', () => {
+    const doc = page(`<article class="outer"><article class="inner">${paras(5)}</article></article><article>${para(1)}</article>`);
+    expect(soleArticle(doc)?.getAttribute('class')).toBe('inner');
+  });
+
+  test('regression: an <article> named as comments (id="recipe-comments") is not the page’s article', () => {
+    expect(soleArticle(page(`<div class="recipe">${paras(2)}</div><article id="recipe-comments">${paras(6)}</article>`))).toBeNull();
+  });
+
+  test('the marked body comes first, the sole article second, each once', () => {
+    const doc = page(`<article><div class="entry-content">${paras(5)}</div></article>`);
+    expect(statedArticles(doc).map((el) => el.localName)).toEqual(['div', 'article']);
+    expect(statedArticles(page(`<article class="entry-content">${paras(5)}</article>`))).toHaveLength(1);
+  });
+});
+
+describe('isolate cleans what Readability would drop', () => {
+  test('regression: sidebars, footers, navigation and forms inside the stated article go (a newsletter form in its footer)', () => {
+    const doc = page(
+      `<article><nav><a href="/">Home</a></nav>${paras(4)}<aside>Most read today</aside>` +
+        `<footer><form><p>Stay informed with our newsletter</p><input name="mail"><button>Send</button></form></footer></article>`,
+    );
+    const text = isolate(doc, soleArticle(doc)!).textContent ?? '';
+    expect(text).toContain('Paragraph 2 of the letter');
+    for (const gone of ['Home', 'Most read today', 'Stay informed', 'Send']) expect(text).not.toContain(gone);
+  });
+
+  test('regression: on a malformed page whose root element is not <html>, isolate still finds the element', () => {
+    const { document } = parseHTML(`<br><html><body><section><article>${paras(4)}</article></section></body></html>`);
+    const doc = document as unknown as Document;
+    const article = doc.querySelector('article')!;
+    expect(isolate(doc, article).querySelectorAll('p')).toHaveLength(4);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * A second opinion on where the article is: the element the page itself marks as the
  * article body (itemprop="articleBody", or the class and id names CMSs give it:
- * entry-content, article-body, story-body…). Readability sometimes settles on another
- * block (a list of signatories, a comment thread); when its result misses most of the
- * marked body's paragraphs, the marked body itself (cleaned like the rest) is the article.
+ * entry-content, article-body, story-body…), else the page's only <article>. Readability
+ * sometimes settles on another block (a list of signatories, a sign-in form, a newsletter
+ * box); when its result misses most of that element's paragraphs, the element itself
+ * (cleaned like the rest) is the article.
  */
+import { namedFurniture } from './article-cleanup';
 
 /** Names CMSs and themes give the element holding an article's text. */
 const BODY_NAMES =
@@ -23,6 +25,8 @@ function paragraphs(el: Element): string[] {
     .filter((text) => text.length >= MIN_PARAGRAPH);
 }
 
+const prose = (el: Element): number => paragraphs(el).reduce((sum, p) => sum + p.length, 0);
+
 function marksBody(el: Element): boolean {
   if ((el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody')) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
@@ -39,12 +43,28 @@ export function markedArticleBody(doc: Document): Element | null {
   let best: { el: Element; prose: number; itemprop: boolean } | null = null;
   for (const el of Array.from(body.querySelectorAll('[itemprop], [class], [id]'))) {
     if (!marksBody(el)) continue;
-    const prose = paragraphs(el).reduce((sum, p) => sum + p.length, 0);
+    const chars = prose(el);
     const itemprop = el.hasAttribute('itemprop');
-    if (prose < MIN_BODY_PROSE) continue;
-    if (!best || (itemprop && !best.itemprop) || (itemprop === best.itemprop && prose > best.prose)) best = { el, prose, itemprop };
+    if (chars < MIN_BODY_PROSE) continue;
+    if (!best || (itemprop && !best.itemprop) || (itemprop === best.itemprop && chars > best.prose)) best = { el, prose: chars, itemprop };
   }
   return best?.el ?? null;
+}
+
+/**
+ * The page's only `<article>` (one holding no other) with MIN_BODY_PROSE of paragraph text,
+ * or null. A page with one such article is that article's page; with several it is a list
+ * of teasers, and none of them is the second opinion.
+ */
+export function soleArticle(doc: Document): Element | null {
+  const found = Array.from(doc.querySelectorAll('article')).filter((el) => !el.querySelector('article') && prose(el) >= MIN_BODY_PROSE);
+  // An <article> named as comments or related posts is that, not the page's article.
+  return found.length === 1 && !namedFurniture(found[0]!) ? found[0]! : null;
+}
+
+/** Places the page itself says the article is, most specific first: its marked body, then its sole `<article>`. */
+export function statedArticles(doc: Document): Element[] {
+  return [markedArticleBody(doc), soleArticle(doc)].filter((el, i, all): el is Element => !!el && all.indexOf(el) === i);
 }
 
 /** Share of `el`'s paragraph text that `text` (already extracted) contains. */
@@ -59,17 +79,26 @@ export function coverage(el: Element, text: string): number {
   return total ? covered / total : 1;
 }
 
-/** A copy of `el` (an element of `doc`) in a copy of `doc`, to become the article's content. */
+/**
+ * Elements Readability drops from whatever it picks (sidebars, footers, navigation, forms and
+ * their controls): the stated article is read without Readability, so they go here.
+ */
+const NOT_ARTICLE = 'aside, footer, nav, form, fieldset, button, input, select, textarea, iframe';
+
+/** A copy of `el` (an element of `doc`) in a copy of `doc`, without NOT_ARTICLE, to become the article's content. */
 export function isolate(doc: Document, el: Element): Element {
+  // The path runs over child nodes from the document itself: on a malformed page the parser's
+  // root element need not be <html> (stray markup before it), so documentElement is no anchor.
   const path: number[] = [];
-  for (let node: Element = el; node.parentElement; node = node.parentElement) {
-    path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+  for (let node: Node = el; node.parentNode; node = node.parentNode) {
+    path.unshift(Array.prototype.indexOf.call(node.parentNode.childNodes, node));
   }
   const copy = doc.cloneNode(true) as Document;
-  let target: Element | undefined = copy.documentElement;
-  for (const index of path) target = target?.children[index];
+  let target: Node | undefined = copy;
+  for (const index of path) target = target?.childNodes[index];
   const holder = copy.createElement('div');
   if (target) holder.appendChild(target);
+  for (const el of Array.from(holder.querySelectorAll(NOT_ARTICLE))) el.parentNode?.removeChild(el);
   return holder;
 }
 

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
 import { Window as HappyWindow } from 'happy-dom';
 import {
   MAX_CONTENT_BYTES,
@@ -519,5 +520,38 @@ describe('what a reader needs stays through cleanup (H1): captions, code, tables
 
   test('share bar, read-more line, newsletter box and related list go', () => {
     expect(out).not.toMatch(/Share on Facebook|Read more|Another essay|newsletter|A related story/);
+  });
+});
+
+describe('second opinion: the page’s sole <article> when Readability settles on another block', () => {
+  // Readability scores a paragraph by its commas: a signatory list or a consent text full of
+  // them outscores plain sentences, so it picks that block; the page's only <article> holds the text.
+  const plain = (i: number) => `<p>Sentence ${i} of the open letter says plainly what the members want the council to do next year.</p>`;
+  const names = Array.from({ length: 30 }, (_, i) => `Member ${i}, town ${i}`).join(', ');
+  const html =
+    '<!DOCTYPE html><html><head><title>Open letter</title></head><body>' +
+    `<div class="one"><article><h1>Open letter</h1>${Array.from({ length: 6 }, (_, i) => plain(i)).join('')}</article></div>` +
+    `<div class="two"><div class="names"><p>${names}</p></div></div></body></html>`;
+
+  test('plain Readability picks the list (what the rule is for)', () => {
+    expect(new Readability(parse(html)).parse()?.textContent).not.toContain('Sentence 0 of the open letter');
+  });
+
+  test('regression: the letter in the sole <article> is clipped, not the comma-heavy list beside it', () => {
+    const text = article(extractArticle(parse(html), 'https://letters.example/open')).content_html ?? '';
+    expect(text).toContain('Sentence 0 of the open letter');
+    expect(text).toContain('Sentence 5 of the open letter');
+    expect(text).not.toContain('Member 7, town 7');
+  });
+
+  test('regression: a sole <article> that is a quarter links (the text plus teaser cards) does not replace Readability’s reading', () => {
+    const teaser = (i: number) => `<li><a href="/story-${i}">Teaser ${i}: another story from the same section, with a headline this long</a></li>`;
+    const page2 =
+      '<!DOCTYPE html><html><head><title>Story</title></head><body><article>' +
+      `<div class="story">${Array.from({ length: 5 }, (_, i) => `<p>Sentence ${i} of the story, with commas, says what happened, where, and why it matters.</p>`).join('')}</div>` +
+      `<div class="cards"><ul>${Array.from({ length: 12 }, (_, i) => teaser(i)).join('')}</ul></div></article></body></html>`;
+    const text = article(extractArticle(parse(page2), 'https://news.example/story')).content_html ?? '';
+    expect(text).toContain('Sentence 4 of the story');
+    expect(text).not.toContain('Teaser 3:');
   });
 });

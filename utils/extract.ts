@@ -13,8 +13,8 @@ import { MAX_STORED_CONTENT_BYTES } from './api-types';
 import { promoteLazyImages } from './lazy-images';
 import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
 import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
-import { doubtfulPageIsArticle } from './article-shape';
-import { coverage, isolate, markedArticleBody } from './article-container';
+import { doubtfulPageIsArticle, linkShare } from './article-shape';
+import { coverage, isolate, statedArticles } from './article-container';
 import { standfirst } from './article-lede';
 import { trimEdges } from './article-edges';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
@@ -43,11 +43,12 @@ const RETRY_CHARS = 500;
 const MUCH_LONGER = 1.25;
 /**
  * When Readability's result holds less than MIN_COVERAGE of the paragraphs of the page's
- * marked article body (itemprop=articleBody, .entry-content…), that body is read alone,
+ * marked article body (itemprop=articleBody, .entry-content…) or sole <article>, that is read alone,
  * and used if it gives at least MIN_FOCUSED_SHARE as much text.
  */
 const MIN_COVERAGE = 0.5;
 const MIN_FOCUSED_SHARE = 0.5;
+const MAX_STATED_LINK_SHARE = 0.25;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
 const JSON_LD_SHARE = 0.5;
 
@@ -138,10 +139,13 @@ function readBody(doc: Document, base: string): Parsed | null {
     const again = readability(fresh(), true);
     if (textOf(again) > textOf(parsed)) parsed = again;
   }
-  const marked = markedArticleBody(pristine);
-  if (marked && coverage(marked, parsed?.content?.textContent ?? '') < MIN_COVERAGE) {
-    const content = isolate(pristine, marked);
-    if (textLength(content) >= textOf(parsed) * MIN_FOCUSED_SHARE) parsed = { ...(parsed ?? NOTHING_PARSED), content };
+  for (const stated of statedArticles(pristine)) {
+    if (coverage(stated, parsed?.content?.textContent ?? '') >= MIN_COVERAGE) continue;
+    const content = isolate(pristine, stated);
+    // A list of teasers (a quarter of its text links) is no better than what Readability found.
+    if (textLength(content) < textOf(parsed) * MIN_FOCUSED_SHARE || linkShare(content) >= MAX_STATED_LINK_SHARE) continue;
+    parsed = { ...(parsed ?? NOTHING_PARSED), content };
+    break;
   }
   if (parsed?.content) removeBoilerplate(parsed.content);
   const stated = jsonLdArticleBody(doc);
