@@ -121,3 +121,19 @@ describe('ClipFlow', () => {
     expect((await screen.findByRole('status')).textContent).toBe('You joined Journal Club.');
   });
 });
+
+describe('ClipFlow while the page is read', () => {
+  test('shows the cached group picker at once, and a group picked then is the one saved to (issue 7: cached UI within 100 ms)', async () => {
+    await cachedGroups.setValue(groups);
+    await lastGroupId.setValue('g2');
+    let resolveClip!: (value: unknown) => void;
+    send.mockImplementation((name: string) => (name === 'clipTab' ? new Promise((r) => (resolveClip = r)) : new Promise(() => {})));
+    render(<ClipFlow tabId={7} />);
+    const picker = (await screen.findByLabelText('Group')) as HTMLSelectElement;
+    expect(screen.getByRole('status').textContent).toBe('Reading this page…');
+    expect(picker.value).toBe('g2');
+    fireEvent.change(picker, { target: { value: 'g1' } });
+    resolveClip({ ok: true, value: { ok: true, clip: article, selection: null } });
+    expect(await screen.findByRole('button', { name: 'Save to Thursday Circle' })).toBeTruthy();
+  });
+});

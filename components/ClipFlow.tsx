@@ -11,6 +11,7 @@ import { useGroups } from '@/utils/ui-hooks';
 import { Alert, Loading } from './Bits';
 import { ClipTarget } from './ClipTarget';
 import { GroupGate } from './GroupGate';
+import { GroupSelect, pickGroup } from './GroupSelect';
 import { PagePreview } from './PagePreview';
 import { SavedNotice } from './SavedNotice';
 
@@ -21,6 +22,8 @@ export function ClipFlow({ tabId }: { tabId?: number }) {
   const [selectionOnly, setSelectionOnly] = useState(true);
   const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary } | null>(null);
   const groups = useGroups();
+  /** A group picked while the page was still being read. */
+  const [picked, setPicked] = useState<string | null>(null);
 
   useEffect(() => {
     ask('clipTab', { tabId }).then((reply) =>
@@ -29,7 +32,17 @@ export function ClipFlow({ tabId }: { tabId?: number }) {
   }, [tabId]);
 
   if (saved) return <SavedNotice result={saved.result} group={saved.group} />;
-  if (reading.state === 'reading') return <Loading text="Reading this page…" />;
+  if (reading.state === 'reading') {
+    // The cached groups show at once (issue 7: cached UI within 100 ms), not after the page is read.
+    const list = groups.groups;
+    const shown = list && list.length > 0 && groups.lastId !== undefined ? pickGroup(list, picked ?? groups.lastId) : undefined;
+    return (
+      <div class="stack">
+        <Loading text="Reading this page…" />
+        {list && shown && <GroupSelect groups={list} value={shown.id} onChange={setPicked} />}
+      </div>
+    );
+  }
   if (reading.state === 'failed') return <Alert error={reading.error} />;
 
   const tab = reading.tab;
@@ -39,7 +52,7 @@ export function ClipFlow({ tabId }: { tabId?: number }) {
   return (
     <GroupGate state={groups} before={preview}>
       {(list, lastId) => (
-        <ClipTarget clip={clip} groups={list} initialGroupId={lastId} preview={preview}
+        <ClipTarget clip={clip} groups={list} initialGroupId={picked ?? lastId} preview={preview}
           onSaved={(result, group) => setSaved({ result, group })} />
       )}
     </GroupGate>
