@@ -23,9 +23,15 @@ describe('isAppeal (short furniture lines in several languages)', () => {
     '© 2024 Example Media. All rights reserved.', 'Folgen Sie uns auf Facebook und Instagram', 'Subscribe to our newsletter',
     'Síguenos en Twitter', 'Suivez-nous sur Facebook', '*Werbung. Dieser Beitrag enthält Werbung.', 'Anzeige', 'Lesen Sie auch: Der Winter kommt',
     'Materiał chroniony prawem autorskim', 'À lire aussi Les critiques de la CNIL', 'Das könnte Sie auch interessieren!', 'Ihr Beitrag hilft, unsere Berichterstattung auszubauen', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
+    // regression (bike magazine promo, app and letter prompts, comment prompts, "more like this" headings):
+    'Lesen Sie das Magazin digital oder bestellen Sie es als Abo oder Einzelheft:', 'Get the latest news with the VI Consortium app. Download the News apps for iOS',
+    'Do you want to be informed of our actions? Sign up here', 'Submit a letter to the editor or write to us.', 'Kommentare schreiben',
+    'Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)', 'Verraten Sie gerne in den Kommentaren: Was bedeutet das für Sie?',
+    'Empfehlungen aus der Redaktion', 'Themen im Artikel', 'Popular videos',
   ])('%s is an appeal', (text) => expect(isAppeal(text)).toBe(true));
   test.each([
     'Die Gemeinde will die Anzeigepflicht für Hunde abschaffen.', 'He followed the river to the sea.', 'Related work is discussed below in depth.',
+    'Der Abonnent las die Abonnements-Bedingungen.', 'Die Kommentare der Leser waren gemischt.',
     `${'A long paragraph that happens to mention a newsletter '.repeat(4)}.`,
   ])('%s is not', (text) => expect(isAppeal(text)).toBe(false));
 });
@@ -105,5 +111,13 @@ describe('trimEdges', () => {
     expect(isAppeal('Vor allem freuen wir uns, wenn Dir unsere Podcasts gefallen, Du sie abonnierst und uns Feedback gibst.')).toBe(false);
     expect(isAppeal('Jetzt Newsletter abonnieren!')).toBe(true);
     expect(isAppeal('Abonniere unseren Kanal')).toBe(true);
+  });
+
+  test('regression: a photo credit outside the prose goes even when it is a plain paragraph, not a figcaption', () => {
+    const r = root(`<p>Son tres los periodos de vacaciones. Foto: Andina</p>${para(1)}<p>Titelbild: Agentur / picture-alliance</p><p>Zum Schluss ein Satz.</p>`);
+    trimEdges(r);
+    expect(squash(r)).not.toContain('Foto: Andina');
+    expect(squash(r)).not.toContain('Titelbild');
+    expect(squash(r)).toContain('Zum Schluss ein Satz.');
   });
 });

@@ -26,17 +26,19 @@ const APPEAL = new RegExp(
     '©', '\\bcopyright', 'all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
     'tutti i diritti riservati', 'wszelkie prawa zastrzeżone', 'materiał chroniony prawem', 'todos os direitos reservados',
     // subscribe / newsletter ("abonniere", "abonnieren": the appeal, not "wenn du … abonnierst" in a sentence)
-    '\\bsubscribe\\b', '\\bsubscribers?\\b', 'newsletter', '\\babonnier(?:e|en|t)\\b', '\\babonnez', '\\bsuscr[ií]b', 'suscripci[oó]n', '\\bzapisz si[ęe]', 'subskrybuj',
+    '\\bsubscribe\\b', '\\bsubscribers?\\b', 'newsletter', '\\babo\\b', '\\babonnier(?:e|en|t)\\b', '\\babonnez', '\\bsuscr[ií]b', 'suscripci[oó]n', '\\bzapisz si[ęe]', 'subskrybuj',
     '\\biscriviti', '\\bassine\\b', '\\bjetzt (?:anmelden|registrieren)',
     // follow / share
     '\\bfollow (?:us|the)\\b', '\\bfolg(?:en sie|e|t) uns', '\\bs[ií]g(?:ue|a)nos', '\\bsuivez[- ]nous', '\\bobserwuj nas', '\\bseguici',
     '\\bshare (?:this|on)\\b', '\\bartikel (?:teilen|gefallen)', '\\bbeitrag teilen', '\\bcompart(?:e|ir) (?:esta|este)', '\\bpartager (?:cet|sur)',
-    '\\bdownload (?:the|our) app', '\\bapp herunterladen',
+    '\\bdownload (?:the|our) app', '\\bdownload the [\\w ]+ apps?\\b', '\\bsign up here\\b', 'letters? to the editor', '\\bapp herunterladen',
+    // comment prompts
+    '\\bkommentare (?:schreiben|geschlossen|insgesamt)', '\\bkeine kommentare', 'kommentieren zu können', 'in den kommentaren',
     // donate / support
     '\\bdonate\\b', '\\bspenden sie\\b', '\\bunterstützen sie (?:uns|unsere)', '\\bsupport (?:our|us)\\b', '\\bhazte (?:miembro|socio)', '\\bwesprzyj',
     '\\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft', '\\byour (?:support|donation|contribution) helps', '\\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda',
     // "more like this" headings
-    '^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesen|meist(?:gelesene|diskutierte|-diskutiert)|empfohlene (?:beiträge|artikel)|weiterführende links|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\\b',
+    '^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesen|meist(?:gelesene|diskutierte|-diskutiert)|empfohlene (?:beiträge|artikel)|weiterführende links|mehr themen|themen im artikel|popular videos|empfehlungen (?:aus )?der redaktion|unsere empfehlungen|editor.?s picks|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\\b',
     // advertisement labels
     '^\\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\\b',
     // "read also" lead-ins: unambiguous ones at the start, words that also open prose only standing alone
@@ -117,6 +119,8 @@ function edgeFurniture(b: Block, after: boolean, next: Block | undefined): boole
 
 /** Words of a photo credit ("Foto: dpa", "Bild: Shutterstock", "(crédito: …)", "Quelle: …/Fotolia.com"). */
 const CREDIT = /\b(?:foto|fotos|photo|photograph|bild|image|imagen|quelle|source|cr[ée]dits?|credit|fot|źródło|getty|shutterstock|istock|fotolia|dpa|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b|©|\w\/\w/i;
+/** Words that make a short line outside the prose a photo credit, caption element or not ("Foto: Andina", "Bild: AFP/SID"). */
+const PHOTO_CREDIT = /\b(?:foto|fotos|photo|bild|cr[ée]ditos?|credit|getty|shutterstock|istock|fotolia|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b/i;
 /** A caption holding a photo credit; captions that only describe the picture stay. */
 const isCreditCaption = (b: Block): boolean => b.el.localName === 'figcaption' && CREDIT.test(b.text);
 
@@ -131,7 +135,7 @@ export function trimEdges(root: Element): number {
   blocks.forEach((b, i) => {
     if (b.text.length >= SHORT) return;
     const outside = i < first || i > last;
-    if (isAppeal(b.text) || isCreditCaption(b) || (outside && edgeFurniture(b, i > last, blocks[i + 1]))) {
+    if (isAppeal(b.text) || isCreditCaption(b) || (outside && (edgeFurniture(b, i > last, blocks[i + 1]) || PHOTO_CREDIT.test(b.text)))) {
       b.el.parentNode?.removeChild(b.el);
       removed++;
     }
