@@ -265,7 +265,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       const args = parentId ? { itemId, body: trimmed, parentId } : { itemId, body: trimmed };
       const op = { kind: 'comment' as const, id, groupId: '', itemKey: itemId, args };
       // After an earlier change to this item that still waits, in order.
-      return sendOrKeep(op, async () => addCommentNow(await getClient(), itemId, trimmed, id, parentId), await isWaiting(itemId));
+      return sendOrKeep(op, async () => addCommentNow(await getClient(), itemId, trimmed, id, parentId), await isWaiting(itemId, id));
     },
 
     async editComment({ commentId, body }) {

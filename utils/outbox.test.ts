@@ -5,7 +5,7 @@ import type { Reply, UserError } from './protocol';
 import { EMPTY_CLIP } from './link-clip';
 import { outbox, outboxLanded, type OutboxOpInput } from './storage';
 import {
-  backoffMs, deliver, discard, enqueue, FIRST_RETRY_MS, LAST_RETRY_MS, MAX_SERVER_ATTEMPTS, OUTBOX_ALARM, summarise, type Send,
+  backoffMs, deliver, discard, enqueue, FIRST_RETRY_MS, isWaiting, LAST_RETRY_MS, MAX_SERVER_ATTEMPTS, OUTBOX_ALARM, summarise, type Send,
 } from './outbox';
 
 const down: UserError = { kind: 'network', message: 'down' };
@@ -35,6 +35,18 @@ const t0 = clock;
 beforeEach(() => {
   fakeBrowser.reset();
   clock = t0;
+});
+
+// Regression (issue 6, worker lifecycle): a comment sent again after its worker stopped
+// mid-send waited behind its own earlier try, and the member was told it was only kept.
+describe('isWaiting', () => {
+  it('an earlier change to the item waits; the same change tried again does not wait behind itself', async () => {
+    await enqueue(comment('c1', 'i1'), down);
+    expect(await isWaiting('i1')).toBe(true);
+    expect(await isWaiting('i1', 'c2')).toBe(true);
+    expect(await isWaiting('i1', 'c1')).toBe(false);
+    expect(await isWaiting('i2')).toBe(false);
+  });
 });
 
 describe('backoffMs', () => {

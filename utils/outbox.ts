@@ -121,9 +121,12 @@ export function enqueue(input: OutboxOpInput, cause: UserError, now = Date.now()
   });
 }
 
-/** Whether something for this item is still waiting (a new change for it must wait too). */
-export async function isWaiting(itemKey: string): Promise<boolean> {
-  return (await outbox.getValue()).some((o) => o.itemKey === itemKey && !o.failed && !inFlightHere(o));
+/**
+ * Whether something for this item is still waiting (a new change for it must wait too).
+ * `self`: the change asking, which never waits behind its own earlier try.
+ */
+export async function isWaiting(itemKey: string, self?: string): Promise<boolean> {
+  return (await outbox.getValue()).some((o) => o.itemKey === itemKey && o.id !== self && !o.failed && !inFlightHere(o));
 }
 
 /** Forget one operation (and any comment waiting for the clip it was). */
