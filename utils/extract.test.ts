@@ -67,9 +67,9 @@ interface ExpectedMetadata {
 const TEASER_LINES: Record<string, number> = { 'lemonde-1': 2 };
 /**
  * Golden pages whose expected article holds short furniture lines trimEdges drops on purpose:
- * hukumusume's link lists around the tale.
+ * hukumusume's link lists around the tale; heise's photo credit "(Bild: Hersteller)" above the text.
  */
-const EDGE_LINES: Record<string, number> = { hukumusume: 9 };
+const EDGE_LINES: Record<string, number> = { hukumusume: 9, heise: 1 };
 
 const cases = readdirSync(PAGES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
