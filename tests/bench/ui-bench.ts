@@ -103,6 +103,17 @@ async function launch(extensionDir: string): Promise<Browser> {
   };
 }
 
+/** Clicks Save and waits for "Saved to …"; on failure says what the popup showed instead. */
+async function save(popup: Page): Promise<void> {
+  try {
+    await popup.getByRole('button', { name: /^Save to / }).click({ timeout: 15_000 });
+    await popup.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const shown = (await popup.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400);
+    throw new Error(`Saving from the popup failed (${(error as Error).message.split('\n')[0]}); it showed: ${shown}`);
+  }
+}
+
 async function tabId(browser: Browser, url: string): Promise<number> {
   return browser.worker.evaluate(async (target: string) => {
     const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
@@ -173,8 +184,7 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
           // The clip itself, from this popup.
           await count('clip (Save, tags and comment, queued)', async () => {
             await popup.getByLabel('Tags').fill('bench, speed');
-            await popup.getByRole('button', { name: /^Save to / }).click();
-            await popup.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
+            await save(popup);
           });
         }
         await popup.close();
@@ -192,8 +202,7 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
     const popup2 = await browser.open(`popup.html?tabId=${await tabId(browser, second)}`);
     await mark(popup2, 'preview');
     await count('clip again, same group', async () => {
-      await popup2.getByRole('button', { name: /^Save to / }).click();
-      await popup2.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
+      await save(popup2);
     });
     await popup2.close();
 
