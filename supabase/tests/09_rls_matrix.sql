@@ -316,6 +316,8 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.cancel_meeting('09000000-0000-4000-8000-000000000092')$$, 'nnnyy'),
   ('edit_agenda', 'execute', 'Admins and the owner edit the agenda.',
    $$select public.edit_agenda('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c2', 'add')$$, 'nnnyy'),
+  ('edit_meeting', 'execute', 'Admins and the owner change the next meeting''s time, title, place and lead.',
+   $$select public.edit_meeting('09000000-0000-4000-8000-000000000092', now() + interval '2 days', 'Moved')$$, 'nnnyy'),
   ('record_discussed', 'execute', 'Admins and the owner record what was discussed.',
    $$select public.record_discussed('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c1', true, 'Takeaway')$$, 'nnnyy'),
   ('finish_meeting', 'execute', 'Admins and the owner finish a meeting.',
