@@ -343,6 +343,8 @@ export interface Rpcs {
     Meeting,
   ];
   cancel_meeting: [{ p_meeting_id: string }, null];
+  /** Owners and admins change an unfinished meeting's time, title, place and lead (all replaced; the agenda kept). 22023 for a new time in the past. */
+  edit_meeting: [{ p_meeting_id: string; p_starts_at: string; p_title?: string | null; p_place?: string | null; p_lead_id?: string | null }, Meeting];
   /** Owners and admins edit an unfinished meeting's agenda: add (at the end), remove, or move before another (null: the end). */
   edit_agenda: [{ p_meeting_id: string; p_item_id: string; p_action: 'add' | 'remove' | 'move'; p_before_item_id?: string | null }, Meeting];
   /** Owners and admins: an agenda item discussed (or not), with an optional takeaway. */

@@ -11,6 +11,7 @@ import { onMessage } from './protocol';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
+import { meetingHandlers } from './meeting-handlers';
 import { queueHandlers } from './queue-handlers';
 import { discard, isWaiting, summarise, waitingOps } from './outbox';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
@@ -251,6 +252,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
 
     // Queue order, votes, read marks, meetings, what's new, live (issue 5).
     ...queueHandlers(getClient),
+    ...meetingHandlers(getClient),
 
     async itemDetail({ itemId }) {
       return callRpc(await getClient(), 'item_detail', { p_item_id: itemId });

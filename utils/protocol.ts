@@ -126,6 +126,8 @@ export interface ProtocolMap {
   /** startsAt: an ISO timestamp; leadId: a member's id or null. */
   scheduleMeeting(data: { groupId: string; startsAt: string; title: string; place: string; leadId: string | null }): Reply<Meeting>;
   cancelMeeting(data: { meetingId: string }): Reply<null>;
+  /** The same fields as scheduleMeeting, all replaced; the agenda stays. */
+  editMeeting(data: { meetingId: string; startsAt: string; title: string; place: string; leadId: string | null }): Reply<Meeting>;
   editAgenda(data: { meetingId: string; itemId: string; action: 'add' | 'remove' | 'move'; beforeItemId?: string | null }): Reply<Meeting>;
   recordDiscussed(data: { meetingId: string; itemId: string; discussed: boolean; takeaway: string }): Reply<Meeting>;
   finishMeeting(data: { meetingId: string }): Reply<Meeting>;
