@@ -1,5 +1,5 @@
 /**
- * "Waiting to send (N)": clips and comments kept on this device until the server can take
+ * "Waiting to send (N)": clips, comments, tags, votes, read marks and queue changes kept on this device until the server can take
  * them (utils/outbox.ts), each with Retry and Discard. Hidden when nothing waits.
  */
 import { useState } from 'preact/hooks';
@@ -10,7 +10,10 @@ import { ask } from '@/utils/ui-ask';
 import { useStored } from '@/utils/ui-hooks';
 import { Alert } from './Bits';
 
-const WHAT: Record<OutboxEntry['kind'], string> = { clip: 'Clip', comment: 'Comment', tag: 'Tags', queue: 'Queue' };
+// Votes, read marks, moves and the like read as a sentence ("Vote for …"): no prefix.
+const WHAT: Record<OutboxEntry['kind'], string> = {
+  clip: 'Clip', comment: 'Comment', tag: 'Tags', queue: 'Queue', untag: '', vote: '', read: '', move: '', unqueue: '',
+};
 
 function status(entry: OutboxEntry): string {
   if (entry.failed) return `Not sent: ${entry.lastError?.message ?? 'the server refused it.'}`;
@@ -41,7 +44,7 @@ export function OutboxList() {
         {entries.map((entry) => (
           <li key={entry.id} class="outbox-entry" data-testid="outbox-entry">
             <span>
-              {WHAT[entry.kind]}: <strong>{entry.label}</strong>
+              {WHAT[entry.kind] && `${WHAT[entry.kind]}: `}<strong>{entry.label}</strong>
             </span>
             <span class="hint">{status(entry)}</span>
             <span class="actions">

@@ -13,7 +13,8 @@ import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
 import { meetingHandlers } from './meeting-handlers';
 import { queueHandlers } from './queue-handlers';
-import { discard, isWaiting, summarise, waitingOps } from './outbox';
+import { discard, isRetryable, isWaiting, summarise, waitingOps } from './outbox';
+import { changeHandlers } from './change-handlers';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
 import { clipTabContents } from './clip-tab';
@@ -252,6 +253,8 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
 
     // Queue order, votes, read marks, meetings, what's new, live (issue 5).
     ...queueHandlers(getClient),
+    // Untag, vote, read mark, move, take off: kept in the outbox when they cannot be sent.
+    ...changeHandlers(getClient),
     ...meetingHandlers(getClient),
 
     async itemDetail({ itemId }) {
@@ -279,12 +282,6 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return callRpc(await getClient(), 'delete_comment', { p_comment_id: commentId });
     },
 
-    async untagItem({ itemId, tag }) {
-      if (!tag.trim()) return { ok: false, error: { kind: 'invalid', message: 'Name the tag.' } };
-      const reply = await callRpc(await getClient(), 'untag_item', { p_item_id: itemId, p_tag: tag });
-      if (reply.ok) await tagCachedItem(itemId, reply.value);
-      return reply;
-    },
 
     async groupTags({ groupId }) {
       return callRpc(await getClient(), 'group_tags', { p_group_id: groupId });
@@ -294,6 +291,8 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       if (!to.trim()) return { ok: false, error: { kind: 'invalid', message: 'Type the new name for the tag.' } };
       const client = await getClient();
       const reply = await callRpc(client, 'rename_tag', { p_group_id: groupId, p_from: from, p_to: to });
+      // Renaming touches every item with the tag, so it is not kept in the outbox: say so.
+      if (!reply.ok && isRetryable(reply.error)) return { ok: false, error: { ...reply.error, message: `${reply.error.message} Renaming a tag needs the server, so it was not kept: try again when it can be reached.` } };
       // Queue rows show tags: redraw them from the server.
       if (reply.ok) await refreshCachedQueue(client, groupId);
       return reply;

@@ -6,7 +6,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Comment, GroupQueue, GroupSummary, Rpcs } from './api-types';
 import type { Account, Reply } from './protocol';
-import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, panelGroupId, pendingSignInEmail, savedPages } from './storage';
+import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, outbox, panelGroupId, pendingSignInEmail, savedPages } from './storage';
+import { overlayWaiting } from './outbox-overlay';
 import { forgetMember } from './outbox';
 import { errorReply, signedOutReply } from './errors';
 import { clearLocalSession, isSessionOver } from './session';
@@ -43,14 +44,14 @@ export async function refreshCachedGroups(client: SupabaseClient): Promise<Reply
   return reply;
 }
 
-/** group_queue, and remember it under the group's id. */
+/** group_queue, with this member's changes still in the outbox on top, and remember it under the group's id. */
 export async function refreshCachedQueue(client: SupabaseClient, groupId: string): Promise<Reply<GroupQueue>> {
   const reply = await callRpc(client, 'group_queue', { p_group_id: groupId });
-  if (reply.ok) {
-    const queues = await cachedQueues.getValue();
-    await cachedQueues.setValue({ ...queues, [groupId]: reply.value });
-  }
-  return reply;
+  if (!reply.ok) return reply;
+  const queue = overlayWaiting(reply.value, await outbox.getValue(), (await cachedAccount.getValue())?.userId);
+  const queues = await cachedQueues.getValue();
+  await cachedQueues.setValue({ ...queues, [groupId]: queue });
+  return { ok: true, value: queue };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipItemArgs, ClipItemResult, Comment } from './api-types';
 import type { Reply } from './protocol';
 import { callRpc, countCachedComment, refreshCachedGroups, tagCachedItem } from './library';
+import { sendChange } from './outbox-changes';
 import { markSaved } from './saved-badge';
 import { readStoredAccount } from './session';
 import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from './storage';
@@ -41,9 +42,12 @@ export function outboxSender(getClient: () => Promise<SupabaseClient>): Send {
       if (reply.ok) await tagCachedItem(op.args.itemId, reply.value);
       return reply;
     }
-    const reply = await callRpc(client, 'queue_item', { p_item_id: op.args.itemId });
-    if (reply.ok) await refreshCachedGroups(client);
-    return reply;
+    if (op.kind === 'queue') {
+      const reply = await callRpc(client, 'queue_item', { p_item_id: op.args.itemId });
+      if (reply.ok) await refreshCachedGroups(client);
+      return reply;
+    }
+    return sendChange(client, op);
   };
 }
 

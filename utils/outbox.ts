@@ -1,5 +1,5 @@
 /**
- * The outbox (background only): clips, comments, tags and queue changes that could not be
+ * The outbox (background only): clips, comments, tags, votes, read marks and queue changes that could not be
  * sent (server unreachable, server error, session ended) wait in extension storage and are
  * sent later — on an alarm with backoff, on sign-in, on browser start and after any call
  * that worked. Exactly once: every operation carries its client id and every RPC it calls
@@ -9,6 +9,7 @@
 import type { ClipItemArgs } from './api-types';
 import type { OutboxEntry, Reply, UserError } from './protocol';
 import { outbox, outboxLanded, type OutboxOp, type OutboxOpInput } from './storage';
+import { changeLabel, isChange } from './outbox-overlay';
 
 
 export const OUTBOX_ALARM = 'readclub-outbox';
@@ -256,8 +257,9 @@ export async function scheduleAlarm(now = Date.now(), userId?: string | null): P
 }
 
 export function summarise(op: OutboxOp): OutboxEntry {
-  const label =
-    op.kind === 'clip' ? clipLabel(op.args) : op.kind === 'comment' ? op.args.body : op.kind === 'tag' ? op.args.tags.join(', ') : 'Queue for discussion';
+  const label = isChange(op)
+    ? changeLabel(op)
+    : op.kind === 'clip' ? clipLabel(op.args) : op.kind === 'comment' ? op.args.body : op.kind === 'tag' ? op.args.tags.join(', ') : 'Queue for discussion';
   const { id, kind, createdAt, attempts, nextAttemptAt, failed, lastError } = op;
   return { id, kind, label: label.length > 80 ? `${label.slice(0, 79)}…` : label, createdAt, attempts, nextAttemptAt, failed, lastError };
 }

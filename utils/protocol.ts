@@ -47,7 +47,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 /** One change waiting in the outbox, as pages show it (utils/outbox.ts). */
 export interface OutboxEntry {
   id: string;
-  kind: 'clip' | 'comment' | 'tag' | 'queue';
+  kind: 'clip' | 'comment' | 'tag' | 'queue' | 'untag' | 'vote' | 'read' | 'move' | 'unqueue';
   /** The clip's title, or the start of the comment. */
   label: string;
   createdAt: number;

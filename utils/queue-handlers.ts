@@ -8,39 +8,16 @@ import type { Handlers } from './handlers';
 import { callRpc, refreshCachedQueue } from './library';
 import { showNewsCount } from './news-badge';
 import { watchGroupLive } from './live';
-import { cachedQueues } from './storage';
 
 type QueueHandlerNames =
-  | 'moveQueueEntry' | 'unqueueItem' | 'voteItem' | 'markRead'
   | 'groupMeetings' | 'scheduleMeeting' | 'cancelMeeting' | 'editAgenda' | 'recordDiscussed' | 'finishMeeting'
   | 'groupNews' | 'markSeen' | 'watchGroup';
 
 const invalid = (message: string) => ({ ok: false as const, error: { kind: 'invalid' as const, message } });
 
 export function queueHandlers(getClient: () => Promise<SupabaseClient>): Pick<Handlers, QueueHandlerNames> {
-  /** Keep the side panel's cached queue in step with an answer that carries the whole queue. */
-  async function remember<T extends { ok: boolean; value?: unknown }>(groupReply: T): Promise<T> {
-    if (groupReply.ok) {
-      const queue = groupReply.value as { group: { id: string } } & Record<string, unknown>;
-      await cachedQueues.setValue({ ...(await cachedQueues.getValue()), [queue.group.id]: queue as never });
-    }
-    return groupReply;
-  }
-
   return {
-    async moveQueueEntry({ itemId, beforeItemId }) {
-      return remember(await callRpc(await getClient(), 'move_queue_entry', { p_item_id: itemId, p_before_item_id: beforeItemId }));
-    },
-    async unqueueItem({ itemId }) {
-      return remember(await callRpc(await getClient(), 'unqueue_item', { p_item_id: itemId }));
-    },
-    async voteItem({ itemId, vote }) {
-      return callRpc(await getClient(), 'vote_item', { p_item_id: itemId, p_vote: vote });
-    },
-    async markRead({ itemId, read }) {
-      return callRpc(await getClient(), 'mark_read', { p_item_id: itemId, p_read: read });
-    },
-
+    // Moving, taking off, votes and read marks: change-handlers.ts (kept in the outbox).
     async groupMeetings({ groupId }) {
       return callRpc(await getClient(), 'group_meetings', { p_group_id: groupId });
     },

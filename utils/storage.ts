@@ -73,6 +73,13 @@ export type OutboxOpInput = { id: string; groupId: string; itemKey: string; user
   | { kind: 'comment'; args: { itemId: string | null; clipId?: string; body: string; parentId?: string | null } }
   | { kind: 'tag'; args: { itemId: string; tags: string[] } }
   | { kind: 'queue'; args: { itemId: string } }
+  // Changes that are sets, not toggles, so sending one again changes nothing (outbox-changes.ts).
+  // `title` (and `beforeTitle`) only label the change in "Waiting to send".
+  | { kind: 'untag'; args: { itemId: string; tag: string; title?: string } }
+  | { kind: 'vote'; args: { itemId: string; vote: boolean; title?: string } }
+  | { kind: 'read'; args: { itemId: string; read: boolean; title?: string } }
+  | { kind: 'move'; args: { itemId: string; beforeItemId: string | null; title?: string; beforeTitle?: string } }
+  | { kind: 'unqueue'; args: { itemId: string; title?: string } }
 );
 export type OutboxOp = OutboxOpInput & {
   createdAt: number;

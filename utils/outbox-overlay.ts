@@ -1,0 +1,83 @@
+/**
+ * What a waiting change looks like before it is sent (pure, any context): its label in
+ * "Waiting to send", and the queue as it will be once it lands. Every kind here is a set
+ * (vote on/off, read on/off, X before Y, off the queue, without a tag), so applying one
+ * the server already has changes nothing: the overlay may include changes in flight.
+ */
+import type { GroupQueue, QueueEntry } from './api-types';
+import type { OutboxOp } from './storage';
+
+type ChangeKind = 'untag' | 'vote' | 'read' | 'move' | 'unqueue';
+export type ChangeOp = Extract<OutboxOp, { kind: ChangeKind }>;
+/** Kind and args only, still paired (Pick over a union would unpair them). */
+type KindArgs<T> = T extends { kind: infer K; args: infer A } ? { kind: K; args: A } : never;
+export type ChangeInput = KindArgs<ChangeOp>;
+type Change = ChangeInput | KindArgs<Extract<OutboxOp, { kind: 'tag' }>>;
+
+const CHANGE_KINDS = new Set<string>(['untag', 'vote', 'read', 'move', 'unqueue']);
+export const isChange = (op: OutboxOp): op is ChangeOp => CHANGE_KINDS.has(op.kind);
+
+/** Tags as the server stores them (private.clean_tags): trimmed, lower-case, no leading #. */
+export const cleanTag = (tag: string) => tag.trim().replace(/^#+/, '').replace(/\s+/g, ' ').toLowerCase();
+
+/** "Vote for <title>", "Move <title> before <other>", … */
+export function changeLabel({ kind, args }: ChangeInput): string {
+  const title = args.title || 'an article';
+  switch (kind) {
+    case 'vote': return args.vote ? `Vote for ${title}` : `Take back vote for ${title}`;
+    case 'read': return args.read ? `Mark ${title} read` : `Mark ${title} unread`;
+    case 'move': return args.beforeItemId ? `Move ${title} before ${args.beforeTitle || 'another article'}` : `Move ${title} to the end`;
+    case 'unqueue': return `Take ${title} off the queue`;
+    case 'untag': return args.title ? `Remove tag “${args.tag}” from ${args.title}` : `Remove tag “${args.tag}”`;
+  }
+}
+
+const patch = (queue: GroupQueue, itemId: string, fn: (e: QueueEntry) => QueueEntry): GroupQueue =>
+  ({ ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? fn(e) : e)) });
+
+/** One change applied to a queue (unchanged when it does not concern it). */
+export function applyChange(queue: GroupQueue, change: Change): GroupQueue {
+  const { itemId } = change.args;
+  const entry = queue.queue.find((e) => e.item_id === itemId);
+  if (!entry) return queue;
+  switch (change.kind) {
+    case 'vote': {
+      const { vote } = change.args;
+      if (Boolean(entry.voted) === vote) return queue;
+      return patch(queue, itemId, (e) => ({ ...e, voted: vote, votes: Math.max(0, (e.votes ?? 0) + (vote ? 1 : -1)) }));
+    }
+    case 'read': {
+      const { read } = change.args;
+      if (Boolean(entry.read) === read) return queue;
+      return patch(queue, itemId, (e) => ({ ...e, read, read_count: Math.max(0, (e.read_count ?? 0) + (read ? 1 : -1)) }));
+    }
+    case 'unqueue':
+      return { ...queue, queue: queue.queue.filter((e) => e.item_id !== itemId).map((e, i) => ({ ...e, position: i + 1 })) };
+    case 'move': {
+      const { beforeItemId } = change.args;
+      if (beforeItemId === itemId) return queue;
+      const rest = queue.queue.filter((e) => e.item_id !== itemId);
+      const at = beforeItemId === null ? rest.length : rest.findIndex((e) => e.item_id === beforeItemId);
+      // The one it goes before is gone: the server will refuse it, so show no guess.
+      if (at < 0) return queue;
+      return { ...queue, queue: [...rest.slice(0, at), entry, ...rest.slice(at)].map((e, i) => ({ ...e, position: i + 1 })) };
+    }
+    case 'untag': {
+      const gone = cleanTag(change.args.tag);
+      return patch(queue, itemId, (e) => ({ ...e, tags: e.tags.filter((t) => t !== gone) }));
+    }
+    case 'tag': {
+      const added = change.args.tags.map(cleanTag).filter(Boolean);
+      return patch(queue, itemId, (e) => ({ ...e, tags: [...new Set([...e.tags, ...added])].sort() }));
+    }
+  }
+}
+
+/** The queue as this member will see it once what waits for them has landed, oldest first. */
+export function overlayWaiting(queue: GroupQueue, ops: OutboxOp[], userId: string | null | undefined): GroupQueue {
+  if (!userId) return queue;
+  return [...ops]
+    .filter((o) => !o.failed && o.userId === userId && (isChange(o) || o.kind === 'tag'))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .reduce((q, o) => applyChange(q, o as Change), queue);
+}
