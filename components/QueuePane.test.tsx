@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { sendMessage } from '@/utils/protocol';
+import { cachedQueues } from '@/utils/storage';
 import { NO_NEWS } from '@/utils/ui-news';
 import { QueuePane } from './QueuePane';
 import { queue } from './testing/fixtures';
@@ -50,5 +51,17 @@ describe('QueuePane', () => {
     expect(screen.getAllByTestId('new-item')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: `Vote for ${voted.queue[0]!.title} (0 votes)` }));
     await waitFor(() => expect(send).toHaveBeenCalledWith('voteItem', { itemId: voted.queue[0]!.item_id, vote: true }));
+  });
+
+  // Regression (issue 6, outbox): a vote made offline was only an error and the queue lost it.
+  test('a vote kept in the outbox says so and hands the panel the cached queue that shows it', async () => {
+    const withVote = { ...voted, queue: [{ ...voted.queue[0]!, votes: 1, voted: true }, voted.queue[1]!] };
+    await cachedQueues.setValue({ [voted.group.id]: withVote });
+    send.mockResolvedValue({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } });
+    const onChanged = vi.fn();
+    render(<QueuePane queue={voted} news={NO_NEWS} onOpen={() => {}} onChanged={onChanged} />);
+    fireEvent.click(screen.getByRole('button', { name: `Vote for ${voted.queue[0]!.title} (0 votes)` }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Saved on this device/);
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(withVote));
   });
 });

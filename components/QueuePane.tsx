@@ -3,14 +3,17 @@
  * time, and per entry voting, read marks, moving (buttons, Alt+↑/↓ on a focused card, or
  * drag and drop) and taking off. Each move is one move_queue_entry relative to the queue as
  * it is on the server, so two members moving at once keep both moves. Moves are announced.
+ * Offline, each change waits in the outbox (listed here) and the queue shows it already.
  */
 import { useState } from 'preact/hooks';
 import type { GroupQueue, QueueEntry } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
+import { cachedQueues } from '@/utils/storage';
 import { dropTarget, durationLabel, mostWanted, stepTarget, totalMinutes } from '@/utils/queue-order';
 import { ask } from '@/utils/ui-ask';
 import type { NewsMarks } from '@/utils/ui-news';
 import { Alert } from './Bits';
+import { OutboxList } from './OutboxList';
 import { QueueEntryActions } from './QueueEntryActions';
 import { QueueList } from './QueueList';
 import { NewMark } from './NewMark';
@@ -36,7 +39,11 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
     setBusy(true);
     const reply = await work;
     setBusy(false);
-    if (!reply.ok) return setError(reply.error), onChanged(null);
+    if (!reply.ok) {
+      setError(reply.error);
+      // Kept in the outbox: the cached queue already shows it as it will be (outbox-overlay.ts).
+      return onChanged(reply.error.kind === 'queued' ? (await cachedQueues.getValue())[queue.group.id] ?? null : null);
+    }
     setError(null);
     done(reply.value);
   }
@@ -57,6 +64,7 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
         <label class="check"><input type="checkbox" checked={wanted} onChange={() => setWanted(!wanted)} /> Most wanted first</label>
       </div>
       <Alert error={error} />
+      <OutboxList />
       <p class="sr-only" aria-live="polite" data-testid="queue-announce">{said}</p>
       <QueueList entries={shown} onOpen={onOpen} decorate={(entry) => ({
         attrs: wanted ? {} : {

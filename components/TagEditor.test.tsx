@@ -27,4 +27,15 @@ describe('TagEditor', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach/);
     expect(onChange).not.toHaveBeenCalled();
   });
+
+  // Regression (issue 6, outbox): removing a tag offline was only an error.
+  test('a removal kept in the outbox shows the tag gone and says it waits', async () => {
+    send.mockImplementation(async (name: string) =>
+      name === 'untagItem' ? { ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } } : { ok: true, value: [] });
+    const onChange = vi.fn();
+    render(<TagEditor itemId="i1" groupId="g1" tags={['focus', 'leadership']} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag focus' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Saved on this device/);
+    expect(onChange).toHaveBeenCalledWith(['leadership']);
+  });
 });

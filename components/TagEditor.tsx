@@ -21,7 +21,12 @@ export function TagEditor({ itemId, groupId, tags, onChange }: TagEditorProps) {
     setError(null);
     const reply = await ask('untagItem', { itemId, tag });
     setRemoving(null);
-    if (!reply.ok) return setError(reply.error);
+    if (!reply.ok) {
+      setError(reply.error);
+      // Kept in the outbox: show the tag gone now; it goes on the server when it can be reached.
+      if (reply.error.kind === 'queued') onChange(tags.filter((t) => t !== tag));
+      return;
+    }
     onChange(reply.value);
   }
 
