@@ -18,9 +18,11 @@ export interface AgendaProps {
   canManage: boolean;
   /** The meeting as it is now; null when it is gone (cancelled) or must be read again. */
   onChanged: (meeting: Meeting | null) => void;
+  /** Open an item's discussion from its title. */
+  onOpen?: (itemId: string) => void;
 }
 
-export function Agenda({ meeting, groupId, canManage, onChanged }: AgendaProps) {
+export function Agenda({ meeting, groupId, canManage, onChanged, onOpen }: AgendaProps) {
   const queue = useStored(cachedQueues)?.[groupId]?.queue ?? [];
   const [error, setError] = useState<UserError | null>(null);
   const [adding, setAdding] = useState('');
@@ -43,7 +45,7 @@ export function Agenda({ meeting, groupId, canManage, onChanged }: AgendaProps) 
       {meeting.agenda.length === 0 ? <p class="hint">Nothing on the agenda.</p> : (
         <ol class="agenda" aria-label={meeting.ended_at ? 'What was on the agenda' : 'Agenda'} data-testid="agenda">
           {meeting.agenda.map((a, i) => (
-            <AgendaItemRow key={a.item_id} item={a} open={open}
+            <AgendaItemRow key={a.item_id} item={a} open={open} onOpen={onOpen && (() => onOpen(a.item_id))}
               onMove={i > 0 || i < ids.length - 1 ? (step) => edit(a.item_id, 'move', step < 0 ? ids[i - 1] : (ids[i + 2] ?? null)) : undefined}
               first={i === 0} last={i === ids.length - 1}
               onRemove={() => edit(a.item_id, 'remove')}

@@ -10,15 +10,17 @@ export interface AgendaItemRowProps {
   onMove?: (step: -1 | 1) => void;
   onRemove: () => void;
   onRecord: (discussed: boolean, takeaway: string) => void;
+  /** Open the item's discussion (its title becomes a button). */
+  onOpen?: () => void;
 }
 
-export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRecord }: AgendaItemRowProps) {
+export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRecord, onOpen }: AgendaItemRowProps) {
   const [takeaway, setTakeaway] = useState(item.takeaway ?? '');
   const status = item.discussed ? 'Discussed' : open ? null : 'Carried over';
   return (
     <li data-testid="agenda-item">
       <span>
-        <strong>{item.title}</strong> <span class="hint">· {item.reading_minutes} min{status && ` · ${status}`}</span>
+        <strong>{onOpen ? <button type="button" class="link" onClick={onOpen} aria-label={`Discussion: ${item.title}`}>{item.title}</button> : item.title}</strong> <span class="hint">· {item.reading_minutes} min{status && ` · ${status}`}</span>
       </span>
       {!open && item.takeaway && <blockquote class="takeaway">{item.takeaway}</blockquote>}
       {open && (

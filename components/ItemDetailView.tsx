@@ -14,9 +14,11 @@ import { TagEditor } from './TagEditor';
 export interface ItemDetailViewProps {
   itemId: string;
   onBack: () => void;
+  /** Where Back goes, in words ("Back to library"); the queue unless said. */
+  backLabel?: string;
 }
 
-export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
+export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: ItemDetailViewProps) {
   const [detail, setDetail] = useState<ItemDetail | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   const [reading, setReading] = useState(false);
@@ -34,7 +36,7 @@ export function ItemDetailView({ itemId, onBack }: ItemDetailViewProps) {
 
   const back = (
     <button type="button" class="link" onClick={onBack}>
-      ← Back to queue
+      ← {backLabel}
     </button>
   );
   if (reading) return <ReaderView itemId={itemId} onBack={() => (setReading(false), load())} />;

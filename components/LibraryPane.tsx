@@ -19,9 +19,11 @@ export interface LibraryPaneProps {
   groupId: string;
   /** Open one item's discussion (replaces the panel until Back). */
   onOpen: (itemId: string) => void;
+  /** Changes when the member comes back from an item: load again (its comments or tags may have changed). */
+  returns?: number;
 }
 
-export function LibraryPane({ groupId, onOpen }: LibraryPaneProps) {
+export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) {
   const role = useStored(cachedGroups)?.find((g) => g.id === groupId)?.role;
   const [tag, setTag] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -39,7 +41,7 @@ export function LibraryPane({ groupId, onOpen }: LibraryPaneProps) {
     setError(null);
     setEntries(query && tag ? reply.value.filter((e) => e.tags.includes(tag)) : reply.value);
   }
-  useEffect(() => void load(), [groupId, tag, query]);
+  useEffect(() => void load(), [groupId, tag, query, returns]);
 
   if (reading) return <ReaderView itemId={reading} onBack={() => (setReading(null), load())} />;
   const empty = query ? `Nothing in the library matches “${query}”.` : tag ? `No item is tagged “${tag}”.` : 'Nothing in the library yet.';

@@ -21,11 +21,11 @@ const meeting: Meeting = {
 };
 const none: GroupMeetings = { next: null, past: [], can_manage: true };
 
-function answer(meetings: GroupMeetings, schedule?: unknown) {
+function answer(meetings: GroupMeetings | (() => GroupMeetings), schedule?: unknown) {
   send.mockImplementation(async (name: string) =>
-    name === 'groupMeetings' ? { ok: true, value: meetings }
+    name === 'groupMeetings' ? { ok: true, value: typeof meetings === 'function' ? meetings() : meetings }
     : name === 'groupMembers' ? { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] }
-    : name === 'scheduleMeeting' ? schedule
+    : name === 'scheduleMeeting' || name === 'editMeeting' ? schedule
     : new Promise(() => {}));
 }
 
@@ -35,12 +35,18 @@ describe('MeetingsPane', () => {
     render(<MeetingsPane groupId="g1" groupName="Circle" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Schedule' }));
     expect(screen.getByRole('alert').textContent).toBe('Pick a date and time for the meeting.');
+    // A time already passed is refused here, before anything is sent…
     fireEvent.input(screen.getByLabelText('Date and time'), { target: { value: '2020-01-02T19:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    expect(screen.getByRole('alert').textContent).toBe('That time has already passed. Pick a time in the future.');
+    expect(send).not.toHaveBeenCalledWith('scheduleMeeting', expect.anything());
+    // …and the server's refusal (its clock is the one that counts) reads the same.
+    fireEvent.input(screen.getByLabelText('Date and time'), { target: { value: '2099-01-02T19:00' } });
     await waitFor(() => expect(screen.getByLabelText('Discussion lead').textContent).toContain('Ben'));
     fireEvent.change(screen.getByLabelText('Discussion lead'), { target: { value: 'u2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That time has already passed. Pick a time in the future.'));
-    expect(send).toHaveBeenCalledWith('scheduleMeeting', expect.objectContaining({ groupId: 'g1', leadId: 'u2', startsAt: new Date('2020-01-02T19:00').toISOString() }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('scheduleMeeting', expect.objectContaining({ groupId: 'g1', leadId: 'u2', startsAt: new Date('2099-01-02T19:00').toISOString() })));
+    expect(screen.getByRole('alert').textContent).toBe('That time has already passed. Pick a time in the future.');
   });
 
   test('a member sees the next meeting and its agenda, without the controls to run it', async () => {
@@ -50,6 +56,24 @@ describe('MeetingsPane', () => {
     expect(screen.getByTestId('agenda-item').textContent).toContain('Walls');
     expect(screen.queryByRole('button', { name: 'Finish meeting' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Copy agenda as Markdown' })).toBeTruthy();
+  });
+
+  test('an owner changes the next meeting in place: the form starts from it and the agenda stays', async () => {
+    const moved = { ...meeting, place: 'Room 2' };
+    // The server has the change once editMeeting was sent.
+    const edited = () => send.mock.calls.some((c) => c[0] === 'editMeeting');
+    answer(() => ({ next: edited() ? moved : meeting, past: [], can_manage: true }), { ok: true, value: moved });
+    const onOpen = vi.fn();
+    render(<MeetingsPane groupId="g1" groupName="Circle" onOpen={onOpen} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change time, place or lead' }));
+    expect((screen.getByLabelText('Title (optional)') as HTMLInputElement).value).toBe('December');
+    fireEvent.input(screen.getByLabelText('Place or call link (optional)'), { target: { value: 'Room 2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.getByTestId('next-meeting').textContent).toContain('Room 2'));
+    expect(send).toHaveBeenCalledWith('editMeeting', expect.objectContaining({ meetingId: 'm1', place: 'Room 2', title: 'December', leadId: 'u2' }));
+    expect(screen.getByTestId('agenda-item').textContent).toContain('Walls');
+    fireEvent.click(screen.getByRole('button', { name: 'Discussion: Walls' }));
+    expect(onOpen).toHaveBeenCalledWith('i1');
   });
 
   test('a past meeting shows what was discussed, its takeaway and what carried over', async () => {

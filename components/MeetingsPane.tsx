@@ -19,11 +19,14 @@ export interface MeetingsPaneProps {
   /** Changes on every panel refresh: load again. */
   looks?: number;
   news?: NewsMarks;
+  /** Open an agenda item's discussion. */
+  onOpen?: (itemId: string) => void;
 }
 
-export function MeetingsPane({ groupId, groupName, looks = 0, news }: MeetingsPaneProps) {
+export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: MeetingsPaneProps) {
   const [meetings, setMeetings] = useState<GroupMeetings | null>(null);
   const [error, setError] = useState<UserError | null>(null);
+  const [editing, setEditing] = useState(false);
   async function load() {
     const reply = await ask('groupMeetings', { groupId });
     if (reply.ok) setMeetings(reply.value), setError(null);
@@ -37,17 +40,20 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news }: MeetingsPa
   return (
     <div class="stack" data-testid="meetings">
       <Alert error={error} />
-      {next ? (
+      {next && editing ? (
+        <MeetingForm groupId={groupId} meeting={next} onSaved={(m) => (setEditing(false), changed(m))} onCancel={() => setEditing(false)} />
+      ) : next ? (
         <section class="card stack" aria-labelledby="next-meeting" data-testid="next-meeting">
           <h2 id="next-meeting">
             Next: {next.title ?? 'Meeting'} {news?.meeting?.id === next.id && <span class="chip new" data-testid="new-meeting">New</span>}
           </h2>
           <MeetingFacts meeting={next} />
-          <Agenda meeting={next} groupId={groupId} canManage={can_manage} onChanged={changed} />
+          {can_manage && <button type="button" class="link" onClick={() => setEditing(true)}>Change time, place or lead</button>}
+          <Agenda meeting={next} groupId={groupId} canManage={can_manage} onChanged={changed} onOpen={onOpen} />
           <MeetingExport meeting={next} groupName={groupName} />
         </section>
       ) : can_manage ? (
-        <MeetingForm groupId={groupId} onScheduled={changed} />
+        <MeetingForm groupId={groupId} onSaved={changed} />
       ) : (
         <p class="hint">No meeting scheduled yet. Owners and admins schedule meetings.</p>
       )}
@@ -56,7 +62,7 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news }: MeetingsPa
         <details key={m.id} class="card" data-testid="past-meeting">
           <summary>{m.title ?? 'Meeting'} · {meetingWhen(m.starts_at)}</summary>
           <MeetingFacts meeting={m} />
-          <Agenda meeting={m} groupId={groupId} canManage={false} onChanged={changed} />
+          <Agenda meeting={m} groupId={groupId} canManage={false} onChanged={changed} onOpen={onOpen} />
           <MeetingExport meeting={m} groupName={groupName} />
         </details>
       ))}

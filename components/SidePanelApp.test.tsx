@@ -89,6 +89,30 @@ describe('SidePanelApp', () => {
     expect(screen.getByRole('tabpanel', { name: 'Meetings' })).toBeTruthy();
   });
 
+  test('regression: the Library keeps its filter after an item is opened and closed; Back names the Library', async () => {
+    await cachedQueues.setValue({ g1: queue });
+    const entry = { ...queue.queue[0]!, excerpt: null, created_at: '2025-03-01T10:00:00Z', queue_position: 1 };
+    send.mockImplementation(async (name: string, data: { tag?: string | null }) =>
+      name === 'groupTags' ? { ok: true, value: [{ tag: 'leadership', count: 1 }] }
+      : name === 'groupLibrary' ? { ok: true, value: data.tag === 'leadership' ? [entry] : [entry, { ...entry, item_id: 'i2', title: 'Other' }] }
+      : name === 'itemDetail' ? { ok: true, value: detail }
+      : never());
+    render(<SidePanelApp />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Library' }));
+    await waitFor(() => expect(screen.getAllByTestId('library-entry')).toHaveLength(2));
+    fireEvent.change(screen.getByLabelText('Filter by tag'), { target: { value: 'leadership' } });
+    await waitFor(() => expect(screen.getAllByTestId('library-entry')).toHaveLength(1));
+    const opener = screen.getByRole('button', { name: /1 comment: Reading Circles/ });
+    opener.focus();
+    fireEvent.click(opener);
+    fireEvent.click(await screen.findByRole('button', { name: '← Back to library' }));
+    expect(screen.getByRole('tab', { name: 'Library', selected: true })).toBeTruthy();
+    expect((screen.getByLabelText('Filter by tag') as HTMLSelectElement).value).toBe('leadership');
+    await waitFor(() => expect(screen.getAllByTestId('library-entry')).toHaveLength(1));
+    // Focus returns to the button that opened the item.
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+
   test('signed out: the sign-in form', async () => {
     await cachedAccount.setValue(null);
     send.mockImplementation(never);

@@ -3,7 +3,7 @@
  * refreshed when the panel becomes visible and every 30 s), its library and its meetings —
  * and one item's discussion at a time. Each tab's content is its own pane component.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GroupQueue, GroupSummary } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { cachedGroups, cachedQueues, groupChangedAt, panelGroupId } from '@/utils/storage';
@@ -48,8 +48,13 @@ function GroupQueueView() {
   const queues = useStored(cachedQueues);
   const [fresh, setFresh] = useState<{ groups?: GroupSummary[]; queues: Record<string, GroupQueue> }>({ queues: {} });
   const [error, setError] = useState<UserError | null>(null);
-  const [openItem, setOpenItem] = useState<string | null>(null);
+  /** The item whose discussion is open, and the tab it was opened from (its Back goes there). */
+  const [openItem, setOpenItem] = useState<{ id: string; from: string } | null>(null);
   const [tab, setTab] = useState('queue');
+  /** Bumped on every Back, so the Library shows counts changed in the item view. */
+  const [returns, setReturns] = useState(0);
+  /** The control that opened the item: focus goes back to it, as the panes stay mounted. */
+  const opener = useRef<HTMLElement | null>(null);
   /** Bumped by every refresh, so the Meetings pane reloads with the rest. */
   const [looks, setLooks] = useState(0);
   /** A group shown here that the member was removed from (or left): say so, not just "no group". */
@@ -78,7 +83,19 @@ function GroupQueueView() {
   useRefresh(refresh, [chosen ?? null], 10_000);
   useLive(group ? group.id : null, useStored(groupChangedAt), refresh);
 
-  if (openItem) return <ItemDetailView itemId={openItem} onBack={() => (setOpenItem(null), refresh())} />;
+  function open(itemId: string) {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpenItem({ id: itemId, from: tab });
+  }
+  useEffect(() => {
+    if (!openItem && opener.current?.isConnected) opener.current.focus();
+  }, [openItem]);
+  const detail = openItem && (
+    <ItemDetailView itemId={openItem.id} backLabel={`Back to ${openItem.from}`}
+      onBack={() => (setOpenItem(null), setReturns((n) => n + 1), void refresh())} />
+  );
+
+  if (detail && !(groups && group)) return detail;
   if (!groups || chosen === undefined || queues === undefined) return <Loading text="Loading…" />;
   if (!group) {
     if (!fresh.groups && !error) return <Loading text="Loading your groups…" />;
@@ -91,18 +108,25 @@ function GroupQueueView() {
     );
   }
   const queue = fresh.queues[group.id] ?? queues[group.id];
+  // The tabs stay mounted (hidden) under an open item, so a pane's filter, search and scroll
+  // are as the member left them when they come back.
   return (
+    <>
+    {detail}
+    <div hidden={!!detail}>
     <div class="stack">
       <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
       <Alert error={lost ?? error} />
       <PanelTabs tabs={tabs(queue, news)} selected={tab} onSelect={setTab} label="Group views">
         {tab === 'queue' && (queue
-          ? <QueuePane queue={queue} news={news} onOpen={setOpenItem}
+          ? <QueuePane queue={queue} news={news} onOpen={open}
               onChanged={(next) => (next ? setFresh((prev) => ({ ...prev, queues: { ...prev.queues, [group.id]: next } })) : void refresh())} />
           : <Loading text="Loading the queue…" />)}
-        {tab === 'library' && <LibraryPane groupId={group.id} onOpen={setOpenItem} />}
-        {tab === 'meetings' && <MeetingsPane groupId={group.id} groupName={group.name} looks={looks} news={news} />}
+        {tab === 'library' && <LibraryPane groupId={group.id} onOpen={open} returns={returns} />}
+        {tab === 'meetings' && <MeetingsPane groupId={group.id} groupName={group.name} looks={looks} news={news} onOpen={open} />}
       </PanelTabs>
     </div>
+    </div>
+    </>
   );
 }
