@@ -59,7 +59,7 @@ describe('Agenda', () => {
     send.mockResolvedValue({ ok: false, error: { kind: 'invalid', message } });
     const onChanged = vi.fn();
     render(<Agenda meeting={meeting} groupId="g1" canManage onChanged={onChanged} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Take Walls off the agenda' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: take Walls off the agenda' }));
     expect((await screen.findByRole('alert')).textContent).toBe(message);
     expect(onChanged).toHaveBeenCalledWith(null);
   });

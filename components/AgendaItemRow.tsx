@@ -31,7 +31,7 @@ export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRec
             </label>
             {onMove && !first && <button type="button" class="link" onClick={() => onMove(-1)} aria-label={`Move ${item.title} up the agenda`}>↑</button>}
             {onMove && !last && <button type="button" class="link" onClick={() => onMove(1)} aria-label={`Move ${item.title} down the agenda`}>↓</button>}
-            <button type="button" class="link" onClick={onRemove} aria-label={`Take ${item.title} off the agenda`}>Remove</button>
+            <button type="button" class="link" onClick={onRemove} aria-label={`Remove: take ${item.title} off the agenda`}>Remove</button>
           </div>
           <div class="row">
             <input aria-label={`Takeaway for ${item.title}`} maxLength={2000} placeholder="Takeaway (optional)" value={takeaway}

@@ -24,6 +24,9 @@ describe('QueueEntryActions', () => {
     const { onVote, onCard } = draw();
     const vote = screen.getByRole('button', { name: 'Vote for Reading Circles at Work (1 vote)' });
     expect(vote.getAttribute('aria-pressed')).toBe('false');
+    // The name holds the words shown (axe: label in name); the count shows beside it.
+    expect(vote.textContent).toBe(' Vote');
+    expect(screen.getByTestId('vote-count').textContent).toBe('1');
     fireEvent.click(vote);
     expect(onVote).toHaveBeenCalledOnce();
     // The click stays off the card (which would open the item).
@@ -48,7 +51,7 @@ describe('QueueEntryActions', () => {
     expect(screen.queryByRole('button', { name: 'Move Reading Circles at Work up' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Move Reading Circles at Work down' }));
     expect(onMove).toHaveBeenCalledWith(1);
-    fireEvent.click(screen.getByRole('button', { name: 'Take Reading Circles at Work off the queue' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: take Reading Circles at Work off the queue' }));
     expect(onRemove).toHaveBeenCalledOnce();
     expect(onCard).not.toHaveBeenCalled();
   });
