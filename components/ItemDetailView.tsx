@@ -1,5 +1,5 @@
 /** One item's discussion in the side panel: what it is, its tags, comments and a reply box. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ItemDetail } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
@@ -33,9 +33,12 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
   useEffect(() => {
     load();
   }, [itemId]);
+  // The control that opened the item is hidden now: focus starts here, where Back is.
+  const backButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => backButton.current?.focus(), [itemId]);
 
   const back = (
-    <button type="button" class="link" onClick={onBack}>
+    <button type="button" class="link" onClick={onBack} ref={backButton}>
       ← {backLabel}
     </button>
   );

@@ -105,7 +105,10 @@ describe('SidePanelApp', () => {
     const opener = screen.getByRole('button', { name: /1 comment: Reading Circles/ });
     opener.focus();
     fireEvent.click(opener);
-    fireEvent.click(await screen.findByRole('button', { name: '← Back to library' }));
+    const back = await screen.findByRole('button', { name: '← Back to library' });
+    // The opener is hidden under the item: focus moves to Back.
+    expect(document.activeElement).toBe(back);
+    fireEvent.click(back);
     expect(screen.getByRole('tab', { name: 'Library', selected: true })).toBeTruthy();
     expect((screen.getByLabelText('Filter by tag') as HTMLSelectElement).value).toBe('leadership');
     await waitFor(() => expect(screen.getAllByTestId('library-entry')).toHaveLength(1));
