@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { newsBadgeText, showNewsCount } from './news-badge';
+import { newsBadgeText, registerNewsBadge, showNewsCount } from './news-badge';
 import { cachedGroups, lastGroupId, panelGroupId } from './storage';
 import { mergeNews, NO_NEWS } from './ui-news';
 
@@ -32,5 +32,22 @@ describe("what's new badge", () => {
     expect([...twice.items]).toEqual(['a', 'b']);
     expect(twice.comments).toEqual({ a: 3 });
     expect(twice.meeting?.id).toBe('m');
+  });
+  test('a clip into another group asks nothing then: the old count clears, the new one is asked on a one-shot alarm (issue 7: clip = 1)', async () => {
+    await lastGroupId.setValue('g1');
+    const asked: string[] = [];
+    registerNewsBadge(async ({ groupId }) => void asked.push(groupId));
+    await new Promise((done) => setTimeout(done, 0));
+    expect(asked).toEqual(['g1']); // at start
+    await fakeBrowser.action.setBadgeText({ text: '4' });
+    await lastGroupId.setValue('g2');
+    await new Promise((done) => setTimeout(done, 0));
+    expect(asked).toEqual(['g1']);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    const soon = await fakeBrowser.alarms.get('readclub-news-soon');
+    expect(soon?.scheduledTime).toBeGreaterThan(Date.now() + 30_000);
+    await fakeBrowser.alarms.onAlarm.trigger(soon!);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(asked).toEqual(['g1', 'g2']);
   });
 });

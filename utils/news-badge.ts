@@ -38,22 +38,38 @@ export async function showNewsCount(groupId: string, count: number): Promise<voi
 }
 
 const NEWS_ALARM = 'readclub-news';
+/** One-shot: the count for a newly remembered group, a minute after the change (not during it). */
+const NEWS_SOON_ALARM = 'readclub-news-soon';
+
+/** Clears the global count (no request): it belonged to the group that was active before. */
+async function clearNewsCount(): Promise<void> {
+  const b = browser as unknown as { action?: GlobalActionApi; browserAction?: GlobalActionApi };
+  const api = b.action ?? b.browserAction;
+  if (api) await Promise.all([api.setBadgeText({ text: '' }), api.setTitle({ title: DEFAULT_TITLE })]);
+}
 
 /**
- * Keeps the count fresh while the side panel is closed: at start, every 5 minutes (an
- * alarm, so a stopped service worker wakes for it) and when the active group changes.
+ * Keeps the count fresh while the side panel is closed: at start and every 5 minutes (an
+ * alarm, so a stopped service worker wakes for it). When the active group changes the old
+ * count is cleared at once and the new one asked a minute later: asking then would be a
+ * second request in every first clip into a group (issue 7: clip = 1), and the side panel
+ * asks group_news itself when it opens on a group.
  */
 export function registerNewsBadge(groupNews: (data: { groupId: string }) => Promise<unknown>): () => Promise<void> {
   const check = async () => {
     const groupId = await activeGroupId();
     if (groupId) await groupNews({ groupId }).catch(() => {});
   };
+  const changed = () => {
+    void clearNewsCount().catch(() => {});
+    browser.alarms?.create(NEWS_SOON_ALARM, { delayInMinutes: 1 });
+  };
   browser.alarms?.create(NEWS_ALARM, { periodInMinutes: 5 });
   browser.alarms?.onAlarm.addListener((alarm) => {
-    if (alarm.name === NEWS_ALARM) void check();
+    if (alarm.name === NEWS_ALARM || alarm.name === NEWS_SOON_ALARM) void check();
   });
-  panelGroupId.watch(() => void check());
-  lastGroupId.watch(() => void check());
+  panelGroupId.watch(changed);
+  lastGroupId.watch(changed);
   void check();
   return check;
 }
