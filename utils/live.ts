@@ -4,14 +4,17 @@
  * (Supabase Realtime postgres_changes; RLS decides what each member hears) and moves
  * groupChangedAt, which the side panel watches and refreshes on. A backend without
  * Realtime (the local stand-in) fails the subscription once; then only the side panel's
- * refresh on focus and every 10 s applies, and this backend is not asked again.
+ * refresh on focus and every 10 s applies, and this backend (by URL, in storage, so a
+ * restarted service worker remembers too) is not asked again for a day.
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
-import { groupChangedAt } from './storage';
+import { backendUrl, backendsWithoutRealtime, groupChangedAt } from './storage';
 
 /** Tables whose rows carry group_id and whose changes the side panel shows. */
 export const LIVE_TABLES = ['items', 'comments', 'queue_entries', 'queue_votes', 'meetings'] as const;
 const SUBSCRIBE_WAIT_MS = 5_000;
+/** How long a backend found without Realtime is left alone (it may be switched on later). */
+export const RETRY_REALTIME_AFTER_MS = 24 * 60 * 60 * 1000;
 
 // Background-only state (one service worker): the channel watched and backends found without Realtime.
 let watching: { client: SupabaseClient; groupId: string; channel: RealtimeChannel; live: Promise<boolean> } | null = null;
@@ -21,9 +24,20 @@ async function touch(groupId: string): Promise<void> {
   await groupChangedAt.setValue({ ...(await groupChangedAt.getValue()), [groupId]: Date.now() });
 }
 
+async function knownWithoutRealtime(url: string): Promise<boolean> {
+  const at = (await backendsWithoutRealtime.getValue())[url];
+  return at !== undefined && Date.now() - at < RETRY_REALTIME_AFTER_MS;
+}
+
+async function rememberWithoutRealtime(url: string): Promise<void> {
+  await backendsWithoutRealtime.setValue({ ...(await backendsWithoutRealtime.getValue()), [url]: Date.now() });
+}
+
 /** Subscribe to one group's changes (dropping the last group's); true when the backend pushes them. */
-export function watchGroupLive(client: SupabaseClient, groupId: string, waitMs = SUBSCRIBE_WAIT_MS): Promise<boolean> {
-  if (withoutRealtime.has(client)) return Promise.resolve(false);
+export async function watchGroupLive(client: SupabaseClient, groupId: string, waitMs = SUBSCRIBE_WAIT_MS): Promise<boolean> {
+  if (withoutRealtime.has(client)) return false;
+  const url = await backendUrl.getValue();
+  if (await knownWithoutRealtime(url)) return withoutRealtime.add(client), false;
   if (watching && watching.client === client && watching.groupId === groupId) return watching.live;
   if (watching) void watching.client.removeChannel(watching.channel);
   let channel = client.channel(`readclub:group:${groupId}`);
@@ -32,20 +46,23 @@ export function watchGroupLive(client: SupabaseClient, groupId: string, waitMs =
   }
   // Deletes cannot be filtered by column: any queue removal makes the panel look again.
   channel = channel.on('postgres_changes', { event: 'DELETE', schema: 'public', table: 'queue_entries' }, () => void touch(groupId));
-  const live = new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), waitMs);
+  const live = new Promise<'live' | 'refused' | 'silent'>((resolve) => {
+    const timer = setTimeout(() => resolve('silent'), waitMs);
     channel.subscribe((status) => {
-      if (status === 'SUBSCRIBED') return clearTimeout(timer), resolve(true);
-      if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT' || status === 'CLOSED') clearTimeout(timer), resolve(false);
+      if (status === 'SUBSCRIBED') return clearTimeout(timer), resolve('live');
+      if (status === 'CHANNEL_ERROR') return clearTimeout(timer), resolve('refused');
+      if (status === 'TIMED_OUT' || status === 'CLOSED') clearTimeout(timer), resolve('silent');
     });
-  }).then((ok) => {
-    if (!ok) {
+  }).then((outcome) => {
+    if (outcome !== 'live') {
       // No Realtime here: stop the socket's reconnect attempts; the panel's polling carries on.
       withoutRealtime.add(client);
+      // Only a refusal is remembered across restarts: a slow network is not the backend's doing.
+      if (outcome === 'refused') void rememberWithoutRealtime(url).catch(() => {});
       void client.removeChannel(channel);
       if (watching?.channel === channel) watching = null;
     }
-    return ok;
+    return outcome === 'live';
   });
   watching = { client, groupId, channel, live };
   return live;

@@ -49,6 +49,13 @@ export const cachedQueues = storage.defineItem<Record<string, GroupQueue>>('loca
 export const groupChangedAt = storage.defineItem<Record<string, number>>('session:groupChangedAt', { fallback: {} });
 
 /**
+ * Backends whose Realtime subscription failed (the local stand-in has none), per backend URL:
+ * when it was found (ms since the epoch). utils/live.ts does not try them again for a day, so
+ * opening the side panel costs no connection attempts (issue 7).
+ */
+export const backendsWithoutRealtime = storage.defineItem<Record<string, number>>('local:backendsWithoutRealtime', { fallback: {} });
+
+/**
  * Whether a page is already in a group's library, per "groupId url" (utils/saved-badge.ts),
  * so switching tabs doesn't ask the server each time. Session storage: gone when the
  * browser closes, never written to disk.
