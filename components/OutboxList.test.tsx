@@ -76,4 +76,18 @@ describe('OutboxList', () => {
     fireEvent.click(await screen.findByRole('button', { name: `Retry sending ${article.title}` }));
     expect((await screen.findByRole('alert')).textContent).toBe("Readclub isn't answering.");
   });
+
+  // Regression (issue 6): votes, moves and read marks were never kept, so they had no label.
+  test('a vote, a move and a refused move read as sentences, with Retry and Discard', async () => {
+    await outbox.setValue([
+      { ...base, kind: 'vote', id: 'v1', itemKey: 'i1', lastError: { kind: 'network', message: 'down' }, args: { itemId: 'i1', vote: true, title: 'Deep Work' } },
+      { ...base, kind: 'move', id: 'm1', itemKey: 'i2', failed: true, lastError: { kind: 'invalid', message: 'Another member just took that article off the queue, so it cannot be moved.' },
+        args: { itemId: 'i2', beforeItemId: null, title: 'Slow Reading' } },
+    ]);
+    render(<OutboxList />);
+    await screen.findByRole('region', { name: 'Waiting to send (2)' });
+    expect(screen.getAllByTestId('outbox-entry').map((li) => li.querySelector('span')!.textContent)).toEqual(['Vote for Deep Work', 'Move Slow Reading to the end']);
+    expect(screen.getByText(/Not sent: Another member just took that article off the queue/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Discard Move Slow Reading to the end' })).toBeTruthy();
+  });
 });

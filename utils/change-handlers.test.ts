@@ -7,6 +7,8 @@ import { cachedAccount, cachedQueues, outbox } from './storage';
 import { summarise } from './outbox';
 import { outboxKicker } from './outbox-send';
 import { changeHandlers } from './change-handlers';
+import { createHandlers } from './handlers';
+import { clipTabContents } from './clip-tab';
 
 const user = { id: 'u1', email: 'ada@example.com', user_metadata: {} };
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
@@ -119,5 +121,15 @@ describe('untag, vote, read mark, move and take off', () => {
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     expect(await outbox.getValue()).toEqual([]);
     expect(await changeHandlers(s.getClient).untagItem({ itemId: i1, tag: '  ' })).toMatchObject({ ok: false, error: { message: 'Name the tag.' } });
+  });
+
+  it("the background's table uses these (a vote made offline is kept); renaming a tag is online-only and says so", async () => {
+    const s = server();
+    const h = createHandlers({ getClient: s.getClient, resetClient: vi.fn(), clipTab: clipTabContents });
+    s.state.down = true;
+    expect(await h.voteItem({ itemId: i1, vote: true })).toMatchObject({ ok: false, error: { kind: 'queued' } });
+    const renamed = await h.renameTag({ groupId: 'g1', from: 'focus', to: 'deep focus' });
+    expect(renamed).toMatchObject({ ok: false, error: { kind: 'network', message: expect.stringMatching(/Renaming a tag needs the server, so it was not kept/) } });
+    expect((await outbox.getValue()).map((o) => o.kind)).toEqual(['vote']);
   });
 });
