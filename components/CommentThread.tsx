@@ -20,6 +20,11 @@ export interface CommentThreadProps {
   onChanged: (added?: Comment) => void;
 }
 
+/** The thread with a comment add_comment returned; a resend that came back as the same comment is not doubled. */
+export function withComment(comments: Comment[], added: Comment): Comment[] {
+  return comments.some((c) => c.id === added.id) ? comments : [...comments, added];
+}
+
 export function CommentThread({ itemId, groupId, comments, onChanged }: CommentThreadProps) {
   const account = useStored(cachedAccount);
   const role = useStored(cachedGroups)?.find((g) => g.id === groupId)?.role;

@@ -44,6 +44,7 @@ describe('ExistingItem', () => {
     fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Me too.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
     await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
+    expect(send.mock.calls.some((c) => c[0] === 'itemDetail')).toBe(false); // the comment came back with add_comment
 
     fireEvent.click(screen.getByRole('button', { name: 'Queue for discussion' }));
     expect(await screen.findByText(/Number 4 in the queue, queued by Ben/)).toBeTruthy();

@@ -9,7 +9,7 @@ import { ask } from '@/utils/ui-ask';
 import { kindLabel, siteLabel } from '@/utils/ui-format';
 import { Avatar } from './Avatar';
 import { Alert } from './Bits';
-import { CommentThread } from './CommentThread';
+import { CommentThread, withComment } from './CommentThread';
 import { DeleteItem } from './DeleteItem';
 import { TagEditor } from './TagEditor';
 
@@ -27,9 +27,9 @@ export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemPr
   const { item, tags, comments, queue } = detail;
   const site = siteLabel(item.site_name, item.url);
 
-  /** Show a new comment at once, then everyone's latest (edits, deletions, replies). */
+  /** A new comment as add_comment returned it (no refetch: one request); after an edit or deletion, everyone's latest. */
   async function reloadComments(added?: Comment) {
-    if (added) setDetail((now) => ({ ...now, comments: [...now.comments, added] }));
+    if (added) return setDetail((now) => ({ ...now, comments: withComment(now.comments, added) }));
     const reply = await ask('itemDetail', { itemId: item.id });
     if (reply.ok) setDetail(reply.value);
   }

@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('ItemDetailView', () => {
-  test('shows the item and reloads after a comment', async () => {
+  test('shows the item and the comment just added, without reloading it', async () => {
     const more = { ...detail, comments: [...detail.comments, { id: 'c2', body: 'Section two.', author: { id: 'b', display_name: 'Ben' }, created_at: detail.item.created_at }] };
     send.mockImplementation(async (name: string) => {
       if (name === 'itemDetail') return { ok: true, value: send.mock.calls.some((c) => c[0] === 'addComment') ? more : detail };
@@ -32,6 +32,8 @@ describe('ItemDetailView', () => {
     fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Section two.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
     await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
+    // Regression (issue 7, comment = 1 request): the comment add_comment returned is drawn, item_detail is not asked again.
+    expect(send.mock.calls.filter((c) => c[0] === 'itemDetail')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: /Back to queue/ }));
     expect(onBack).toHaveBeenCalled();
   });

@@ -6,7 +6,7 @@ import { ask } from '@/utils/ui-ask';
 import { dateLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { Avatar } from './Avatar';
 import { Alert, Loading } from './Bits';
-import { CommentThread } from './CommentThread';
+import { CommentThread, withComment } from './CommentThread';
 import { DeleteItem } from './DeleteItem';
 import { ReaderView } from './ReaderView';
 import { TagEditor } from './TagEditor';
@@ -80,7 +80,9 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
       <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
         onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
       <Alert error={error} />
-      <CommentThread itemId={item.id} groupId={item.group_id} comments={comments} onChanged={load} />
+      {/* A new comment comes back from add_comment: shown as is, no refetch (issue 7: comment = 1 request). */}
+      <CommentThread itemId={item.id} groupId={item.group_id} comments={comments}
+        onChanged={(added) => (added ? setDetail((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())} />
       {detail.can_delete && <DeleteItem itemId={item.id} groupId={item.group_id} title={item.title} onDeleted={onBack} />}
     </div>
   );

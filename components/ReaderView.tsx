@@ -11,7 +11,7 @@ import { sanitizeForDisplay } from '@/utils/sanitize';
 import { ask } from '@/utils/ui-ask';
 import { dateLabel, siteLabel } from '@/utils/ui-format';
 import { Alert, Loading } from './Bits';
-import { CommentThread } from './CommentThread';
+import { CommentThread, withComment } from './CommentThread';
 
 export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => void }) {
   const [copy, setCopy] = useState<ItemReader | null>(null);
@@ -49,7 +49,8 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
         )}
       </article>
       <Alert error={error} />
-      <CommentThread itemId={copy.id} groupId={copy.group_id} comments={copy.comments} onChanged={load} />
+      <CommentThread itemId={copy.id} groupId={copy.group_id} comments={copy.comments}
+        onChanged={(added) => (added ? setCopy((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())} />
     </div>
   );
 }
