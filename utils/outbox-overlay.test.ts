@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { queue } from '@/components/testing/fixtures';
+import type { GroupQueue } from './api-types';
 import type { OutboxOp } from './storage';
 import { applyChange, changeLabel, cleanTag, overlayWaiting } from './outbox-overlay';
 
-const base = { ...queue, queue: queue.queue.map((e) => ({ ...e, votes: 1, voted: false, read: false, read_count: 0, tags: ['focus', 'work'] })) };
+const base: GroupQueue = { ...queue, queue: queue.queue.map((e) => ({ ...e, votes: 1, voted: false, read: false, read_count: 0, tags: ['focus', 'work'] })) };
 const op = (kind: OutboxOp['kind'], args: object, extra: Partial<OutboxOp> = {}): OutboxOp =>
   ({ id: `${kind}-${JSON.stringify(args)}`, groupId: '', itemKey: 'i1', userId: 'u1', kind, args, createdAt: 1, attempts: 1, nextAttemptAt: 0, lastError: null, failed: false, ...extra }) as OutboxOp;
-const order = (q: typeof base) => q.queue.map((e) => `${e.position}:${e.item_id}`);
+const order = (q: GroupQueue) => q.queue.map((e) => `${e.position}:${e.item_id}`);
 
 describe('changeLabel', () => {
   it('names each kind of change in words, with the article', () => {

@@ -73,6 +73,12 @@ afterAll(async () => {
 });
 
 const q = <T>(sql: string, params: unknown[] = []) => backend.db.query<T & Record<string, unknown>>(sql, params);
+/** Rows a statement must return (an insert … returning, a lookup that must find something). */
+async function rows<T>(sql: string, params: unknown[]): Promise<[T, ...T[]]> {
+  const found = await q<T>(sql, params);
+  if (!found[0]) throw new Error(`No rows from: ${sql}`);
+  return found as [T, ...T[]];
+}
 
 describe('votes, moves, read marks and tag removals made offline', () => {
   test('each is kept and shown, then arrives once, in order, when the server is back', async () => {
@@ -83,11 +89,11 @@ describe('votes, moves, read marks and tag removals made offline', () => {
     await options.close();
 
     // Three queued articles (the first tagged focus and work), put in directly.
-    const [{ group_id: groupId, user_id: userId }] = await q<{ group_id: string; user_id: string }>(
+    const [{ group_id: groupId, user_id: userId }] = await rows<{ group_id: string; user_id: string }>(
       `select m.group_id, m.user_id from public.group_members m join auth.users u on u.id = m.user_id where u.email = $1`, [EMAIL]);
     const ids: string[] = [];
     for (const [n, title] of ['E-Alpha', 'E-Beta', 'E-Gamma'].entries()) {
-      const [{ id }] = await q<{ id: string }>(
+      const [{ id }] = await rows<{ id: string }>(
         `insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
          values ($1, gen_random_uuid(), 'link', $2, $3, 0, $4) returning id`, [groupId, `https://example.org/${title}`, title, userId]);
       await q(`insert into public.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, $3, $4)`, [id, groupId, n + 1, userId]);

@@ -13,6 +13,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClipPayload } from '../../utils/api-types';
 import { EXTERNAL, HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
 
 type Member = Awaited<ReturnType<typeof signedInClient>>;
@@ -27,9 +28,9 @@ describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
   async function freshQueue(n: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const clip = { kind: 'link', url: `https://example.org/race-${crypto.randomUUID()}`, canonical_url: null, title: `Q${i}`, byline: null, authors: [], site_name: null,
+      const clip: ClipPayload = { kind: 'link', url: `https://example.org/race-${crypto.randomUUID()}`, canonical_url: null, title: `Q${i}`, byline: null, authors: [], site_name: null,
         excerpt: null, content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
-        published_at: null, modified_at: null, selection: false, truncated: false } as const;
+        published_at: null, modified_at: null, selection: false, truncated: false };
       ids.push((await ok(ada.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: clip, p_tags: [], p_comment: null, p_queue: true })).item_id);
     }
     return ids;
