@@ -13,7 +13,7 @@ const send = sendMessage as unknown as Mock;
 const exported: GroupExport = {
   format: 'readclub-export', version: 1, exported_at: '2026-12-01T10:00:00Z', exported_by: { id: 'u-ada', display_name: 'Ada' },
   group: { id: 'g2', name: 'Journal Club', description: '', created_at: '2026-10-01T00:00:00Z', my_role: 'member' },
-  members: [], items: [], queue: [],
+  members: [], items: [], queue: [], meetings: { next: null, past: [] },
 };
 
 /** The files the page handed to the browser, as name → text. */

@@ -43,7 +43,7 @@ export function YourData({ account, onDeleted }: { account: Account; onDeleted: 
   return (
     <section aria-labelledby="your-data-heading" class="stack">
       <h2 id="your-data-heading">Your data</h2>
-      <p class="hint">A copy of everything you can see in a group: items with their details and saved copies, tags, comments and the queue. JSON keeps everything; Markdown is for reading.</p>
+      <p class="hint">A copy of everything you can see in a group: items with their details and saved copies, tags, comments, read marks, the queue with votes, and meetings with their agendas and takeaways. JSON keeps everything; Markdown is for reading.</p>
       {groups.length === 0 ? (
         <p class="hint">You are in no group, so there is nothing to export.</p>
       ) : (

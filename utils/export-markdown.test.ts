@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportedItem, GroupExport } from './api-types';
-import { escapeMarkdown, exportFileName, markdownLink, renderExportMarkdown } from './export-markdown';
+import { exportFileName, renderExportMarkdown } from './export-markdown';
+import { escapeMarkdown, markdownLink } from './export-markdown-text';
 
 const ada = { id: 'u1', display_name: 'Ada' };
 const ben = { id: 'u2', display_name: 'Ben' };
@@ -11,7 +12,7 @@ function item(over: Partial<ExportedItem>): ExportedItem {
     site_name: 'Example', byline: 'Jo Writer', authors: ['Jo Writer'], published_at: '2026-11-02T08:00:00Z',
     modified_at: null, lang: 'en', dir: 'ltr', excerpt: 'Why we read.', lead_image_url: null, favicon_url: null,
     word_count: 1200, reading_minutes: 5, selection: false, content_html: '<p>Body</p>', added_by: ada,
-    created_at: '2026-11-03T09:30:00Z', tags: [], comments: [], queue: null, ...over,
+    created_at: '2026-11-03T09:30:00Z', tags: [], comments: [], queue: null, read_at: null, read_count: 0, ...over,
   };
 }
 
@@ -30,10 +31,13 @@ const exported: GroupExport = {
       tags: [{ tag: 'essay', added_by: ada, created_at: '2026-11-03T09:30:00Z' }],
       comments: [{ id: 'c1', body: 'Loved it.\n\nSecond thought.', author: ben, created_at: '2026-11-04T12:00:00Z', updated_at: '2026-11-04T12:00:00Z' }],
       queue: { position: 1, queued_by: ada, queued_at: '2026-11-03T09:30:00Z' },
+      read_at: '2026-11-05T20:00:00Z',
+      read_count: 2,
     }),
     item({ id: 'i2', kind: 'manual', title: 'A book', url: null, site_name: null, byline: null, published_at: null, excerpt: null, content_html: null, added_by: ben }),
   ],
-  queue: [{ item_id: 'i1', title: 'An essay', position: 1, queued_by: ada, queued_at: '2026-11-03T09:30:00Z' }],
+  queue: [{ item_id: 'i1', title: 'An essay', position: 1, queued_by: ada, queued_at: '2026-11-03T09:30:00Z', votes: 2, voted: true }],
+  meetings: { next: null, past: [] },
 };
 
 describe('renderExportMarkdown', () => {
@@ -45,7 +49,7 @@ describe('renderExportMarkdown', () => {
 
   it('lists members with their roles and the queue in order', () => {
     expect(md).toContain('## Members\n\n- Ada: owner, joined 2026-10-01 00:00 UTC\n- Ben: member, joined 2026-10-02 00:00 UTC');
-    expect(md).toContain('## Queue\n\n1. An essay (queued by Ada)');
+    expect(md).toContain('## Queue\n\n1. An essay (queued by Ada, 2 votes (yours among them))');
   });
 
   it('gives each item its details, tags, queue place, excerpt and comments', () => {
@@ -62,6 +66,7 @@ describe('renderExportMarkdown', () => {
         '- Added by: Ada on 2026-11-03 09:30 UTC',
         '- Tags: essay',
         '- Queue: #1, queued by Ada',
+        '- Read by: 2 members, you on 2026-11-05 20:00 UTC',
         '',
         '> Why we read.',
         '',
@@ -91,6 +96,21 @@ describe('renderExportMarkdown', () => {
 
   it('leaves the saved copies to the JSON file', () => {
     expect(md).not.toContain('<p>Body</p>');
+  });
+
+  it('a queued item without votes, or with votes not yours, says so plainly; an item nobody read has no read line', () => {
+    const other = renderExportMarkdown({ ...exported, queue: [
+      { ...exported.queue[0]!, votes: 0, voted: false },
+      { ...exported.queue[0]!, title: 'Another', votes: 1, voted: false },
+    ] });
+    expect(other).toContain('1. An essay (queued by Ada)\n2. Another (queued by Ada, 1 vote)\n');
+    expect(md.endsWith('### A book\n\n- Kind: manual\n- Reading time: 5 min\n- Added by: Ben on 2026-11-03 09:30 UTC\n')).toBe(true);
+  });
+
+  it('puts the meetings between the queue and the library', () => {
+    expect(md.indexOf('## Queue')).toBeLessThan(md.indexOf('## Meetings'));
+    expect(md.indexOf('## Meetings')).toBeLessThan(md.indexOf('## Library'));
+    expect(md).toContain('## Meetings\n\nNo meeting is scheduled.\n\nThe group has not met yet.\n\n## Library');
   });
 
   it('says so when the queue and library are empty', () => {

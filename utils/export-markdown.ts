@@ -1,46 +1,17 @@
 /**
  * A group export (export_group) as a Markdown file people can read anywhere: the group,
- * its members, the queue, then every item with its details, tags and comments. The
- * saved copies of articles are only in the JSON file (Markdown gets the link).
+ * its members, the queue, the meetings, then every item with its details, tags, read marks
+ * and comments. The saved copies of articles are only in the JSON file (Markdown gets the
+ * link).
  *
  * Everything members or pages wrote is escaped, so a title or comment cannot turn into a
  * link, an image, HTML or a heading when the file is rendered.
  */
 import type { ExportedItem, GroupExport } from './api-types';
+import { day, escapeMarkdown, markdownLink, quote } from './export-markdown-text';
+import { meetingsMarkdown } from './export-meetings-markdown';
 
-/**
- * One line of text as literal Markdown: emphasis, code, links, images and HTML are escaped
- * anywhere; a heading, quote or list marker only at the start (where it would act).
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]~<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? `\\${c}`)
-    .replace(/^[#+=-]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
-}
-
-/** Several lines as a block quote, each line escaped (blank lines kept as paragraph breaks). */
-function quote(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
-    .join('\n');
-}
-
-/** Only http(s) addresses become links, in the <…> form, with anything that could end it encoded. */
-export function markdownLink(url: string | null): string | null {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
-  return `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
-}
-
-/** 2026-12-01 09:30 UTC: the same on every machine. */
-export function day(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function itemSection(item: ExportedItem): string {
   const lines = [`### ${escapeMarkdown(item.title)}`, ''];
@@ -55,6 +26,7 @@ function itemSection(item: ExportedItem): string {
     ['Added by', `${escapeMarkdown(item.added_by.display_name)} on ${day(item.created_at)}`],
     ['Tags', item.tags.length ? item.tags.map((t) => escapeMarkdown(t.tag)).join(', ') : null],
     ['Queue', item.queue ? `#${item.queue.position}, queued by ${escapeMarkdown(item.queue.queued_by.display_name)}` : null],
+    ['Read by', item.read_count ? `${plural(item.read_count, 'member')}${item.read_at ? `, you on ${day(item.read_at)}` : ''}` : null],
   ];
   for (const [label, value] of facts) if (value) lines.push(`- ${label}: ${value}`);
   if (item.excerpt?.trim()) lines.push('', quote(item.excerpt));
@@ -83,9 +55,12 @@ export function renderExportMarkdown(data: GroupExport): string {
     '## Queue',
     '',
   );
-  if (data.queue.length) data.queue.forEach((q, i) => out.push(`${i + 1}. ${escapeMarkdown(q.title)} (queued by ${escapeMarkdown(q.queued_by.display_name)})`));
-  else out.push('Nothing is queued.');
-  out.push('', '## Library', '');
+  data.queue.forEach((q, i) => {
+    const votes = q.votes ? `, ${plural(q.votes, 'vote')}${q.voted ? ' (yours among them)' : ''}` : '';
+    out.push(`${i + 1}. ${escapeMarkdown(q.title)} (queued by ${escapeMarkdown(q.queued_by.display_name)}${votes})`);
+  });
+  if (!data.queue.length) out.push('Nothing is queued.');
+  out.push('', ...meetingsMarkdown(data.meetings), '## Library', '');
   if (!data.items.length) out.push('The library is empty.', '');
   for (const item of data.items) out.push(itemSection(item), '');
   return `${out.join('\n').trimEnd()}\n`;

@@ -4,7 +4,7 @@
  * cannot become a link, an image or HTML; links are the items' own http(s) addresses.
  */
 import type { Meeting } from './api-types';
-import { escapeMarkdown } from './export-markdown';
+import { escapeMarkdown } from './export-markdown-text';
 
 export function meetingWhen(iso: string, locale?: string): string {
   return new Date(iso).toLocaleString(locale, { dateStyle: 'full', timeStyle: 'short' });
