@@ -392,8 +392,10 @@ export interface GroupExport {
   group: { id: string; name: string; description: string; created_at: string; my_role: GroupRole };
   members: Array<{ id: string; display_name: string; role: GroupRole; joined_at: string }>;
   items: ExportedItem[];
-  /** Queue order: lowest position first. */
-  queue: Array<{ item_id: string; title: string; position: number; queued_by: Person; queued_at: string; votes?: number }>;
+  /** Queue order: lowest position first. voted: the exporting member voted for it. */
+  queue: Array<{ item_id: string; title: string; position: number; queued_by: Person; queued_at: string; votes?: number; voted: boolean }>;
+  /** As group_meetings gives them (without can_manage): the next meeting and past ones, newest first. */
+  meetings: { next: Meeting | null; past: Meeting[] };
 }
 
 export interface ExportedItem {
@@ -423,6 +425,10 @@ export interface ExportedItem {
   /** parent_id: the comment a reply answers; deleted: a blank placeholder kept for its replies. */
   comments: Array<Comment & { updated_at: string; parent_id?: string | null; deleted?: boolean }>;
   queue: ItemDetail['queue'];
+  /** When the exporting member marked it read (null: not yet). */
+  read_at: string | null;
+  /** How many members marked it read. */
+  read_count: number;
 }
 
 /** delete_account's answer: what went and what stayed for others. */
