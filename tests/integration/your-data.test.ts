@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload } from '../../utils/api-types';
+import { renderExportMarkdown } from '../../utils/export-markdown';
 import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, testClient, uniqueEmail, type TestBackend } from './helpers';
 
 type Member = { client: SupabaseClient; userId: string; email: string };
@@ -24,7 +25,7 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
   let backend: TestBackend;
   let ada: Member, ben: Member, cleo: Member;
   let group: { id: string; name: string };
-  let cleoQuiet: string, cleoTalked: string;
+  let adaEssay: string, cleoQuiet: string, cleoTalked: string;
 
   const clip = async (m: Member, url: string, title: string, tags: string[] = [], comment: string | null = null) =>
     (await ok(m.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: group.id, p_clip: link(url, title), p_tags: tags, p_comment: comment, p_queue: false })).item_id;
@@ -40,7 +41,7 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
     const { code } = await ok(ada.client, 'create_invite', { p_group_id: group.id });
     await ok(ben.client, 'join_group', { p_code: code });
     await ok(cleo.client, 'join_group', { p_code: code });
-    await clip(ada, 'https://example.org/ada', 'Ada’s essay', ['essay'], 'Ada thinks');
+    adaEssay = await clip(ada, 'https://example.org/ada', 'Ada’s essay', ['essay'], 'Ada thinks');
     cleoQuiet = await clip(cleo, 'https://example.org/cleo-quiet', 'Cleo’s quiet link', ['cleo'], 'Only Cleo');
     cleoTalked = await clip(cleo, 'https://example.org/cleo-talked', 'Cleo’s talked-about link');
     await ok(ben.client, 'add_comment', { p_item_id: cleoTalked, p_body: 'Ben replies' });
@@ -60,6 +61,33 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
     expect(quiet.comments.map((c) => [c.body, c.author.display_name])).toEqual([['Only Cleo', 'Cleo']]);
     const outsider = testClient(backend);
     expect(await call(outsider, 'export_group', { p_group_id: group.id })).toMatchObject({ status: 401 });
+  });
+
+  it('the export holds the meetings (past with what was discussed, and the next) and Ben’s own read marks, in JSON and Markdown', async () => {
+    const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const met = await ok(ada.client, 'schedule_meeting', { p_group_id: group.id, p_starts_at: soon(1), p_title: 'November', p_lead_id: ben.userId, p_agenda_size: 0 });
+    await ok(ada.client, 'edit_agenda', { p_meeting_id: met.id, p_item_id: adaEssay, p_action: 'add' });
+    await ok(ada.client, 'record_discussed', { p_meeting_id: met.id, p_item_id: adaEssay, p_discussed: true, p_takeaway: 'Read it *slowly*' });
+    await ok(ada.client, 'finish_meeting', { p_meeting_id: met.id });
+    const next = await ok(ada.client, 'schedule_meeting', { p_group_id: group.id, p_starts_at: soon(48), p_title: 'December', p_place: 'https://call.example/data', p_agenda_size: 0 });
+    await ok(ada.client, 'edit_agenda', { p_meeting_id: next.id, p_item_id: cleoTalked, p_action: 'add' });
+    await ok(ben.client, 'mark_read', { p_item_id: adaEssay, p_read: true });
+
+    const data = await ok(ben.client, 'export_group', { p_group_id: group.id });
+    expect(data.meetings.next).toMatchObject({ title: 'December', place: 'https://call.example/data', lead: null, ended_at: null });
+    expect(data.meetings.next!.agenda.map((a) => a.title)).toEqual(['Cleo’s talked-about link']);
+    expect(data.meetings.past.map((m) => [m.title, m.lead?.display_name])).toEqual([['November', 'Ben']]);
+    expect(data.meetings.past[0]!.agenda).toMatchObject([{ title: 'Ada’s essay', discussed: true, takeaway: 'Read it *slowly*' }]);
+    const essay = data.items.find((i) => i.id === adaEssay)!;
+    expect(essay).toMatchObject({ read_count: 1 });
+    expect(essay.read_at).not.toBeNull();
+    expect(data.items.find((i) => i.id === cleoQuiet)).toMatchObject({ read_at: null, read_count: 0 });
+    expect((await ok(ada.client, 'export_group', { p_group_id: group.id })).items.find((i) => i.id === adaEssay)?.read_at).toBeNull();
+
+    const md = renderExportMarkdown(data);
+    expect(md).toMatch(/### Next \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: December\n\n- Where: <https:\/\/call\.example\/data>/);
+    expect(md).toMatch(/### Met [^\n]*: November\n\n- Discussion lead: Ben\n/);
+    expect(md).toContain('1. Ada’s essay (discussed)\n\n   > Read it \\*slowly\\*');
   });
 
   it('the last owner is told to hand over first; a wrong confirmation is refused', async () => {
