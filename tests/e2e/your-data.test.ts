@@ -1,9 +1,10 @@
 /**
  * Issue 6, "Your data", in real Chromium on the production build: Ben downloads the group
- * as JSON and as Markdown from Options and the files hold the library; then he deletes his
- * account after typing DELETE: he is signed out, his caches and his waiting changes are
- * gone (another member's stay), signing in again with his email finds a new, empty
- * account, and Ada still has the library minus Ben's own content.
+ * as JSON and as Markdown from Options and the files hold the library, the meetings (a
+ * finished one with its takeaway, the next one he leads) and his own read mark and vote;
+ * then he deletes his account after typing DELETE: he is signed out, his caches and his
+ * waiting changes are gone (another member's stay), signing in again with his email finds
+ * a new, empty account, and Ada still has the library minus Ben's own content.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -65,6 +66,17 @@ beforeAll(async () => {
   const essay = await clip(ada, 'https://example.org/essay', 'An essay <b>worth</b> reading', ['essay'], 'Ada: read this first');
   await rpc(benNode, 'add_comment', { p_item_id: essay.item_id, p_body: 'Ben: agreed' });
   await clip(benNode, 'https://example.org/bens', 'Ben’s own find', ['ben'], null);
+  // A meeting that discussed a chapter nobody queued, and the next one (the essay, led by Ben).
+  const chapter = await rpc<{ item_id: string }>(ada, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: link('https://example.org/chapter', 'A chapter'), p_tags: [], p_comment: null, p_queue: false });
+  const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+  const met = await rpc<{ id: string }>(ada, 'schedule_meeting', { p_group_id: groupId, p_starts_at: soon(1), p_title: 'Chapter <i>night</i>', p_agenda_size: 0 });
+  await rpc(ada, 'edit_agenda', { p_meeting_id: met.id, p_item_id: chapter.item_id, p_action: 'add' });
+  await rpc(ada, 'record_discussed', { p_meeting_id: met.id, p_item_id: chapter.item_id, p_discussed: true, p_takeaway: 'It ends *well*' });
+  await rpc(ada, 'finish_meeting', { p_meeting_id: met.id });
+  const benId = (await benNode.auth.getUser()).data.user!.id;
+  await rpc(ada, 'schedule_meeting', { p_group_id: groupId, p_starts_at: soon(48), p_title: 'Essay evening', p_lead_id: benId, p_agenda_size: 1 });
+  await rpc(benNode, 'mark_read', { p_item_id: essay.item_id, p_read: true });
+  await rpc(benNode, 'vote_item', { p_item_id: essay.item_id, p_vote: true });
 });
 
 afterAll(async () => {
@@ -81,12 +93,18 @@ describe('your data', () => {
     expect(name).toMatch(/^readclub-export-circle-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(text) as GroupExport;
     expect(data).toMatchObject({ format: 'readclub-export', group: { name: 'Export Circle', my_role: 'member' }, exported_by: { display_name: 'Ben' } });
-    expect(data.items.map((i) => i.title).sort()).toEqual(['An essay <b>worth</b> reading', 'Ben’s own find']);
+    expect(data.items.map((i) => i.title).sort()).toEqual(['A chapter', 'An essay <b>worth</b> reading', 'Ben’s own find']);
     const essay = data.items.find((i) => i.title.startsWith('An essay'))!;
     expect(essay.tags.map((t) => t.tag)).toEqual(['essay']);
     expect(essay.comments.map((c) => `${c.author.display_name}: ${c.body}`)).toEqual(['Ada: Ada: read this first', 'Ben: Ben: agreed']);
-    expect(data.queue.map((q) => q.title)).toEqual(['An essay <b>worth</b> reading', 'Ben’s own find']);
-    await options.getByText(`Downloaded ${name}: 2 items.`).waitFor();
+    expect(data.queue.map((q) => [q.title, q.votes, q.voted])).toEqual([['An essay <b>worth</b> reading', 1, true], ['Ben’s own find', 0, false]]);
+    expect(essay).toMatchObject({ read_count: 1 });
+    expect(essay.read_at).not.toBeNull();
+    expect(data.meetings.next).toMatchObject({ title: 'Essay evening', lead: { display_name: 'Ben' }, ended_at: null });
+    expect(data.meetings.next!.agenda.map((a) => a.title)).toEqual(['An essay <b>worth</b> reading']);
+    expect(data.meetings.past.map((m) => m.title)).toEqual(['Chapter <i>night</i>']);
+    expect(data.meetings.past[0]!.agenda).toMatchObject([{ title: 'A chapter', discussed: true, takeaway: 'It ends *well*' }]);
+    await options.getByText(`Downloaded ${name}: 3 items.`).waitFor();
   });
 
   test('…and as Markdown, to read', async () => {
@@ -97,7 +115,11 @@ describe('your data', () => {
     expect(text).toContain('- Link: <https://example.org/essay>');
     expect(text).toContain('- Tags: essay');
     expect(text).toContain('> Ben: agreed');
-    expect(text).toContain('## Queue\n\n1. An essay &lt;b&gt;worth&lt;/b&gt; reading (queued by Ada)\n2. Ben’s own find (queued by Ben)');
+    expect(text).toContain('## Queue\n\n1. An essay &lt;b&gt;worth&lt;/b&gt; reading (queued by Ada, 1 vote (yours among them))\n2. Ben’s own find (queued by Ben)');
+    expect(text).toMatch(/## Meetings\n\n### Next [^\n]* UTC: Essay evening\n\n- Discussion lead: Ben\n- Scheduled by: Ada\n\nAgenda:\n\n1\. An essay &lt;b&gt;worth&lt;\/b&gt; reading\n/);
+    expect(text).toMatch(/### Met [^\n]* UTC: Chapter &lt;i&gt;night&lt;\/i&gt;\n/);
+    expect(text).toContain('1. A chapter (discussed)\n\n   > It ends \\*well\\*');
+    expect(text).toMatch(/- Read by: 1 member, you on /);
   });
 
   test('Ben deletes his account: signed out, caches and his waiting changes gone', async () => {
@@ -136,7 +158,7 @@ describe('your data', () => {
 
   test('Ada still has the library, minus what was only Ben’s', async () => {
     const data = await rpc<GroupExport>(ada, 'export_group', { p_group_id: groupId });
-    expect(data.items.map((i) => i.title)).toEqual(['An essay <b>worth</b> reading']);
+    expect(data.items.map((i) => i.title)).toEqual(['An essay <b>worth</b> reading', 'A chapter']);
     expect(data.items[0]!.comments.map((c) => c.body)).toEqual(['Ada: read this first']);
     expect(data.members.map((m) => m.display_name)).toEqual(['Ada']);
     expect(data.queue.map((q) => q.position)).toEqual([1]);
