@@ -5,7 +5,8 @@
  * groupChangedAt, which the side panel watches and refreshes on. A backend without
  * Realtime (the local stand-in) fails the subscription once; then only the side panel's
  * refresh on focus and every 10 s applies, and this backend (by URL, in storage, so a
- * restarted service worker remembers too) is not asked again for a day.
+ * restarted service worker remembers too) is not asked again for a day (an hour when the
+ * subscription just never answered).
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { backendUrl, backendsWithoutRealtime, groupChangedAt } from './storage';
@@ -13,8 +14,13 @@ import { backendUrl, backendsWithoutRealtime, groupChangedAt } from './storage';
 /** Tables whose rows carry group_id and whose changes the side panel shows. */
 export const LIVE_TABLES = ['items', 'comments', 'queue_entries', 'queue_votes', 'meetings'] as const;
 const SUBSCRIBE_WAIT_MS = 5_000;
-/** How long a backend found without Realtime is left alone (it may be switched on later). */
+/** How long a backend that refused a subscription is left alone (Realtime may be switched on later). */
 export const RETRY_REALTIME_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * A subscription that never answered (the stand-in's socket just fails to connect; or a slow
+ * network) is not tried again for an hour: meanwhile the panel polls, as it would anyway.
+ */
+export const RETRY_SILENT_AFTER_MS = 60 * 60 * 1000;
 
 // Background-only state (one service worker): the channel watched and backends found without Realtime.
 let watching: { client: SupabaseClient; groupId: string; channel: RealtimeChannel; live: Promise<boolean> } | null = null;
@@ -25,12 +31,12 @@ async function touch(groupId: string): Promise<void> {
 }
 
 async function knownWithoutRealtime(url: string): Promise<boolean> {
-  const at = (await backendsWithoutRealtime.getValue())[url];
-  return at !== undefined && Date.now() - at < RETRY_REALTIME_AFTER_MS;
+  const until = (await backendsWithoutRealtime.getValue())[url];
+  return until !== undefined && Date.now() < until;
 }
 
-async function rememberWithoutRealtime(url: string): Promise<void> {
-  await backendsWithoutRealtime.setValue({ ...(await backendsWithoutRealtime.getValue()), [url]: Date.now() });
+async function rememberWithoutRealtime(url: string, forMs: number): Promise<void> {
+  await backendsWithoutRealtime.setValue({ ...(await backendsWithoutRealtime.getValue()), [url]: Date.now() + forMs });
 }
 
 /** Subscribe to one group's changes (dropping the last group's); true when the backend pushes them. */
@@ -57,8 +63,8 @@ export async function watchGroupLive(client: SupabaseClient, groupId: string, wa
     if (outcome !== 'live') {
       // No Realtime here: stop the socket's reconnect attempts; the panel's polling carries on.
       withoutRealtime.add(client);
-      // Only a refusal is remembered across restarts: a slow network is not the backend's doing.
-      if (outcome === 'refused') void rememberWithoutRealtime(url).catch(() => {});
+      // Remembered across restarts; silence for less long, as a slow network is not the backend's doing.
+      void rememberWithoutRealtime(url, outcome === 'refused' ? RETRY_REALTIME_AFTER_MS : RETRY_SILENT_AFTER_MS).catch(() => {});
       void client.removeChannel(channel);
       if (watching?.channel === channel) watching = null;
     }

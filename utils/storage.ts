@@ -50,8 +50,8 @@ export const groupChangedAt = storage.defineItem<Record<string, number>>('sessio
 
 /**
  * Backends whose Realtime subscription failed (the local stand-in has none), per backend URL:
- * when it was found (ms since the epoch). utils/live.ts does not try them again for a day, so
- * opening the side panel costs no connection attempts (issue 7).
+ * until when utils/live.ts leaves them alone (ms since the epoch), so opening the side panel
+ * again costs no connection attempts (issue 7).
  */
 export const backendsWithoutRealtime = storage.defineItem<Record<string, number>>('local:backendsWithoutRealtime', { fallback: {} });
 

@@ -217,12 +217,17 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
     const queueCached: number[] = [];
     const shellCached: number[] = [];
     for (let i = 0; i < Math.max(1, options.reps - 1); i++) {
-      proxy.holdMs = holdMs;
-      panel = await browser.open('sidepanel.html');
-      queueCached.push(await mark(panel, 'queue', 30_000));
-      shellCached.push(await mark(panel, 'shell'));
-      await settle(proxy);
-      proxy.holdMs = 0;
+      const run = async () => {
+        proxy.holdMs = holdMs;
+        panel = await browser.open('sidepanel.html');
+        queueCached.push(await mark(panel, 'queue', 30_000));
+        shellCached.push(await mark(panel, 'shell'));
+        await settle(proxy);
+        proxy.holdMs = 0;
+      };
+      // The second open: a backend found without Realtime is not tried again (utils/live.ts).
+      if (i === 0) await count('open side panel again', run);
+      else await run();
       if (i < options.reps - 2) await panel.close();
     }
     const queueRendered = await panel.locator('[data-testid=queue-entry]').count();
