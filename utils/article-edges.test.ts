@@ -120,4 +120,32 @@ describe('trimEdges', () => {
     expect(squash(r)).not.toContain('Titelbild');
     expect(squash(r)).toContain('Zum Schluss ein Satz.');
   });
+
+  test('regression: a link list inside the article between its own lines stays ("Empfehlungen von Dennis:" and products); the list ending it, or one after a rule line, goes', () => {
+    const items = (names: string[]) => `<ul>${names.map((n) => `<li><a href="/p/${n.length}">${n}</a></li>`).join('')}</ul>`;
+    const r = root(
+      `${para(1)}<p><strong>Empfehlungen von Dennis:</strong></p>${items(['Niedlicher Roboter-Spielkamerad: Anki Cozmo'])}` +
+        `<p><strong>Empfehlungen von Matthias:</strong></p>${items(['KI-Film: Ex Machina'])}`,
+    );
+    trimEdges(r);
+    expect(squash(r)).toContain('Anki Cozmo');
+    expect(squash(r)).toContain('Empfehlungen von Matthias:');
+    expect(squash(r)).not.toContain('Ex Machina');
+    const after = root(`${para(1)}<hr><p><strong>Verwandte Artikel:</strong></p>${items(['Dichter und Denker'])}<p><strong>Externe Links:</strong></p>`);
+    trimEdges(after);
+    expect(squash(after)).not.toContain('Dichter und Denker');
+  });
+
+  test('regression: a link-heavy row of a timeline after the prose stays ("2008-2012 100 Folgen von <link>"); a lone link line there goes', () => {
+    const row = (when: string, what: string) => `<p><strong>${when}</strong><br>${what}</p>`;
+    const r = root(
+      `${para(1)}<h2>Auswahl</h2>${row('Dezember 2012', 'Leberkäse Superstar – Die Weltuntergangslesung')}${row('August 2011', 'erster öffentlicher Probelauf')}` +
+        `${row('2008-2012', '100 Folgen von <a href="/yt">Schlechte Wortspiele, schlecht nachgespielt</a>')}${row('Ab 2008', 'Satirischer Blog')}`,
+    );
+    trimEdges(r);
+    expect(squash(r)).toContain('100 Folgen von Schlechte Wortspiele');
+    const lone = root(`${para(1)}<p>Dies ist Teil 2 zum Text "<a href="/t1">Unterdrückte Sexualität: ein Risikofaktor</a>"</p><p>Fußnote eins.</p>`);
+    trimEdges(lone);
+    expect(squash(lone)).not.toContain('Unterdrückte Sexualität');
+  });
 });

@@ -124,6 +124,50 @@ const PHOTO_CREDIT = /\b(?:foto|fotos|photo|bild|cr[ée]ditos?|credit|getty|shut
 /** A caption holding a photo credit; captions that only describe the picture stay. */
 const isCreditCaption = (b: Block): boolean => b.el.localName === 'figcaption' && CREDIT.test(b.text);
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, which linkedom does not define on Node
+/** Whether a rule line or heading stands between `from` and `to` inside `container`: `to` is in another section. */
+function separated(container: Element, from: Element, to: Element): boolean {
+  return Array.from(container.querySelectorAll('hr, h1, h2, h3, h4, h5, h6')).some(
+    (s) => !!(from.compareDocumentPosition(s) & FOLLOWING) && !!(s.compareDocumentPosition(to) & FOLLOWING) && !s.contains(to),
+  );
+}
+
+/**
+ * Whether link list item `blocks[i]` (after the prose) is the article's own list ("Empfehlungen
+ * von Dennis:" and its products): in the last long paragraph's container, no rule line or
+ * heading since that paragraph, and text the article keeps after it there. The site's lists
+ * come after a separator or end the container.
+ */
+function listInProse(blocks: Block[], i: number, last: number, drop: boolean[]): boolean {
+  const b = blocks[i]!;
+  const container = blocks[last]!.el.parentElement;
+  if (b.el.localName !== 'li' || !container?.contains(b.el) || separated(container, blocks[last]!.el, b.el)) return false;
+  for (const n of blocks.slice(i + 1)) {
+    if (!container.contains(n.el) || HEADINGS.has(n.el.localName)) return false;
+    if (!drop[blocks.indexOf(n)] && n.links < LINK_DENSE) return true;
+  }
+  return false;
+}
+
+/** Fewest short sibling lines that make a run of rows (a timeline, a list of works or dates). */
+const MIN_ROWS = 4;
+
+/**
+ * Whether a link-heavy line is one row of a run of short sibling lines of its kind, most of
+ * them text, with a text row after it ("2008-2012 / 100 Folgen von <link>" in a timeline).
+ */
+function rowAmongRows(b: Block): boolean {
+  const same = (el: Element | null): el is Element => !!el && el.localName === b.el.localName && squash(el.textContent).length < SHORT;
+  const rows: Element[] = [b.el];
+  for (let el = b.el.previousElementSibling; same(el); el = el.previousElementSibling) rows.unshift(el);
+  for (let el = b.el.nextElementSibling; same(el); el = el.nextElementSibling) rows.push(el);
+  const texts = rows.filter((r) => squash(r.textContent));
+  if (texts.length < MIN_ROWS) return false;
+  const dense = texts.map((r) => linkShare(r, squash(r.textContent).length) >= LINK_DENSE);
+  if (dense.filter(Boolean).length * 2 >= texts.length) return false;
+  return dense.slice(texts.indexOf(b.el) + 1).some((d) => !d);
+}
+
 /** Removes furniture lines from extracted content `root`; returns how many went. */
 export function trimEdges(root: Element): number {
   const blocks = blocksOf(root);
@@ -131,14 +175,21 @@ export function trimEdges(root: Element): number {
   if (first < 0) return 0;
   let last = blocks.length - 1;
   while (!isLong(blocks[last]!)) last--;
+  const drop = blocks.map((b, i) => {
+    if (b.text.length >= SHORT) return false;
+    const outside = i < first || i > last;
+    return isAppeal(b.text) || isCreditCaption(b) || (outside && (edgeFurniture(b, i > last, blocks[i + 1]) || PHOTO_CREDIT.test(b.text)));
+  });
+  // Link lines after the prose that belong to the article all the same (decided on the first
+  // pass's verdicts, so one kept line does not keep the next).
+  const keep = blocks.map(
+    (b, i) => drop[i] && i > last && b.links >= LINK_DENSE && !isAppeal(b.text) && !isDateLine(b.text) && (listInProse(blocks, i, last, drop) || rowAmongRows(b)),
+  );
   let removed = 0;
   blocks.forEach((b, i) => {
-    if (b.text.length >= SHORT) return;
-    const outside = i < first || i > last;
-    if (isAppeal(b.text) || isCreditCaption(b) || (outside && (edgeFurniture(b, i > last, blocks[i + 1]) || PHOTO_CREDIT.test(b.text)))) {
-      b.el.parentNode?.removeChild(b.el);
-      removed++;
-    }
+    if (!drop[i] || keep[i]) return;
+    b.el.parentNode?.removeChild(b.el);
+    removed++;
   });
   return removed;
 }
