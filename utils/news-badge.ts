@@ -49,18 +49,18 @@ async function clearNewsCount(): Promise<void> {
 }
 
 /**
- * Keeps the count fresh while the side panel is closed: at start and every 5 minutes (an
- * alarm, so a stopped service worker wakes for it). When the active group changes the old
- * count is cleared at once and the new one asked a minute later: asking then would be a
- * second request in every first clip into a group (issue 7: clip = 1), and the side panel
- * asks group_news itself when it opens on a group.
+ * Keeps the count fresh while the side panel is closed: at start, every 5 minutes (an
+ * alarm, so a stopped service worker wakes for it) and when the side panel's group changes.
+ * When the group saved to last changes (a clip), the old count is cleared at once and the
+ * new one asked a minute later: asking then would be a second request in every first clip
+ * into a group (issue 7: clip = 1).
  */
 export function registerNewsBadge(groupNews: (data: { groupId: string }) => Promise<unknown>): () => Promise<void> {
   const check = async () => {
     const groupId = await activeGroupId();
     if (groupId) await groupNews({ groupId }).catch(() => {});
   };
-  const changed = () => {
+  const clipped = () => {
     void clearNewsCount().catch(() => {});
     browser.alarms?.create(NEWS_SOON_ALARM, { delayInMinutes: 1 });
   };
@@ -68,8 +68,8 @@ export function registerNewsBadge(groupNews: (data: { groupId: string }) => Prom
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === NEWS_ALARM || alarm.name === NEWS_SOON_ALARM) void check();
   });
-  panelGroupId.watch(changed);
-  lastGroupId.watch(changed);
+  panelGroupId.watch(() => void check());
+  lastGroupId.watch(clipped);
   void check();
   return check;
 }
