@@ -158,8 +158,8 @@ export interface QueueEntry {
   url: string | null;
   site_name: string | null;
   added_by: Person;
-  queued_by: Person;
-  queued_at: string;
+  // Who queued it and when are item_detail's (ItemDetail.queue): the list never showed them,
+  // and they were ~160 bytes of each entry (issue 7, 20261201001100_queue_speed.sql).
   tags: string[];
   comment_count: number;
   reading_minutes: number;
@@ -306,15 +306,6 @@ export interface Rpcs {
   edit_comment: [{ p_comment_id: string; p_body: string }, Comment & { updated_at: string }];
   /** The author, or an owner or admin. */
   delete_comment: [{ p_comment_id: string }, null];
-  // ----- Your data (issue 6) -----
-  /** Everything the member can see in the group (RLS decides), for a JSON or Markdown download. */
-  export_group: [{ p_group_id: string }, GroupExport];
-  /**
-   * Deletes the signed-in account after p_confirm is DELETE or its email: own comments, tags,
-   * clips, items nobody else engaged with, groups where they were alone. P0001 for the last
-   * owner of a group with other members.
-   */
-  delete_account: [{ p_confirm: string }, AccountDeletion];
   // ----- Tags, library, reader, search (issue 5) -----
   /** Removes one tag (normalised); returns the item's remaining tags. */
   untag_item: [{ p_item_id: string; p_tag: string }, string[]];
@@ -354,6 +345,15 @@ export interface Rpcs {
   group_news: [{ p_group_id: string }, GroupNews];
   /** Everything in the group up to now counts as seen by the caller. */
   mark_seen: [{ p_group_id: string }, { seen_at: string }];
+  // ----- Your data (issue 6) -----
+  /** Everything the member can see in the group (RLS decides), for a JSON or Markdown download. */
+  export_group: [{ p_group_id: string }, GroupExport];
+  /**
+   * Deletes the signed-in account after p_confirm is DELETE or its email: own comments, tags,
+   * clips, items nobody else engaged with, groups where they were alone. P0001 for the last
+   * owner of a group with other members.
+   */
+  delete_account: [{ p_confirm: string }, AccountDeletion];
 }
 
 /** preview_invite's answer. */

@@ -14,7 +14,7 @@ const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_9
 const person = { id: 'u1', display_name: 'Ada', avatar_url: null };
 const entry = (item_id: string, position: number): QueueEntry => ({
   item_id, position, kind: 'article', title: `Essay ${item_id}`, url: `https://example.com/${item_id}`, site_name: null,
-  added_by: person, queued_by: person, queued_at: '2026-01-01T00:00:00Z', tags: [], comment_count: 0, reading_minutes: 5,
+  added_by: person, tags: [], comment_count: 0, reading_minutes: 5,
   votes: 0, voted: false, read: false, read_count: 0,
 });
 const group = { id: 'g1', name: 'Tuesday readers', role: 'member' as const };

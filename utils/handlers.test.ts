@@ -24,8 +24,6 @@ const entry: QueueEntry = {
   url: 'https://example.com/essay',
   site_name: null,
   added_by: person,
-  queued_by: person,
-  queued_at: '2026-01-01T00:00:00Z',
   tags: [],
   comment_count: 0,
   reading_minutes: 5,

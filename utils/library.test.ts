@@ -8,8 +8,8 @@ import { AUTH_STORAGE_KEY } from './session';
 
 const person = { id: 'u1', display_name: 'Ada' };
 const row = (item_id: string, tags: string[] = []): QueueEntry => ({
-  item_id, position: 1, kind: 'article', title: item_id, url: null, site_name: null, added_by: person, queued_by: person,
-  queued_at: '2026-01-01T00:00:00Z', tags, comment_count: 0, reading_minutes: 3,
+  item_id, position: 1, kind: 'article', title: item_id, url: null, site_name: null, added_by: person,
+  tags, comment_count: 0, reading_minutes: 3,
 });
 const queueOf = (id: string, rows: QueueEntry[]): GroupQueue => ({ group: { id, name: id, role: 'member' }, queue: rows });
 

@@ -36,11 +36,11 @@ export const queue: GroupQueue = {
   group: { id: 'g1', name: 'Thursday Circle', role: 'owner' },
   queue: [
     { item_id: 'i1', position: 1, kind: 'article', title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
-      site_name: 'Example Journal', added_by: person('u-ada', 'Ada'), queued_by: person('u-ada', 'Ada'),
-      queued_at: '2025-03-01T10:00:00Z', tags: ['leadership'], comment_count: 1, reading_minutes: 5 },
+      site_name: 'Example Journal', added_by: person('u-ada', 'Ada'),
+      tags: ['leadership'], comment_count: 1, reading_minutes: 5 },
     { item_id: 'i2', position: 2, kind: 'article', title: 'Deep Work Notes', url: 'https://blog.example.com/deep',
-      site_name: null, added_by: person('u-ben', 'Ben'), queued_by: person('u-ben', 'Ben'),
-      queued_at: '2025-03-02T10:00:00Z', tags: [], comment_count: 2, reading_minutes: 12 },
+      site_name: null, added_by: person('u-ben', 'Ben'),
+      tags: [], comment_count: 2, reading_minutes: 12 },
   ],
 };
 
@@ -87,7 +87,7 @@ export const videoError = { kind: 'unclippable' as const, message: 'This is a vi
 /** A book added by hand: no link, no site. */
 export const bookEntry: GroupQueue['queue'][number] = {
   item_id: 'i3', position: 3, kind: 'manual', title: 'The Overstory', url: null, site_name: null,
-  added_by: person('u-ben', 'Ben'), queued_by: person('u-ben', 'Ben'), queued_at: '2025-03-03T10:00:00Z',
+  added_by: person('u-ben', 'Ben'),
   tags: ['fiction'], comment_count: 0, reading_minutes: 1,
 };
 
