@@ -216,19 +216,23 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
     await panel.close();
     const queueCached: number[] = [];
     const shellCached: number[] = [];
-    for (let i = 0; i < Math.max(1, options.reps - 1); i++) {
+    // The first open's Realtime verdict is in after utils/live.ts's 5 s wait (the stand-in's socket never answers).
+    await new Promise((done) => setTimeout(done, 6_000));
+    for (let i = 0; i < options.reps; i++) {
+      const hold = i === 0 ? 0 : holdMs; // the first is counted with no hold, its times not kept
       const run = async () => {
-        proxy.holdMs = holdMs;
+        proxy.holdMs = hold;
         panel = await browser.open('sidepanel.html');
-        queueCached.push(await mark(panel, 'queue', 30_000));
-        shellCached.push(await mark(panel, 'shell'));
+        const q = await mark(panel, 'queue', 30_000);
+        const s = await mark(panel, 'shell');
+        if (hold) (queueCached.push(q), shellCached.push(s));
         await settle(proxy);
         proxy.holdMs = 0;
       };
-      // The second open: a backend found without Realtime is not tried again (utils/live.ts).
+      // A later open: a backend found without Realtime is not tried again (utils/live.ts).
       if (i === 0) await count('open side panel again', run);
       else await run();
-      if (i < options.reps - 2) await panel.close();
+      if (i < options.reps - 1) await panel.close();
     }
     const queueRendered = await panel.locator('[data-testid=queue-entry]').count();
     const queueLongestTaskMs = await panel.evaluate(() => Math.max(0, ...(window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks));
