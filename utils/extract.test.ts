@@ -544,6 +544,15 @@ describe('second opinion: the page’s sole <article> when Readability settles o
     expect(text).not.toContain('Member 7, town 7');
   });
 
+  test('regression: the sole <article> read alone keeps its lazy image’s real address, and the page keeps its placeholder', () => {
+    const lazy = '<img data-src="/letter.jpg" src="data:image/gif;base64,R0lGOD" alt="The letter">';
+    const doc = parse(html.replace('<h1>Open letter</h1>', `<h1>Open letter</h1>${lazy}`));
+    const out = article(extractArticle(doc, 'https://letters.example/open')).content_html ?? '';
+    expect(out).toContain('Sentence 0 of the open letter');
+    expect(out).toContain('src="https://letters.example/letter.jpg"');
+    expect(doc.querySelector('img')?.getAttribute('src')).toBe('data:image/gif;base64,R0lGOD');
+  });
+
   test('regression: a sole <article> that is a quarter links (the text plus teaser cards) does not replace Readability’s reading', () => {
     const teaser = (i: number) => `<li><a href="/story-${i}">Teaser ${i}: another story from the same section, with a headline this long</a></li>`;
     const page2 =

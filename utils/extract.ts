@@ -39,7 +39,13 @@ export const MIN_DOUBTFUL_ARTICLE_CHARS = 1000;
 export const MIN_DOUBTFUL_PROSE_CHARS = 150;
 /** Content shorter than this is read again with relaxed Readability thresholds, and the longer kept. */
 const RETRY_CHARS = 500;
-/** The uncleaned reading replaces the cleaned one when its text is this many times longer. */
+/**
+ * A reading of the cleaned page shorter than this is checked against a reading of the page as
+ * it is (furniture removed from the result after), which replaces it when MUCH_LONGER. Longer
+ * readings are not: a second Readability pass doubles the clipper's time, and on the corpus
+ * it changed the result of a longer article only twice, neither for the better.
+ */
+const CHECK_PLAIN_CHARS = 1500;
 const MUCH_LONGER = 1.25;
 /**
  * When Readability's result holds less than MIN_COVERAGE of the paragraphs of the page's
@@ -118,45 +124,56 @@ function readability(copy: Document, relaxed = false): Parsed | null {
 
 /**
  * The article body. Readability reads a copy of the page with lazy images made real and
- * boilerplate removed, and a copy without that removal (which can change what it picks:
- * removing a "previous post" box can drop a lead paragraph), whose result is cleaned after;
- * the first wins unless the second is much longer. Little text: read again with relaxed
- * thresholds. JSON-LD's articleBody when Readability gets much less than the page states.
- * "Read also" lines dropped last.
+ * boilerplate removed; when that removed something and the result is short, also a copy
+ * without the removal (which can change what it picks: removing a "previous post" box can
+ * drop a lead paragraph), whose result is cleaned after and wins when much longer. Little
+ * text: read again with relaxed thresholds. The page's stated article when Readability
+ * misses most of it; JSON-LD's articleBody when Readability gets much less than the page
+ * states. "Read also" lines and furniture at the edges dropped last. `doc` is only read:
+ * each pass gets its own copy (Readability edits what it reads).
  */
 function readBody(doc: Document, base: string): Parsed | null {
-  const pristine = doc.cloneNode(true) as Document;
-  pinBaseUrl(pristine, base);
-  promoteLazyImages(pristine);
-  const fresh = () => pristine.cloneNode(true) as Document;
-  const cleaned = fresh();
-  if (cleaned.body) removeBoilerplate(cleaned.body);
+  const copy = (): Document => {
+    const fresh = doc.cloneNode(true) as Document;
+    pinBaseUrl(fresh, base);
+    promoteLazyImages(fresh);
+    return fresh;
+  };
+  const cleaned = copy();
+  const removed = cleaned.body ? removeBoilerplate(cleaned.body) : 0;
   let parsed = readability(cleaned);
-  const plain = readability(fresh());
-  if (plain?.content) removeBoilerplate(plain.content);
-  if (textOf(plain) > textOf(parsed) * MUCH_LONGER) parsed = plain;
-  if (textOf(parsed) < RETRY_CHARS) {
-    const again = readability(fresh(), true);
-    if (textOf(again) > textOf(parsed)) parsed = again;
+  let length = textOf(parsed);
+  if (removed > 0 && length < CHECK_PLAIN_CHARS) {
+    const plain = readability(copy());
+    if (plain?.content) removeBoilerplate(plain.content);
+    if (textOf(plain) > length * MUCH_LONGER) parsed = plain;
+    length = textOf(parsed);
   }
-  for (const stated of statedArticles(pristine)) {
+  if (length < RETRY_CHARS) {
+    const again = readability(copy(), true);
+    if (textOf(again) > length) parsed = again;
+    length = textOf(parsed);
+  }
+  for (const stated of statedArticles(doc)) {
     if (coverage(stated, parsed?.content?.textContent ?? '') >= MIN_COVERAGE) continue;
-    const content = isolate(pristine, stated);
+    const content = isolate(doc, stated);
     // A list of teasers (a quarter of its text links) is no better than what Readability found.
-    if (textLength(content) < textOf(parsed) * MIN_FOCUSED_SHARE || linkShare(content) >= MAX_STATED_LINK_SHARE) continue;
+    if (textLength(content) < length * MIN_FOCUSED_SHARE || linkShare(content) >= MAX_STATED_LINK_SHARE) continue;
+    promoteLazyImages(content);
     parsed = { ...(parsed ?? NOTHING_PARSED), content };
     break;
   }
   if (parsed?.content) removeBoilerplate(parsed.content);
   const stated = jsonLdArticleBody(doc);
   if (stated && textOf(parsed) < stated.length * JSON_LD_SHARE && (textOf(parsed) < MIN_ARTICLE_CHARS || onPage(stated, doc))) {
-    const content = paragraphsFrom(stated, pristine);
+    // Built in the cleaned copy, never in the page itself.
+    const content = paragraphsFrom(stated, cleaned);
     parsed = parsed ? { ...parsed, content } : { ...NOTHING_PARSED, content };
   }
   if (parsed?.content) {
     removeTeaserLines(parsed.content);
     trimEdges(parsed.content);
-    const lede = standfirst(pristine, parsed.content.textContent ?? '');
+    const lede = standfirst(doc, parsed.content.textContent ?? '');
     if (lede) {
       const p = parsed.content.ownerDocument.createElement('p');
       p.textContent = lede;

@@ -17,6 +17,12 @@ describe('promoteLazyImages', () => {
     expect(srcs(doc)).toEqual(['/photos/a.jpg', '/photos/b.jpg', '/photos/c.jpg']);
   });
 
+  test('promotes under an element too (an article isolated from its page)', () => {
+    const { document } = parseHTML('<!DOCTYPE html><html><body><div id="a"><img data-src="/a.jpg" src="data:image/gif;base64,R0lGOD"></div><img data-src="/b.jpg" src="spacer.gif"></body></html>');
+    promoteLazyImages(document.getElementById('a') as unknown as Element);
+    expect(srcs(document as unknown as Document)).toEqual(['/a.jpg', 'spacer.gif']);
+  });
+
   test('a real src stays when there is no lazy attribute', () => {
     expect(srcs(promoted('<img src="/photos/real.jpg" srcset="/photos/real-2x.jpg 2x">'))).toEqual(['/photos/real.jpg']);
   });
