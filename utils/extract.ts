@@ -19,11 +19,11 @@ import { standfirst } from './article-lede';
 import { trimEdges } from './article-edges';
 import { linkClip, MAX_TITLE, tidy } from './link-clip';
 import {
-  baseUrlOf, countWords, isoDate, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
+  baseUrlOf, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
   MAX_AUTHORS, MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
-import { readableText } from './page-text';
+import { countWords, isoDate, readableText } from './page-text';
 
 /** Most content_html may take, in UTF-8 bytes: what the database stores (the note included). */
 export const MAX_CONTENT_BYTES = MAX_STORED_CONTENT_BYTES;

@@ -12,8 +12,6 @@ import { MAX_TITLE, tidy } from './link-clip';
 import { resolveWebUrl } from './sanitize';
 import { isoDate, langDir, langTag } from './page-text';
 
-export { countWords, isoDate, langDir, langTag } from './page-text';
-
 export const MAX_SHORT_FIELD = 200;
 export const MAX_EXCERPT = 500;
 export const MAX_LANG = 35;
