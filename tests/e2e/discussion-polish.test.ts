@@ -6,10 +6,10 @@
  * the agenda kept); axe finds no serious problem in the Queue and Meetings panes or the popup.
  * Ben is made in the database: one browser is enough here.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
+import { axeProblems } from './axe';
 import { startLocalBackend } from '../../supabase/local/index';
 
 type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
@@ -18,7 +18,6 @@ let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
 let ada: Browser;
 let panel: Page;
 let groupId = '';
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
   backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
@@ -34,18 +33,6 @@ afterAll(async () => {
 
 async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
   return (await backend.db.query(text)) as T[];
-}
-
-/** axe-core in the page (evaluated through DevTools, which the extension's CSP allows); serious and critical findings. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<Result> } }).axe;
-    const { violations } = await axe.run({ resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 const entries = (page: Page) => page.getByTestId('library-entry');

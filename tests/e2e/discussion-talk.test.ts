@@ -5,10 +5,10 @@
  * search; axe finds no serious accessibility problem in the side panel's library, item and
  * reader views.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
+import { axeProblems } from './axe';
 import { startLocalBackend } from '../../supabase/local/index';
 
 type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
@@ -16,7 +16,6 @@ let backend: Backend;
 let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
 let ada: Browser;
 let ben: Browser;
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
   backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
@@ -49,16 +48,6 @@ async function library(browser: Browser): Promise<Page> {
   await panel.getByRole('tab', { name: /Library/ }).click();
   await panel.getByTestId('library-entry').first().waitFor({ timeout: 15_000 });
   return panel;
-}
-
-/** axe-core in the page (evaluated through DevTools, which the extension's CSP allows); serious and critical findings. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    const { violations } = await axe.run({ resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 describe('discussion: tags, comments, reader, search', () => {

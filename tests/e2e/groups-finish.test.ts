@@ -7,10 +7,10 @@
  * admin, deletes Cleo's other item from the side panel. axe finds no serious problem in the
  * popup's join form or the item view.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { launchBrowser, serveFixtures, signInCode, signInMember, tabIdOf, type Browser } from './harness';
+import { axeProblems } from './axe';
 import { startLocalBackend } from '../../supabase/local/index';
 
 type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
@@ -22,7 +22,6 @@ let cleo: Browser;
 let poetryCode = '';
 let poetryLink = '';
 let nightCode = '';
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 // A 1×1 PNG for the pictures at img.e2e.test (no network here: answered by a route).
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const pictureRequests: Array<{ url: string; referer: string | undefined }> = [];
@@ -81,15 +80,6 @@ async function clip(browser: Browser, file: string, group: string): Promise<void
   await save.click();
   await popup.getByText(new RegExp(`Saved to ${group}|Added to ${group}`)).first().waitFor({ timeout: 15_000 });
   await Promise.all([page.close(), popup.close()]);
-}
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
-    const { violations } = await axe.run({ resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 describe('groups in the extension', () => {
