@@ -53,6 +53,20 @@ describe('GroupsManager', () => {
     expect(screen.getByLabelText('Invite code')).toBeTruthy();
   });
 
+  test('joining from an invite link takes #join=CODE out of the address (a reload would offer it again)', async () => {
+    history.replaceState(null, '', '/options.html#join=ABCD-EFGH');
+    send.mockImplementation(async (name: string) => {
+      if (name === 'listGroups') return { ok: true, value: [] };
+      if (name === 'previewInvite') return { ok: true, value: { name: 'Journal Club', member_count: 3 } };
+      if (name === 'joinGroup') return { ok: true, value: { id: 'g2', name: 'Journal Club' } };
+      return { ok: false, error: { kind: 'server', message: 'unexpected' } };
+    });
+    render(<GroupsManager userId="u1" joinCode="ABCD-EFGH" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
+    await waitFor(() => expect(location.hash).toBe(''));
+    expect(location.pathname).toBe('/options.html');
+  });
+
   test('a refused group name is shown', async () => {
     send.mockImplementation(async (name: string) =>
       name === 'listGroups' ? { ok: true, value: [] } : { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } },

@@ -8,6 +8,11 @@ import { Alert } from './Bits';
 import { GroupCard } from './GroupCard';
 import { JoinGroupForm } from './JoinGroupForm';
 
+/** Once joined, the invite link's #join=CODE goes from the address, so a reload doesn't offer it again. */
+function forgetInviteLink() {
+  if (location.hash.includes('join=')) history.replaceState(null, '', location.pathname + location.search);
+}
+
 /** joinCode: from an opened invite link (options.html#join=CODE). */
 export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinCode?: string }) {
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
@@ -54,7 +59,7 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
         <button type="submit">Create group</button>
       </form>
       {mine.length === 0 || showJoin ? (
-        <JoinGroupForm initialCode={joinCode} onJoined={(group) => (setJoined(group.name), setShowJoin(false), reload())} />
+        <JoinGroupForm initialCode={joinCode} onJoined={(group) => (setJoined(group.name), setShowJoin(false), forgetInviteLink(), reload())} />
       ) : (
         <button type="button" class="link" onClick={() => setShowJoin(true)}>Join another group with a code</button>
       )}

@@ -119,6 +119,7 @@ describe('groups in the extension', () => {
     expect(await q(`select 1 from public.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`)).toHaveLength(0);
     await options2.getByRole('button', { name: 'Join Poetry Circle' }).click();
     await options2.getByText('You joined Poetry Circle.').waitFor();
+    expect(new URL(options2.url()).hash).toBe(''); // a reload does not offer the invite again
     expect(await q(`select m.role from public.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`))
       .toEqual([{ role: 'member' }]);
     await options2.getByLabel('Picture address (optional)').fill('https://img.e2e.test/ben.png');
