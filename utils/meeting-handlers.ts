@@ -7,21 +7,21 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Handlers } from './handlers';
 import { callRpc } from './library';
 
+/** A meeting's time, title, place and lead as schedule_meeting and edit_meeting take them; null for an empty or unreadable time (no round trip for it: the form keeps what was typed). */
+export function meetingFields(m: { startsAt: string; title: string; place: string; leadId: string | null }) {
+  const at = new Date(m.startsAt);
+  if (!m.startsAt || Number.isNaN(at.getTime())) return null;
+  return { p_starts_at: at.toISOString(), p_title: m.title.trim() || null, p_place: m.place.trim() || null, p_lead_id: m.leadId };
+}
+
+export const NO_MEETING_TIME = { ok: false as const, error: { kind: 'invalid' as const, message: 'Pick a date and time for the meeting.' } };
+
 export function meetingHandlers(getClient: () => Promise<SupabaseClient>): Pick<Handlers, 'editMeeting'> {
   return {
-    async editMeeting({ meetingId, startsAt, title, place, leadId }) {
-      const at = new Date(startsAt);
-      // No round trip for an empty or unreadable time: the form keeps what was typed.
-      if (!startsAt || Number.isNaN(at.getTime())) {
-        return { ok: false, error: { kind: 'invalid', message: 'Pick a date and time for the meeting.' } };
-      }
-      return callRpc(await getClient(), 'edit_meeting', {
-        p_meeting_id: meetingId,
-        p_starts_at: at.toISOString(),
-        p_title: title.trim() || null,
-        p_place: place.trim() || null,
-        p_lead_id: leadId,
-      });
+    async editMeeting({ meetingId, ...meeting }) {
+      const fields = meetingFields(meeting);
+      if (!fields) return NO_MEETING_TIME;
+      return callRpc(await getClient(), 'edit_meeting', { p_meeting_id: meetingId, ...fields });
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Handlers } from './handlers';
 import { callRpc, refreshCachedQueue } from './library';
+import { meetingFields, NO_MEETING_TIME } from './meeting-handlers';
 import { showNewsCount } from './news-badge';
 import { watchGroupLive } from './live';
 
@@ -13,24 +14,16 @@ type QueueHandlerNames =
   | 'groupMeetings' | 'scheduleMeeting' | 'cancelMeeting' | 'editAgenda' | 'recordDiscussed' | 'finishMeeting'
   | 'groupNews' | 'markSeen' | 'watchGroup';
 
-const invalid = (message: string) => ({ ok: false as const, error: { kind: 'invalid' as const, message } });
-
 export function queueHandlers(getClient: () => Promise<SupabaseClient>): Pick<Handlers, QueueHandlerNames> {
   return {
     // Moving, taking off, votes and read marks: change-handlers.ts (kept in the outbox).
     async groupMeetings({ groupId }) {
       return callRpc(await getClient(), 'group_meetings', { p_group_id: groupId });
     },
-    async scheduleMeeting({ groupId, startsAt, title, place, leadId }) {
-      const at = new Date(startsAt);
-      if (!startsAt || Number.isNaN(at.getTime())) return invalid('Pick a date and time for the meeting.');
-      return callRpc(await getClient(), 'schedule_meeting', {
-        p_group_id: groupId,
-        p_starts_at: at.toISOString(),
-        p_title: title.trim() || null,
-        p_place: place.trim() || null,
-        p_lead_id: leadId,
-      });
+    async scheduleMeeting({ groupId, ...meeting }) {
+      const fields = meetingFields(meeting);
+      if (!fields) return NO_MEETING_TIME;
+      return callRpc(await getClient(), 'schedule_meeting', { p_group_id: groupId, ...fields });
     },
     async cancelMeeting({ meetingId }) {
       return callRpc(await getClient(), 'cancel_meeting', { p_meeting_id: meetingId });
