@@ -72,7 +72,8 @@ select has_function('public', 'clip_item', array['uuid', 'uuid', 'jsonb', 'text[
   'clip_item(p_client_id, p_group_id, p_clip, p_tags, p_comment, p_queue) exists.');
 select has_function('public', 'add_comment', array['uuid', 'text', 'uuid', 'uuid'],
   'add_comment(p_item_id uuid, p_body text, p_client_id uuid default null, p_parent_id uuid default null) exists.');
-select has_function('public', 'group_queue', array['uuid'], 'group_queue(p_group_id uuid) exists.');
+select has_function('public', 'group_queue', array['uuid', 'integer', 'integer', 'text'],
+  'group_queue(p_group_id uuid, p_limit integer default 50, p_offset integer default 0, p_order text default ''queue'') exists.');
 select has_function('public', 'item_detail', array['uuid'], 'item_detail(p_item_id uuid) exists.');
 select has_function('public', 'find_item', array['uuid', 'text'], 'find_item(p_group_id uuid, p_url text) exists.');
 select has_function('public', 'tag_item', array['uuid', 'text[]'], 'tag_item(p_item_id uuid, p_tags text[]) exists.');

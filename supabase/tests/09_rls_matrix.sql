@@ -276,7 +276,7 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
   ('delete_item', 'execute', 'Admins and the owner remove anyone''s item; a member not someone else''s.',
    $$select public.delete_item('09000000-0000-4000-8000-0000000000c1')$$, 'nnnyy'),
   ('group_queue', 'execute', 'Members of every role read the queue.',
-   $$select public.group_queue('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
+   $$select public.group_queue('09000000-0000-4000-8000-0000000000b1', 50, 0, 'wanted')$$, 'nnyyy'),
   ('item_detail', 'execute', 'Members of every role read an item.',
    $$select public.item_detail('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
   ('find_item', 'execute', 'Members of every role look an address up in the library.',
