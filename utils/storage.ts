@@ -4,41 +4,67 @@
  * refreshes them after each network call.
  */
 import { storage } from '#imports';
+import type { StorageItemKey, WxtStorageItem, WxtStorageItemOptions } from 'wxt/utils/storage';
 import type { ClipItemArgs, GroupQueue, GroupSummary } from './api-types';
 import type { Account, UserError } from './protocol';
+
+/**
+ * storage.defineItem, made on first use. WXT reads each item once as it is defined (for an
+ * `init` option none of these has), so importing this file read every item, the side panel's
+ * ~300 KB cached queue included, on each popup open and worker start (issue 7). `key` and
+ * `fallback` need no item, so storage.getItems can batch these without making them.
+ */
+function defineItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}> {
+  let made: WxtStorageItem<T, {}> | undefined;
+  const item = () => (made ??= storage.defineItem<T>(key, options));
+  return {
+    key,
+    defaultValue: options.fallback,
+    fallback: options.fallback,
+    getValue: () => item().getValue(),
+    getMeta: () => item().getMeta(),
+    setValue: (value) => item().setValue(value),
+    setMeta: (properties) => item().setMeta(properties),
+    removeValue: (opts) => item().removeValue(opts),
+    removeMeta: (properties) => item().removeMeta(properties),
+    watch: (cb) => item().watch(cb),
+    watchMeta: (cb) => item().watchMeta(cb),
+    migrate: () => item().migrate(),
+  };
+}
 
 /** The local stand-in's address and Supabase's well-known local demo anon key. */
 const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
 const LOCAL_ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
 
-export const backendUrl = storage.defineItem<string>('sync:backendUrl', {
+export const backendUrl = defineItem<string>('sync:backendUrl', {
   fallback: import.meta.env.WXT_SUPABASE_URL || LOCAL_BACKEND_URL,
 });
 
 /** The project's public (anon) key. Never a service-role key. */
-export const backendKey = storage.defineItem<string>('sync:backendKey', {
+export const backendKey = defineItem<string>('sync:backendKey', {
   fallback: import.meta.env.WXT_SUPABASE_ANON_KEY || LOCAL_ANON_KEY,
 });
 
 /** Who is signed in, mirrored from the session so pages draw without asking. */
-export const cachedAccount = storage.defineItem<Account | null>('local:account', { fallback: null });
+export const cachedAccount = defineItem<Account | null>('local:account', { fallback: null });
 
 /** The email a code was sent to; the popup closes while the user fetches it. */
-export const pendingSignInEmail = storage.defineItem<string | null>('local:pendingSignInEmail', {
+export const pendingSignInEmail = defineItem<string | null>('local:pendingSignInEmail', {
   fallback: null,
 });
 
-export const cachedGroups = storage.defineItem<GroupSummary[]>('local:groups', { fallback: [] });
+export const cachedGroups = defineItem<GroupSummary[]>('local:groups', { fallback: [] });
 
 /** The group the popup saved to last; the picker starts there. */
-export const lastGroupId = storage.defineItem<string | null>('local:lastGroupId', { fallback: null });
+export const lastGroupId = defineItem<string | null>('local:lastGroupId', { fallback: null });
 
 /** The group the side panel shows. */
-export const panelGroupId = storage.defineItem<string | null>('local:panelGroupId', { fallback: null });
+export const panelGroupId = defineItem<string | null>('local:panelGroupId', { fallback: null });
 
 /** Last queue seen per group id, drawn before the refresh arrives. */
-export const cachedQueues = storage.defineItem<Record<string, GroupQueue>>('local:queues', {
+export const cachedQueues = defineItem<Record<string, GroupQueue>>('local:queues', {
   fallback: {},
 });
 
@@ -46,14 +72,14 @@ export const cachedQueues = storage.defineItem<Record<string, GroupQueue>>('loca
  * When the background last heard (Supabase Realtime, utils/live.ts) that something changed
  * in a group, per group id (ms since the epoch): the side panel refreshes when it moves.
  */
-export const groupChangedAt = storage.defineItem<Record<string, number>>('session:groupChangedAt', { fallback: {} });
+export const groupChangedAt = defineItem<Record<string, number>>('session:groupChangedAt', { fallback: {} });
 
 /**
  * Backends whose Realtime subscription failed (the local stand-in has none), per backend URL:
  * until when utils/live.ts leaves them alone (ms since the epoch), so opening the side panel
  * again costs no connection attempts (issue 7).
  */
-export const backendsWithoutRealtime = storage.defineItem<Record<string, number>>('local:backendsWithoutRealtime', { fallback: {} });
+export const backendsWithoutRealtime = defineItem<Record<string, number>>('local:backendsWithoutRealtime', { fallback: {} });
 
 /**
  * Whether a page is already in a group's library, per "groupId url" (utils/saved-badge.ts),
@@ -66,7 +92,7 @@ export interface SavedPageMark {
   /** When this was learned (ms since the epoch). */
   at: number;
 }
-export const savedPages = storage.defineItem<Record<string, SavedPageMark>>('session:savedPages', { fallback: {} });
+export const savedPages = defineItem<Record<string, SavedPageMark>>('session:savedPages', { fallback: {} });
 
 /**
  * The outbox (utils/outbox.ts): changes that could not be sent yet, oldest first. `id` is
@@ -101,7 +127,7 @@ export type OutboxOp = OutboxOpInput & {
    */
   sendingIn?: string;
 };
-export const outbox = storage.defineItem<OutboxOp[]>('local:outbox', { fallback: [] });
+export const outbox = defineItem<OutboxOp[]>('local:outbox', { fallback: [] });
 
 /** Item ids of clips the outbox delivered, by client id, for comments that waited behind them. */
-export const outboxLanded = storage.defineItem<Record<string, string>>('local:outboxLanded', { fallback: {} });
+export const outboxLanded = defineItem<Record<string, string>>('local:outboxLanded', { fallback: {} });
