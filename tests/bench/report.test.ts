@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureLines, overall, pageFigures } from './report';
+import { failureLines, overall, overallTable, pageFigures } from './report';
 import type { PageTiming } from './timing';
 
 const ok = { ms: 1, ok: true, note: '' };
@@ -16,6 +16,17 @@ const timing = (name: string, over: Partial<PageTiming> = {}): PageTiming => ({
 describe('bench report', () => {
   it("takes each page's ratio from the two medians", () => {
     expect(pageFigures(timing('a')).ratio).toBe(2);
+  });
+
+  it('keeps the extraction-only ratio apart from the per-click one (the budget line), and has none when it was not timed', () => {
+    const page = pageFigures(timing('a', { clipperRun: [3, 3, 3], readabilityRun: [2, 2, 2] }));
+    expect(page.ratio).toBe(2);
+    expect(page.runRatio).toBe(1.5);
+    const o = overall([page, pageFigures(timing('b'))]);
+    expect(o.medianPageRatio).toBe(2);
+    expect(o.medianPageRunRatio).toBe(1.5);
+    expect(overall([pageFigures(timing('c'))]).medianPageRunRatio).toBeNull();
+    expect(overallTable(o)).toMatch(/per click \(the budget line\): median per-page ratio 2\.00x[\s\S]*extraction only: median per-page ratio 1\.50x/);
   });
 
   it('counts a clipper that threw as a failure, one that declined the page as declined, and leaves untimed and baseline pages out of the figures', () => {

@@ -1,8 +1,11 @@
 /**
- * Times the built clipper against plain Readability in headless Chromium: both on the same
+ * Times the built clipper against plain Readability in headless Chromium: all on the same
  * page load, alternating which goes first, a warm-up of each before the timed runs.
  * Pages come from a local server; nothing leaves the machine and page scripts do not run.
- * Both run in an isolated world, as executeScript runs the clipper.
+ * All run in an isolated world, as executeScript runs the clipper. Two comparisons, like for like:
+ * - per click: each script evaluated and run, as executeScript injects a file on each click
+ *   (the built clipper.js; Readability.js bundled and minified by the same Vite build);
+ * - extraction only: the same code already evaluated, only the call timed.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,9 +21,12 @@ export interface Outcome {
 }
 export interface PageTiming {
   name: string;
-  /** Timed runs, warm-up excluded. Empty when the page failed to load or a run hung. */
+  /** Timed runs per click (script evaluated and run), warm-up excluded. Empty when the page failed to load or a run hung. */
   clipper: number[];
   readability: number[];
+  /** Timed runs of extraction only (script evaluated before); absent in old results. */
+  clipperRun?: number[];
+  readabilityRun?: number[];
   /** The warm-up runs' outcome, which is what the timed runs repeat. */
   clipperResult: Outcome | null;
   readabilityResult: Outcome | null;
@@ -30,14 +36,17 @@ export interface PageTiming {
 export interface Scripts {
   /** The built clipper.js, run as executeScript runs a file: its completion value is the TabClip. */
   clipper: string;
-  /** @mozilla/readability's Readability.js, unbundled (it is a plain script). */
+  /** Readability per click: bundled and minified like the clipper; leaves the article in globalThis.__readclubArticle. */
   readability: string;
+  /** Evaluated once per page: defines __readclubClip() (clipDocument as clipper.js calls it) and __readclubReadability(). */
+  library: string;
 }
 
 const RUN_TIMEOUT_MS = 60_000;
 const LOAD_TIMEOUT_MS = 30_000;
 
-type System = 'clipper' | 'readability';
+type System = 'clipper' | 'readability' | 'clipperRun' | 'readabilityRun';
+const SYSTEMS: readonly System[] = ['clipper', 'readability', 'clipperRun', 'readabilityRun'];
 
 /**
  * Runs in the page: its source is sent, so it uses nothing from this module (and no named
@@ -45,16 +54,28 @@ type System = 'clipper' | 'readability';
  * so one system's garbage is not collected in the other's time.
  */
 async function runInPage(system: System): Promise<Outcome> {
-  const bench = (window as unknown as { __readclubBench: { clipper: string; Readability: new (doc: Node) => { parse(): unknown } } }).__readclubBench;
-  (window as unknown as { gc?: () => void }).gc?.();
+  const g = globalThis as unknown as {
+    __readclubBench: { clipper: string; readability: string };
+    __readclubArticle?: unknown;
+    __readclubClip(): unknown;
+    __readclubReadability(): unknown;
+    gc?: () => void;
+  };
+  g.gc?.();
+  g.__readclubArticle = undefined;
   const start = performance.now();
   try {
-    if (system === 'readability') {
-      const article = new bench.Readability(document.cloneNode(true)).parse();
-      return { ms: performance.now() - start, ok: article !== null, note: article === null ? 'no article' : '' };
+    if (system === 'readability' || system === 'readabilityRun') {
+      let article: unknown;
+      if (system === 'readabilityRun') article = g.__readclubReadability();
+      else {
+        (0, eval)(g.__readclubBench.readability);
+        article = g.__readclubArticle;
+      }
+      return { ms: performance.now() - start, ok: !!article, note: article ? '' : 'no article' };
     }
     // Indirect eval: global scope, completion value returned, as executeScript does with a file.
-    let result = (0, eval)(bench.clipper) as unknown;
+    let result = system === 'clipperRun' ? g.__readclubClip() : ((0, eval)(g.__readclubBench.clipper) as unknown);
     if (result instanceof Promise) result = await result;
     const ms = performance.now() - start;
     const clip = result as { ok?: boolean; error?: { kind?: string; message?: string } } | null;
@@ -91,17 +112,21 @@ async function isolatedWorld(page: Page): Promise<(expression: string) => Promis
 async function timePage(page: Page, url: string, scripts: Scripts, reps: number, clipperFirst: boolean, timing: PageTiming): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   const evaluate = await isolatedWorld(page);
-  await evaluate(
-    `globalThis.__readclubBench = { clipper: ${JSON.stringify(scripts.clipper)}, Readability: (function () {\n${scripts.readability}\n;return Readability;})() }; 0`,
-  );
+  await evaluate(`globalThis.__readclubBench = ${JSON.stringify({ clipper: scripts.clipper, readability: scripts.readability })}; 0`);
+  await evaluate(`${scripts.library}\n;0`);
   const size = () => evaluate('document.documentElement.outerHTML.length');
   const before = await size();
   const run = (system: System) => withTimeout(evaluate(`(${runInPage.toString()})(${JSON.stringify(system)})`) as Promise<Outcome>, RUN_TIMEOUT_MS, system);
   timing.clipperResult = await run('clipper');
   timing.readabilityResult = await run('readability');
+  await run('clipperRun');
+  await run('readabilityRun');
+  const runs: Record<System, number[]> = { clipper: timing.clipper, readability: timing.readability, clipperRun: [], readabilityRun: [] };
+  timing.clipperRun = runs.clipperRun;
+  timing.readabilityRun = runs.readabilityRun;
   for (let i = 0; i < reps; i++) {
-    const order: System[] = (i % 2 === 0) === clipperFirst ? ['clipper', 'readability'] : ['readability', 'clipper'];
-    for (const system of order) timing[system].push((await run(system)).ms);
+    const order = (i % 2 === 0) === clipperFirst ? SYSTEMS : [...SYSTEMS].reverse();
+    for (const system of order) runs[system].push((await run(system)).ms);
   }
   // Both read a copy; if the page changed, later runs timed a different page.
   if ((await size()) !== before) timing.error = 'the page changed during the runs';
@@ -152,7 +177,7 @@ export async function timePages(
   const timings: PageTiming[] = [];
   try {
     for (const [index, bench] of pages.entries()) {
-      const timing: PageTiming = { name: bench.name, clipper: [], readability: [], clipperResult: null, readabilityResult: null, error: '' };
+      const timing: PageTiming = { name: bench.name, clipper: [], readability: [], clipperRun: [], readabilityRun: [], clipperResult: null, readabilityResult: null, error: '' };
       const page = await context.newPage();
       try {
         await timePage(page, `${server.base}/${bench.name}.html`, scripts, reps, index % 2 === 0, timing);
@@ -160,6 +185,8 @@ export async function timePages(
         timing.error = String(error instanceof Error ? error.message : error).split('\n')[0]!;
         timing.clipper = [];
         timing.readability = [];
+        timing.clipperRun = [];
+        timing.readabilityRun = [];
       } finally {
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
       }
