@@ -4,13 +4,15 @@ import type { QueueEntry } from '@/utils/api-types';
 import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { Avatar } from './Avatar';
 import { TagChips } from './Bits';
-import { useShowMore } from './ShowMore';
+import { useShowMore, type ShowMoreOptions } from './ShowMore';
 
 export interface QueueListProps {
   entries: QueueEntry[];
   onOpen: (itemId: string) => void;
   /** Extra per entry (QueuePane): attributes such as drag handlers, a mark beside the title, controls below. */
   decorate?: (entry: QueueEntry) => QueueEntryExtras;
+  /** The rest of the queue is on the server (group_queue pages): how many in all, and how to load the next page. */
+  server?: ShowMoreOptions['server'];
 }
 
 export interface QueueEntryExtras {
@@ -19,9 +21,9 @@ export interface QueueEntryExtras {
   actions?: ComponentChildren;
 }
 
-export function QueueList({ entries, onOpen, decorate }: QueueListProps) {
+export function QueueList({ entries, onOpen, decorate, server }: QueueListProps) {
   // A page at a time: a 1,000-item queue would draw every card at once (see the bench).
-  const { shown, more } = useShowMore(entries, { noun: 'items' });
+  const { shown, more } = useShowMore(entries, { noun: 'items', server });
   if (entries.length === 0) {
     return (
       <div class="empty" data-testid="queue-empty">

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { useShowMore, type ShowMoreOptions } from './ShowMore';
 
 afterEach(cleanup);
@@ -39,6 +40,34 @@ describe('useShowMore', () => {
     expect(drawn()).toEqual([5, 6, 7]);
     fireEvent.click(screen.getByRole('button', { name: 'Show 3 earlier comments (4 not shown)' }));
     expect(drawn()).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  test('from the server: all loaded items are drawn, the count is of all there are, a click loads the next page', async () => {
+    const load = vi.fn();
+    function Loaded() {
+      const [count, setCount] = useState(5);
+      return <Numbers count={count} step={5} noun="items" server={{ total: 12, load: async () => (load(), setCount(count + 5)) }} />;
+    }
+    render(<Loaded />);
+    expect(drawn()).toEqual([1, 2, 3, 4, 5]);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 5 more items (7 not shown)' }));
+    await waitFor(() => expect(drawn()).toHaveLength(10));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Show 2 more items (2 not shown)' })).toBeTruthy();
+  });
+
+  test('from the server: the button is busy while the page loads, so one click asks once', async () => {
+    let finish = () => {};
+    const load = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    render(<Numbers count={5} step={5} noun="items" server={{ total: 12, load }} />);
+    const button = screen.getByRole('button', { name: 'Show 5 more items (7 not shown)' }) as HTMLButtonElement;
+    fireEvent.click(button);
+    await waitFor(() => expect(button.disabled).toBe(true));
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    fireEvent.click(button);
+    expect(load).toHaveBeenCalledTimes(1);
+    finish();
+    await waitFor(() => expect(button.disabled).toBe(false));
   });
 
   test('the whole queue of 1,000 is never drawn at once by default', () => {

@@ -174,9 +174,27 @@ export interface QueueEntry {
   read_count?: number;
 }
 
+/** group_queue's orders: the queue's own, or most votes first (ties in queue order). */
+export type QueueOrder = 'queue' | 'wanted';
+
+/** Entries per page of the queue (group_queue's default p_limit; the side panel's "Show 50 more"). */
+export const QUEUE_PAGE = 50;
+/** The most entries one group_queue call returns (it refuses more with 22023). */
+export const QUEUE_PAGE_MAX = 200;
+
+/**
+ * group_queue: one page of the queue (`queue`, from `offset`, at most `limit`) and, for the
+ * whole queue, `total` entries and `total_minutes` of reading (20261201001300_queue_pages.sql).
+ * Queues cached before pages (and stubs) lack the paging fields: read them as the whole queue.
+ */
 export interface GroupQueue {
   group: { id: string; name: string; role: GroupRole };
   queue: QueueEntry[];
+  total?: number;
+  total_minutes?: number;
+  offset?: number;
+  limit?: number;
+  order?: QueueOrder;
 }
 
 export interface ItemDetail {
@@ -253,6 +271,8 @@ export interface GroupNews {
   new_comments: Record<string, number>;
   /** A meeting others scheduled since then. */
   meeting: { id: string; starts_at: string; title: string | null } | null;
+  /** Which of those items (new, or with new comments) are queued now: the Queue tab counts them. Absent from older servers. */
+  queued?: string[];
 }
 
 /** Every RPC: name → [args, result]. */
@@ -268,7 +288,8 @@ export interface Rpcs {
   clip_item: [ClipItemArgs, ClipItemResult];
   /** p_client_id (optional): a repeat send with the same id replays the first comment (the outbox's exactly once). */
   add_comment: [{ p_item_id: string; p_body: string; p_client_id?: string; p_parent_id?: string | null }, Comment];
-  group_queue: [{ p_group_id: string }, GroupQueue];
+  /** One page (p_limit 1–200, default 50, after p_offset) in queue order or most wanted first, with the whole queue's totals; 22023 for a bad page or order. */
+  group_queue: [{ p_group_id: string; p_limit?: number; p_offset?: number; p_order?: QueueOrder }, GroupQueue];
   item_detail: [{ p_item_id: string }, ItemDetail];
   /** The item in the group's library for this page (by normalised URL or canonical URL), or null. */
   find_item: [{ p_group_id: string; p_url: string }, ItemDetail | null];
@@ -319,9 +340,9 @@ export interface Rpcs {
   /** Full-text search of titles, text, tags and comments; best first (at most 50). */
   search_library: [{ p_group_id: string; p_query: string }, SearchHit[]];
   // ----- Queue, meetings, what's new (issue 5) -----
-  /** Moves one entry just before another (null: the end), relative to the queue as it is now. P0001 when either was taken off. */
+  /** Moves one entry just before another (null: the end), relative to the queue as it is now. P0001 when either was taken off. Answers the first page. */
   move_queue_entry: [{ p_item_id: string; p_before_item_id: string | null }, GroupQueue];
-  /** Takes an item off the queue (it stays in the library); again: no change. */
+  /** Takes an item off the queue (it stays in the library); again: no change. Answers the first page. */
   unqueue_item: [{ p_item_id: string }, GroupQueue];
   /** The caller's one vote: true casts it (again: no change), false takes it back. */
   vote_item: [{ p_item_id: string; p_vote: boolean }, { votes: number; voted: boolean }];

@@ -12,12 +12,15 @@ import { applyChange, type ChangeInput } from './outbox-overlay';
 import { sendOrKeep } from './outbox-send';
 import { cachedQueues, type OutboxOpInput } from './storage';
 
-/** The item's title (and the one a move goes before), from the cached queues, for labels. */
+/** The item's title (and the one a move goes before) as the page named it, or from the cached queues, for labels. */
 async function titled(input: ChangeInput): Promise<ChangeInput> {
   const entries = Object.values(await cachedQueues.getValue()).flatMap((q) => q.queue);
-  const title = (id: string | null) => entries.find((e) => e.item_id === id)?.title;
-  if (input.kind === 'move') return { ...input, args: { ...input.args, title: title(input.args.itemId), beforeTitle: title(input.args.beforeItemId) } };
-  return { ...input, args: { ...input.args, title: title(input.args.itemId) } } as ChangeInput;
+  const title = (id: string | null, given?: string) => given || entries.find((e) => e.item_id === id)?.title;
+  if (input.kind === 'move') {
+    const { args } = input;
+    return { ...input, args: { ...args, title: title(args.itemId, args.title), beforeTitle: title(args.beforeItemId, args.beforeTitle) } };
+  }
+  return { ...input, args: { ...input.args, title: title(input.args.itemId, input.args.title) } } as ChangeInput;
 }
 
 /** Send now; when it cannot be sent, keep it, show it in the cached queue and answer 'queued'. */
@@ -41,17 +44,17 @@ export function changeHandlers(getClient: () => Promise<SupabaseClient>): Pick<H
       if (!tag.trim()) return { ok: false, error: { kind: 'invalid', message: 'Name the tag.' } };
       return keepChange(getClient, { kind: 'untag', args: { itemId, tag } });
     },
-    async voteItem({ itemId, vote }) {
-      return keepChange(getClient, { kind: 'vote', args: { itemId, vote } });
+    async voteItem({ itemId, vote, title }) {
+      return keepChange(getClient, { kind: 'vote', args: { itemId, vote, title } });
     },
-    async markRead({ itemId, read }) {
-      return keepChange(getClient, { kind: 'read', args: { itemId, read } });
+    async markRead({ itemId, read, title }) {
+      return keepChange(getClient, { kind: 'read', args: { itemId, read, title } });
     },
-    async moveQueueEntry({ itemId, beforeItemId }) {
-      return keepChange(getClient, { kind: 'move', args: { itemId, beforeItemId } });
+    async moveQueueEntry({ itemId, beforeItemId, title, beforeTitle }) {
+      return keepChange(getClient, { kind: 'move', args: { itemId, beforeItemId, title, beforeTitle } });
     },
-    async unqueueItem({ itemId }) {
-      return keepChange(getClient, { kind: 'unqueue', args: { itemId } });
+    async unqueueItem({ itemId, title }) {
+      return keepChange(getClient, { kind: 'unqueue', args: { itemId, title } });
     },
   };
 }

@@ -247,8 +247,8 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return ok(null);
     },
 
-    async groupQueue({ groupId }) {
-      return refreshCachedQueue(await getClient(), groupId);
+    async groupQueue({ groupId, offset, count, order }) {
+      return refreshCachedQueue(await getClient(), groupId, { offset, count, order });
     },
 
     // Queue order, votes, read marks, meetings, what's new, live (issue 5).

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GroupQueue, QueueEntry } from './api-types';
-import { cachedAccount, cachedQueues } from './storage';
-import { callRpc, countCachedComment, tagCachedItem } from './library';
+import { cachedAccount, cachedQueues, outbox, type OutboxOp } from './storage';
+import { callRpc, countCachedComment, forgetCachedItem, refreshCachedQueue, tagCachedItem } from './library';
 import { AUTH_STORAGE_KEY } from './session';
 
 const person = { id: 'u1', display_name: 'Ada' };
@@ -37,6 +37,63 @@ describe('countCachedComment', () => {
     await cachedQueues.setValue({ g1: queueOf('g1', [row('i1')]) });
     await countCachedComment('i1', { id: 'c', body: 'b', author: person, created_at: '' });
     expect((await cachedQueues.getValue()).g1?.queue[0]?.comment_count).toBe(1);
+  });
+});
+
+describe('refreshCachedQueue (group_queue pages)', () => {
+  // A 300-entry queue on a stub server that pages as group_queue does (at most 200 a call).
+  const all = Array.from({ length: 300 }, (_, i) => ({ ...row(`i${i + 1}`), position: i + 1 }));
+  const server = () => {
+    const rpc = vi.fn(async (_name: string, a: { p_limit: number; p_offset: number; p_order: string }) => {
+      if (a.p_limit > 200) return { data: null, error: { code: '22023', message: 'A page of the queue holds 1 to 200 entries.' }, status: 400 };
+      const page = all.slice(a.p_offset, a.p_offset + a.p_limit);
+      return { data: { ...queueOf('g1', page), total: 300, total_minutes: 900, offset: a.p_offset, limit: a.p_limit, order: a.p_order }, error: null, status: 200 };
+    });
+    const client = { auth: { getSession: async () => ({ data: { session: { user: { id: 'u1' } } }, error: null }) }, rpc } as unknown as SupabaseClient;
+    return { client, rpc };
+  };
+
+  it('asks for the first page by default and caches it with the whole queue\'s totals', async () => {
+    const { client, rpc } = server();
+    const reply = await refreshCachedQueue(client, 'g1');
+    expect(rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1', p_limit: 50, p_offset: 0, p_order: 'queue' });
+    expect(reply.ok && reply.value.queue.length).toBe(50);
+    expect((await cachedQueues.getValue()).g1).toMatchObject({ total: 300, total_minutes: 900 });
+  });
+
+  it('reads more than 200 in calls of at most 200, returns them all, and caches only the first page', async () => {
+    const { client, rpc } = server();
+    const reply = await refreshCachedQueue(client, 'g1', { count: 250 });
+    expect(rpc.mock.calls.map(([, a]) => [a.p_offset, a.p_limit])).toEqual([[0, 200], [200, 50]]);
+    expect(reply.ok && reply.value.queue.map((e) => e.item_id)).toEqual(all.slice(0, 250).map((e) => e.item_id));
+    expect((await cachedQueues.getValue()).g1?.queue).toHaveLength(50);
+  });
+
+  it('a later page or most wanted is answered and not cached (the cache is the queue\'s first page)', async () => {
+    const { client, rpc } = server();
+    const reply = await refreshCachedQueue(client, 'g1', { offset: 280, count: 50, order: 'wanted' });
+    expect(rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1', p_limit: 50, p_offset: 280, p_order: 'wanted' });
+    expect(rpc).toHaveBeenCalledTimes(1);
+    expect(reply.ok && reply.value.queue.map((e) => e.item_id)).toEqual(all.slice(280).map((e) => e.item_id));
+    expect(await cachedQueues.getValue()).toEqual({});
+  });
+
+  it("draws the member's waiting take-off on the page and its totals", async () => {
+    const { client } = server();
+    await cachedAccount.setValue({ userId: 'u1', email: '', displayName: 'Ada' });
+    await outbox.setValue([{ id: 'o1', groupId: '', itemKey: 'i2', userId: 'u1', kind: 'unqueue', args: { itemId: 'i2' },
+      createdAt: 1, attempts: 1, nextAttemptAt: 0, lastError: null, failed: false } as OutboxOp]);
+    const reply = await refreshCachedQueue(client, 'g1');
+    expect(reply.ok && reply.value.queue.some((e) => e.item_id === 'i2')).toBe(false);
+    expect(reply.ok && reply.value).toMatchObject({ total: 299, total_minutes: 897 });
+  });
+});
+
+describe('forgetCachedItem', () => {
+  it('a removed item leaves the cached page and its totals', async () => {
+    await cachedQueues.setValue({ g1: { ...queueOf('g1', [row('i1'), row('i2')]), total: 10, total_minutes: 30 } });
+    await forgetCachedItem('i1');
+    expect((await cachedQueues.getValue()).g1).toMatchObject({ total: 9, total_minutes: 27, queue: [{ item_id: 'i2' }] });
   });
 });
 

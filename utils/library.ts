@@ -4,10 +4,10 @@
  * last known state before the network answers.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Comment, GroupQueue, GroupSummary, Rpcs } from './api-types';
+import { QUEUE_PAGE, QUEUE_PAGE_MAX, type Comment, type GroupQueue, type GroupSummary, type QueueOrder, type Rpcs } from './api-types';
 import type { Account, Reply } from './protocol';
 import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, outbox, panelGroupId, pendingSignInEmail, savedPages } from './storage';
-import { overlayWaiting } from './outbox-overlay';
+import { applyChange, overlayWaiting } from './outbox-overlay';
 import { forgetMember } from './outbox';
 import { errorReply, signedOutReply } from './errors';
 import { clearLocalSession, isSessionOver } from './session';
@@ -44,15 +44,46 @@ export async function refreshCachedGroups(client: SupabaseClient): Promise<Reply
   return reply;
 }
 
-/** group_queue, with this member's changes still in the outbox on top, and remember it under the group's id. */
-export async function refreshCachedQueue(client: SupabaseClient, groupId: string): Promise<Reply<GroupQueue>> {
-  const reply = await callRpc(client, 'group_queue', { p_group_id: groupId });
-  if (!reply.ok) return reply;
-  const queue = overlayWaiting(reply.value, await outbox.getValue(), (await cachedAccount.getValue())?.userId);
-  const queues = await cachedQueues.getValue();
-  await cachedQueues.setValue({ ...queues, [groupId]: queue });
+/** Which part of the queue to read: `count` entries after `offset`, in queue order or most wanted first. */
+export interface QueueSpan {
+  offset?: number;
+  count?: number;
+  order?: QueueOrder;
+}
+
+/**
+ * group_queue for `count` entries from `offset` (default: the first page), asked at most 200
+ * at a time (what the server allows), with this member's changes still in the outbox on top.
+ * The first page in queue order is remembered under the group's id, and only that: the
+ * side panel draws it from storage before the network answers (issue 7: a 1,000-entry
+ * cache was ~300 KB read before anything showed).
+ */
+export async function refreshCachedQueue(client: SupabaseClient, groupId: string, span: QueueSpan = {}): Promise<Reply<GroupQueue>> {
+  const offset = Math.max(0, Math.floor(span.offset ?? 0)) || 0;
+  const count = Math.max(1, Math.floor(span.count ?? QUEUE_PAGE)) || QUEUE_PAGE;
+  const order = span.order ?? 'queue';
+  const page = (from: number, limit: number) =>
+    callRpc(client, 'group_queue', { p_group_id: groupId, p_limit: Math.min(limit, QUEUE_PAGE_MAX), p_offset: from, p_order: order });
+  const first = await page(offset, count);
+  if (!first.ok) return first;
+  let read: GroupQueue = first.value;
+  while (read.queue.length < count && offset + read.queue.length < (read.total ?? 0)) {
+    const next = await page(offset + read.queue.length, count - read.queue.length);
+    if (!next.ok) return next;
+    if (next.value.queue.length === 0) break; // the queue shrank meanwhile: nothing more to read
+    read = { ...next.value, offset, queue: [...read.queue, ...next.value.queue] };
+  }
+  const queue = overlayWaiting(read, await outbox.getValue(), (await cachedAccount.getValue())?.userId);
+  if (offset === 0 && order === 'queue') {
+    const queues = await cachedQueues.getValue();
+    await cachedQueues.setValue({ ...queues, [groupId]: firstPage(queue) });
+  }
   return { ok: true, value: queue };
 }
+
+/** What is cached of a queue: its first page and the whole queue's totals. */
+export const firstPage = (queue: GroupQueue): GroupQueue =>
+  queue.queue.length <= QUEUE_PAGE ? queue : { ...queue, queue: queue.queue.slice(0, QUEUE_PAGE), limit: QUEUE_PAGE };
 
 /**
  * After a group was created or joined: refresh the list, or if that fails, add the group
@@ -140,8 +171,9 @@ export async function countCachedComment(itemId: string, _comment: Comment): Pro
 export async function forgetCachedItem(itemId: string): Promise<void> {
   const queues = await cachedQueues.getValue();
   if (Object.values(queues).some((q) => q.queue.some((e) => e.item_id === itemId))) {
+    // As taking it off the queue: gone from the page, and from the totals.
     const next = Object.fromEntries(
-      Object.entries(queues).map(([groupId, q]) => [groupId, { ...q, queue: q.queue.filter((e) => e.item_id !== itemId) }]),
+      Object.entries(queues).map(([groupId, q]) => [groupId, applyChange(q, { kind: 'unqueue', args: { itemId } })]),
     );
     await cachedQueues.setValue(next);
   }

@@ -57,6 +57,38 @@ describe('applyChange (each is a set: applying it twice is applying it once)', (
   });
 });
 
+describe('applyChange on the first page of a longer queue (group_queue pages)', () => {
+  // i1 and i2 loaded of 5 queued (60 minutes in all); i1 reads 5, i2 reads 12 (the fixtures').
+  const page: GroupQueue = { ...base, total: 5, total_minutes: 60 };
+  const minutes = (id: string) => page.queue.find((e) => e.item_id === id)!.reading_minutes;
+
+  it('taking off a loaded entry removes it and takes it out of the totals, once', () => {
+    const off = applyChange(page, { kind: 'unqueue', args: { itemId: 'i1' } });
+    expect(order(off)).toEqual(['1:i2']);
+    expect(off).toMatchObject({ total: 4, total_minutes: 60 - minutes('i1') });
+    expect(applyChange(off, { kind: 'unqueue', args: { itemId: 'i1' } })).toBe(off);
+  });
+
+  it('taking off an entry not loaded changes nothing here: the server may already have it', () => {
+    expect(applyChange(page, { kind: 'unqueue', args: { itemId: 'i9' } })).toBe(page);
+  });
+
+  it('a move within what is loaded reorders it; to the end or before one not loaded, the entry leaves the loaded part', () => {
+    expect(order(applyChange(page, { kind: 'move', args: { itemId: 'i2', beforeItemId: 'i1' } }))).toEqual(['1:i2', '2:i1']);
+    const away = applyChange(page, { kind: 'move', args: { itemId: 'i1', beforeItemId: null } });
+    expect(order(away)).toEqual(['1:i2']);
+    expect(away).toMatchObject({ total: 5, total_minutes: 60 });
+    expect(order(applyChange(page, { kind: 'move', args: { itemId: 'i1', beforeItemId: 'i9' } }))).toEqual(['1:i2']);
+  });
+
+  it('a vote or read mark updates a loaded entry and leaves the totals', () => {
+    const voted = applyChange(page, { kind: 'vote', args: { itemId: 'i2', vote: true } });
+    expect(voted.queue[1]).toMatchObject({ voted: true, votes: 2 });
+    expect(voted).toMatchObject({ total: 5, total_minutes: 60 });
+    expect(applyChange(page, { kind: 'read', args: { itemId: 'i9', read: true } })).toBe(page);
+  });
+});
+
 describe('overlayWaiting', () => {
   it("applies this member's waiting changes oldest first, not failed ones or another member's", () => {
     const ops = [

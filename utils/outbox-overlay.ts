@@ -6,6 +6,7 @@
  */
 import type { GroupQueue, QueueEntry } from './api-types';
 import type { OutboxOp } from './storage';
+import { hasMore, queueTotals } from './queue-order';
 
 type ChangeKind = 'untag' | 'vote' | 'read' | 'move' | 'unqueue';
 export type ChangeOp = Extract<OutboxOp, { kind: ChangeKind }>;
@@ -35,7 +36,13 @@ export function changeLabel({ kind, args }: ChangeInput): string {
 const patch = (queue: GroupQueue, itemId: string, fn: (e: QueueEntry) => QueueEntry): GroupQueue =>
   ({ ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? fn(e) : e)) });
 
-/** One change applied to a queue (unchanged when it does not concern it). */
+const renumber = (entries: QueueEntry[]) => entries.map((e, i) => ({ ...e, position: i + 1 }));
+
+/**
+ * One change applied to a queue (unchanged when it does not concern it). The queue may be its
+ * first pages only (group_queue pages): a change to an entry not loaded changes nothing here,
+ * and the totals move only for an entry loaded (so the server still had it when it answered).
+ */
 export function applyChange(queue: GroupQueue, change: Change): GroupQueue {
   const { itemId } = change.args;
   const entry = queue.queue.find((e) => e.item_id === itemId);
@@ -51,16 +58,21 @@ export function applyChange(queue: GroupQueue, change: Change): GroupQueue {
       if (Boolean(entry.read) === read) return queue;
       return patch(queue, itemId, (e) => ({ ...e, read, read_count: Math.max(0, (e.read_count ?? 0) + (read ? 1 : -1)) }));
     }
-    case 'unqueue':
-      return { ...queue, queue: queue.queue.filter((e) => e.item_id !== itemId).map((e, i) => ({ ...e, position: i + 1 })) };
+    case 'unqueue': {
+      const { count, minutes } = queueTotals(queue);
+      const totals = queue.total === undefined ? {} : { total: count - 1, total_minutes: Math.max(0, minutes - entry.reading_minutes) };
+      return { ...queue, ...totals, queue: renumber(queue.queue.filter((e) => e.item_id !== itemId)) };
+    }
     case 'move': {
       const { beforeItemId } = change.args;
       if (beforeItemId === itemId) return queue;
       const rest = queue.queue.filter((e) => e.item_id !== itemId);
       const at = beforeItemId === null ? rest.length : rest.findIndex((e) => e.item_id === beforeItemId);
+      // Only the first pages are here: to the end, or before one not loaded, it leaves them.
+      if (hasMore(queue) && (at < 0 || beforeItemId === null)) return { ...queue, queue: renumber(rest) };
       // The one it goes before is gone: the server will refuse it, so show no guess.
       if (at < 0) return queue;
-      return { ...queue, queue: [...rest.slice(0, at), entry, ...rest.slice(at)].map((e, i) => ({ ...e, position: i + 1 })) };
+      return { ...queue, queue: renumber([...rest.slice(0, at), entry, ...rest.slice(at)]) };
     }
     case 'untag': {
       const gone = cleanTag(change.args.tag);

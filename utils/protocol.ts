@@ -23,6 +23,7 @@ import type {
   LibraryEntry,
   Meeting,
   Member,
+  QueueOrder,
   Rpcs,
   SearchHit,
   TagCount,
@@ -116,12 +117,21 @@ export interface ProtocolMap {
   /** Whoever added it, or an owner or admin (ItemDetail.can_delete); the group's cached queue and counts follow. */
   deleteItem(data: { itemId: string; groupId: string }): Reply<null>;
 
-  groupQueue(data: { groupId: string }): Reply<GroupQueue>;
-  /** Queue, meetings, what's new, live (issue 5). beforeItemId null: to the end. */
-  moveQueueEntry(data: { itemId: string; beforeItemId: string | null }): Reply<GroupQueue>;
-  unqueueItem(data: { itemId: string }): Reply<GroupQueue>;
-  voteItem(data: { itemId: string; vote: boolean }): Reply<Rpcs['vote_item'][1]>;
-  markRead(data: { itemId: string; read: boolean }): Reply<Rpcs['mark_read'][1]>;
+  /**
+   * `count` entries of the queue after `offset` (default: the first page of 50), in queue order
+   * or most wanted first, with the whole queue's totals (group_queue pages, at most 200 a call).
+   * "Show 50 more" asks with offset = what is loaded; a refresh asks again for what is shown.
+   */
+  groupQueue(data: { groupId: string; offset?: number; count?: number; order?: QueueOrder }): Reply<GroupQueue>;
+  /**
+   * Queue, meetings, what's new, live (issue 5). beforeItemId null: to the end. Moving and
+   * taking off answer the queue's first page. `title` (and `beforeTitle`) name the change in
+   * "Waiting to send" when the item is not on the cached first page.
+   */
+  moveQueueEntry(data: { itemId: string; beforeItemId: string | null; title?: string; beforeTitle?: string }): Reply<GroupQueue>;
+  unqueueItem(data: { itemId: string; title?: string }): Reply<GroupQueue>;
+  voteItem(data: { itemId: string; vote: boolean; title?: string }): Reply<Rpcs['vote_item'][1]>;
+  markRead(data: { itemId: string; read: boolean; title?: string }): Reply<Rpcs['mark_read'][1]>;
   groupMeetings(data: { groupId: string }): Reply<GroupMeetings>;
   /** startsAt: an ISO timestamp; leadId: a member's id or null. */
   scheduleMeeting(data: { groupId: string; startsAt: string; title: string; place: string; leadId: string | null }): Reply<Meeting>;

@@ -1,20 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { QueueEntry } from './api-types';
-import { dropTarget, durationLabel, mostWanted, stepTarget, totalMinutes } from './queue-order';
+import type { GroupQueue, QueueEntry } from './api-types';
+import { appendPage, dropTarget, durationLabel, hasMore, queueTotals, stepTarget, totalMinutes, withFirstPage } from './queue-order';
 
 const entry = (id: string, position: number, votes: number, minutes = 10) =>
   ({ item_id: id, position, votes, reading_minutes: minutes }) as QueueEntry;
 const queue = [entry('a', 1, 0, 5), entry('b', 2, 2, 50), entry('c', 3, 1, 10), entry('d', 4, 2, 60)];
+const group = { id: 'g', name: 'G', role: 'member' as const };
+const page = (entries: QueueEntry[], total?: number, minutes?: number): GroupQueue => ({ group, queue: entries, total, total_minutes: minutes });
 
 describe('queue order', () => {
-  test('most wanted: most votes first, ties in queue order', () => {
-    expect(mostWanted(queue).map((e) => e.item_id)).toEqual(['b', 'd', 'c', 'a']);
-  });
-
-  test('a queue cached before votes sorts as zero votes', () => {
-    expect(mostWanted([{ ...queue[1]!, votes: undefined }, queue[0]!]).map((e) => e.item_id)).toEqual(['a', 'b']);
-  });
-
   test('total reading time and its label', () => {
     expect(totalMinutes(queue)).toBe(125);
     expect(durationLabel(125)).toBe('2 h 5 min');
@@ -30,10 +24,43 @@ describe('queue order', () => {
     expect(stepTarget(queue, 'd', 1)).toBeUndefined();
   });
 
+  test('with more of the queue on the server, a move down never lands at "the end" (regression: it sent the 49th of 500 to number 500)', () => {
+    expect(stepTarget(queue, 'c', 1, true)).toBeUndefined();
+    expect(stepTarget(queue, 'b', 1, true)).toBe('d');
+    expect(stepTarget(queue, 'c', -1, true)).toBe('b');
+  });
+
   test('a drop takes the target place: before it moving up, after it moving down', () => {
     expect(dropTarget(queue, 'd', 'b')).toBe('b');
     expect(dropTarget(queue, 'a', 'c')).toBe('d');
     expect(dropTarget(queue, 'a', 'd')).toBeNull();
     expect(dropTarget(queue, 'a', 'a')).toBeUndefined();
+    expect(dropTarget(queue, 'a', 'd', true)).toBeUndefined();
+  });
+});
+
+describe('pages', () => {
+  test('the totals are the server\'s for the whole queue; a queue cached before pages counts its entries', () => {
+    expect(queueTotals(page(queue.slice(0, 2), 500, 3000))).toEqual({ count: 500, minutes: 3000 });
+    expect(queueTotals(page(queue))).toEqual({ count: 4, minutes: 125 });
+  });
+
+  test('more is on the server while fewer are loaded than the total', () => {
+    expect(hasMore(page(queue.slice(0, 2), 4))).toBe(true);
+    expect(hasMore(page(queue, 4))).toBe(false);
+    expect(hasMore(page(queue))).toBe(false);
+  });
+
+  test('the next page is appended, an entry already loaded is not drawn twice, totals come from the newer answer', () => {
+    const next = appendPage(page(queue.slice(0, 2), 4, 125), { ...page([queue[1]!, queue[2]!, queue[3]!], 5, 130), offset: 1 });
+    expect(next.queue.map((e) => e.item_id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(next).toMatchObject({ total: 5, total_minutes: 130, offset: 0 });
+  });
+
+  test('a first page answered after a change keeps the rest of what was loaded, without repeats', () => {
+    const first = page([queue[1]!, queue[0]!], 4, 125);
+    const guess = page([queue[1]!, queue[0]!, queue[2]!, queue[3]!], 4, 125);
+    expect(withFirstPage(first, guess).queue.map((e) => e.item_id)).toEqual(['b', 'a', 'c', 'd']);
+    expect(withFirstPage(first, page([queue[1]!]))).toBe(first);
   });
 });
