@@ -39,7 +39,7 @@ describe('SidePanelApp', () => {
     });
     render(<SidePanelApp />);
     await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(1));
-    expect(send).toHaveBeenCalledWith('groupQueue', { groupId: 'g2' });
+    expect(send).toHaveBeenCalledWith('groupQueue', { groupId: 'g2', count: 50 });
     fireEvent.click(screen.getByTestId('queue-entry'));
     expect(await screen.findByLabelText('Add a comment')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Back to queue/ }));
@@ -47,6 +47,23 @@ describe('SidePanelApp', () => {
     fireEvent.change(screen.getByLabelText('Group'), { target: { value: 'g1' } });
     await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(2));
     expect(await panelGroupId.getValue()).toBe('g1');
+  });
+
+  test('after "Show 50 more", a refresh reads again as many entries as are shown, not just the first page', async () => {
+    const entry = (n: number) => ({ ...queue.queue[0]!, item_id: `p${n}`, title: `Essay ${n}`, position: n });
+    const page = (from: number) => ({ ...queue, queue: Array.from({ length: 50 }, (_, i) => entry(from + i)), total: 120, total_minutes: 600 });
+    send.mockImplementation(async (name: string, data: { offset?: number; count?: number }) => {
+      if (name === 'listGroups') return { ok: true, value: groups };
+      if (name === 'groupQueue') return { ok: true, value: data.offset ? page(51) : { ...page(1), queue: Array.from({ length: data.count ?? 50 }, (_, i) => entry(i + 1)) } };
+      return never();
+    });
+    render(<SidePanelApp />);
+    await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(50));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more items (70 not shown)' }));
+    await waitFor(() => expect(screen.getAllByTestId('queue-entry')).toHaveLength(100));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('groupQueue', { groupId: 'g1', count: 100 }));
+    expect(screen.getAllByTestId('queue-entry')).toHaveLength(100);
   });
 
   test('removed from the group it showed: says so, then shows the group still there', async () => {

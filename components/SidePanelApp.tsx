@@ -4,14 +4,14 @@
  * and one item's discussion at a time. Each tab's content is its own pane component.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { GroupQueue, GroupSummary } from '@/utils/api-types';
+import { QUEUE_PAGE, type GroupQueue, type GroupSummary } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
 import { cachedGroups, cachedQueues, groupChangedAt, panelGroupId } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { openOptions } from '@/utils/ui-browser';
 import { useAccount, useRefresh, useStored } from '@/utils/ui-hooks';
 import { useLive } from '@/utils/ui-live';
-import { useNews, type NewsMarks } from '@/utils/ui-news';
+import { queueNewsCount, useNews, type NewsMarks } from '@/utils/ui-news';
 import { Alert, Loading } from './Bits';
 import { GroupSelect, pickGroup } from './GroupSelect';
 import { ItemDetailView } from './ItemDetailView';
@@ -23,9 +23,8 @@ import { SignIn } from './SignIn';
 
 /** What's new counts on the tabs: queued items new or newly discussed, new items, a new meeting. */
 function tabs(queue: GroupQueue | undefined, news: NewsMarks) {
-  const fresh = (queue?.queue ?? []).filter((e) => news.items.has(e.item_id) || news.comments[e.item_id]).length;
   return [
-    { id: 'queue', label: 'Queue', badge: fresh },
+    { id: 'queue', label: 'Queue', badge: queueNewsCount(queue, news) },
     { id: 'library', label: 'Library', badge: news.items.size },
     { id: 'meetings', label: 'Meetings', badge: news.meeting ? 1 : 0 },
   ];
@@ -47,6 +46,8 @@ function GroupQueueView() {
   const chosen = useStored(panelGroupId);
   const queues = useStored(cachedQueues);
   const [fresh, setFresh] = useState<{ groups?: GroupSummary[]; queues: Record<string, GroupQueue> }>({ queues: {} });
+  const shownQueues = useRef(fresh.queues);
+  shownQueues.current = fresh.queues;
   const [error, setError] = useState<UserError | null>(null);
   /** The item whose discussion is open, and the tab it was opened from (its Back goes there). */
   const [openItem, setOpenItem] = useState<{ id: string; from: string } | null>(null);
@@ -69,7 +70,9 @@ function GroupQueueView() {
     if (!listed.ok) return setError(listed.error);
     if (was && !listed.value.some((g) => g.id === was.id)) setLost(`You're no longer a member of ${was.name}, so you can't see its queue or discussions any more.`);
     const target = pickGroup(listed.value, await panelGroupId.getValue());
-    const reply = target ? await ask('groupQueue', { groupId: target.id }) : null;
+    // As many entries as are shown (the first page, or more after "Show 50 more"), read again.
+    const shown = target ? shownQueues.current[target.id]?.queue.length ?? 0 : 0;
+    const reply = target ? await ask('groupQueue', { groupId: target.id, count: Math.max(QUEUE_PAGE, shown) }) : null;
     if (reply && !reply.ok) setError(reply.error);
     else setError(null);
     setFresh((prev) => ({

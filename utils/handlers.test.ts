@@ -186,8 +186,15 @@ describe('library', () => {
     const { h, stub } = setup();
     await cachedQueues.setValue({ other: { ...queue, group: { ...queue.group, id: 'other' } } });
     expect(await h.groupQueue({ groupId: 'g1' })).toEqual({ ok: true, value: queue });
-    expect(stub.rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1' });
+    expect(stub.rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1', p_limit: 50, p_offset: 0, p_order: 'queue' });
     expect(Object.keys(await cachedQueues.getValue()).sort()).toEqual(['g1', 'other']);
+  });
+
+  it('groupQueue passes the page asked for (Show 50 more, most wanted) and leaves the cached first page alone', async () => {
+    const { h, stub } = setup();
+    await h.groupQueue({ groupId: 'g1', offset: 50, count: 50, order: 'wanted' });
+    expect(stub.rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1', p_limit: 50, p_offset: 50, p_order: 'wanted' });
+    expect(await cachedQueues.getValue()).toEqual({});
   });
 
   it('createGroup refreshes the cached groups', async () => {

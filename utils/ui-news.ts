@@ -4,13 +4,16 @@
  * the toolbar badge clears.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { GroupNews } from './api-types';
+import type { GroupNews, GroupQueue } from './api-types';
+import { hasMore } from './queue-order';
 import { ask } from './ui-ask';
 
 export interface NewsMarks {
   items: Set<string>;
   comments: Record<string, number>;
   meeting: GroupNews['meeting'];
+  /** Of those items, the ones queued (group_news says: the panel loads only the queue's first pages). */
+  queued?: Set<string>;
 }
 
 export const NO_NEWS: NewsMarks = { items: new Set(), comments: {}, meeting: null };
@@ -19,7 +22,19 @@ export const NO_NEWS: NewsMarks = { items: new Set(), comments: {}, meeting: nul
 export function mergeNews(shown: NewsMarks, news: GroupNews): NewsMarks {
   const comments = { ...shown.comments };
   for (const [itemId, n] of Object.entries(news.new_comments)) comments[itemId] = (comments[itemId] ?? 0) + n;
-  return { items: new Set([...shown.items, ...news.new_items]), comments, meeting: news.meeting ?? shown.meeting };
+  const queued = new Set([...(shown.queued ?? []), ...(news.queued ?? [])]);
+  return { items: new Set([...shown.items, ...news.new_items]), comments, meeting: news.meeting ?? shown.meeting, queued };
+}
+
+/**
+ * The Queue tab's count: queued items that are new or newly discussed. With the whole queue
+ * loaded, its entries say; with only its first pages, group_news's `queued` adds the rest.
+ */
+export function queueNewsCount(queue: GroupQueue | undefined, news: NewsMarks): number {
+  const entries = queue?.queue ?? [];
+  const fresh = new Set(entries.filter((e) => news.items.has(e.item_id) || news.comments[e.item_id]).map((e) => e.item_id));
+  if (queue && hasMore(queue)) for (const id of news.queued ?? []) fresh.add(id);
+  return fresh.size;
 }
 
 /** The marks for `groupId`, and `check` to call on every refresh (with the group refreshed). */
