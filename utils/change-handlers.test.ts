@@ -88,6 +88,14 @@ describe('untag, vote, read mark, move and take off', () => {
     expect(await outbox.getValue()).toEqual([]);
   });
 
+  it('offline, an entry beyond the cached first page is labelled with the titles the panel gave (regression: "an article")', async () => {
+    const s = server();
+    s.state.down = true;
+    await changeHandlers(s.getClient).moveQueueEntry({ itemId: 'p77', beforeItemId: 'p60', title: 'Essay 77', beforeTitle: 'Essay 60' });
+    await changeHandlers(s.getClient).voteItem({ itemId: 'p78', vote: true, title: 'Essay 78' });
+    expect((await outbox.getValue()).map((o) => summarise(o).label)).toEqual(['Move Essay 77 before Essay 60', 'Vote for Essay 78']);
+  });
+
   it('a later change to an item waits behind an earlier one that waits, even when the server is back', async () => {
     const s = server();
     const h = changeHandlers(s.getClient);
