@@ -124,7 +124,9 @@ async function counts(client: pg.Client): Promise<Record<string, number>> {
 function statements(benchGroup: string, benchItem: string): Statement[] {
   let clip = 0;
   return [
-    { name: 'group_queue (500-item group)', sql: 'select public.group_queue($1)', params: () => [benchGroup] },
+    // The side panel's call: the first page of 50 with the whole queue's totals (20261201001300_queue_pages.sql).
+    { name: 'group_queue, first page (50 of 500)', sql: `select public.group_queue($1, 50, 0, 'queue')`, params: () => [benchGroup] },
+    { name: 'group_queue, most wanted first page', sql: `select public.group_queue($1, 50, 0, 'wanted')`, params: () => [benchGroup] },
     {
       name: 'clip_item (new article, 2 tags, comment, queued)',
       sql: 'select public.clip_item($1, $2, $3, $4, $5, $6)',

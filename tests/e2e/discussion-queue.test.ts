@@ -3,7 +3,8 @@
  * browsers against the local backend (no Realtime: the side panel refreshes every 10 s):
  * what's new (badge count, "New" marks), reorder by keyboard and by drag, votes and most
  * wanted, read marks, total reading time, another member's vote showing up live, moving an
- * entry another member just removed, and a full meeting cycle with a Markdown export.
+ * entry another member just removed, a full meeting cycle with a Markdown export, and a
+ * 120-entry queue read from the server a page at a time (issue 7).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -200,4 +201,37 @@ describe('discussion: queue, meetings, what is new, live', () => {
     await past.getByText('Copied the notes as Markdown.').waitFor();
     expect(await adaPanel.evaluate(() => navigator.clipboard.readText())).toBe(md);
   });
+
+  // Issue 7: group_queue answers 50 at a time with the whole queue's totals.
+  test('a 120-entry queue: 50 drawn, "Show 50 more" reads the next 50 from the server in queue order, totals are the whole queue\'s', async () => {
+    await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+               select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/q' || n, 'Q' || lpad(n::text, 3, '0'), 230,
+                      (select id from auth.users where email = 'ada@queue.test')
+                 from generate_series(1, 118) as n`);
+    await sql(`insert into public.queue_entries (item_id, group_id, position, queued_by)
+               select i.id, i.group_id, 100 + row_number() over (order by i.title), i.added_by
+                 from public.items i where i.group_id = '${groupId}' and i.title like 'Q%'`);
+    const queued = (await order()).split(',');
+    expect(queued).toHaveLength(120);
+    await adaPanel.reload();
+    await adaPanel.getByRole('tab', { name: /Queue/ }).click();
+    // Birch 20 min, Dogwood 5, and 118 of 1 minute: 143 minutes, though 50 are drawn.
+    await expect.poll(() => adaPanel.getByTestId('queue-total').textContent(), { timeout: 10_000 }).toBe('120 queued · 2 h 23 min of reading');
+    expect(await titles(adaPanel)).toBe(queued.slice(0, 50).join(','));
+    await adaPanel.getByRole('button', { name: 'Show 50 more items (70 not shown)' }).click();
+    await expect.poll(() => entries(adaPanel).count()).toBe(100);
+    expect(await titles(adaPanel)).toBe(queued.slice(0, 100).join(','));
+    expect(await adaPanel.getByTestId('queue-total').textContent()).toBe('120 queued · 2 h 23 min of reading');
+    // Only the first page is kept in storage: the next 50 came from the server.
+    const cached = await ada.worker.evaluate(async (id) =>
+      ((await (globalThis as unknown as CachedQueues).chrome.storage.local.get('queues')).queues?.[id]?.queue ?? []).length, groupId);
+    expect(cached).toBe(50);
+    await adaPanel.getByRole('button', { name: 'Show 20 more items (20 not shown)' }).click();
+    await expect.poll(() => titles(adaPanel)).toBe(queued.join(','));
+    expect(await adaPanel.getByRole('button', { name: /more items/ }).count()).toBe(0);
+  });
 });
+
+interface CachedQueues {
+  chrome: { storage: { local: { get(key: string): Promise<{ queues?: Record<string, { queue: unknown[] }> }> } } };
+}
