@@ -4,7 +4,7 @@
  * clipper sends the page's canonical URL, cleaned the way the database's
  * private.url_key cleans it (supabase/migrations/20261129000300_library.sql).
  */
-import { resolveWebUrl } from './sanitize';
+import { resolveWebUrl } from './sanitize-rules';
 
 /** Longest URL the database stores (items_*_url_valid). */
 export const MAX_URL_LENGTH = 2048;

@@ -9,7 +9,7 @@ import type { ClipPayload } from './api-types';
 import { canonicalUrlOf, MAX_URL_LENGTH } from './canonical-url';
 import { readJsonLd, namesOf, notFree, textOf, typesOf, urlsOf, isVideoNode, type JsonLd } from './json-ld';
 import { MAX_TITLE, tidy } from './link-clip';
-import { resolveWebUrl } from './sanitize';
+import { resolveWebUrl } from './sanitize-rules';
 import { isoDate, langDir, langTag } from './page-text';
 
 export const MAX_SHORT_FIELD = 200;

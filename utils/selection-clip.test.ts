@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { MAX_STORED_CONTENT_BYTES } from './api-types';
 import { clipDocument } from './extract';
 import { selectionClip, selectionFragment } from './selection-clip';
-import { utf8Length } from './sanitize';
+import { utf8Length } from './sanitize-clip';
 
 const URL = 'https://essays.example/2024/circles?utm_source=mail';
 const HEAD = `<title>Reading circles | Margin</title><meta property="og:title" content="Reading circles">

@@ -7,7 +7,7 @@ import { MAX_STORED_CONTENT_BYTES, type ClipPayload } from './api-types';
 import { EMPTY_CLIP, tidy } from './link-clip';
 import { baseUrlOf, readPageMetadata, linkCard, MAX_EXCERPT, type PageMetadata } from './page-metadata';
 import { countWords, readableText } from './page-text';
-import { sanitizeContent, truncateContent } from './sanitize';
+import { sanitizeContent, truncateContent } from './sanitize-clip';
 
 /** Room kept under the size cap for the note that says a selection was shortened. */
 const NOTE_RESERVE = 1024;
