@@ -8,6 +8,12 @@ const el = (html: string) => root(html).firstElementChild as Element;
 const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the article, long enough to be prose that a reader came for.</p>`).join('');
 
 describe('isFurniture (class and id words generic across sites)', () => {
+  test('regression: the quick name check before splitting passes every furniture word, in any case and form', () => {
+    const words = ['sharing', 'Sharebar', 'addthis', 'sociable', 'optin', 'yarpp', 'respond', 'gdpr', 'taglist', 'promo', 'postmetadata', 'pagination', 'Taboola'];
+    const pairs = ['authorCard', 'about_the_author', 'bio-box', 'articleUtility', 'nav-links', 'moreNews', 'most_viewed', 'readNext', 'see-also', 'previousArticle', 'comment_form'];
+    for (const name of [...words, ...pairs]) expect(isFurniture(el(`<div class="x ${name}">x</div>`)), name).toBe(true);
+  });
+
   test.each([
     '<div class="share-bar">', '<div class="sharedaddy sd-sharing-enabled">', '<aside class="socialIcons">', '<div id="newsletter-signup">',
     '<section class="related-posts">', '<div class="relatedArticles">', '<div id="comments">', '<ol class="commentlist">',

@@ -45,8 +45,16 @@ function nameTokens(el: Element): string[] {
     .filter((t) => !TAXONOMY.test(t));
 }
 
+/**
+ * Every name FURNITURE or FURNITURE_PAIRS can match holds one of these (in any case, before the
+ * names are split into words), so most elements are passed over without splitting them.
+ */
+const MAYBE_FURNITURE =
+  /shar|social|sociable|addthis|newsletter|subscri|signup|optin|related|recommend|recirculation|outbrain|taboola|yarpp|comment|disqus|respond|breadcrumb|cookie|consent|gdpr|tag|promo|sponsored|advert|rating|postmetadata|pagination|author|bio|meta|footer|utility|navigation|nav|more|most|read|see|next|prev/i;
+
 /** Whether `el`'s class or id names furniture, whatever its tag (`<article id="recipe-comments">`). */
 export function namedFurniture(el: Element): boolean {
+  if (!MAYBE_FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   return nameTokens(el).some((token) => FURNITURE_PAIRS.test(token) || token.split('-').some((word) => FURNITURE.test(word)));
 }
 

@@ -12,6 +12,12 @@ describe('markedArticleBody', () => {
     expect(markedArticleBody(doc)?.getAttribute('class')).toBe('post entry-content');
   });
 
+  test('regression: the quick name check before splitting passes every body name, in any case and form', () => {
+    for (const name of ['postEntry', 'ARTICLE-MAIN', 'field_body', 'singleContent', 'news-text', 'article--body', 'content-article']) {
+      expect(markedArticleBody(page(`<div class="${name}">${paras(5)}</div>`))?.getAttribute('class'), name).toBe(name);
+    }
+  });
+
   test('itemprop="articleBody" wins over class names; camelCase and underscores count', () => {
     expect(markedArticleBody(page(`<div class="article_body">${paras(6)}</div><div itemprop="articleBody">${paras(5)}</div>`))?.hasAttribute('itemprop')).toBe(true);
     expect(markedArticleBody(page(`<div class="storyBody">${paras(5)}</div>`))?.getAttribute('class')).toBe('storyBody');

@@ -27,9 +27,14 @@ function paragraphs(el: Element): string[] {
 
 const prose = (el: Element): number => paragraphs(el).reduce((sum, p) => sum + p.length, 0);
 
+/** Every name BODY_NAMES matches holds one of these (in any case), so most elements are passed over without splitting their names. */
+const MAYBE_BODY = /content|body|entry|text|main/i;
+
 function marksBody(el: Element): boolean {
   if ((el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody')) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!MAYBE_BODY.test(raw)) return false;
+  const names = raw.split(/\s+/).filter(Boolean);
   return names.some((name) => BODY_NAMES.test(name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase()));
 }
 

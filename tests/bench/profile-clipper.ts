@@ -32,6 +32,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true });
 const self = new Map<string, number>();
 const fnSelf = new Map<string, number>();
+/** Inclusive time per function (its callees counted, each stack counted once per function). */
+const fnTotal = new Map<string, number>();
 for (const p of pages) {
   const page = await context.newPage();
   await page.goto(`${base}/${p.name}.html`, { waitUntil: 'load' }).catch(() => null);
@@ -56,6 +58,17 @@ for (const p of pages) {
     const key = `${mod} ${cf.functionName}`;
     fnSelf.set(key, (fnSelf.get(key) ?? 0) + t);
   }
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  for (const [id, t] of dt) {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const cf = byId.get(at)!.callFrame;
+      if (cf.functionName) names.add(cf.url === '' && cf.scriptId ? `${moduleAt[cf.lineNumber] ?? '?'} ${cf.functionName}` : cf.functionName);
+    }
+    for (const name of names) fnTotal.set(name, (fnTotal.get(name) ?? 0) + t);
+  }
   await page.close();
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
@@ -63,4 +76,6 @@ console.log(`Self time by module, ms (3 runs of each of ${pages.length} pages; t
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 22)) console.log(v.toFixed(0).padStart(7), (100 * v / total).toFixed(1).padStart(5) + '%', k);
 console.log('\nTop functions');
 for (const [k, v] of [...fnSelf].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(0).padStart(7), k);
+console.log('\nInclusive time (with callees)');
+for (const [k, v] of [...fnTotal].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(v.toFixed(0).padStart(7), k);
 await browser.close(); server.close();
