@@ -35,7 +35,7 @@ export function dbTable(f: DbFigures): string {
     `${f.database}: ${c.items?.toLocaleString('en')} items, ${c.groups?.toLocaleString('en')} groups, ${c.item_tags?.toLocaleString('en')} tags, ` +
       `${c.comments?.toLocaleString('en')} comments, ${c.queue_entries?.toLocaleString('en')} queue entries` +
       `${c.queue_votes !== undefined ? `, ${c.queue_votes.toLocaleString('en')} votes` : ''} ` +
-      `(${f.reused ? 'reused' : `seeded in ${f.seedSeconds.toFixed(0)} s`}); ms, ${f.reps} runs each, one transaction per run, rolled back; ` +
+      `(${f.reused ? 'reused' : `seeded in ${f.seedSeconds.toFixed(0)} s`}); ms, ${f.reps} runs each${f.shortReps ? ` (${f.shortReps} for the short ones)` : ''}, one transaction per run, rolled back, each role on its own connection; ` +
       `load average ${f.load.map((l) => l.toFixed(1)).join(' -> ')}`,
     table(rows, (i) => i > 0 && i < 9),
   ].join('\n');
