@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ClipItemResult, GroupSummary } from '@/utils/api-types';
-import type { TabClip, UserError } from '@/utils/protocol';
+import type { Reply, TabClip, UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { clipToSave } from '@/utils/ui-clip';
 import { useGroups } from '@/utils/ui-hooks';
@@ -17,16 +17,24 @@ import { SavedNotice } from './SavedNotice';
 
 type Reading = { state: 'reading' } | { state: 'failed'; error: UserError } | { state: 'read'; tab: TabClip };
 
-export function ClipFlow({ tabId }: { tabId?: number }) {
+export interface ClipFlowProps {
+  tabId?: number;
+  /** The tab's reading if already asked for (the popup asks before its first render). */
+  reading?: Promise<Reply<TabClip>>;
+  /** The cached groups if already read. */
+  cached?: { groups: GroupSummary[]; lastId: string | null };
+}
+
+export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
   const [reading, setReading] = useState<Reading>({ state: 'reading' });
   const [selectionOnly, setSelectionOnly] = useState(true);
   const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary } | null>(null);
-  const groups = useGroups();
+  const groups = useGroups(cached);
   /** A group picked while the page was still being read. */
   const [picked, setPicked] = useState<string | null>(null);
 
   useEffect(() => {
-    ask('clipTab', { tabId }).then((reply) =>
+    (asked ?? ask('clipTab', { tabId })).then((reply) =>
       setReading(reply.ok ? { state: 'read', tab: reply.value } : { state: 'failed', error: reply.error }),
     );
   }, [tabId]);

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { OutboxEntry, UserError } from '@/utils/protocol';
 import { summarise, waitingOps } from '@/utils/outbox';
-import { outbox } from '@/utils/storage';
+import { outbox, type OutboxOp } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { useStored } from '@/utils/ui-hooks';
 import { Alert } from './Bits';
@@ -22,8 +22,9 @@ function status(entry: OutboxEntry): string {
   return `Will try again by ${at}.`;
 }
 
-export function OutboxList() {
-  const ops = useStored(outbox);
+/** `cached`: the outbox if read already (the popup reads it before its first render). */
+export function OutboxList({ cached }: { cached?: OutboxOp[] }) {
+  const ops = useStored(outbox, cached);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   // A change being sent this moment is not waiting (it shows if its worker stops mid-send).

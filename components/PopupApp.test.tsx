@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
 import { cachedAccount, cachedGroups } from '@/utils/storage';
+import { rememberedStart, rememberStart, withReading } from '@/utils/ui-popup-start';
 import { PopupApp } from './PopupApp';
 import { ada, article, groups } from './testing/fixtures';
 
@@ -66,5 +67,33 @@ describe('PopupApp', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Add a book or print article' }));
     fireEvent.click(await screen.findByRole('button', { name: /Back to this page/ }));
     expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+  });
+});
+
+describe('PopupApp from the start read before its first render (issue 7: cached UI within 100 ms)', () => {
+  afterEach(() => localStorage.clear());
+
+  test('the frame and the cached group list are in the first render, and the tab is read once, early', async () => {
+    await signedIn({ ok: true, clip: article, selection: null });
+    const start = withReading({ account: ada, groups, lastGroupId: 'g2' }, 3);
+    render(<PopupApp tabId={3} start={start} />);
+    expect((screen.getByLabelText('Group') as HTMLSelectElement).value).toBe('g2'); // no waiting
+    expect(screen.getByText('ada@example.org')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    expect(send.mock.calls.filter((call) => call[0] === 'clipTab')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a book or print article' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Back to this page/ }));
+    expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    expect(send.mock.calls.filter((call) => call[0] === 'clipTab')).toHaveLength(2); // read anew
+  });
+
+  test('signed out since it was remembered: the sign-in form follows, and the remembered start is forgotten', async () => {
+    send.mockResolvedValue({ ok: true, value: null });
+    rememberStart({ account: ada, groups, lastGroupId: 'g2' });
+    render(<PopupApp start={rememberedStart()} />);
+    expect(screen.getByText('ada@example.org')).toBeTruthy();
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+    expect(screen.queryByText('ada@example.org')).toBeNull();
+    expect(rememberedStart()).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ClipItemResult, GroupSummary } from '@/utils/api-types';
 import { openOptions } from '@/utils/ui-browser';
 import { useAccount } from '@/utils/ui-hooks';
+import type { PopupStart } from '@/utils/ui-popup-start';
 import { AccountBar } from './AccountBar';
 import { ClipFlow } from './ClipFlow';
 import { ManualEntry } from './ManualEntry';
@@ -10,19 +11,23 @@ import { OutboxList } from './OutboxList';
 import { SavedNotice } from './SavedNotice';
 import { SignIn } from './SignIn';
 
-export function PopupApp({ tabId }: { tabId?: number }) {
-  const [account, setAccount] = useAccount();
+/** `start`: the cached state read before the first render (entrypoints/popup/main.tsx). */
+export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart }) {
+  const [account, setAccount] = useAccount(start?.account);
   const [manual, setManual] = useState(false);
+  // The tab read before the first render; back from manual entry, ClipFlow reads it anew.
+  const [reading, setReading] = useState(start?.reading);
   const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary } | null>(null);
   if (account === undefined) return null;
   let content;
   if (saved) content = <SavedNotice result={saved.result} group={saved.group} />;
   else if (manual) content = <ManualEntry onBack={() => setManual(false)} onSaved={(result, group) => setSaved({ result, group })} />;
   else {
+    const cached = start && { groups: start.groups, lastId: start.lastGroupId };
     content = (
       <>
-        <ClipFlow tabId={tabId} />
-        <button type="button" class="link" onClick={() => setManual(true)}>Add a book or print article</button>
+        <ClipFlow tabId={tabId} reading={reading} cached={cached} />
+        <button type="button" class="link" onClick={() => (setManual(true), setReading(undefined))}>Add a book or print article</button>
       </>
     );
   }
@@ -33,7 +38,7 @@ export function PopupApp({ tabId }: { tabId?: number }) {
         <>
           <main class="stack">
             {content}
-            <OutboxList />
+            <OutboxList cached={start?.outbox} />
           </main>
           <footer>
             <AccountBar account={account} onSignedOut={() => setAccount(null)} />
@@ -43,7 +48,7 @@ export function PopupApp({ tabId }: { tabId?: number }) {
         <main>
           <p class="hint">Sign in to save pages to your reading group.</p>
           <SignIn onSignedIn={setAccount} />
-          <OutboxList />
+          <OutboxList cached={start?.outbox} />
           <footer class="account-bar">
             <span class="who" />
             <button type="button" class="link" onClick={openOptions}>

@@ -5,10 +5,11 @@ import type { GroupSummary } from './api-types';
 import type { Account, UserError } from './protocol';
 import { cachedAccount, cachedGroups, lastGroupId } from './storage';
 import { ask } from './ui-ask';
+import { rememberStart } from './ui-popup-start';
 
-/** A storage item's value, kept current; undefined until first read. */
-export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+/** A storage item's value, kept current; undefined until first read, or `initial` if read already. */
+export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>, initial?: T): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     let live = true;
     let changed = false;
@@ -28,11 +29,11 @@ export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): 
 }
 
 /**
- * The signed-in account: the cached one at once, then whatever the background says
- * (getAccount is cheap — no network). undefined while loading, null when signed out.
+ * The signed-in account: the cached one at once (`initial` if read already), then whatever
+ * the background says (getAccount is cheap — no network). undefined while loading, null when signed out.
  */
-export function useAccount(): [Account | null | undefined, (next: Account | null) => void] {
-  const cached = useStored(cachedAccount);
+export function useAccount(initial?: Account | null): [Account | null | undefined, (next: Account | null) => void] {
+  const cached = useStored(cachedAccount, initial);
   const latest = useRef(cached);
   latest.current = cached;
   // What we were told, valid only until the cache changes (a sign-in or sign-out anywhere).
@@ -43,7 +44,12 @@ export function useAccount(): [Account | null | undefined, (next: Account | null
       if (reply.ok) tell(reply.value);
     });
   }, []);
-  return [told && told.basis === cached ? told.value : cached, tell];
+  const account = told && told.basis === cached ? told.value : cached;
+  // Signed out on any page (Options, a deleted account): the popup's remembered start goes too.
+  useEffect(() => {
+    if (account === null) rememberStart(undefined);
+  }, [account]);
+  return [account, tell];
 }
 
 /** Run `refresh` now, whenever the page becomes visible again, and every `everyMs`. */
@@ -72,12 +78,12 @@ export interface Groups {
   error: UserError | null;
 }
 
-/** The member's groups for the popup: the cache at once, then one listGroups refresh. */
-export function useGroups(): Groups {
+/** The member's groups for the popup: the cache at once (`initial` if read already), then one listGroups refresh. */
+export function useGroups(initial?: { groups: GroupSummary[]; lastId: string | null }): Groups {
   const [fresh, setFresh] = useState<GroupSummary[] | null>(null);
   const [error, setError] = useState<UserError | null>(null);
-  const cached = useStored(cachedGroups);
-  const lastId = useStored(lastGroupId);
+  const cached = useStored(cachedGroups, initial?.groups);
+  const lastId = useStored(lastGroupId, initial?.lastId);
   useEffect(() => {
     ask('listGroups').then((reply) => (reply.ok ? setFresh(reply.value) : setError(reply.error)));
   }, []);

@@ -1,7 +1,19 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
 import { tabIdFromSearch } from '@/utils/ui-format';
+import { keepRemembering, readPopupStart, rememberedStart, rememberStart, withReading, type PopupStart } from '@/utils/ui-popup-start';
 import '@/components/styles.css';
 
 // ?tabId=N: clip that tab (end-to-end tests open the popup as a tab); else the active tab.
-render(<PopupApp tabId={tabIdFromSearch(location.search)} />, document.getElementById('app')!);
+const tabId = tabIdFromSearch(location.search);
+const draw = (start: PopupStart | undefined) => render(<PopupApp tabId={tabId} start={withReading(start, tabId)} />, document.getElementById('app')!);
+
+// Issue 7 (cached UI within 100 ms): draw at once from what the popup remembers; else after
+// one extension storage read. Either way the storage read is remembered for the next open.
+const remembered = rememberedStart();
+if (remembered) draw(remembered);
+readPopupStart().then((start) => {
+  rememberStart(start);
+  if (!remembered) draw(start);
+  keepRemembering();
+});
