@@ -31,3 +31,16 @@ describe('database table', () => {
     expect(dbTable(figures([12, 12, 13], [10, 10, 10]))).toMatch(/group_queue.*1\.30x\s+ok; p95 < 20 ms: ok/);
   });
 });
+
+describe('pages table', () => {
+  it('prints the quietest run beside the median and marks a median over 100 ms', async () => {
+    const { uiTable } = await import('./report-app');
+    const popup = { shellMs: summarise([60, 70, 80]), cachedGroupsMs: summarise([61, 120, 130]), cachedPreviewMs: summarise([90, 95, 99]), firstOpenGroupsMs: 300, holdMs: 2000 };
+    const sidepanel = { queueItems: 1000, queueFirstMs: 900, queueCachedMs: summarise([400]), shellCachedMs: summarise([200]), queueRendered: 50,
+      queueLongestTaskMs: 60, threadComments: 200, threadMs: 700, threadRendered: 200, scroll: { frames: 10, p95FrameMs: 20, maxFrameMs: 22, over50ms: 0 } };
+    const text = uiTable({ popup, sidepanel, requests: [] });
+    expect(text).toMatch(/quietest ms/);
+    expect(text).toMatch(/group list shown, from cache\s+120\.0\s+130\.0\s+61\.0\s+100 ms\s+OVER BUDGET/);
+    expect(text).toMatch(/clip preview shown\s+95\.0\s+99\.0\s+90\.0\s+100 ms\s+ok/);
+  });
+});

@@ -45,17 +45,19 @@ export function uiTable(u: UiFigures): string {
   const p = u.popup;
   const s = u.sidepanel;
   const budget = APP_BUDGETS.popupCachedMs;
+  // The quietest run beside the median: on a loaded machine the median moves with the load.
+  const q = (x: { min: number }) => ms(x.min);
   const rows = [
-    ['measure', 'median ms', 'p95 ms', 'budget', ''],
-    ['popup: page drawn (account known)', ms(p.shellMs.median), ms(p.shellMs.p95), '', ''],
-    ['popup: group list shown, from cache', ms(p.cachedGroupsMs.median), ms(p.cachedGroupsMs.p95), `${budget} ms`, mark(p.cachedGroupsMs.median > budget)],
-    ['popup: clip preview shown', ms(p.cachedPreviewMs.median), ms(p.cachedPreviewMs.p95), `${budget} ms`, mark(p.cachedPreviewMs.median > budget)],
-    ['popup: group list, first open (nothing cached)', ms(p.firstOpenGroupsMs), '', '', ''],
-    [`side panel: ${s.queueItems}-item queue, first open`, ms(s.queueFirstMs), '', '', `${s.queueRendered} entries drawn`],
-    ['side panel: page drawn (account known), cached open', ms(s.shellCachedMs.median), ms(s.shellCachedMs.p95), '', ''],
-    [`side panel: ${s.queueItems}-item queue, from cache`, ms(s.queueCachedMs.median), ms(s.queueCachedMs.p95), '', `longest task ${ms(s.queueLongestTaskMs)} ms`],
-    [`side panel: ${s.threadComments}-comment thread opened`, ms(s.threadMs), '', '', `${s.threadRendered} comments drawn`],
-    ['side panel: scrolling the queue, frame time', ms(s.scroll.p95FrameMs), `max ${ms(s.scroll.maxFrameMs)}`, '', `${s.scroll.over50ms} of ${s.scroll.frames} frames over 50 ms`],
+    ['measure', 'median ms', 'p95 ms', 'quietest ms', 'budget', ''],
+    ['popup: page drawn (account known)', ms(p.shellMs.median), ms(p.shellMs.p95), q(p.shellMs), '', ''],
+    ['popup: group list shown, from cache', ms(p.cachedGroupsMs.median), ms(p.cachedGroupsMs.p95), q(p.cachedGroupsMs), `${budget} ms`, mark(p.cachedGroupsMs.median > budget)],
+    ['popup: clip preview shown', ms(p.cachedPreviewMs.median), ms(p.cachedPreviewMs.p95), q(p.cachedPreviewMs), `${budget} ms`, mark(p.cachedPreviewMs.median > budget)],
+    ['popup: group list, first open (nothing cached)', ms(p.firstOpenGroupsMs), '', '', '', ''],
+    [`side panel: ${s.queueItems}-item queue, first open`, ms(s.queueFirstMs), '', '', '', `${s.queueRendered} entries drawn`],
+    ['side panel: page drawn (account known), cached open', ms(s.shellCachedMs.median), ms(s.shellCachedMs.p95), q(s.shellCachedMs), '', ''],
+    [`side panel: ${s.queueItems}-item queue, from cache`, ms(s.queueCachedMs.median), ms(s.queueCachedMs.p95), q(s.queueCachedMs), '', `longest task ${ms(s.queueLongestTaskMs)} ms`],
+    [`side panel: ${s.threadComments}-comment thread opened`, ms(s.threadMs), '', '', '', `${s.threadRendered} comments drawn`],
+    ['side panel: scrolling the queue, frame time', ms(s.scroll.p95FrameMs), `max ${ms(s.scroll.maxFrameMs)}`, '', '', `${s.scroll.over50ms} of ${s.scroll.frames} frames over 50 ms`],
   ];
   return `Pages (answers held ${p.holdMs} ms for the cached figures, so they show what came from storage)\n${table(rows, (i) => i > 0 && i < 3)}`;
 }

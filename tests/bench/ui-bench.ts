@@ -121,9 +121,10 @@ async function tabId(browser: Browser, url: string): Promise<number> {
   }, url);
 }
 
-export async function benchUi(options: { extensionDir: string; baseUrl: string; reps: number; log?: (line: string) => void }): Promise<UiFigures> {
+export async function benchUi(options: { extensionDir: string; baseUrl: string; reps: number; log?: (line: string) => void; dbName?: string }): Promise<UiFigures> {
   const log = options.log ?? console.log;
-  const dbName = 'readclub_bench_ui';
+  // Its own database (dropped and made anew each run): a second run elsewhere names another.
+  const dbName = options.dbName ?? 'readclub_bench_ui';
   const admin = new pg.Client({ connectionString: options.baseUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${dbName} with (force)`);
