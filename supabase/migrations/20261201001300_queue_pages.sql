@@ -49,25 +49,26 @@ begin
       using errcode = '22023';
   end if;
 
-  -- The page's item ids in order. Queue order walks the (group_id, position) index and stops
-  -- after the page; "most wanted" has to count every entry's votes before it can sort.
+  -- The page's item ids in order. Positions are unique in a group (queue_entries_group_position_unique),
+  -- so queue order walks that index and stops after the page (no sort of the whole queue);
+  -- "most wanted" has to count every entry's votes before it can sort.
   if p_order = 'queue' then
     select coalesce(array_agg(p.item_id order by p.n), '{}') into v_page
-      from (select q.item_id, row_number() over (order by q.position, q.queued_at) as n
+      from (select q.item_id, row_number() over (order by q.position) as n
               from public.queue_entries as q
              where q.group_id = p_group_id
-             order by q.position, q.queued_at
+             order by q.position
              limit p_limit offset p_offset) as p;
   elsif p_order = 'wanted' then
     select coalesce(array_agg(p.item_id order by p.n), '{}') into v_page
-      from (select q.item_id, row_number() over (order by coalesce(v.votes, 0) desc, q.position, q.queued_at) as n
+      from (select q.item_id, row_number() over (order by coalesce(v.votes, 0) desc, q.position) as n
               from public.queue_entries as q
               left join (select qv.item_id, count(*) as votes
                            from public.queue_votes as qv
                           where qv.group_id = p_group_id
                           group by qv.item_id) as v on v.item_id = q.item_id
              where q.group_id = p_group_id
-             order by coalesce(v.votes, 0) desc, q.position, q.queued_at
+             order by coalesce(v.votes, 0) desc, q.position
              limit p_limit offset p_offset) as p;
   else
     raise exception 'The queue is ordered by ''queue'' (its own order) or ''wanted'' (most votes first), not ''%''.', p_order
