@@ -19,13 +19,25 @@ const MIN_PARAGRAPH = 40;
 
 const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
+const PARAGRAPHS = 'p, li, blockquote, h2, h3';
+
 function paragraphs(el: Element): string[] {
-  return Array.from(el.querySelectorAll('p, li, blockquote, h2, h3'))
+  return Array.from(el.querySelectorAll(PARAGRAPHS))
     .map((p) => squash(p.textContent))
     .filter((text) => text.length >= MIN_PARAGRAPH);
 }
 
 const prose = (el: Element): number => paragraphs(el).reduce((sum, p) => sum + p.length, 0);
+
+/** prose(el) >= min, reading only as many paragraphs as it takes. */
+function proseAtLeast(el: Element, min: number): boolean {
+  let sum = 0;
+  for (const p of Array.from(el.querySelectorAll(PARAGRAPHS))) {
+    const length = squash(p.textContent).length;
+    if (length >= MIN_PARAGRAPH && (sum += length) >= min) return true;
+  }
+  return false;
+}
 
 /** Every name BODY_NAMES matches holds one of these (in any case), so most elements are passed over without splitting their names. */
 const MAYBE_BODY = /content|body|entry|text|main/i;
@@ -62,9 +74,14 @@ export function markedArticleBody(doc: Document): Element | null {
  * of teasers, and none of them is the second opinion.
  */
 export function soleArticle(doc: Document): Element | null {
-  const found = Array.from(doc.querySelectorAll('article')).filter((el) => !el.querySelector('article') && prose(el) >= MIN_BODY_PROSE);
+  let found: Element | null = null;
+  for (const el of Array.from(doc.querySelectorAll('article'))) {
+    if (el.querySelector('article') || !proseAtLeast(el, MIN_BODY_PROSE)) continue;
+    if (found) return null; // a second one: a list of teasers
+    found = el;
+  }
   // An <article> named as comments or related posts is that, not the page's article.
-  return found.length === 1 && !namedFurniture(found[0]!) ? found[0]! : null;
+  return found && !namedFurniture(found) ? found : null;
 }
 
 /** Places the page itself says the article is, most specific first: its marked body, then its sole `<article>`. */
