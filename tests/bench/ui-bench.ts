@@ -57,13 +57,25 @@ const MARKER = `(() => {
     mo.observe(document, { childList: true, subtree: true });
   });
   const watch = [['shell', '.page'], ['groups', '#group-select'], ['preview', 'article.preview'], ['queue', '[data-testid=queue-entry]']];
-  const start = () => { for (const [name, sel] of watch) w.__benchWatch(name, sel, 1); };
+  const found = {}; w.__bench.done = {};
+  for (const [name] of watch) w.__bench.done[name] = new Promise((done) => (found[name] = done));
+  const start = () => { for (const [name, sel] of watch) w.__benchWatch(name, sel, 1).then(found[name]); };
   if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true });
 })();`;
 
+/**
+ * Waits for the page's own promise of the mark: one call, no polling. (waitForFunction polled
+ * the page every 20 ms and installed Playwright's injected script on the page's main thread
+ * while it was starting, which slowed the very start being timed.)
+ */
 async function mark(page: Page, name: string, timeoutMs = 20_000): Promise<number> {
-  await page.waitForFunction((n) => (window as unknown as { __bench?: { marks: Record<string, number> } }).__bench?.marks[n] !== undefined, name, { timeout: timeoutMs, polling: 20 });
-  return page.evaluate((n) => (window as unknown as { __bench: { marks: Record<string, number> } }).__bench.marks[n]!, name);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${name}: not shown within ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    return await Promise.race([page.evaluate((n) => (window as unknown as { __bench: { done: Record<string, Promise<number>> } }).__bench.done[n]!, name), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Waits until the proxy has seen no new request for quietMs (the action's calls are done). */
