@@ -26,7 +26,10 @@ export function dbTable(f: DbFigures): string {
       rows.push([s.name, '-', '-', '-', '-', '-', '-', '-', '-', s.skipped]);
       continue;
     }
-    const notes = [mark(Math.max(s.ratioP50!, s.ratioP95!) > APP_BUDGETS.rlsRatio)];
+    const over = Math.max(s.ratioP50!, s.ratioP95!) > APP_BUDGETS.rlsRatio;
+    // Issue 7 budgets the ratio of group_queue, clip_item and search; the others are timed to find costs, and say so.
+    const budgeted = /^(group_queue|clip_item|search_library)/.test(s.name);
+    const notes = [budgeted ? mark(over) : over ? `over ${APP_BUDGETS.rlsRatio} (not budgeted: +${ms(s.member!.median - s.bypass!.median)} ms)` : 'ok (not budgeted)'];
     if (s.name.startsWith('group_queue')) notes.push(`p95 < ${APP_BUDGETS.groupQueueP95Ms} ms: ${mark(s.member!.p95 >= APP_BUDGETS.groupQueueP95Ms)}`);
     rows.push([s.name, ms(s.member!.median), ms(s.member!.p95), ms(s.member!.min), ms(s.bypass!.median), ms(s.bypass!.p95), ms(s.bypass!.min), x(s.ratioP50), x(s.ratioP95), notes.join('; ')]);
   }
