@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vi
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
-import { outbox, type OutboxOp } from '@/utils/storage';
+import { cachedAccount, outbox, type OutboxOp } from '@/utils/storage';
 import { OutboxList } from './OutboxList';
 import { article } from './testing/fixtures';
 
@@ -49,6 +49,28 @@ describe('OutboxList', () => {
     expect(entries[2]!.textContent).toContain('Waits for you to sign in again.');
     expect(screen.getByRole('button', { name: `Retry sending ${article.title}` })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Discard Long thoughts' })).toBeTruthy();
+  });
+
+  // Regression: on a shared browser the next member to sign in saw another member's kept clip by title.
+  test('signed in, only that member\'s changes are listed; another member\'s are counted, never named', async () => {
+    await cachedAccount.setValue({ userId: 'u2', email: 'ben@example.com', displayName: 'Ben' });
+    await outbox.setValue([clipOp, { ...refused, userId: 'u2' }]);
+    const { container } = render(<OutboxList />);
+    await screen.findByRole('region', { name: 'Waiting to send (1)' });
+    expect(screen.getByTestId('outbox-others').textContent).toBe('1 change by another member waits on this browser until they sign in.');
+    expect(container.textContent).not.toContain(article.title);
+  });
+
+  test('only another member\'s changes: no list, just the count', async () => {
+    const ben = { userId: 'u2', email: 'ben@example.com', displayName: 'Ben' };
+    await cachedAccount.setValue(ben);
+    // The popup passes what it read before its first render: the first render already counts, never names.
+    const { container } = render(<OutboxList cached={[clipOp, refused]} account={ben} />);
+    expect(screen.getByTestId('outbox-others').textContent).toBe('2 changes by another member wait on this browser until they sign in.');
+    await outbox.setValue([clipOp, refused]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(screen.queryByRole('heading', { name: /Waiting to send/ })).toBeNull();
+    expect(container.textContent).not.toContain('Long thoughts');
   });
 
   test('Retry and Discard ask the background for that one change', async () => {

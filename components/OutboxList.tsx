@@ -4,8 +4,9 @@
  */
 import { useState } from 'preact/hooks';
 import type { OutboxEntry, UserError } from '@/utils/protocol';
-import { summarise, waitingOps } from '@/utils/outbox';
-import { outbox, type OutboxOp } from '@/utils/storage';
+import { summarise, waitingFor } from '@/utils/outbox';
+import { cachedAccount, outbox, type OutboxOp } from '@/utils/storage';
+import type { Account } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { useStored } from '@/utils/ui-hooks';
 import { Alert } from './Bits';
@@ -22,14 +23,22 @@ function status(entry: OutboxEntry): string {
   return `Will try again by ${at}.`;
 }
 
-/** `cached`: the outbox if read already (the popup reads it before its first render). */
-export function OutboxList({ cached }: { cached?: OutboxOp[] }) {
+/** `cached` / `account`: the outbox and who is signed in, if read already (the popup reads them before its first render). */
+export function OutboxList({ cached, account }: { cached?: OutboxOp[]; account?: Account | null }) {
   const ops = useStored(outbox, cached);
+  const signedIn = useStored(cachedAccount, account);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   // A change being sent this moment is not waiting (it shows if its worker stops mid-send).
-  const entries = waitingOps(ops ?? []).map(summarise);
-  if (entries.length === 0) return null;
+  // Until it is known who is signed in, nothing: another member's titles must not flash by.
+  const { mine, others } = signedIn === undefined ? { mine: [], others: 0 } : waitingFor(ops ?? [], signedIn?.userId ?? null);
+  const entries = mine.map(summarise);
+  const othersNote = others > 0 && (
+    <p class="hint" data-testid="outbox-others">
+      {others === 1 ? '1 change' : `${others} changes`} by another member {others === 1 ? 'waits' : 'wait'} on this browser until they sign in.
+    </p>
+  );
+  if (entries.length === 0) return othersNote || null;
 
   const act = async (id: string, name: 'retryOutbox' | 'discardOutbox') => {
     setBusy(id);
@@ -57,6 +66,7 @@ export function OutboxList({ cached }: { cached?: OutboxOp[] }) {
           </li>
         ))}
       </ul>
+      {othersNote}
       <Alert error={error} />
     </section>
   );

@@ -38,7 +38,7 @@ export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart 
         <>
           <main class="stack">
             {content}
-            <OutboxList cached={start?.outbox} />
+            <OutboxList cached={start?.outbox} account={start?.account} />
           </main>
           <footer>
             <AccountBar account={account} onSignedOut={() => setAccount(null)} />
@@ -48,7 +48,7 @@ export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart 
         <main>
           <p class="hint">Sign in to save pages to your reading group.</p>
           <SignIn onSignedIn={setAccount} />
-          <OutboxList cached={start?.outbox} />
+          <OutboxList cached={start?.outbox} account={start?.account} />
           <footer class="account-bar">
             <span class="who" />
             <button type="button" class="link" onClick={openOptions}>

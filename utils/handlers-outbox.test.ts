@@ -87,6 +87,16 @@ describe('outbox (a save or comment that cannot be sent now is kept, not lost)',
     expect(await outbox.getValue()).toEqual([]);
   });
 
+  it('a member signed in neither lists nor discards another member\'s kept change', async () => {
+    await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
+    const { h } = setup(stubClient({ rpc: { clip_item: down } }));
+    await h.saveClip(args);
+    await outbox.setValue((await outbox.getValue()).map((o) => ({ ...o, userId: 'someone-else' })));
+    expect(await h.listOutbox(undefined)).toEqual({ ok: true, value: [] });
+    await h.discardOutbox({ id: 'clip-1' });
+    expect((await outbox.getValue()).map((o) => o.id)).toEqual(['clip-1']);
+  });
+
   it('signing in again sends what waited for that member', async () => {
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     let up = false;

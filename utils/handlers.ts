@@ -13,7 +13,7 @@ import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
 import { meetingHandlers } from './meeting-handlers';
 import { queueHandlers } from './queue-handlers';
-import { discard, isRetryable, isWaiting, summarise, waitingOps } from './outbox';
+import { discard, isRetryable, isWaiting, summarise, waitingFor } from './outbox';
 import { changeHandlers } from './change-handlers';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
@@ -60,7 +60,8 @@ async function chooseFirstGroup(groupId: string): Promise<void> {
 export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers {
   const { getClient } = deps;
   const kick = outboxKicker(getClient);
-  const waiting = async () => ok(waitingOps(await outbox.getValue()).map(summarise));
+  const member = async () => (await readStoredAccount())?.userId ?? null;
+  const waiting = async () => ok(waitingFor(await outbox.getValue(), await member()).mine.map(summarise));
 
   const handlers: Handlers = {
     async getAccount() {
@@ -321,7 +322,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     },
 
     async discardOutbox({ id }) {
-      await discard(id);
+      await discard(id, await member());
       return waiting();
     },
 

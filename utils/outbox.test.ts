@@ -5,7 +5,7 @@ import type { Reply, UserError } from './protocol';
 import { EMPTY_CLIP } from './link-clip';
 import { outbox, outboxLanded, type OutboxOpInput } from './storage';
 import {
-  backoffMs, deliver, discard, enqueue, FIRST_RETRY_MS, isWaiting, LAST_RETRY_MS, MAX_SERVER_ATTEMPTS, OUTBOX_ALARM, summarise, type Send,
+  backoffMs, deliver, discard, enqueue, FIRST_RETRY_MS, isWaiting, LAST_RETRY_MS, MAX_SERVER_ATTEMPTS, OUTBOX_ALARM, summarise, waitingFor, type Send,
 } from './outbox';
 
 const down: UserError = { kind: 'network', message: 'down' };
@@ -174,6 +174,20 @@ describe('outbox delivery', () => {
     await enqueue(comment('c2', 'i2'), down, clock + 2);
     await discard('k');
     expect((await outbox.getValue()).map((o) => o.id)).toEqual(['c2']);
+  });
+
+  // Regression: on a shared browser the next member to sign in saw, and could discard, the
+  // changes another member had kept for later.
+  it('signed in, a member sees and discards only their own kept changes; signed out, all are listed', async () => {
+    await enqueue(clip('mine'), down, clock);
+    await enqueue({ ...clip('theirs'), userId: 'u2' }, down, clock + 1);
+    const ops = await outbox.getValue();
+    expect(waitingFor(ops, 'u1')).toMatchObject({ mine: [{ id: 'mine' }], others: 1 });
+    expect(waitingFor(ops, null).mine.map((o) => o.id)).toEqual(['mine', 'theirs']);
+    await discard('theirs', 'u1');
+    expect((await outbox.getValue()).map((o) => o.id)).toEqual(['mine', 'theirs']);
+    await discard('theirs', 'u2');
+    expect((await outbox.getValue()).map((o) => o.id)).toEqual(['mine']);
   });
 
   it('a change discarded while a delivery is under way is not sent', async () => {

@@ -130,9 +130,24 @@ export async function isWaiting(itemKey: string, self?: string): Promise<boolean
   return (await outbox.getValue()).some((o) => o.itemKey === itemKey && o.id !== self && !o.failed && !inFlightHere(o));
 }
 
-/** Forget one operation (and any comment waiting for the clip it was). */
-export function discard(id: string): Promise<void> {
-  return change((ops) => ({ ops: ops.filter((o) => o.id !== id && !(o.kind === 'comment' && o.args.clipId === id)), result: undefined }));
+/**
+ * What "Waiting to send" lists: signed in, only that member's changes (another member's, kept
+ * on a shared browser until they sign in, are counted, never named); signed out, all of them,
+ * beside the sign-in form, for the member whose session ended.
+ */
+export function waitingFor(ops: OutboxOp[], userId: string | null): { mine: OutboxOp[]; others: number } {
+  const waiting = waitingOps(ops);
+  const mine = userId ? waiting.filter((o) => o.userId === userId) : waiting;
+  return { mine, others: waiting.length - mine.length };
+}
+
+/**
+ * Forget one operation (and any comment waiting for the clip it was). Signed in (`userId`),
+ * only that member's: nobody discards another member's kept change.
+ */
+export function discard(id: string, userId: string | null = null): Promise<void> {
+  const gone = (o: OutboxOp) => (o.id === id || (o.kind === 'comment' && o.args.clipId === id)) && (!userId || o.userId === userId);
+  return change((ops) => ({ ops: ops.filter((o) => !gone(o)), result: undefined }));
 }
 
 /** A change that just went through directly is no longer waiting. */
