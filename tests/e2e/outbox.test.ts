@@ -1,7 +1,8 @@
 /**
  * The outbox in real Chromium on the production build (issue 6): a save whose session was
  * revoked is kept and arrives once after signing in again; with the backend stopped, a clip
- * and a comment are kept and arrive once after it is back (same port, same database).
+ * and a comment are kept and arrive once after it is back (same port, same database); a clip
+ * kept for one member is only counted while another member is signed in on the same browser.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,5 +121,37 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
     expect(await comments('Un bon café.')).toBe(1);
     expect(await comments('Written while the server was away.')).toBe(1);
     await Promise.all([popup.close(), panel.close()]);
+  });
+
+  // Regression: on a shared browser the next member to sign in saw Ada's kept clip by its title (and could discard it).
+  test('a clip kept for Ada is counted, never named, while Ben is signed in on the same browser, and is sent when Ada is back', async () => {
+    const before = await count('select count(*)::int as n from public.items', []);
+    const popup = await openPopupFor(`${fixtures.url}/shift-jis-article.html`);
+    const save = popup.getByRole('button', { name: /^Save to Night Readers/ });
+    await save.waitFor();
+    const port = Number(new URL(backend.url).port);
+    await backend.stop();
+    await save.click();
+    await popup.getByRole('heading', { name: 'Waiting to send (1)' }).waitFor({ timeout: 15_000 });
+    const kept = (await popup.getByTestId('outbox-entry').locator('strong').textContent())!;
+    await popup.getByRole('button', { name: 'Sign out' }).click();
+    await popup.getByRole('button', { name: 'Send code' }).waitFor();
+    await popup.close();
+    backend = await start(port);
+
+    const ben = await signInMember(ada, backend, 'ben@outbox.test');
+    await ben.getByTestId('outbox-others').waitFor();
+    expect(await ben.getByTestId('outbox-others').textContent()).toBe('1 change by another member waits on this browser until they sign in.');
+    expect(await ben.getByText(kept).count()).toBe(0);
+    expect(await ben.getByRole('button', { name: /^Discard/ }).count()).toBe(0);
+    expect(await count('select count(*)::int as n from public.items', [])).toBe(before);
+    await ben.getByRole('button', { name: 'Sign out' }).click();
+    await ben.getByRole('button', { name: 'Send code' }).waitFor();
+    await ben.close();
+
+    const again = await signInMember(ada, backend, EMAIL);
+    await expect.poll(() => count('select count(*)::int as n from public.items', []), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => again.getByTestId('outbox-others').count()).toBe(0);
+    await again.close();
   });
 });
