@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vi
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/protocol';
-import { cachedAccount, outbox, type OutboxOp } from '@/utils/storage';
+import { cachedAccount, outbox, sessionEndedFor, type OutboxOp } from '@/utils/storage';
 import { OutboxList } from './OutboxList';
 import { article } from './testing/fixtures';
 
@@ -20,9 +20,12 @@ const refused: OutboxOp = {
 };
 const signedOut: OutboxOp = { ...base, kind: 'comment', id: 'c2', itemKey: 'i2', lastError: { kind: 'signed-out', message: 'x' }, args: { itemId: 'i2', body: 'Later' } };
 
-beforeEach(() => {
+const ada = { userId: 'u1', email: 'ada@example.com', displayName: 'Ada' };
+
+beforeEach(async () => {
   fakeBrowser.reset();
   send.mockReset();
+  await cachedAccount.setValue(ada); // the changes below are Ada's (base.userId)
 });
 afterEach(cleanup);
 
@@ -57,8 +60,20 @@ describe('OutboxList', () => {
     await outbox.setValue([clipOp, { ...refused, userId: 'u2' }]);
     const { container } = render(<OutboxList />);
     await screen.findByRole('region', { name: 'Waiting to send (1)' });
-    expect(screen.getByTestId('outbox-others').textContent).toBe('1 change by another member waits on this browser until they sign in.');
+    expect(screen.getByTestId('outbox-others').textContent).toBe('1 change waits on this browser until the member who made it signs in.');
     expect(container.textContent).not.toContain(article.title);
+  });
+
+  test('signed out: the changes of the member whose session ended are named; after a deliberate sign-out, only counted', async () => {
+    await cachedAccount.setValue(null);
+    await sessionEndedFor.setValue('u1');
+    await outbox.setValue([signedOut]);
+    const { container } = render(<OutboxList />);
+    expect((await screen.findByTestId('outbox-entry')).textContent).toContain('Waits for you to sign in again.');
+    await sessionEndedFor.setValue(null);
+    await waitFor(() => expect(screen.queryByTestId('outbox-entry')).toBeNull());
+    expect(screen.getByTestId('outbox-others').textContent).toBe('1 change waits on this browser until the member who made it signs in.');
+    expect(container.textContent).not.toContain('Later');
   });
 
   test('only another member\'s changes: no list, just the count', async () => {
@@ -66,7 +81,7 @@ describe('OutboxList', () => {
     await cachedAccount.setValue(ben);
     // The popup passes what it read before its first render: the first render already counts, never names.
     const { container } = render(<OutboxList cached={[clipOp, refused]} account={ben} />);
-    expect(screen.getByTestId('outbox-others').textContent).toBe('2 changes by another member wait on this browser until they sign in.');
+    expect(screen.getByTestId('outbox-others').textContent).toBe('2 changes wait on this browser until the members who made them sign in.');
     await outbox.setValue([clipOp, refused]);
     await new Promise((r) => setTimeout(r, 10));
     expect(screen.queryByRole('heading', { name: /Waiting to send/ })).toBeNull();

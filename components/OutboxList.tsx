@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { OutboxEntry, UserError } from '@/utils/protocol';
 import { summarise, waitingFor } from '@/utils/outbox';
-import { cachedAccount, outbox, type OutboxOp } from '@/utils/storage';
+import { cachedAccount, outbox, sessionEndedFor, type OutboxOp } from '@/utils/storage';
 import type { Account } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { useStored } from '@/utils/ui-hooks';
@@ -27,15 +27,19 @@ function status(entry: OutboxEntry): string {
 export function OutboxList({ cached, account }: { cached?: OutboxOp[]; account?: Account | null }) {
   const ops = useStored(outbox, cached);
   const signedIn = useStored(cachedAccount, account);
+  const endedFor = useStored(sessionEndedFor);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   // A change being sent this moment is not waiting (it shows if its worker stops mid-send).
   // Until it is known who is signed in, nothing: another member's titles must not flash by.
-  const { mine, others } = signedIn === undefined ? { mine: [], others: 0 } : waitingFor(ops ?? [], signedIn?.userId ?? null);
+  const known = signedIn !== undefined && (signedIn !== null || endedFor !== undefined);
+  const { mine, others } = known ? waitingFor(ops ?? [], signedIn?.userId ?? endedFor ?? null) : { mine: [], others: 0 };
   const entries = mine.map(summarise);
   const othersNote = others > 0 && (
     <p class="hint" data-testid="outbox-others">
-      {others === 1 ? '1 change' : `${others} changes`} by another member {others === 1 ? 'waits' : 'wait'} on this browser until they sign in.
+      {others === 1
+        ? '1 change waits on this browser until the member who made it signs in.'
+        : `${others} changes wait on this browser until the members who made them sign in.`}
     </p>
   );
   if (entries.length === 0) return othersNote || null;

@@ -8,7 +8,7 @@ import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
-import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox } from './storage';
+import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox, sessionEndedFor } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
 import { meetingHandlers } from './meeting-handlers';
@@ -60,7 +60,8 @@ async function chooseFirstGroup(groupId: string): Promise<void> {
 export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers {
   const { getClient } = deps;
   const kick = outboxKicker(getClient);
-  const member = async () => (await readStoredAccount())?.userId ?? null;
+  // Whose kept changes are named: who is signed in, else whose session ended on its own.
+  const member = async () => (await readStoredAccount())?.userId ?? (await sessionEndedFor.getValue());
   const waiting = async () => ok(waitingFor(await outbox.getValue(), await member()).mine.map(summarise));
 
   const handlers: Handlers = {

@@ -131,22 +131,22 @@ export async function isWaiting(itemKey: string, self?: string): Promise<boolean
 }
 
 /**
- * What "Waiting to send" lists: signed in, only that member's changes (another member's, kept
- * on a shared browser until they sign in, are counted, never named); signed out, all of them,
- * beside the sign-in form, for the member whose session ended.
+ * What "Waiting to send" names: the changes of `member`, who is signed in or whose session
+ * ended without them signing out (sessionEndedFor); anyone else's, kept on a shared browser
+ * until they sign in, are counted, never named. Nobody: everything is only counted.
  */
-export function waitingFor(ops: OutboxOp[], userId: string | null): { mine: OutboxOp[]; others: number } {
+export function waitingFor(ops: OutboxOp[], member: string | null): { mine: OutboxOp[]; others: number } {
   const waiting = waitingOps(ops);
-  const mine = userId ? waiting.filter((o) => o.userId === userId) : waiting;
+  const mine = member ? waiting.filter((o) => o.userId === member) : [];
   return { mine, others: waiting.length - mine.length };
 }
 
 /**
- * Forget one operation (and any comment waiting for the clip it was). Signed in (`userId`),
- * only that member's: nobody discards another member's kept change.
+ * Forget one operation (and any comment waiting for the clip it was). With `member` (who the
+ * list names, or null for nobody), only theirs: nobody discards another member's kept change.
  */
-export function discard(id: string, userId: string | null = null): Promise<void> {
-  const gone = (o: OutboxOp) => (o.id === id || (o.kind === 'comment' && o.args.clipId === id)) && (!userId || o.userId === userId);
+export function discard(id: string, member?: string | null): Promise<void> {
+  const gone = (o: OutboxOp) => (o.id === id || (o.kind === 'comment' && o.args.clipId === id)) && (member === undefined || o.userId === member);
   return change((ops) => ({ ops: ops.filter((o) => !gone(o)), result: undefined }));
 }
 

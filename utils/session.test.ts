@@ -4,6 +4,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import {
   AUTH_STORAGE_KEY,
   accountFromUser,
+  clearLocalSession,
   createAuthStorage,
   endSession,
   finishEmailSignIn,
@@ -12,7 +13,7 @@ import {
   reconcileSessionBackend,
   startEmailSignIn,
 } from './session';
-import { backendUrl, cachedAccount, cachedGroups, cachedQueues, pendingSignInEmail } from './storage';
+import { backendUrl, cachedAccount, cachedGroups, cachedQueues, pendingSignInEmail, sessionEndedFor } from './storage';
 
 const user = { id: 'u1', email: 'ada@example.com', user_metadata: {} };
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
@@ -119,5 +120,15 @@ describe('email sign-in', () => {
     expect(await readStoredSession()).toBeNull();
     expect(await cachedAccount.getValue()).toBeNull();
     expect(await cachedQueues.getValue()).toEqual({});
+  });
+
+  it('remembers whose session ended on its own, not whose was ended by signing out, and forgets it at the next sign-in', async () => {
+    await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'ada' });
+    await clearLocalSession(); // a refused refresh
+    expect(await sessionEndedFor.getValue()).toBe('u1');
+    await finishEmailSignIn(client(), 'ada@example.com', '123456');
+    expect(await sessionEndedFor.getValue()).toBeNull();
+    await endSession(client());
+    expect(await sessionEndedFor.getValue()).toBeNull();
   });
 });

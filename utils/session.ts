@@ -7,7 +7,7 @@
  */
 import type { SupabaseClient, SupportedStorage, User } from '@supabase/supabase-js';
 import type { Account } from './protocol';
-import { backendUrl, cachedAccount, cachedGroups, cachedQueues, pendingSignInEmail } from './storage';
+import { backendUrl, cachedAccount, cachedGroups, cachedQueues, pendingSignInEmail, sessionEndedFor } from './storage';
 import { SIGNED_OUT_MESSAGE } from './errors';
 
 /** supabase-js keeps the session JSON under this browser.storage.local key. */
@@ -87,10 +87,14 @@ export function isSessionOver(error: unknown): boolean {
   return e?.name === 'AuthApiError' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 429;
 }
 
-/** Forget the session and everything cached for the person who held it. */
-export async function clearLocalSession(area: StorageArea = browser.storage.local): Promise<void> {
+/**
+ * Forget the session and everything cached for the person who held it, remembering who it
+ * was (sessionEndedFor) unless they signed out themselves.
+ */
+export async function clearLocalSession(area: StorageArea = browser.storage.local, deliberate = false): Promise<void> {
+  const holder = deliberate ? null : ((await cachedAccount.getValue())?.userId ?? (await sessionEndedFor.getValue()));
   await area.remove([AUTH_STORAGE_KEY, `${AUTH_STORAGE_KEY}-code-verifier`, `${AUTH_STORAGE_KEY}-user`]);
-  await Promise.all([cachedAccount.setValue(null), cachedGroups.setValue([]), cachedQueues.setValue({})]);
+  await Promise.all([cachedAccount.setValue(null), cachedGroups.setValue([]), cachedQueues.setValue({}), sessionEndedFor.setValue(holder)]);
 }
 
 /**
@@ -135,7 +139,7 @@ export async function finishEmailSignIn(client: SupabaseClient, rawEmail: string
   if (error) throw error;
   if (!data.user || !data.session) throw { kind: 'signed-out' as const, message: SIGNED_OUT_MESSAGE };
   const account = accountFromUser(data.user);
-  await Promise.all([cachedAccount.setValue(account), pendingSignInEmail.setValue(null)]);
+  await Promise.all([cachedAccount.setValue(account), pendingSignInEmail.setValue(null), sessionEndedFor.setValue(null)]);
   return account;
 }
 
@@ -151,5 +155,5 @@ export async function endSession(client: SupabaseClient | null, area: StorageAre
       // Unreachable server or broken client: the local clean-up below is what matters.
     }
   }
-  await clearLocalSession(area);
+  await clearLocalSession(area, true);
 }

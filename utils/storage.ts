@@ -50,6 +50,13 @@ export const backendKey = defineItem<string>('sync:backendKey', {
 /** Who is signed in, mirrored from the session so pages draw without asking. */
 export const cachedAccount = defineItem<Account | null>('local:account', { fallback: null });
 
+/**
+ * Whose session ended without them signing out (a refused refresh, a backend change): signed
+ * out, "Waiting to send" names only their kept changes, since it is most likely them at the
+ * keyboard. Null after a deliberate sign-out and once someone signs in.
+ */
+export const sessionEndedFor = defineItem<string | null>('local:sessionEndedFor', { fallback: null });
+
 /** The email a code was sent to; the popup closes while the user fetches it. */
 export const pendingSignInEmail = defineItem<string | null>('local:pendingSignInEmail', {
   fallback: null,
