@@ -95,13 +95,17 @@ describe('QueuePane', () => {
     expect(onChanged).toHaveBeenCalledWith(null);
   });
 
-  test('a vote toggles through voteItem; a new item is marked', async () => {
-    send.mockResolvedValue({ ok: true, value: { votes: 1, voted: true } });
+  // Regression (issue 7): a vote or read mark refetched the whole panel (4 requests more) although its answer holds the counts.
+  test('a vote toggles through voteItem and its answer is drawn at once, no refresh; a new item is marked', async () => {
+    send.mockResolvedValue({ ok: true, value: { votes: 3, voted: true } });
+    const onChanged = vi.fn();
     const news = { ...NO_NEWS, items: new Set([voted.queue[0]!.item_id]) };
-    render(<QueuePane queue={voted} news={news} onOpen={() => {}} onChanged={() => {}} />);
+    render(<QueuePane queue={voted} news={news} onOpen={() => {}} onChanged={onChanged} />);
     expect(screen.getAllByTestId('new-item')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: `Vote for ${voted.queue[0]!.title} (0 votes)` }));
     await waitFor(() => expect(send).toHaveBeenCalledWith('voteItem', { itemId: first.item_id, vote: true, title: first.title }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ ...voted, queue: [{ ...first, votes: 3, voted: true }, second] }));
+    expect(onChanged).not.toHaveBeenCalledWith(null);
   });
 
   // Regression (issue 6, outbox): a vote made offline was only an error and the queue lost it.

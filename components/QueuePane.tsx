@@ -11,7 +11,7 @@ import { useState } from 'preact/hooks';
 import type { GroupQueue, QueueEntry } from '@/utils/api-types';
 import { applyChange, type ChangeInput } from '@/utils/outbox-overlay';
 import type { UserError } from '@/utils/protocol';
-import { dropTarget, durationLabel, hasMore, queueTotals, stepTarget, withFirstPage } from '@/utils/queue-order';
+import { dropTarget, durationLabel, hasMore, queueTotals, stepTarget, withEntry, withFirstPage } from '@/utils/queue-order';
 import type { NewsMarks } from '@/utils/ui-news';
 import { askChange, nextPage, useWanted } from '@/utils/ui-queue';
 import { Alert, Loading } from './Bits';
@@ -53,6 +53,8 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
     setError(null);
     // Moving and taking off answer the first page: the pages loaded after it stay, changed alike.
     if (change.kind === 'move' || change.kind === 'unqueue') done(withFirstPage(reply.value as GroupQueue, applyChange(queue, change)));
+    // A vote or read mark answers the entry's counts: drawn at once, not a refresh of the whole panel.
+    else if (change.kind === 'vote' || change.kind === 'read') onChanged(withEntry(queue, change.args.itemId, reply.value as Partial<QueueEntry>));
     else done(queue);
   }
   function move(entry: QueueEntry, beforeItemId: string | null | undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { GroupQueue, QueueEntry } from './api-types';
-import { appendPage, dropTarget, durationLabel, hasMore, queueTotals, stepTarget, totalMinutes, withFirstPage } from './queue-order';
+import { appendPage, dropTarget, durationLabel, hasMore, queueTotals, stepTarget, totalMinutes, withEntry, withFirstPage } from './queue-order';
 
 const entry = (id: string, position: number, votes: number, minutes = 10) =>
   ({ item_id: id, position, votes, reading_minutes: minutes }) as QueueEntry;
@@ -62,5 +62,14 @@ describe('pages', () => {
     const guess = page([queue[1]!, queue[0]!, queue[2]!, queue[3]!], 4, 125);
     expect(withFirstPage(first, guess).queue.map((e) => e.item_id)).toEqual(['b', 'a', 'c', 'd']);
     expect(withFirstPage(first, page([queue[1]!]))).toBe(first);
+  });
+});
+
+describe('withEntry', () => {
+  test('sets one entry\'s counts from the server\'s answer and leaves the rest as they were', () => {
+    const q = { group: { id: 'g', name: 'G', role: 'member' as const }, queue: [{ item_id: 'a', votes: 1 }, { item_id: 'b', votes: 4 }] as QueueEntry[] };
+    const next = withEntry(q, 'b', { votes: 5, voted: true });
+    expect(next.queue.map((e) => [e.item_id, e.votes, e.voted])).toEqual([['a', 1, undefined], ['b', 5, true]]);
+    expect(next.queue[0]).toBe(q.queue[0]);
   });
 });

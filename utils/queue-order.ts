@@ -33,6 +33,11 @@ export function withFirstPage(first: GroupQueue, guess: GroupQueue): GroupQueue 
   return appendPage(first, { ...first, queue: guess.queue.slice(first.queue.length) });
 }
 
+/** The queue with one entry's counts as the server answered them (a vote's or a read mark's). */
+export function withEntry(queue: GroupQueue, itemId: string, counts: Partial<QueueEntry>): GroupQueue {
+  return { ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? { ...e, ...counts } : e)) };
+}
+
 /** "45 min", "2 h", "1 h 5 min" of reading. */
 export function durationLabel(minutes: number): string {
   const h = Math.floor(minutes / 60);
