@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUEUE_PAGE, type GroupQueue, type GroupSummary } from '@/utils/api-types';
 import type { UserError } from '@/utils/protocol';
+import { afterRefresh } from '@/utils/queue-order';
 import { cachedGroups, cachedQueues, groupChangedAt, panelGroupId } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
 import { openOptions } from '@/utils/ui-browser';
@@ -71,13 +72,14 @@ function GroupQueueView() {
     if (was && !listed.value.some((g) => g.id === was.id)) setLost(`You're no longer a member of ${was.name}, so you can't see its queue or discussions any more.`);
     const target = pickGroup(listed.value, await panelGroupId.getValue());
     // As many entries as are shown (the first page, or more after "Show 50 more"), read again.
-    const shown = target ? shownQueues.current[target.id]?.queue.length ?? 0 : 0;
-    const reply = target ? await ask('groupQueue', { groupId: target.id, count: Math.max(QUEUE_PAGE, shown) }) : null;
+    const asked = Math.max(QUEUE_PAGE, target ? shownQueues.current[target.id]?.queue.length ?? 0 : 0);
+    const reply = target ? await ask('groupQueue', { groupId: target.id, count: asked }) : null;
     if (reply && !reply.ok) setError(reply.error);
     else setError(null);
     setFresh((prev) => ({
       groups: listed.value,
-      queues: reply?.ok && target ? { ...prev.queues, [target.id]: reply.value } : prev.queues,
+      // Pages loaded while this refresh was on its way ("Show 50 more") stay after the answer.
+      queues: reply?.ok && target ? { ...prev.queues, [target.id]: afterRefresh(reply.value, prev.queues[target.id], asked) } : prev.queues,
     }));
     setLooks((n) => n + 1);
     if (target) await checkNews(target.id);

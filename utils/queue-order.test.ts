@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { GroupQueue, QueueEntry } from './api-types';
-import { appendPage, dropTarget, durationLabel, hasMore, queueTotals, stepTarget, totalMinutes, withEntry, withFirstPage } from './queue-order';
+import { appendPage, dropTarget, durationLabel, hasMore, queueTotals, stepTarget, totalMinutes, withEntry, withFirstPage, afterRefresh } from './queue-order';
 
 const entry = (id: string, position: number, votes: number, minutes = 10) =>
   ({ item_id: id, position, votes, reading_minutes: minutes }) as QueueEntry;
@@ -71,5 +71,21 @@ describe('withEntry', () => {
     const next = withEntry(q, 'b', { votes: 5, voted: true });
     expect(next.queue.map((e) => [e.item_id, e.votes, e.voted])).toEqual([['a', 1, undefined], ['b', 5, true]]);
     expect(next.queue[0]).toBe(q.queue[0]);
+  });
+});
+
+describe('afterRefresh', () => {
+  const q = (ids: string[], total = 200) => ({ group: { id: 'g', name: 'G', role: 'member' as const }, total, queue: ids.map((item_id) => ({ item_id })) as QueueEntry[] });
+
+  // Regression (issue 7): a refresh answering just after "Show 50 more" dropped the list back to what it had asked for.
+  test('keeps the pages loaded while the refresh was on its way, after its answer, once each', () => {
+    expect(afterRefresh(q(['b', 'a']), q(['a', 'b', 'c', 'd']), 2).queue.map((e) => e.item_id)).toEqual(['b', 'a', 'c', 'd']);
+    expect(afterRefresh(q(['b', 'c'], 3), q(['a', 'b', 'c', 'd']), 2).queue.map((e) => e.item_id)).toEqual(['b', 'c', 'd']);
+  });
+
+  test('without such pages the answer stands, so an entry gone from the server goes', () => {
+    const answer = q(['a', 'b'], 2);
+    expect(afterRefresh(answer, q(['a', 'b', 'x']), 3)).toBe(answer);
+    expect(afterRefresh(answer, undefined, 50)).toBe(answer);
   });
 });

@@ -33,6 +33,16 @@ export function withFirstPage(first: GroupQueue, guess: GroupQueue): GroupQueue 
   return appendPage(first, { ...first, queue: guess.queue.slice(first.queue.length) });
 }
 
+/**
+ * A refresh's answer (the first `asked` entries, read again) with the pages loaded while it was
+ * on its way ("Show 50 more") kept after it; without such pages, the answer as it is, so an
+ * entry gone from the server goes from the list too.
+ */
+export function afterRefresh(answer: GroupQueue, loaded: GroupQueue | undefined, asked: number): GroupQueue {
+  if (!loaded || loaded.queue.length <= asked) return answer;
+  return appendPage(answer, { ...answer, queue: loaded.queue.slice(asked) });
+}
+
 /** The queue with one entry's counts as the server answered them (a vote's or a read mark's). */
 export function withEntry(queue: GroupQueue, itemId: string, counts: Partial<QueueEntry>): GroupQueue {
   return { ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? { ...e, ...counts } : e)) };
