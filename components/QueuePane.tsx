@@ -11,9 +11,9 @@ import { useState } from 'preact/hooks';
 import type { GroupQueue, QueueEntry } from '@/utils/api-types';
 import { applyChange, type ChangeInput } from '@/utils/outbox-overlay';
 import type { UserError } from '@/utils/protocol';
-import { dropTarget, durationLabel, hasMore, queueTotals, stepTarget, withEntry, withFirstPage } from '@/utils/queue-order';
+import { durationLabel, hasMore, queueTotals, withEntry, withFirstPage } from '@/utils/queue-order';
 import type { NewsMarks } from '@/utils/ui-news';
-import { askChange, nextPage, useWanted } from '@/utils/ui-queue';
+import { askChange, nextPage, useCardMoves, useWanted } from '@/utils/ui-queue';
 import { Alert, Loading } from './Bits';
 import { OutboxList } from './OutboxList';
 import { QueueEntryActions } from './QueueEntryActions';
@@ -34,7 +34,6 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
   const [said, setSaid] = useState('');
-  const [dragged, setDragged] = useState<string | null>(null);
   const { wanted, more: moreWanted } = useWanted(queue, wantedOn, setError);
   const entries = queue.queue;
   const more = hasMore(queue);
@@ -65,7 +64,7 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
       setSaid(`${entry.title} moved to number ${next.queue.findIndex((e) => e.item_id === entry.item_id) + 1} of ${queueTotals(next).count}.`);
     });
   }
-  const step = (entry: QueueEntry, by: -1 | 1) => stepTarget(entries, entry.item_id, by, more);
+  const { step, attrs } = useCardMoves(entries, more, busy, move);
   async function loadMore() {
     const reply = await nextPage(queue);
     if (reply.ok) onChanged(reply.value);
@@ -84,19 +83,7 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
       <p class="sr-only" aria-live="polite" data-testid="queue-announce">{said}</p>
       {!shown ? <Loading text="Sorting by votes…" /> : <QueueList entries={shown.queue} onOpen={onOpen}
         server={{ total: queueTotals(shown).count, load: wantedOn ? moreWanted : loadMore }} decorate={(entry) => ({
-        attrs: wantedOn ? {} : {
-          draggable: !busy,
-          tabIndex: 0,
-          'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown',
-          onDragStart: (e) => (setDragged(entry.item_id), e.dataTransfer?.setData('text/plain', entry.item_id)),
-          onDragOver: (e) => e.preventDefault(),
-          onDrop: (e) => (e.preventDefault(), dragged && move(entries.find((x) => x.item_id === dragged)!, dropTarget(entries, dragged, entry.item_id, more)), setDragged(null)),
-          onKeyDown: (e) => {
-            if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target !== e.currentTarget) return;
-            e.preventDefault();
-            move(entry, step(entry, e.key === 'ArrowUp' ? -1 : 1));
-          },
-        },
+        attrs: wantedOn ? {} : attrs(entry),
         mark: <NewMark itemId={entry.item_id} news={news} />,
         actions: (
           <QueueEntryActions entry={entry} busy={busy}

@@ -4,11 +4,12 @@
  * wanted" is its own list sorted by the server, read when it is turned on and again on every
  * refresh of the queue (as many entries as were shown).
  */
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { QUEUE_PAGE, type GroupQueue, type QueueOrder } from './api-types';
+import { QUEUE_PAGE, type GroupQueue, type QueueEntry, type QueueOrder } from './api-types';
 import type { ChangeInput } from './outbox-overlay';
 import type { Reply, UserError } from './protocol';
-import { appendPage } from './queue-order';
+import { appendPage, dropTarget, stepTarget } from './queue-order';
 import { ask } from './ui-ask';
 
 /** The page after what `loaded` holds, appended to it (totals from the newer answer). */
@@ -56,4 +57,33 @@ export function askChange(change: ChangeInput): Promise<Reply<unknown>> {
     case 'unqueue': return ask('unqueueItem', change.args);
     case 'untag': return ask('untagItem', change.args);
   }
+}
+
+/**
+ * Moving queue cards without the buttons: drag and drop, and Alt+↑/↓ on a focused card. Each
+ * ends in `move(entry, before)` with a target among the loaded entries (undefined: no move).
+ * `step` is the target one place up or down, for the buttons too.
+ */
+export function useCardMoves(entries: QueueEntry[], more: boolean, busy: boolean, move: (entry: QueueEntry, before: string | null | undefined) => void) {
+  const [dragged, setDragged] = useState<string | null>(null);
+  const step = (entry: QueueEntry, by: -1 | 1) => stepTarget(entries, entry.item_id, by, more);
+  const attrs = (entry: QueueEntry): JSX.HTMLAttributes<HTMLLIElement> => ({
+    draggable: !busy,
+    tabIndex: 0,
+    'aria-keyshortcuts': 'Alt+ArrowUp Alt+ArrowDown',
+    onDragStart: (e) => (setDragged(entry.item_id), e.dataTransfer?.setData('text/plain', entry.item_id)),
+    onDragOver: (e) => e.preventDefault(),
+    onDrop: (e) => {
+      e.preventDefault();
+      const from = entries.find((x) => x.item_id === dragged);
+      if (from) move(from, dropTarget(entries, from.item_id, entry.item_id, more));
+      setDragged(null);
+    },
+    onKeyDown: (e) => {
+      if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target !== e.currentTarget) return;
+      e.preventDefault();
+      move(entry, step(entry, e.key === 'ArrowUp' ? -1 : 1));
+    },
+  });
+  return { step, attrs };
 }
