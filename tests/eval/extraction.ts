@@ -19,13 +19,9 @@ import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { JSDOM } from 'jsdom';
 import { extractArticle } from '../../utils/extract.ts';
 import { decode } from './decode.ts';
 
-// extractArticle sanitises with DOMPurify, which needs a real DOM: in the clipper that is the
-// page's window; here jsdom's (linkedom, which parses the pages, cannot run DOMPurify).
-(globalThis as { window?: unknown }).window = new JSDOM('').window;
 
 interface Case {
   url: string;

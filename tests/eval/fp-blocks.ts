@@ -11,11 +11,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { JSDOM } from 'jsdom';
 import { extractArticle } from '../../utils/extract.ts';
 import { decode } from './decode.ts';
 
-(globalThis as { window?: unknown }).window = new JSDOM('').window;
 const squash = (t: string | null | undefined): string => (t ?? '').replace(/\s+/g, ' ').trim();
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, figcaption, caption, address, blockquote, pre, div, section, aside, footer, header, table, td';
 
