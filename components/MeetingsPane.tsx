@@ -45,7 +45,7 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: Me
       ) : next ? (
         <section class="card stack" aria-labelledby="next-meeting" data-testid="next-meeting">
           <h2 id="next-meeting">
-            Next: {next.title ?? 'Meeting'} {news?.meeting?.id === next.id && <span class="chip new" data-testid="new-meeting">New</span>}
+            Next: {next.title ?? 'Meeting'} {news?.meeting?.id === next.id && <span class="chip new" data-testid="new-meeting">{news.meeting.changed ? 'Changed' : 'New'}</span>}
           </h2>
           <MeetingFacts meeting={next} />
           {can_manage && <button type="button" class="link" onClick={() => setEditing(true)}>Change time, place or lead</button>}

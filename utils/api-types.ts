@@ -269,8 +269,8 @@ export interface GroupNews {
   new_items: string[];
   /** Comments others wrote since then, per item id. */
   new_comments: Record<string, number>;
-  /** A meeting others scheduled since then. */
-  meeting: { id: string; starts_at: string; title: string | null } | null;
+  /** The next meeting, if others scheduled it, or changed its time, title, place or lead, since then. */
+  meeting: { id: string; starts_at: string; title: string | null; /** Scheduled before, changed since (older servers: absent). */ changed?: boolean } | null;
   /** Which of those items (new, or with new comments) are queued now: the Queue tab counts them. Absent from older servers. */
   queued?: string[];
 }

@@ -164,6 +164,16 @@ describe('discussion: queue, meetings, what is new, live', () => {
     expect(await benPanel.getByRole('button', { name: 'Finish meeting' }).count()).toBe(0);
   });
 
+  test("Ada changes the meeting's place; Ben's panel marks it changed", async () => {
+    await adaPanel.getByRole('button', { name: 'Change time, place or lead' }).click();
+    const edit = adaPanel.getByTestId('meeting-form');
+    await edit.getByLabel('Place or call link (optional)').fill('Room 5');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await adaPanel.getByTestId('next-meeting').getByText('Room 5').waitFor();
+    await expect.poll(() => benPanel.getByTestId('new-meeting').textContent(), { timeout: LIVE_MS }).toBe('Changed');
+    await benPanel.getByTestId('next-meeting').getByText('Room 5').waitFor();
+  });
+
   test('Ada edits the agenda, records Cedar discussed with a takeaway and finishes; the rest carry over', async () => {
     const next = adaPanel.getByTestId('next-meeting');
     const agenda = async () => (await next.getByTestId('agenda-item').locator('strong').allTextContents()).join(',');
