@@ -25,6 +25,7 @@ import {
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
 import { countWords, isoDate, readableText } from './page-text';
+import { hasNoText, readableTextBound } from './extract-bound';
 
 /** Most content_html may take, in UTF-8 bytes: what the database stores (the note included). */
 export const MAX_CONTENT_BYTES = MAX_STORED_CONTENT_BYTES;
@@ -142,15 +143,20 @@ function readBody(doc: Document, base: string): Parsed | null {
   };
   const cleaned = copy();
   const removed = cleaned.body ? removeBoilerplate(cleaned.body) : 0;
-  let parsed = readability(cleaned);
+  // A body without text: every reading is null (Readability returns null when all attempts are empty).
+  const empty = hasNoText(doc);
+  let parsed = empty ? null : readability(cleaned);
   let length = textOf(parsed);
-  if (removed > 0 && length < CHECK_PLAIN_CHARS) {
+  // No later pass can read more text than the page holds (see readableTextBound): skip those that cannot win.
+  let bound: number | undefined;
+  const mayBeLonger = (than: number): boolean => !empty && (bound ??= readableTextBound(doc)) > than;
+  if (removed > 0 && length < CHECK_PLAIN_CHARS && mayBeLonger(length * MUCH_LONGER)) {
     const plain = readability(copy());
     if (plain?.content) removeBoilerplate(plain.content);
     if (textOf(plain) > length * MUCH_LONGER) parsed = plain;
     length = textOf(parsed);
   }
-  if (length < RETRY_CHARS) {
+  if (length < RETRY_CHARS && mayBeLonger(length)) {
     const again = readability(copy(), true);
     if (textOf(again) > length) parsed = again;
     length = textOf(parsed);
