@@ -196,6 +196,15 @@ describe('truncateContent', () => {
     expect(root.innerHTML).toBe(before);
   });
 
+  test('regression: the 3-bytes-per-unit shortcut decides exactly as counting would, at the byte boundary', () => {
+    // <p> + 60 euro signs (3 bytes each) + </p>: 67 UTF-16 units, 187 bytes.
+    const html = `<p>${'\u20ac'.repeat(60)}</p>`;
+    expect(utf8Length(html)).toBe(187);
+    expect(truncateContent(container(html), 201)).toBe(false); // 67 * 3 <= 201: shortcut
+    expect(truncateContent(container(html), 187)).toBe(false); // counted: fits exactly
+    expect(truncateContent(container(html), 186)).toBe(true); // counted: one byte over
+  });
+
   test('oversized content keeps whole leading paragraphs in order and fits the limit', () => {
     const root = container(`<section>${paragraphs(2000)}</section>`);
     expect(utf8Length(root.innerHTML)).toBeGreaterThan(1_000_000);

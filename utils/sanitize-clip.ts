@@ -135,7 +135,9 @@ function keepWithin(el: Element, budget: number): void {
  * says whether it had to. The caller adds a note that the clip was shortened.
  */
 export function truncateContent(root: Element, maxBytes: number): boolean {
-  if (utf8Length(root.innerHTML) <= maxBytes) return false;
+  const html = root.innerHTML;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most clips fit without the count (a slow loop in a freshly injected script).
+  if (html.length * 3 <= maxBytes || utf8Length(html) <= maxBytes) return false;
   keepWithin(root, maxBytes);
   return true;
 }
