@@ -8,6 +8,7 @@ import { QUEUE_PAGE, QUEUE_PAGE_MAX, type Comment, type GroupQueue, type GroupSu
 import type { Account, Reply } from './protocol';
 import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, outbox, panelGroupId, pendingSignInEmail, savedPages } from './storage';
 import { applyChange, overlayWaiting } from './outbox-overlay';
+import { appendPage } from './queue-order';
 import { forgetMember } from './outbox';
 import { errorReply, signedOutReply } from './errors';
 import { clearLocalSession, isSessionOver } from './session';
@@ -71,7 +72,7 @@ export async function refreshCachedQueue(client: SupabaseClient, groupId: string
     const next = await page(offset + read.queue.length, count - read.queue.length);
     if (!next.ok) return next;
     if (next.value.queue.length === 0) break; // the queue shrank meanwhile: nothing more to read
-    read = { ...next.value, offset, queue: [...read.queue, ...next.value.queue] };
+    read = { ...appendPage(read, next.value), offset };
   }
   const queue = overlayWaiting(read, await outbox.getValue(), (await cachedAccount.getValue())?.userId);
   if (offset === 0 && order === 'queue') {

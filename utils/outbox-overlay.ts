@@ -6,7 +6,7 @@
  */
 import type { GroupQueue, QueueEntry } from './api-types';
 import type { OutboxOp } from './storage';
-import { hasMore, queueTotals } from './queue-order';
+import { hasMore, patchEntry, queueTotals } from './queue-order';
 
 type ChangeKind = 'untag' | 'vote' | 'read' | 'move' | 'unqueue';
 export type ChangeOp = Extract<OutboxOp, { kind: ChangeKind }>;
@@ -33,9 +33,6 @@ export function changeLabel({ kind, args }: ChangeInput): string {
   }
 }
 
-const patch = (queue: GroupQueue, itemId: string, fn: (e: QueueEntry) => QueueEntry): GroupQueue =>
-  ({ ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? fn(e) : e)) });
-
 const renumber = (entries: QueueEntry[]) => entries.map((e, i) => ({ ...e, position: i + 1 }));
 
 /**
@@ -51,12 +48,12 @@ export function applyChange(queue: GroupQueue, change: Change): GroupQueue {
     case 'vote': {
       const { vote } = change.args;
       if (Boolean(entry.voted) === vote) return queue;
-      return patch(queue, itemId, (e) => ({ ...e, voted: vote, votes: Math.max(0, (e.votes ?? 0) + (vote ? 1 : -1)) }));
+      return patchEntry(queue, itemId, (e) => ({ ...e, voted: vote, votes: Math.max(0, (e.votes ?? 0) + (vote ? 1 : -1)) }));
     }
     case 'read': {
       const { read } = change.args;
       if (Boolean(entry.read) === read) return queue;
-      return patch(queue, itemId, (e) => ({ ...e, read, read_count: Math.max(0, (e.read_count ?? 0) + (read ? 1 : -1)) }));
+      return patchEntry(queue, itemId, (e) => ({ ...e, read, read_count: Math.max(0, (e.read_count ?? 0) + (read ? 1 : -1)) }));
     }
     case 'unqueue': {
       const { count, minutes } = queueTotals(queue);
@@ -76,11 +73,11 @@ export function applyChange(queue: GroupQueue, change: Change): GroupQueue {
     }
     case 'untag': {
       const gone = cleanTag(change.args.tag);
-      return patch(queue, itemId, (e) => ({ ...e, tags: e.tags.filter((t) => t !== gone) }));
+      return patchEntry(queue, itemId, (e) => ({ ...e, tags: e.tags.filter((t) => t !== gone) }));
     }
     case 'tag': {
       const added = change.args.tags.map(cleanTag).filter(Boolean);
-      return patch(queue, itemId, (e) => ({ ...e, tags: [...new Set([...e.tags, ...added])].sort() }));
+      return patchEntry(queue, itemId, (e) => ({ ...e, tags: [...new Set([...e.tags, ...added])].sort() }));
     }
   }
 }

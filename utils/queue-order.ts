@@ -43,10 +43,14 @@ export function afterRefresh(answer: GroupQueue, loaded: GroupQueue | undefined,
   return appendPage(answer, { ...answer, queue: loaded.queue.slice(asked) });
 }
 
-/** The queue with one entry's counts as the server answered them (a vote's or a read mark's). */
-export function withEntry(queue: GroupQueue, itemId: string, counts: Partial<QueueEntry>): GroupQueue {
-  return { ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? { ...e, ...counts } : e)) };
+/** The queue with one entry replaced by `fn` of it (the others kept as they are). */
+export function patchEntry(queue: GroupQueue, itemId: string, fn: (e: QueueEntry) => QueueEntry): GroupQueue {
+  return { ...queue, queue: queue.queue.map((e) => (e.item_id === itemId ? fn(e) : e)) };
 }
+
+/** The queue with one entry's counts as the server answered them (a vote's or a read mark's). */
+export const withEntry = (queue: GroupQueue, itemId: string, counts: Partial<QueueEntry>): GroupQueue =>
+  patchEntry(queue, itemId, (e) => ({ ...e, ...counts }));
 
 /** "45 min", "2 h", "1 h 5 min" of reading. */
 export function durationLabel(minutes: number): string {

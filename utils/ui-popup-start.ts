@@ -24,15 +24,19 @@ export interface PopupStart {
 
 const REMEMBERED = 'readclub:popupStart';
 
-/** The popup's cached state from extension storage; undefined if it could not be read (the hooks then read it). */
-export async function readPopupStart(): Promise<PopupStart | undefined> {
+/**
+ * The popup's cached state from extension storage, in one read; undefined if it could not be
+ * read (the hooks then read it). `withOutbox`: also the waiting changes (the first render
+ * lists them; keeping the remembered copy current never needs them, and they can be large).
+ */
+export async function readPopupStart(withOutbox = true): Promise<PopupStart | undefined> {
   try {
-    const [account, groups, lastId, ops] = await storage.getItems([cachedAccount, cachedGroups, lastGroupId, outbox]);
+    const [account, groups, lastId, ops] = await storage.getItems(withOutbox ? [cachedAccount, cachedGroups, lastGroupId, outbox] : [cachedAccount, cachedGroups, lastGroupId]);
     return {
       account: account!.value as Account | null,
       groups: groups!.value as GroupSummary[],
       lastGroupId: lastId!.value as string | null,
-      outbox: ops!.value as OutboxOp[],
+      ...(ops ? { outbox: ops.value as OutboxOp[] } : {}),
     };
   } catch {
     return undefined;
@@ -69,7 +73,7 @@ export function rememberStart(start: PopupStart | undefined): void {
 
 /** Keeps the remembered start current while the popup is open (a join, a save, a sign-out). */
 export function keepRemembering(): () => void {
-  const update = () => void readPopupStart().then((start) => start && rememberStart(start));
+  const update = () => void readPopupStart(false).then((start) => start && rememberStart(start));
   const unwatch = [cachedAccount.watch(update), cachedGroups.watch(update), lastGroupId.watch(update)];
   return () => unwatch.forEach((stop) => stop());
 }
