@@ -9,7 +9,7 @@
 -- Tables
 -- --------------------------------------------------------------------------------------
 
-create table public.profiles (
+create table app.profiles (
   id uuid primary key references auth.users (id) on delete cascade,
   display_name text not null
     constraint profiles_display_name_length check (char_length(btrim(display_name)) between 1 and 80),
@@ -19,20 +19,20 @@ create table public.profiles (
     constraint profiles_avatar_url_valid check (avatar_url ~ '^https://[^/?#\s]+[^\s]*$' and char_length(avatar_url) <= 2048)
 );
 
-alter table public.profiles enable row level security;
+alter table app.profiles enable row level security;
 
-comment on table public.profiles is
+comment on table app.profiles is
   'One row per signed-up person (made by the on_auth_user_created trigger): the name their groups see.';
 
-comment on column public.profiles.id is 'The person''s auth.users id.';
+comment on column app.profiles.id is 'The person''s auth.users id.';
 
-comment on column public.profiles.display_name is 'Name shown to fellow group members (1–80 characters).';
+comment on column app.profiles.display_name is 'Name shown to fellow group members (1–80 characters).';
 
-comment on column public.profiles.created_at is 'When the profile was made (sign-up).';
+comment on column app.profiles.created_at is 'When the profile was made (sign-up).';
 
-comment on column public.profiles.updated_at is 'When the profile was last changed.';
+comment on column app.profiles.updated_at is 'When the profile was last changed.';
 
-comment on column public.profiles.avatar_url is 'Optional picture shown beside the name: an https URL (at most 2048 characters), or null.';
+comment on column app.profiles.avatar_url is 'Optional picture shown beside the name: an https URL (at most 2048 characters), or null.';
 
 -- --------------------------------------------------------------------------------------
 -- Functions
@@ -45,7 +45,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  insert into public.profiles (id, display_name)
+  insert into app.profiles (id, display_name)
   values (
     new.id,
     left(
@@ -89,7 +89,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select p.avatar_url from public.profiles as p where p.id = p_id
+  select p.avatar_url from app.profiles as p where p.id = p_id
 $$;
 
 comment on function private.avatar_url_of(uuid) is
@@ -97,7 +97,7 @@ comment on function private.avatar_url_of(uuid) is
 
 revoke all on function private.avatar_url_of(uuid) from public;
 
-grant execute on function private.avatar_url_of(uuid) to authenticated, service_role;
+grant execute on function private.avatar_url_of(uuid) to authenticated;
 
 create function private.person(p_id uuid, p_display_name text)
 returns jsonb
@@ -139,7 +139,7 @@ begin
   if v_avatar is not null and (v_avatar !~ '^https://[^/?#\s]+[^\s]*$' or char_length(v_avatar) > 2048) then
     raise exception 'A picture address must start with https:// (at most 2048 characters).' using errcode = '22023';
   end if;
-  update public.profiles as p set display_name = v_name, avatar_url = v_avatar where p.id = v_uid;
+  update app.profiles as p set display_name = v_name, avatar_url = v_avatar where p.id = v_uid;
   return jsonb_build_object('id', v_uid, 'display_name', v_name, 'avatar_url', v_avatar);
 end;
 $$;
@@ -149,7 +149,7 @@ comment on function public.update_profile(text, text) is
 
 revoke all on function public.update_profile(text, text) from public, anon;
 
-grant execute on function public.update_profile(text, text) to authenticated, service_role;
+grant execute on function public.update_profile(text, text) to authenticated;
 
 create function public.my_profile()
 returns jsonb
@@ -167,7 +167,7 @@ begin
   end if;
   select jsonb_build_object('id', p.id, 'display_name', p.display_name, 'avatar_url', p.avatar_url)
     into v_profile
-    from public.profiles as p
+    from app.profiles as p
    where p.id = v_uid;
   if v_profile is null then
     raise exception 'Your profile is missing; sign out and in again.' using errcode = 'P0001';
@@ -181,22 +181,24 @@ comment on function public.my_profile() is
 
 revoke all on function public.my_profile() from public, anon;
 
-grant execute on function public.my_profile() to authenticated, service_role;
+grant execute on function public.my_profile() to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges
 -- --------------------------------------------------------------------------------------
 
-revoke all on table public.profiles from anon;
+-- Row-level security decides which rows; these grants decide what the SECURITY INVOKER
+-- RPCs may do at all (no other API role holds anything on these tables).
 
-revoke truncate, references, trigger on table public.profiles from authenticated;
+grant select on table app.profiles to authenticated;
+grant update (display_name, avatar_url) on table app.profiles to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Row level security policies
 -- --------------------------------------------------------------------------------------
 
 create policy "People can update their own profile"
-  on public.profiles for update to authenticated
+  on app.profiles for update to authenticated
   using (id = (select auth.uid()))
   with check (id = (select auth.uid()));
 
@@ -209,5 +211,5 @@ create trigger on_auth_user_created
   for each row execute function private.handle_new_user();
 
 create trigger profiles_touch_updated_at
-  before update on public.profiles
+  before update on app.profiles
   for each row execute function private.touch_updated_at();

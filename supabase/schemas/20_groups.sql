@@ -14,59 +14,59 @@
 -- Tables
 -- --------------------------------------------------------------------------------------
 
-create table public.groups (
+create table app.groups (
   id uuid primary key default gen_random_uuid(),
   name text not null
     constraint groups_name_length check (char_length(btrim(name)) between 1 and 80),
-  created_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  created_by uuid default auth.uid() references app.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   description text not null default ''
     constraint groups_description_length check (char_length(description) <= 500)
 );
 
-alter table public.groups enable row level security;
+alter table app.groups enable row level security;
 
-comment on table public.groups is 'A reading group: its members share one library and one discussion queue.';
+comment on table app.groups is 'A reading group: its members share one library and one discussion queue.';
 
-comment on column public.groups.id is 'Group id.';
+comment on column app.groups.id is 'Group id.';
 
-comment on column public.groups.name is 'Group name shown to members (1–80 characters).';
+comment on column app.groups.name is 'Group name shown to members (1–80 characters).';
 
-comment on column public.groups.created_by is 'Who created the group (null once that person''s account is deleted).';
+comment on column app.groups.created_by is 'Who created the group (null once that person''s account is deleted).';
 
-comment on column public.groups.created_at is 'When the group was created.';
+comment on column app.groups.created_at is 'When the group was created.';
 
-comment on column public.groups.updated_at is 'When the group was last renamed or its description changed.';
+comment on column app.groups.updated_at is 'When the group was last renamed or its description changed.';
 
-comment on column public.groups.description is 'The group''s focus, shown to members (at most 500 characters; empty when unset).';
+comment on column app.groups.description is 'The group''s focus, shown to members (at most 500 characters; empty when unset).';
 
-create table public.group_members (
-  group_id uuid not null references public.groups (id) on delete cascade,
-  user_id uuid not null references public.profiles (id) on delete cascade,
+create table app.group_members (
+  group_id uuid not null references app.groups (id) on delete cascade,
+  user_id uuid not null references app.profiles (id) on delete cascade,
   role text not null default 'member'
     constraint group_members_role_valid check (role in ('owner', 'admin', 'member')),
   joined_at timestamptz not null default now(),
   primary key (group_id, user_id)
 );
 
-alter table public.group_members enable row level security;
+alter table app.group_members enable row level security;
 
-comment on table public.group_members is
+comment on table app.group_members is
   'Who belongs to which group, and as what. Rows are added only by the owner trigger and by join_group; a group always keeps an owner.';
 
-comment on column public.group_members.group_id is 'The group.';
+comment on column app.group_members.group_id is 'The group.';
 
-comment on column public.group_members.user_id is 'The member (a profile id).';
+comment on column app.group_members.user_id is 'The member (a profile id).';
 
-comment on column public.group_members.role is
+comment on column app.group_members.role is
   'owner (one or more; may delete the group and make or unmake owners), admin (invites, moderates, manages members) or member.';
 
-comment on column public.group_members.joined_at is 'When the person joined the group.';
+comment on column app.group_members.joined_at is 'When the person joined the group.';
 
-create table public.group_invites (
-  group_id uuid not null references public.groups (id) on delete cascade,
-  created_by uuid default auth.uid() references public.profiles (id) on delete set null,
+create table app.group_invites (
+  group_id uuid not null references app.groups (id) on delete cascade,
+  created_by uuid default auth.uid() references app.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
   expires_at timestamptz,
   id uuid not null default gen_random_uuid(),
@@ -84,34 +84,34 @@ create table public.group_invites (
   constraint group_invites_uses_within_max check (max_uses is null or uses <= max_uses)
 );
 
-alter table public.group_invites enable row level security;
+alter table app.group_invites enable row level security;
 
-comment on table public.group_invites is
+comment on table app.group_invites is
   'Invites: whoever signs in and enters the code joins the group as a member, until it expires, is used up or is revoked. The code itself is never stored.';
 
-comment on column public.group_invites.group_id is 'The group the code lets people into.';
+comment on column app.group_invites.group_id is 'The group the code lets people into.';
 
-comment on column public.group_invites.created_by is 'Owner or admin who made the code.';
+comment on column app.group_invites.created_by is 'Owner or admin who made the code.';
 
-comment on column public.group_invites.created_at is 'When the code was made.';
+comment on column app.group_invites.created_at is 'When the code was made.';
 
-comment on column public.group_invites.expires_at is
+comment on column app.group_invites.expires_at is
   'After this the code no longer works. create_invite always sets it; null (never expires) only for seeded demo codes.';
 
-comment on column public.group_invites.id is 'Invite id (what list_invites and revoke_invite use; the code is never shown again).';
+comment on column app.group_invites.id is 'Invite id (what list_invites and revoke_invite use; the code is never shown again).';
 
-comment on column public.group_invites.code_hash is 'sha256 of the code (private.invite_code_hash); the code is shown once, to whoever made it.';
+comment on column app.group_invites.code_hash is 'sha256 of the code (private.invite_code_hash); the code is shown once, to whoever made it.';
 
-comment on column public.group_invites.hint is 'Last four characters of the code, so owners can tell their invites apart.';
+comment on column app.group_invites.hint is 'Last four characters of the code, so owners can tell their invites apart.';
 
-comment on column public.group_invites.max_uses is 'How many people may join with it; null means no limit.';
+comment on column app.group_invites.max_uses is 'How many people may join with it; null means no limit.';
 
-comment on column public.group_invites.uses is 'How many people have joined with it (joining again does not count).';
+comment on column app.group_invites.uses is 'How many people have joined with it (joining again does not count).';
 
-comment on column public.group_invites.revoked_at is 'When an owner or admin withdrew it; null while it is live.';
+comment on column app.group_invites.revoked_at is 'When an owner or admin withdrew it; null while it is live.';
 
 create table private.code_failures (
-  user_id uuid not null references public.profiles (id) on delete cascade,
+  user_id uuid not null references app.profiles (id) on delete cascade,
   failed_at timestamptz not null default now()
 );
 
@@ -128,13 +128,13 @@ comment on column private.code_failures.failed_at is 'When.';
 -- Indexes
 -- --------------------------------------------------------------------------------------
 
-create index groups_created_by_idx on public.groups (created_by);
+create index groups_created_by_idx on app.groups (created_by);
 
-create index group_members_user_id_idx on public.group_members (user_id);
+create index group_members_user_id_idx on app.group_members (user_id);
 
-create index group_invites_group_id_idx on public.group_invites (group_id);
+create index group_invites_group_id_idx on app.group_invites (group_id);
 
-create index group_invites_created_by_idx on public.group_invites (created_by);
+create index group_invites_created_by_idx on app.group_invites (created_by);
 
 create index code_failures_user_id_failed_at_idx on private.code_failures (user_id, failed_at);
 
@@ -153,7 +153,7 @@ as $$
 begin
   return query
     select m.group_id
-      from public.group_members as m
+      from app.group_members as m
      where m.user_id = (select auth.uid())
        and m.role = any (p_roles);
 end;
@@ -164,7 +164,7 @@ comment on function private.my_group_ids(text[]) is
 
 revoke all on function private.my_group_ids(text[]) from public;
 
-grant execute on function private.my_group_ids(text[]) to authenticated, service_role;
+grant execute on function private.my_group_ids(text[]) to authenticated;
 
 create function private.group_role(p_group_id uuid)
 returns text
@@ -174,7 +174,7 @@ security definer
 set search_path = ''
 as $$
   select m.role
-    from public.group_members as m
+    from app.group_members as m
    where m.group_id = p_group_id
      and m.user_id = (select auth.uid())
 $$;
@@ -184,7 +184,7 @@ comment on function private.group_role(uuid) is
 
 revoke all on function private.group_role(uuid) from public;
 
-grant execute on function private.group_role(uuid) to authenticated, service_role;
+grant execute on function private.group_role(uuid) to authenticated;
 
 create function private.my_co_member_ids()
 returns setof uuid
@@ -196,8 +196,8 @@ as $$
 begin
   return query
     select distinct other.user_id
-      from public.group_members as mine
-      join public.group_members as other on other.group_id = mine.group_id
+      from app.group_members as mine
+      join app.group_members as other on other.group_id = mine.group_id
      where mine.user_id = (select auth.uid());
 end;
 $$;
@@ -207,7 +207,7 @@ comment on function private.my_co_member_ids() is
 
 revoke all on function private.my_co_member_ids() from public;
 
-grant execute on function private.my_co_member_ids() to authenticated, service_role;
+grant execute on function private.my_co_member_ids() to authenticated;
 
 create function private.add_group_creator_as_owner()
 returns trigger
@@ -217,7 +217,7 @@ set search_path = ''
 as $$
 begin
   if new.created_by is not null then
-    insert into public.group_members (group_id, user_id, role)
+    insert into app.group_members (group_id, user_id, role)
     values (new.id, new.created_by, 'owner')
     on conflict (group_id, user_id) do update set role = 'owner';
   end if;
@@ -344,7 +344,7 @@ begin
     raise exception 'A group name needs 1 to 80 characters.' using errcode = '22023';
   end if;
   -- The groups_add_creator_as_owner trigger makes the caller the owner.
-  insert into public.groups (id, name, created_by) values (v_id, v_name, v_uid);
+  insert into app.groups (id, name, created_by) values (v_id, v_name, v_uid);
   return jsonb_build_object('id', v_id, 'name', v_name);
 end;
 $$;
@@ -354,7 +354,7 @@ comment on function public.create_group(text) is
 
 revoke all on function public.create_group(text) from public, anon;
 
-grant execute on function public.create_group(text) to authenticated, service_role;
+grant execute on function public.create_group(text) to authenticated;
 
 create function private.invite_code_key(p_code text)
 returns text
@@ -473,13 +473,13 @@ set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
-  v_invite public.group_invites%rowtype;
+  v_invite app.group_invites%rowtype;
 begin
   if v_uid is null then
     raise exception 'Sign in to join a group.' using errcode = '42501';
   end if;
   perform private.check_code_attempts();
-  select i.* into v_invite from public.group_invites as i
+  select i.* into v_invite from app.group_invites as i
    where i.code_hash = private.invite_code_hash(p_code)
      for update;
   if not found or private.invite_code_key(p_code) = '' then
@@ -487,7 +487,7 @@ begin
       using errcode = 'P0001', hint = 'Check the code with whoever invited you.';
   end if;
   -- Already a member: joining again is harmless and uses nothing up.
-  if not exists (select from public.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid) then
+  if not exists (select from app.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid) then
     if v_invite.revoked_at is not null then
       raise exception 'That invite has been withdrawn. Ask for a new one.' using errcode = 'P0001';
     end if;
@@ -498,13 +498,13 @@ begin
       raise exception 'That invite has been used as many times as it allows. Ask for a new one.' using errcode = 'P0001';
     end if;
     if p_join then
-      update public.group_invites as i set uses = i.uses + 1 where i.id = v_invite.id;
-      insert into public.group_members (group_id, user_id, role) values (v_invite.group_id, v_uid, 'member');
+      update app.group_invites as i set uses = i.uses + 1 where i.id = v_invite.id;
+      insert into app.group_members (group_id, user_id, role) values (v_invite.group_id, v_uid, 'member');
     end if;
   end if;
   return query
-    select g.id, g.name, (select count(*)::integer from public.group_members as m where m.group_id = g.id)
-      from public.groups as g where g.id = v_invite.group_id;
+    select g.id, g.name, (select count(*)::integer from app.group_members as m where m.group_id = g.id)
+      from app.groups as g where g.id = v_invite.group_id;
 end;
 $$;
 
@@ -538,7 +538,7 @@ comment on function public.join_group(text) is
 
 revoke all on function public.join_group(text) from public, anon;
 
-grant execute on function public.join_group(text) to authenticated, service_role;
+grant execute on function public.join_group(text) to authenticated;
 
 create function public.preview_invite(p_code text)
 returns jsonb
@@ -563,7 +563,7 @@ comment on function public.preview_invite(text) is
 
 revoke all on function public.preview_invite(text) from public, anon;
 
-grant execute on function public.preview_invite(text) to authenticated, service_role;
+grant execute on function public.preview_invite(text) to authenticated;
 
 create function public.create_invite(p_group_id uuid, p_expires_in_days integer default 7, p_max_uses integer default null)
 returns jsonb
@@ -586,7 +586,7 @@ begin
   end if;
   v_code := private.new_invite_code();
   v_expires_at := now() + make_interval(days => p_expires_in_days);
-  insert into public.group_invites (code_hash, hint, group_id, created_by, expires_at, max_uses)
+  insert into app.group_invites (code_hash, hint, group_id, created_by, expires_at, max_uses)
   values (private.invite_code_hash(v_code), right(private.invite_code_key(v_code), 4), p_group_id,
           (select auth.uid()), v_expires_at, p_max_uses);
   return jsonb_build_object('code', v_code, 'group_id', p_group_id, 'expires_at', v_expires_at, 'max_uses', p_max_uses);
@@ -598,7 +598,7 @@ comment on function public.create_invite(uuid, integer, integer) is
 
 revoke all on function public.create_invite(uuid, integer, integer) from public, anon;
 
-grant execute on function public.create_invite(uuid, integer, integer) to authenticated, service_role;
+grant execute on function public.create_invite(uuid, integer, integer) to authenticated;
 
 create function public.list_invites(p_group_id uuid)
 returns jsonb
@@ -621,8 +621,8 @@ begin
                'max_uses', i.max_uses,
                'uses', i.uses)
              order by i.created_at desc, i.id)
-      from public.group_invites as i
-      left join public.profiles as p on p.id = i.created_by
+      from app.group_invites as i
+      left join app.profiles as p on p.id = i.created_by
      where i.group_id = p_group_id
        and i.revoked_at is null
        and (i.expires_at is null or i.expires_at > now())
@@ -635,7 +635,7 @@ comment on function public.list_invites(uuid) is
 
 revoke all on function public.list_invites(uuid) from public, anon;
 
-grant execute on function public.list_invites(uuid) to authenticated, service_role;
+grant execute on function public.list_invites(uuid) to authenticated;
 
 create function public.revoke_invite(p_invite_id uuid)
 returns jsonb
@@ -652,13 +652,13 @@ begin
     raise exception 'Sign in first.' using errcode = '42501';
   end if;
   -- Only owners and admins can see invites (RLS): anyone else finds none.
-  select i.group_id into v_group_id from public.group_invites as i where i.id = p_invite_id;
+  select i.group_id into v_group_id from app.group_invites as i where i.id = p_invite_id;
   if v_group_id is null then
     raise exception 'That invite is no longer there.' using errcode = 'P0001';
   end if;
   perform private.require_membership(
     v_group_id, array['owner', 'admin'], 'Only the group''s owner or an admin can withdraw invites.');
-  update public.group_invites as i set revoked_at = coalesce(i.revoked_at, now())
+  update app.group_invites as i set revoked_at = coalesce(i.revoked_at, now())
    where i.id = p_invite_id
   returning i.revoked_at into v_revoked_at;
   return jsonb_build_object('id', p_invite_id, 'revoked_at', v_revoked_at);
@@ -670,7 +670,7 @@ comment on function public.revoke_invite(uuid) is
 
 revoke all on function public.revoke_invite(uuid) from public, anon;
 
-grant execute on function public.revoke_invite(uuid) to authenticated, service_role;
+grant execute on function public.revoke_invite(uuid) to authenticated;
 
 create function private.keep_an_owner()
 returns trigger
@@ -680,12 +680,12 @@ set search_path = ''
 as $$
 begin
   -- Whole group going (delete_group) or the owner's account going: nothing to keep.
-  if not exists (select from public.groups as g where g.id = old.group_id)
-     or not exists (select from public.profiles as p where p.id = old.user_id) then
+  if not exists (select from app.groups as g where g.id = old.group_id)
+     or not exists (select from app.profiles as p where p.id = old.user_id) then
     return null;
   end if;
   if old.role = 'owner'
-     and not exists (select from public.group_members as m where m.group_id = old.group_id and m.role = 'owner') then
+     and not exists (select from app.group_members as m where m.group_id = old.group_id and m.role = 'owner') then
     raise exception 'A group needs an owner: make another member an owner first.' using errcode = 'P0001';
   end if;
   return null;
@@ -712,7 +712,7 @@ begin
   if p_role is null or p_role not in ('owner', 'admin', 'member') then
     raise exception 'A role is owner, admin or member.' using errcode = '22023';
   end if;
-  select m.role into v_their_role from public.group_members as m
+  select m.role into v_their_role from app.group_members as m
    where m.group_id = p_group_id and m.user_id = p_user_id;
   if v_their_role is null then
     raise exception 'That person is not in this group.' using errcode = 'P0001';
@@ -720,7 +720,7 @@ begin
   if (p_role = 'owner' or v_their_role = 'owner') and v_my_role <> 'owner' then
     raise exception 'Only an owner can make or unmake owners.' using errcode = '42501';
   end if;
-  update public.group_members as m set role = p_role
+  update app.group_members as m set role = p_role
    where m.group_id = p_group_id and m.user_id = p_user_id and m.role is distinct from p_role;
   return jsonb_build_object('group_id', p_group_id, 'user_id', p_user_id, 'role', p_role);
 end;
@@ -731,7 +731,7 @@ comment on function public.set_member_role(uuid, uuid, text) is
 
 revoke all on function public.set_member_role(uuid, uuid, text) from public, anon;
 
-grant execute on function public.set_member_role(uuid, uuid, text) to authenticated, service_role;
+grant execute on function public.set_member_role(uuid, uuid, text) to authenticated;
 
 create function public.remove_member(p_group_id uuid, p_user_id uuid)
 returns void
@@ -745,7 +745,7 @@ declare
     p_group_id, array['owner', 'admin'], 'Only the group''s owners and admins can remove members.');
   v_their_role text;
 begin
-  select m.role into v_their_role from public.group_members as m
+  select m.role into v_their_role from app.group_members as m
    where m.group_id = p_group_id and m.user_id = p_user_id;
   if v_their_role is null then
     return;  -- already gone
@@ -753,7 +753,7 @@ begin
   if v_their_role = 'owner' and v_my_role <> 'owner' then
     raise exception 'Only an owner can remove an owner.' using errcode = '42501';
   end if;
-  delete from public.group_members as m where m.group_id = p_group_id and m.user_id = p_user_id;
+  delete from app.group_members as m where m.group_id = p_group_id and m.user_id = p_user_id;
 end;
 $$;
 
@@ -762,7 +762,7 @@ comment on function public.remove_member(uuid, uuid) is
 
 revoke all on function public.remove_member(uuid, uuid) from public, anon;
 
-grant execute on function public.remove_member(uuid, uuid) to authenticated, service_role;
+grant execute on function public.remove_member(uuid, uuid) to authenticated;
 
 create function public.leave_group(p_group_id uuid)
 returns void
@@ -775,12 +775,12 @@ declare
   v_role text := private.require_membership(p_group_id);
 begin
   if v_role = 'owner' and not exists (
-       select from public.group_members as m
+       select from app.group_members as m
         where m.group_id = p_group_id and m.role = 'owner' and m.user_id <> (select auth.uid())) then
     raise exception 'You are this group''s last owner: make another member an owner before you leave, or delete the group.'
       using errcode = 'P0001';
   end if;
-  delete from public.group_members as m where m.group_id = p_group_id and m.user_id = (select auth.uid());
+  delete from app.group_members as m where m.group_id = p_group_id and m.user_id = (select auth.uid());
 end;
 $$;
 
@@ -788,7 +788,7 @@ comment on function public.leave_group(uuid) is 'RPC leave_group(p_group_id) →
 
 revoke all on function public.leave_group(uuid) from public, anon;
 
-grant execute on function public.leave_group(uuid) to authenticated, service_role;
+grant execute on function public.leave_group(uuid) to authenticated;
 
 create function public.update_group(p_group_id uuid, p_name text, p_description text default null)
 returns jsonb
@@ -809,7 +809,7 @@ begin
   if char_length(v_description) > 500 then
     raise exception 'A description can be at most 500 characters.' using errcode = '22023';
   end if;
-  update public.groups as g set name = v_name, description = v_description where g.id = p_group_id;
+  update app.groups as g set name = v_name, description = v_description where g.id = p_group_id;
   return jsonb_build_object('id', p_group_id, 'name', v_name, 'description', v_description);
 end;
 $$;
@@ -819,7 +819,7 @@ comment on function public.update_group(uuid, text, text) is
 
 revoke all on function public.update_group(uuid, text, text) from public, anon;
 
-grant execute on function public.update_group(uuid, text, text) to authenticated, service_role;
+grant execute on function public.update_group(uuid, text, text) to authenticated;
 
 create function public.delete_group(p_group_id uuid, p_confirm_name text)
 returns void
@@ -830,10 +830,10 @@ set search_path = ''
 as $$
 begin
   perform private.require_membership(p_group_id, array['owner'], 'Only an owner can delete the group.');
-  if not exists (select from public.groups as g where g.id = p_group_id and g.name = btrim(coalesce(p_confirm_name, ''))) then
+  if not exists (select from app.groups as g where g.id = p_group_id and g.name = btrim(coalesce(p_confirm_name, ''))) then
     raise exception 'Type the group''s name exactly to delete it.' using errcode = '22023';
   end if;
-  delete from public.groups as g where g.id = p_group_id;  -- its library, queue and members go with it
+  delete from app.groups as g where g.id = p_group_id;  -- its library, queue and members go with it
 end;
 $$;
 
@@ -842,7 +842,7 @@ comment on function public.delete_group(uuid, text) is
 
 revoke all on function public.delete_group(uuid, text) from public, anon;
 
-grant execute on function public.delete_group(uuid, text) to authenticated, service_role;
+grant execute on function public.delete_group(uuid, text) to authenticated;
 
 create function public.group_members(p_group_id uuid)
 returns jsonb
@@ -862,8 +862,8 @@ begin
                'role', m.role,
                'joined_at', m.joined_at)
              order by case m.role when 'owner' then 0 when 'admin' then 1 else 2 end, lower(p.display_name), m.user_id)
-      from public.group_members as m
-      left join public.profiles as p on p.id = m.user_id
+      from app.group_members as m
+      left join app.profiles as p on p.id = m.user_id
      where m.group_id = p_group_id), '[]'::jsonb);
 end;
 $$;
@@ -873,7 +873,7 @@ comment on function public.group_members(uuid) is
 
 revoke all on function public.group_members(uuid) from public, anon;
 
-grant execute on function public.group_members(uuid) to authenticated, service_role;
+grant execute on function public.group_members(uuid) to authenticated;
 
 create function public.my_groups()
 returns table (id uuid, name text, description text, role text, member_count integer, queue_count integer)
@@ -888,10 +888,10 @@ begin
            g.name,
            g.description,
            m.role,
-           (select count(*)::integer from public.group_members as mm where mm.group_id = g.id),
-           (select count(*)::integer from public.queue_entries as q where q.group_id = g.id)
-      from public.group_members as m
-      join public.groups as g on g.id = m.group_id
+           (select count(*)::integer from app.group_members as mm where mm.group_id = g.id),
+           (select count(*)::integer from app.queue_entries as q where q.group_id = g.id)
+      from app.group_members as m
+      join app.groups as g on g.id = m.group_id
      where m.user_id = (select auth.uid())
      order by lower(g.name), g.id;
 end;
@@ -902,77 +902,77 @@ comment on function public.my_groups() is
 
 revoke all on function public.my_groups() from public, anon;
 
-grant execute on function public.my_groups() to authenticated, service_role;
+grant execute on function public.my_groups() to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges
 -- --------------------------------------------------------------------------------------
 
-revoke all on table public.groups, public.group_members, public.group_invites from anon;
+-- Row-level security decides which rows; these grants decide what the SECURITY INVOKER
+-- RPCs may do at all (no other API role holds anything on these tables).
 
-revoke truncate, references, trigger on table public.groups, public.group_members, public.group_invites from authenticated;
+grant select, insert, delete on table app.groups to authenticated;
+grant update (name, description) on table app.groups to authenticated;
 
-revoke update on table public.group_invites from authenticated;
+grant select, delete on table app.group_members to authenticated;
+grant update (role) on table app.group_members to authenticated;
 
-grant update (revoked_at) on table public.group_invites to authenticated;
+grant select, insert on table app.group_invites to authenticated;
+grant update (revoked_at) on table app.group_invites to authenticated;
 
 revoke all on table private.code_failures from public, anon, authenticated;
-
-revoke update on table public.group_members from authenticated;
-
-grant update (role) on table public.group_members to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Row level security policies
 -- --------------------------------------------------------------------------------------
 
 create policy "Members can read their groups"
-  on public.groups for select to authenticated
+  on app.groups for select to authenticated
   using (id in (select private.my_group_ids()));
 
 create policy "Signed-in people can create a group they own"
-  on public.groups for insert to authenticated
+  on app.groups for insert to authenticated
   with check (created_by = (select auth.uid()));
 
 create policy "Owners and admins can rename their groups"
-  on public.groups for update to authenticated
+  on app.groups for update to authenticated
   using (id in (select private.my_group_ids(array['owner', 'admin'])))
   with check (id in (select private.my_group_ids(array['owner', 'admin'])));
 
 create policy "Owners can delete their groups"
-  on public.groups for delete to authenticated
+  on app.groups for delete to authenticated
   using (id in (select private.my_group_ids(array['owner'])));
 
 create policy "Members can see who is in their groups"
-  on public.group_members for select to authenticated
+  on app.group_members for select to authenticated
   using (group_id in (select private.my_group_ids()));
 
 create policy "Owners and admins can see their groups' invites"
-  on public.group_invites for select to authenticated
+  on app.group_invites for select to authenticated
   using (group_id in (select private.my_group_ids(array['owner', 'admin'])));
 
 create policy "Owners and admins can create invites for their groups"
-  on public.group_invites for insert to authenticated
+  on app.group_invites for insert to authenticated
   with check (
     created_by = (select auth.uid())
     and group_id in (select private.my_group_ids(array['owner', 'admin']))
   );
 
 create policy "Owners and admins can delete their groups' invites"
-  on public.group_invites for delete to authenticated
+  on app.group_invites for delete to authenticated
   using (group_id in (select private.my_group_ids(array['owner', 'admin'])));
 
 create policy "People can read their own profile and their fellow members'"
-  on public.profiles for select to authenticated
+  on app.profiles for select to authenticated
   using (id = (select auth.uid()) or id in (select private.my_co_member_ids()));
 
 create policy "Owners and admins can revoke their groups' invites"
-  on public.group_invites for update to authenticated
+  on app.group_invites for update to authenticated
   using (group_id in (select private.my_group_ids(array['owner', 'admin'])))
   with check (group_id in (select private.my_group_ids(array['owner', 'admin'])));
 
 create policy "Owners can change anyone's role and admins can change non-owners between admin and member"
-  on public.group_members for update to authenticated
+  on app.group_members for update to authenticated
   using (
     group_id in (select private.my_group_ids(array['owner']))
     or (role <> 'owner' and group_id in (select private.my_group_ids(array['admin'])))
@@ -983,7 +983,7 @@ create policy "Owners can change anyone's role and admins can change non-owners 
   );
 
 create policy "Members can leave, owners can remove anyone and admins can remove non-owners"
-  on public.group_members for delete to authenticated
+  on app.group_members for delete to authenticated
   using (
     user_id = (select auth.uid())
     or group_id in (select private.my_group_ids(array['owner']))
@@ -995,13 +995,13 @@ create policy "Members can leave, owners can remove anyone and admins can remove
 -- --------------------------------------------------------------------------------------
 
 create trigger groups_touch_updated_at
-  before update on public.groups
+  before update on app.groups
   for each row execute function private.touch_updated_at();
 
 create trigger groups_add_creator_as_owner
-  after insert on public.groups
+  after insert on app.groups
   for each row execute function private.add_group_creator_as_owner();
 
 create trigger group_members_keep_an_owner
-  after update of role or delete on public.group_members
+  after update of role or delete on app.group_members
   for each row execute function private.keep_an_owner();

@@ -73,7 +73,7 @@ comment on function private.url_key(text) is
 
 revoke all on function private.url_key(text) from public;
 
-grant execute on function private.url_key(text) to authenticated, service_role;
+grant execute on function private.url_key(text) to authenticated;
 
 create function private.preferred_url(p_url text, p_canonical_url text)
 returns text
@@ -95,7 +95,7 @@ comment on function private.preferred_url(text, text) is
 
 revoke all on function private.preferred_url(text, text) from public;
 
-grant execute on function private.preferred_url(text, text) to authenticated, service_role;
+grant execute on function private.preferred_url(text, text) to authenticated;
 
 create function private.authors_valid(p_authors text[])
 returns boolean
@@ -115,15 +115,15 @@ comment on function private.authors_valid(text[]) is
 
 revoke all on function private.authors_valid(text[]) from public;
 
-grant execute on function private.authors_valid(text[]) to authenticated, service_role;
+grant execute on function private.authors_valid(text[]) to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Tables
 -- --------------------------------------------------------------------------------------
 
-create table public.items (
+create table app.items (
   id uuid primary key default gen_random_uuid(),
-  group_id uuid not null references public.groups (id) on delete cascade,
+  group_id uuid not null references app.groups (id) on delete cascade,
   client_id uuid not null unique,
   kind text not null
     constraint items_kind_valid check (kind in ('article', 'link', 'manual')),
@@ -148,7 +148,7 @@ create table public.items (
     constraint items_lang_length check (char_length(lang) <= 35),
   lead_image_url text
     constraint items_lead_image_url_valid check (lead_image_url ~* '^https?://' and char_length(lead_image_url) <= 2048),
-  added_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  added_by uuid default auth.uid() references app.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
   authors text[] not null default '{}'
     constraint items_authors_valid check (private.authors_valid(authors)),
@@ -177,114 +177,114 @@ create table public.items (
   constraint items_group_id_id_unique unique (group_id, id)
 );
 
-alter table public.items enable row level security;
+alter table app.items enable row level security;
 
-comment on table public.items is
+comment on table app.items is
   'A group''s library: one row per article (or bare link) per group, whoever clipped it first.';
 
-comment on column public.items.id is 'Item id.';
+comment on column app.items.id is 'Item id.';
 
-comment on column public.items.group_id is 'The group whose library holds the item.';
+comment on column app.items.group_id is 'The group whose library holds the item.';
 
-comment on column public.items.client_id is 'Client-generated id of the clip that created the item (clip_item''s p_client_id).';
+comment on column app.items.client_id is 'Client-generated id of the clip that created the item (clip_item''s p_client_id).';
 
-comment on column public.items.kind is
+comment on column app.items.kind is
   'article (readable copy saved), link (a link card: the page could not be read) or manual (added by hand: a book or print article).';
 
-comment on column public.items.url is 'The URL the page was clipped from; null only for a manual entry without a link.';
+comment on column app.items.url is 'The URL the page was clipped from; null only for a manual entry without a link.';
 
-comment on column public.items.canonical_url is 'The page''s own canonical URL, when it declared one.';
+comment on column app.items.canonical_url is 'The page''s own canonical URL, when it declared one.';
 
-comment on column public.items.url_key is 'Normalised preferred URL (private.url_key); unique per group, so an article is in a library once.';
+comment on column app.items.url_key is 'Normalised preferred URL (private.url_key); unique per group, so an article is in a library once.';
 
-comment on column public.items.title is 'Article title (1–500 characters).';
+comment on column app.items.title is 'Article title (1–500 characters).';
 
-comment on column public.items.byline is 'Author line, as the page gave it.';
+comment on column app.items.byline is 'Author line, as the page gave it.';
 
-comment on column public.items.site_name is 'Publication or site name.';
+comment on column app.items.site_name is 'Publication or site name.';
 
-comment on column public.items.excerpt is 'Short summary or first lines.';
+comment on column app.items.excerpt is 'Short summary or first lines.';
 
-comment on column public.items.content_html is 'Sanitised article HTML (at most 512000 bytes); null for a link or a manual entry.';
+comment on column app.items.content_html is 'Sanitised article HTML (at most 512000 bytes); null for a link or a manual entry.';
 
-comment on column public.items.text_length is 'Characters of readable text; 0 for a link.';
+comment on column app.items.text_length is 'Characters of readable text; 0 for a link.';
 
-comment on column public.items.lang is 'Language tag of the article (e.g. en, de-CH).';
+comment on column app.items.lang is 'Language tag of the article (e.g. en, de-CH).';
 
-comment on column public.items.lead_image_url is 'Lead image of the article.';
+comment on column app.items.lead_image_url is 'Lead image of the article.';
 
-comment on column public.items.added_by is 'Who clipped it first (null once that account is deleted).';
+comment on column app.items.added_by is 'Who clipped it first (null once that account is deleted).';
 
-comment on column public.items.created_at is 'When it was first clipped.';
+comment on column app.items.created_at is 'When it was first clipped.';
 
-comment on column public.items.authors is 'Individual authors (at most 20, each trimmed, 1–200 characters); byline is the line as shown.';
+comment on column app.items.authors is 'Individual authors (at most 20, each trimmed, 1–200 characters); byline is the line as shown.';
 
-comment on column public.items.published_at is 'When the page says it was published (from its metadata), if it says.';
+comment on column app.items.published_at is 'When the page says it was published (from its metadata), if it says.';
 
-comment on column public.items.modified_at is 'When the page says it was last changed (from its metadata), if it says.';
+comment on column app.items.modified_at is 'When the page says it was last changed (from its metadata), if it says.';
 
-comment on column public.items.dir is 'Text direction of the article: ltr or rtl (null: not known).';
+comment on column app.items.dir is 'Text direction of the article: ltr or rtl (null: not known).';
 
-comment on column public.items.favicon_url is 'The site''s icon, as the page declared it.';
+comment on column app.items.favicon_url is 'The site''s icon, as the page declared it.';
 
-comment on column public.items.word_count is 'Words of readable text (CJK characters count as words); 0 when not counted.';
+comment on column app.items.word_count is 'Words of readable text (CJK characters count as words); 0 when not counted.';
 
-comment on column public.items.is_selection is 'The item holds only the text a member selected on the page, not the whole article.';
+comment on column app.items.is_selection is 'The item holds only the text a member selected on the page, not the whole article.';
 
-comment on column public.items.page_key is
+comment on column app.items.page_key is
   'Normalised URL the item was clipped from (private.url_key(url)); find_item matches it as well as url_key, so a non-canonical address finds the item.';
 
-comment on column public.items.reading_minutes is
+comment on column app.items.reading_minutes is
   'greatest(1, round(words / 230)): words = word_count when counted, else text_length / 5 (~5 characters a word); 230 words a minute.';
 
-comment on column public.items.search_text is
+comment on column app.items.search_text is
   'Full-text search vector (config simple): title (weight A), site and byline (C), excerpt (C), the first 200,000 characters of the clipped copy (D; HTML tags are not indexed).';
 
-create table public.item_tags (
+create table app.item_tags (
   item_id uuid not null,
   group_id uuid not null,
   tag text not null
     constraint item_tags_tag_format check (char_length(tag) between 1 and 40 and tag = lower(btrim(tag)))
     constraint item_tags_tag_plain check (tag !~ '[<>[:cntrl:]]'),
-  added_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  added_by uuid default auth.uid() references app.profiles (id) on delete set null,
   created_at timestamptz not null default now(),
   primary key (item_id, tag),
-  foreign key (group_id, item_id) references public.items (group_id, id) on delete cascade
+  foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade
 );
 
-alter table public.item_tags enable row level security;
+alter table app.item_tags enable row level security;
 
-comment on table public.item_tags is 'Tags on library items (lower-case, 1–40 characters); merged across clips of the same article.';
+comment on table app.item_tags is 'Tags on library items (lower-case, 1–40 characters); merged across clips of the same article.';
 
-comment on column public.item_tags.item_id is 'The tagged item.';
+comment on column app.item_tags.item_id is 'The tagged item.';
 
-comment on column public.item_tags.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
+comment on column app.item_tags.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column public.item_tags.tag is 'The tag, lower-case and trimmed.';
+comment on column app.item_tags.tag is 'The tag, lower-case and trimmed.';
 
-comment on column public.item_tags.added_by is 'Who first gave the item this tag.';
+comment on column app.item_tags.added_by is 'Who first gave the item this tag.';
 
-comment on column public.item_tags.created_at is 'When the tag was first given.';
+comment on column app.item_tags.created_at is 'When the tag was first given.';
 
 -- --------------------------------------------------------------------------------------
 -- Indexes
 -- --------------------------------------------------------------------------------------
 
-create index items_added_by_idx on public.items (added_by);
+create index items_added_by_idx on app.items (added_by);
 
-create index item_tags_group_id_tag_idx on public.item_tags (group_id, tag);
+create index item_tags_group_id_tag_idx on app.item_tags (group_id, tag);
 
-create index item_tags_group_id_item_id_idx on public.item_tags (group_id, item_id);
+create index item_tags_group_id_item_id_idx on app.item_tags (group_id, item_id);
 
-create index item_tags_added_by_idx on public.item_tags (added_by);
+create index item_tags_added_by_idx on app.item_tags (added_by);
 
-create index items_group_id_page_key_idx on public.items (group_id, page_key);
+create index items_group_id_page_key_idx on app.items (group_id, page_key);
 
-create index items_search_text_idx on public.items using gin (search_text);
+create index items_search_text_idx on app.items using gin (search_text);
 
-create index item_tags_search_idx on public.item_tags using gin (to_tsvector('simple'::regconfig, tag));
+create index item_tags_search_idx on app.item_tags using gin (to_tsvector('simple'::regconfig, tag));
 
-create index items_group_id_created_at_idx on public.items (group_id, created_at);
+create index items_group_id_created_at_idx on app.items (group_id, created_at);
 
 -- --------------------------------------------------------------------------------------
 -- Functions
@@ -297,7 +297,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select i.group_id from public.items as i where i.id = p_item_id
+  select i.group_id from app.items as i where i.id = p_item_id
 $$;
 
 comment on function private.item_group_id(uuid) is
@@ -325,7 +325,7 @@ comment on function public.item_detail(uuid) is
 
 revoke all on function public.item_detail(uuid) from public, anon;
 
-grant execute on function public.item_detail(uuid) to authenticated, service_role;
+grant execute on function public.item_detail(uuid) to authenticated;
 
 create function private.lock_library(p_group_id uuid)
 returns void
@@ -391,14 +391,14 @@ declare
   v_total integer;
 begin
   -- p_tags are clean (private.clean_tags); the caller holds private.lock_library.
-  select count(*)::integer into v_have from public.item_tags as t where t.item_id = p_item_id;
+  select count(*)::integer into v_have from app.item_tags as t where t.item_id = p_item_id;
   select v_have + count(*)::integer into v_total
     from unnest(p_tags) as n
-   where not exists (select from public.item_tags as t where t.item_id = p_item_id and t.tag = n);
+   where not exists (select from app.item_tags as t where t.item_id = p_item_id and t.tag = n);
   if v_total > 20 then
     raise exception 'An article can have at most 20 tags (this one has % already).', v_have using errcode = '22023';
   end if;
-  insert into public.item_tags (item_id, group_id, tag, added_by)
+  insert into app.item_tags (item_id, group_id, tag, added_by)
   select p_item_id, p_group_id, n, (select auth.uid()) from unnest(p_tags) as n
   on conflict (item_id, tag) do nothing;
 end;
@@ -440,8 +440,8 @@ begin
       'tags', private.item_tags_json(i.id),
       'comments', private.comments_json(i.id),
       'queue', private.queue_place(i.id))
-      from public.items as i
-      left join public.profiles as adder on adder.id = i.added_by
+      from app.items as i
+      left join app.profiles as adder on adder.id = i.added_by
      where i.id = p_item_id);
 end;
 $$;
@@ -540,7 +540,7 @@ comment on function public.find_item(uuid, text) is
 
 revoke all on function public.find_item(uuid, text) from public, anon;
 
-grant execute on function public.find_item(uuid, text) to authenticated, service_role;
+grant execute on function public.find_item(uuid, text) to authenticated;
 
 create function public.tag_item(p_item_id uuid, p_tags text[])
 returns jsonb
@@ -555,7 +555,7 @@ declare
 begin
   perform private.lock_library(v_group_id);
   perform private.add_tags(p_item_id, v_group_id, v_tags);
-  return coalesce((select jsonb_agg(t.tag order by t.tag) from public.item_tags as t where t.item_id = p_item_id), '[]'::jsonb);
+  return coalesce((select jsonb_agg(t.tag order by t.tag) from app.item_tags as t where t.item_id = p_item_id), '[]'::jsonb);
 end;
 $$;
 
@@ -564,7 +564,7 @@ comment on function public.tag_item(uuid, text[]) is
 
 revoke all on function public.tag_item(uuid, text[]) from public, anon;
 
-grant execute on function public.tag_item(uuid, text[]) to authenticated, service_role;
+grant execute on function public.tag_item(uuid, text[]) to authenticated;
 
 create function public.delete_item(p_item_id uuid)
 returns void
@@ -578,7 +578,7 @@ begin
   if not coalesce(private.can_delete_item(p_item_id), false) then
     raise exception 'Only whoever added this article, or an owner or admin, can remove it.' using errcode = '42501';
   end if;
-  delete from public.items as i where i.id = p_item_id;  -- tags, comments and queue place go with it
+  delete from app.items as i where i.id = p_item_id;  -- tags, comments and queue place go with it
 end;
 $$;
 
@@ -587,7 +587,7 @@ comment on function public.delete_item(uuid) is
 
 revoke all on function public.delete_item(uuid) from public, anon;
 
-grant execute on function public.delete_item(uuid) to authenticated, service_role;
+grant execute on function public.delete_item(uuid) to authenticated;
 
 create function private.can_delete_item(p_item_id uuid)
 returns boolean
@@ -601,7 +601,7 @@ begin
              private.group_role(i.group_id) in ('owner', 'admin')
                or (i.added_by = (select auth.uid()) and private.group_role(i.group_id) is not null),
              false)
-      from public.items as i
+      from app.items as i
      where i.id = p_item_id);
 end;
 $$;
@@ -611,7 +611,7 @@ comment on function private.can_delete_item(uuid) is
 
 revoke all on function private.can_delete_item(uuid) from public;
 
-grant execute on function private.can_delete_item(uuid) to authenticated, service_role;
+grant execute on function private.can_delete_item(uuid) to authenticated;
 
 create function private.clean_tag(p_tag text)
 returns text
@@ -643,7 +643,7 @@ set search_path = ''
 as $$
 begin
   return (select coalesce(jsonb_agg(t.tag order by t.tag), '[]'::jsonb)
-            from public.item_tags as t
+            from app.item_tags as t
            where t.item_id = p_item_id);
 end;
 $$;
@@ -666,7 +666,7 @@ declare
 begin
   perform private.lock_library(v_group_id);
   -- Removing a tag the item does not have changes nothing: a repeat is harmless.
-  delete from public.item_tags as t where t.item_id = p_item_id and t.tag = private.clean_tag(p_tag);
+  delete from app.item_tags as t where t.item_id = p_item_id and t.tag = private.clean_tag(p_tag);
   return private.item_tags_json(p_item_id);
 end;
 $$;
@@ -676,7 +676,7 @@ comment on function public.untag_item(uuid, text) is
 
 revoke all on function public.untag_item(uuid, text) from public, anon;
 
-grant execute on function public.untag_item(uuid, text) to authenticated, service_role;
+grant execute on function public.untag_item(uuid, text) to authenticated;
 
 create function public.group_tags(p_group_id uuid)
 returns jsonb
@@ -690,7 +690,7 @@ begin
   return coalesce((
     select jsonb_agg(jsonb_build_object('tag', t.tag, 'count', t.items) order by t.items desc, t.tag)
       from (select it.tag, count(*)::integer as items
-              from public.item_tags as it
+              from app.item_tags as it
              where it.group_id = p_group_id
              group by it.tag) as t), '[]'::jsonb);
 end;
@@ -701,7 +701,7 @@ comment on function public.group_tags(uuid) is
 
 revoke all on function public.group_tags(uuid) from public, anon;
 
-grant execute on function public.group_tags(uuid) to authenticated, service_role;
+grant execute on function public.group_tags(uuid) to authenticated;
 
 create function public.rename_tag(p_group_id uuid, p_from text, p_to text)
 returns jsonb
@@ -719,19 +719,19 @@ begin
   v_from := private.clean_tag(p_from);
   v_to := private.clean_tag(p_to);
   perform private.lock_library(p_group_id);
-  select count(*)::integer into v_items from public.item_tags as t where t.group_id = p_group_id and t.tag = v_from;
+  select count(*)::integer into v_items from app.item_tags as t where t.group_id = p_group_id and t.tag = v_from;
   if v_items = 0 then
     raise exception 'No article in this group has the tag "%".', v_from using errcode = 'P0001';
   end if;
   if v_from <> v_to then
     -- item_tags has no update policy (tags are added or removed), so a rename is both:
     -- the new tag keeps when the old one was given; items that had both keep one (a merge).
-    insert into public.item_tags (item_id, group_id, tag, added_by, created_at)
+    insert into app.item_tags (item_id, group_id, tag, added_by, created_at)
     select t.item_id, t.group_id, v_to, (select auth.uid()), t.created_at
-      from public.item_tags as t
+      from app.item_tags as t
      where t.group_id = p_group_id and t.tag = v_from
     on conflict (item_id, tag) do nothing;
-    delete from public.item_tags as t where t.group_id = p_group_id and t.tag = v_from;
+    delete from app.item_tags as t where t.group_id = p_group_id and t.tag = v_from;
   end if;
   return jsonb_build_object('tag', v_to, 'items', v_items);
 end;
@@ -742,7 +742,7 @@ comment on function public.rename_tag(uuid, text, text) is
 
 revoke all on function public.rename_tag(uuid, text, text) from public, anon;
 
-grant execute on function public.rename_tag(uuid, text, text) to authenticated, service_role;
+grant execute on function public.rename_tag(uuid, text, text) to authenticated;
 
 create function public.group_library(p_group_id uuid, p_tag text default null)
 returns jsonb
@@ -758,9 +758,9 @@ begin
   return coalesce((
     select jsonb_agg(private.library_entry(i.id) order by i.created_at desc, i.id)
       from (select i.id, i.created_at
-              from public.items as i
+              from app.items as i
              where i.group_id = p_group_id
-               and (v_tag is null or exists (select from public.item_tags as t where t.item_id = i.id and t.tag = v_tag))
+               and (v_tag is null or exists (select from app.item_tags as t where t.item_id = i.id and t.tag = v_tag))
              order by i.created_at desc, i.id
              limit 500) as i), '[]'::jsonb);
 end;
@@ -771,7 +771,7 @@ comment on function public.group_library(uuid, text) is
 
 revoke all on function public.group_library(uuid, text) from public, anon;
 
-grant execute on function public.group_library(uuid, text) to authenticated, service_role;
+grant execute on function public.group_library(uuid, text) to authenticated;
 
 create function private.library_entry(p_item_id uuid)
 returns jsonb
@@ -791,12 +791,12 @@ begin
              'added_by', private.person(i.added_by, adder.display_name),
              'created_at', i.created_at,
              'tags', private.item_tags_json(i.id),
-             'comment_count', (select count(*)::integer from public.comments as c
+             'comment_count', (select count(*)::integer from app.comments as c
                                 where c.item_id = i.id and c.deleted_at is null),
              'reading_minutes', i.reading_minutes,
-             'queue_position', (select q.position from public.queue_entries as q where q.item_id = i.id))
-      from public.items as i
-      left join public.profiles as adder on adder.id = i.added_by
+             'queue_position', (select q.position from app.queue_entries as q where q.item_id = i.id))
+      from app.items as i
+      left join app.profiles as adder on adder.id = i.added_by
      where i.id = p_item_id);
 end;
 $$;
@@ -833,7 +833,7 @@ begin
              'reading_minutes', i.reading_minutes,
              'content_html', i.content_html,
              'comments', private.comments_json(i.id))
-      from public.items as i where i.id = p_item_id);
+      from app.items as i where i.id = p_item_id);
 end;
 $$;
 
@@ -842,7 +842,7 @@ comment on function public.item_reader(uuid) is
 
 revoke all on function public.item_reader(uuid) from public, anon;
 
-grant execute on function public.item_reader(uuid) to authenticated, service_role;
+grant execute on function public.item_reader(uuid) to authenticated;
 
 create function private.search_terms(p_query text)
 returns tsquery[]
@@ -885,19 +885,19 @@ begin
           from unnest(p_terms) with ordinality as t (term, n)
          cross join lateral (
            select i.id as item_id, 'item' as source
-             from public.items as i
+             from app.items as i
             where i.group_id = p_group_id and i.search_text @@ t.term
            union
            select it.item_id, 'tag'
-             from public.item_tags as it
+             from app.item_tags as it
             where it.group_id = p_group_id and to_tsvector('simple'::regconfig, it.tag) @@ t.term
            union
            select c.item_id, 'comment'
-             from public.comments as c
+             from app.comments as c
             where c.group_id = p_group_id and to_tsvector('simple'::regconfig, c.body) @@ t.term
          ) as s
       ) as m
-      join public.items as i on i.id = m.item_id
+      join app.items as i on i.id = m.item_id
      group by m.item_id, i.created_at, i.search_text
     having count(distinct m.n) = cardinality(p_terms)
      order by 2 desc, i.created_at desc, m.item_id
@@ -934,7 +934,7 @@ begin
     select jsonb_agg(private.library_entry(h.item_id) || jsonb_build_object('rank', round(h.rank::numeric, 4))
                      order by h.rank desc, i.created_at desc, h.item_id)
       from private.search_hits(p_group_id, v_terms) as h
-      join public.items as i on i.id = h.item_id), '[]'::jsonb);
+      join app.items as i on i.id = h.item_id), '[]'::jsonb);
 end;
 $$;
 
@@ -943,7 +943,7 @@ comment on function public.search_library(uuid, text) is
 
 revoke all on function public.search_library(uuid, text) from public, anon;
 
-grant execute on function public.search_library(uuid, text) to authenticated, service_role;
+grant execute on function public.search_library(uuid, text) to authenticated;
 
 create function private.library_item_for(p_group_id uuid, p_key text, p_page_key text)
 returns uuid
@@ -959,7 +959,7 @@ begin
   -- Its key first, else the oldest clipped from this address or keyed by it.
   return (
     select i.id
-      from public.items as i
+      from app.items as i
      where i.group_id = p_group_id
        and (i.url_key = p_key or i.page_key = p_page_key or i.url_key = p_page_key)
      order by i.url_key = p_key desc, i.created_at, i.id
@@ -978,37 +978,40 @@ grant execute on function private.library_item_for(uuid, text, text) to authenti
 -- Table privileges
 -- --------------------------------------------------------------------------------------
 
-revoke all on table public.items, public.item_tags from anon;
+-- Row-level security decides which rows; these grants decide what the SECURITY INVOKER
+-- RPCs may do at all (no other API role holds anything on these tables).
 
-revoke truncate, references, trigger on table public.items, public.item_tags from authenticated;
+grant select, insert, delete on table app.items to authenticated;
+
+grant select, insert, delete on table app.item_tags to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Row level security policies
 -- --------------------------------------------------------------------------------------
 
 create policy "Members can add items to their groups' libraries"
-  on public.items for insert to authenticated
+  on app.items for insert to authenticated
   with check (added_by = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "The person who added an item, or an owner or admin, can delete it"
-  on public.items for delete to authenticated
+  on app.items for delete to authenticated
   using (
     (added_by = (select auth.uid()) and group_id in (select private.my_group_ids()))
     or group_id in (select private.my_group_ids(array['owner', 'admin']))
   );
 
 create policy "Members can tag their groups' items"
-  on public.item_tags for insert to authenticated
+  on app.item_tags for insert to authenticated
   with check (added_by = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Members can remove tags from their groups' items"
-  on public.item_tags for delete to authenticated
+  on app.item_tags for delete to authenticated
   using (group_id in (select private.my_group_ids()));
 
 create policy "Members can read their groups' items"
-  on public.items for select to authenticated
+  on app.items for select to authenticated
   using (group_id = any (array(select private.my_group_ids())));
 
 create policy "Members can read their groups' tags"
-  on public.item_tags for select to authenticated
+  on app.item_tags for select to authenticated
   using (group_id = any (array(select private.my_group_ids())));

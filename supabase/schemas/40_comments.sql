@@ -9,11 +9,11 @@
 -- Tables
 -- --------------------------------------------------------------------------------------
 
-create table public.comments (
+create table app.comments (
   id uuid primary key default gen_random_uuid(),
   item_id uuid not null,
   group_id uuid not null,
-  author_id uuid default auth.uid() references public.profiles (id) on delete set null,
+  author_id uuid default auth.uid() references app.profiles (id) on delete set null,
   body text not null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -25,73 +25,83 @@ create table public.comments (
     case when deleted_at is null then char_length(btrim(body)) between 1 and 4000 else body = '' end),
   constraint comments_author_id_client_id_key unique (author_id, client_id),
   constraint comments_item_id_id_unique unique (item_id, id),
-  foreign key (group_id, item_id) references public.items (group_id, id) on delete cascade,
+  foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade,
   -- A reply belongs to the same item as the comment it answers.
   constraint comments_parent_same_item foreign key (item_id, parent_id)
-    references public.comments (item_id, id) on delete cascade
+    references app.comments (item_id, id) on delete cascade
 );
 
-alter table public.comments enable row level security;
+alter table app.comments enable row level security;
 
-comment on table public.comments is 'Members'' comments on library items, oldest first.';
+comment on table app.comments is 'Members'' comments on library items, oldest first.';
 
-comment on column public.comments.id is 'Comment id.';
+comment on column app.comments.id is 'Comment id.';
 
-comment on column public.comments.item_id is 'The item commented on.';
+comment on column app.comments.item_id is 'The item commented on.';
 
-comment on column public.comments.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
+comment on column app.comments.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column public.comments.author_id is 'Who wrote it (null once that account is deleted).';
+comment on column app.comments.author_id is 'Who wrote it (null once that account is deleted).';
 
-comment on column public.comments.body is 'The comment, 1–4000 characters; empty once deleted (deleted_at set).';
+comment on column app.comments.body is 'The comment, 1–4000 characters; empty once deleted (deleted_at set).';
 
-comment on column public.comments.created_at is 'When it was written.';
+comment on column app.comments.created_at is 'When it was written.';
 
-comment on column public.comments.updated_at is 'When it was last edited.';
+comment on column app.comments.updated_at is 'When it was last edited.';
 
-comment on column public.comments.client_id is
+comment on column app.comments.client_id is
   'The id the author''s client gave this comment, so a repeated send is answered with the first comment (null for comments made without one).';
 
-comment on column public.comments.parent_id is
+comment on column app.comments.parent_id is
   'The top comment this one replies to (null for a top comment). Always a top comment: replies are one level deep.';
 
-comment on column public.comments.deleted_at is
+comment on column app.comments.deleted_at is
   'When a comment with replies was deleted: it stays, blanked, as the thread''s "deleted" placeholder. Null while live.';
 
 -- --------------------------------------------------------------------------------------
 -- Indexes
 -- --------------------------------------------------------------------------------------
 
-create index comments_group_id_item_id_created_at_idx on public.comments (group_id, item_id, created_at);
+create index comments_group_id_item_id_created_at_idx on app.comments (group_id, item_id, created_at);
 
-create index comments_item_id_idx on public.comments (item_id);
+create index comments_item_id_idx on app.comments (item_id);
 
-create index comments_author_id_idx on public.comments (author_id);
+create index comments_author_id_idx on app.comments (author_id);
 
-create index comments_parent_id_idx on public.comments (item_id, parent_id);
+create index comments_parent_id_idx on app.comments (item_id, parent_id);
 
-create index comments_search_idx on public.comments using gin (to_tsvector('simple'::regconfig, body));
+create index comments_search_idx on app.comments using gin (to_tsvector('simple'::regconfig, body));
 
-create index comments_group_id_created_at_idx on public.comments (group_id, created_at);
+create index comments_group_id_created_at_idx on app.comments (group_id, created_at);
+
+-- --------------------------------------------------------------------------------------
+-- Table privileges
+-- --------------------------------------------------------------------------------------
+
+-- Row-level security decides which rows; these grants decide what the SECURITY INVOKER
+-- RPCs may do at all (no other API role holds anything on these tables).
+
+grant select, insert on table app.comments to authenticated;
+grant update (body) on table app.comments to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Functions
 -- --------------------------------------------------------------------------------------
 
 create function private.comment_for_change(p_comment_id uuid)
-returns public.comments
+returns app.comments
 language plpgsql
 stable
 set search_path = ''
 as $$
 declare
-  v_comment public.comments%rowtype;
+  v_comment app.comments%rowtype;
 begin
   if (select auth.uid()) is null then
     raise exception 'Sign in first.' using errcode = '42501';
   end if;
   -- RLS: only members see their groups' comments; to anyone else it is simply not there.
-  select c.* into v_comment from public.comments as c where c.id = p_comment_id;
+  select c.* into v_comment from app.comments as c where c.id = p_comment_id;
   if not found then
     raise exception 'That comment is no longer there.' using errcode = 'P0001';
   end if;
@@ -114,7 +124,7 @@ security invoker
 set search_path = ''
 as $$
 declare
-  v_comment public.comments%rowtype := private.comment_for_change(p_comment_id);
+  v_comment app.comments%rowtype := private.comment_for_change(p_comment_id);
   v_body text := btrim(coalesce(p_body, ''));
 begin
   if v_comment.author_id is distinct from (select auth.uid()) then
@@ -130,7 +140,7 @@ begin
     raise exception 'A comment can be at most 4,000 characters (this one has %).',
       to_char(char_length(v_body), 'FM999,999,999') using errcode = '22023';
   end if;
-  update public.comments as c set body = v_body where c.id = p_comment_id;
+  update app.comments as c set body = v_body where c.id = p_comment_id;
   return private.comment_json(p_comment_id);
 end;
 $$;
@@ -140,7 +150,7 @@ comment on function public.edit_comment(uuid, text) is
 
 revoke all on function public.edit_comment(uuid, text) from public, anon;
 
-grant execute on function public.edit_comment(uuid, text) to authenticated, service_role;
+grant execute on function public.edit_comment(uuid, text) to authenticated;
 
 create function public.delete_comment(p_comment_id uuid)
 returns void
@@ -150,7 +160,7 @@ security invoker
 set search_path = ''
 as $$
 declare
-  v_comment public.comments%rowtype := private.comment_for_change(p_comment_id);
+  v_comment app.comments%rowtype := private.comment_for_change(p_comment_id);
 begin
   if v_comment.author_id is distinct from (select auth.uid())
      and coalesce(private.group_role(v_comment.group_id), '') not in ('owner', 'admin') then
@@ -165,7 +175,7 @@ comment on function public.delete_comment(uuid) is
 
 revoke all on function public.delete_comment(uuid) from public, anon;
 
-grant execute on function public.delete_comment(uuid) to authenticated, service_role;
+grant execute on function public.delete_comment(uuid) to authenticated;
 
 create function private.comment_thread()
 returns trigger
@@ -173,7 +183,7 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  v_parent public.comments%rowtype;
+  v_parent app.comments%rowtype;
 begin
   if tg_op = 'UPDATE' then
     if new.author_id is null and old.author_id is not null
@@ -193,7 +203,7 @@ begin
   if new.parent_id is null then
     return new;
   end if;
-  select c.* into v_parent from public.comments as c where c.id = new.parent_id;
+  select c.* into v_parent from app.comments as c where c.id = new.parent_id;
   if not found then
     raise exception 'The comment you replied to is no longer there.' using errcode = 'P0001';
   end if;
@@ -227,8 +237,8 @@ begin
              'updated_at', c.updated_at,
              'parent_id', c.parent_id,
              'deleted', c.deleted_at is not null)
-      from public.comments as c
-      left join public.profiles as author on author.id = c.author_id
+      from app.comments as c
+      left join app.profiles as author on author.id = c.author_id
      where c.id = p_comment_id);
 end;
 $$;
@@ -258,8 +268,8 @@ begin
                'parent_id', c.parent_id,
                'deleted', c.deleted_at is not null)
              order by c.created_at, c.id), '[]'::jsonb)
-      from public.comments as c
-      left join public.profiles as author on author.id = c.author_id
+      from app.comments as c
+      left join app.profiles as author on author.id = c.author_id
      where c.item_id = p_item_id);
 end;
 $$;
@@ -282,7 +292,7 @@ declare
   v_uid uuid := (select auth.uid());
   v_group_id uuid := private.require_item_membership(p_item_id);
   v_body text := btrim(coalesce(p_body, ''));
-  v_comment public.comments%rowtype;
+  v_comment app.comments%rowtype;
 begin
   if v_body = '' then
     raise exception 'Write something before sending the comment.' using errcode = '22023';
@@ -291,13 +301,13 @@ begin
     raise exception 'A comment can be at most 4,000 characters (this one has %).',
       to_char(char_length(v_body), 'FM999,999,999') using errcode = '22023';
   end if;
-  insert into public.comments (item_id, group_id, author_id, body, client_id, parent_id)
+  insert into app.comments (item_id, group_id, author_id, body, client_id, parent_id)
   values (p_item_id, v_group_id, v_uid, v_body, p_client_id, p_parent_id)
   on conflict (author_id, client_id) do nothing
   returning * into v_comment;
   if v_comment.id is null then
     -- Sent before: answer with the first comment, unchanged.
-    select c.* into v_comment from public.comments as c
+    select c.* into v_comment from app.comments as c
      where c.author_id = v_uid and c.client_id = p_client_id;
     if v_comment.item_id is distinct from p_item_id then
       raise exception 'That comment was already sent for another item.' using errcode = '22023';
@@ -312,7 +322,7 @@ comment on function public.add_comment(uuid, text, uuid, uuid) is
 
 revoke all on function public.add_comment(uuid, text, uuid, uuid) from public, anon;
 
-grant execute on function public.add_comment(uuid, text, uuid, uuid) to authenticated, service_role;
+grant execute on function public.add_comment(uuid, text, uuid, uuid) to authenticated;
 
 create function private.remove_comment(p_comment_id uuid)
 returns void
@@ -322,9 +332,9 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_comment public.comments%rowtype;
+  v_comment app.comments%rowtype;
 begin
-  select c.* into v_comment from public.comments as c where c.id = p_comment_id for update;
+  select c.* into v_comment from app.comments as c where c.id = p_comment_id for update;
   if not found then
     return;
   end if;
@@ -332,16 +342,16 @@ begin
      and coalesce(private.group_role(v_comment.group_id), '') not in ('owner', 'admin') then
     raise exception 'Only its author, or an owner or admin, can delete a comment.' using errcode = '42501';
   end if;
-  if exists (select from public.comments as r where r.item_id = v_comment.item_id and r.parent_id = p_comment_id) then
-    update public.comments as c set body = '', deleted_at = now() where c.id = p_comment_id and c.deleted_at is null;
+  if exists (select from app.comments as r where r.item_id = v_comment.item_id and r.parent_id = p_comment_id) then
+    update app.comments as c set body = '', deleted_at = now() where c.id = p_comment_id and c.deleted_at is null;
     return;
   end if;
-  delete from public.comments as c where c.id = p_comment_id;
+  delete from app.comments as c where c.id = p_comment_id;
   -- The last reply under a deleted comment takes the placeholder with it.
-  delete from public.comments as p
+  delete from app.comments as p
    where p.id = v_comment.parent_id
      and p.deleted_at is not null
-     and not exists (select from public.comments as r where r.item_id = p.item_id and r.parent_id = p.id);
+     and not exists (select from app.comments as r where r.item_id = p.item_id and r.parent_id = p.id);
 end;
 $$;
 
@@ -357,23 +367,23 @@ grant execute on function private.remove_comment(uuid) to authenticated;
 -- --------------------------------------------------------------------------------------
 
 create policy "Members can comment on their groups' items"
-  on public.comments for insert to authenticated
+  on app.comments for insert to authenticated
   with check (author_id = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Authors can edit their own comments"
-  on public.comments for update to authenticated
+  on app.comments for update to authenticated
   using (author_id = (select auth.uid()) and group_id in (select private.my_group_ids()))
   with check (author_id = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Authors, owners and admins can delete comments"
-  on public.comments for delete to authenticated
+  on app.comments for delete to authenticated
   using (
     (author_id = (select auth.uid()) and group_id in (select private.my_group_ids()))
     or group_id in (select private.my_group_ids(array['owner', 'admin']))
   );
 
 create policy "Members can read comments in their groups"
-  on public.comments for select to authenticated
+  on app.comments for select to authenticated
   using (group_id = any (array(select private.my_group_ids())));
 
 -- --------------------------------------------------------------------------------------
@@ -381,9 +391,9 @@ create policy "Members can read comments in their groups"
 -- --------------------------------------------------------------------------------------
 
 create trigger comments_touch_updated_at
-  before update on public.comments
+  before update on app.comments
   for each row execute function private.touch_updated_at();
 
 create trigger comments_thread
-  before insert or update on public.comments
+  before insert or update on app.comments
   for each row execute function private.comment_thread();

@@ -9,90 +9,90 @@
 -- Tables
 -- --------------------------------------------------------------------------------------
 
-create table public.queue_entries (
+create table app.queue_entries (
   item_id uuid primary key,
   group_id uuid not null,
   position integer not null
     constraint queue_entries_position_positive check (position > 0),
-  queued_by uuid default auth.uid() references public.profiles (id) on delete set null,
+  queued_by uuid default auth.uid() references app.profiles (id) on delete set null,
   queued_at timestamptz not null default now(),
-  foreign key (group_id, item_id) references public.items (group_id, id) on delete cascade,
+  foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade,
   constraint queue_entries_group_position_unique unique (group_id, position) deferrable initially immediate
 );
 
-alter table public.queue_entries enable row level security;
+alter table app.queue_entries enable row level security;
 
-comment on table public.queue_entries is
+comment on table app.queue_entries is
   'The group''s discussion queue for the next meeting: at most one entry per item, read in position order.';
 
-comment on column public.queue_entries.item_id is 'The queued item (in the queue once at most).';
+comment on column app.queue_entries.item_id is 'The queued item (in the queue once at most).';
 
-comment on column public.queue_entries.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
+comment on column app.queue_entries.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column public.queue_entries.position is 'Place in the queue: lower comes first; new entries go to the end. Gaps are fine.';
+comment on column app.queue_entries.position is 'Place in the queue: lower comes first; new entries go to the end. Gaps are fine.';
 
-comment on column public.queue_entries.queued_by is 'Who queued it (null once that account is deleted).';
+comment on column app.queue_entries.queued_by is 'Who queued it (null once that account is deleted).';
 
-comment on column public.queue_entries.queued_at is 'When it was queued.';
+comment on column app.queue_entries.queued_at is 'When it was queued.';
 
-create table public.queue_votes (
-  item_id uuid not null references public.queue_entries (item_id) on delete cascade,
+create table app.queue_votes (
+  item_id uuid not null references app.queue_entries (item_id) on delete cascade,
   group_id uuid not null,
-  member_id uuid not null default auth.uid() references public.profiles (id) on delete cascade,
+  member_id uuid not null default auth.uid() references app.profiles (id) on delete cascade,
   created_at timestamptz not null default now(),
   primary key (item_id, member_id),
-  foreign key (group_id, item_id) references public.items (group_id, id) on delete cascade
+  foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade
 );
 
-alter table public.queue_votes enable row level security;
+alter table app.queue_votes enable row level security;
 
-comment on table public.queue_votes is
+comment on table app.queue_votes is
   'One row per member who wants a queued item discussed ("most wanted" counts them). Goes when the item leaves the queue.';
 
-comment on column public.queue_votes.item_id is 'The queued item voted for.';
+comment on column app.queue_votes.item_id is 'The queued item voted for.';
 
-comment on column public.queue_votes.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
+comment on column app.queue_votes.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column public.queue_votes.member_id is 'Who voted: one vote per member per item (the primary key).';
+comment on column app.queue_votes.member_id is 'Who voted: one vote per member per item (the primary key).';
 
-comment on column public.queue_votes.created_at is 'When they voted.';
+comment on column app.queue_votes.created_at is 'When they voted.';
 
-create table public.item_reads (
+create table app.item_reads (
   item_id uuid not null,
   group_id uuid not null,
-  member_id uuid not null default auth.uid() references public.profiles (id) on delete cascade,
+  member_id uuid not null default auth.uid() references app.profiles (id) on delete cascade,
   read_at timestamptz not null default now(),
   primary key (item_id, member_id),
-  foreign key (group_id, item_id) references public.items (group_id, id) on delete cascade
+  foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade
 );
 
-alter table public.item_reads enable row level security;
+alter table app.item_reads enable row level security;
 
-comment on table public.item_reads is 'A member has read an item (each member marks their own).';
+comment on table app.item_reads is 'A member has read an item (each member marks their own).';
 
-comment on column public.item_reads.item_id is 'The item read.';
+comment on column app.item_reads.item_id is 'The item read.';
 
-comment on column public.item_reads.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
+comment on column app.item_reads.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column public.item_reads.member_id is 'Who read it.';
+comment on column app.item_reads.member_id is 'Who read it.';
 
-comment on column public.item_reads.read_at is 'When they marked it read.';
+comment on column app.item_reads.read_at is 'When they marked it read.';
 
 -- --------------------------------------------------------------------------------------
 -- Indexes
 -- --------------------------------------------------------------------------------------
 
-create index queue_entries_group_id_item_id_idx on public.queue_entries (group_id, item_id);
+create index queue_entries_group_id_item_id_idx on app.queue_entries (group_id, item_id);
 
-create index queue_entries_queued_by_idx on public.queue_entries (queued_by);
+create index queue_entries_queued_by_idx on app.queue_entries (queued_by);
 
-create index queue_votes_group_id_item_id_idx on public.queue_votes (group_id, item_id);
+create index queue_votes_group_id_item_id_idx on app.queue_votes (group_id, item_id);
 
-create index queue_votes_member_id_idx on public.queue_votes (member_id);
+create index queue_votes_member_id_idx on app.queue_votes (member_id);
 
-create index item_reads_group_id_item_id_idx on public.item_reads (group_id, item_id);
+create index item_reads_group_id_item_id_idx on app.item_reads (group_id, item_id);
 
-create index item_reads_member_id_idx on public.item_reads (member_id);
+create index item_reads_member_id_idx on app.item_reads (member_id);
 
 -- --------------------------------------------------------------------------------------
 -- Functions
@@ -108,12 +108,12 @@ begin
   -- The caller holds private.lock_library, so the place after the last one is free.
   -- "Last place" rather than max(position): the planner reads one index entry for it,
   -- where max() under the queue's policy read the group's whole queue.
-  insert into public.queue_entries (item_id, group_id, position, queued_by)
+  insert into app.queue_entries (item_id, group_id, position, queued_by)
   values (
     p_item_id,
     p_group_id,
     coalesce((select q.position
-                from public.queue_entries as q
+                from app.queue_entries as q
                where q.group_id = p_group_id
                order by q.position desc
                limit 1), 0) + 1,
@@ -141,8 +141,8 @@ begin
              'position', q.position,
              'queued_by', private.person(q.queued_by, queuer.display_name),
              'queued_at', q.queued_at)
-      from public.queue_entries as q
-      left join public.profiles as queuer on queuer.id = q.queued_by
+      from app.queue_entries as q
+      left join app.profiles as queuer on queuer.id = q.queued_by
      where q.item_id = p_item_id);
 end;
 $$;
@@ -175,7 +175,7 @@ comment on function public.queue_item(uuid) is
 
 revoke all on function public.queue_item(uuid) from public, anon;
 
-grant execute on function public.queue_item(uuid) to authenticated, service_role;
+grant execute on function public.queue_item(uuid) to authenticated;
 
 create function public.move_queue_entry(p_item_id uuid, p_before_item_id uuid default null)
 returns jsonb
@@ -191,25 +191,25 @@ declare
 begin
   perform private.lock_library(v_group_id);
   -- Read the order only now, under the lock: a move made a moment ago by someone else counts.
-  if not exists (select from public.queue_entries as q where q.item_id = p_item_id) then
+  if not exists (select from app.queue_entries as q where q.item_id = p_item_id) then
     raise exception 'Another member just took that article off the queue, so it cannot be moved.' using errcode = 'P0001';
   end if;
   if p_before_item_id = p_item_id then
     return public.group_queue(v_group_id);
   end if;
   if p_before_item_id is not null
-     and not exists (select from public.queue_entries as q where q.item_id = p_before_item_id and q.group_id = v_group_id) then
+     and not exists (select from app.queue_entries as q where q.item_id = p_before_item_id and q.group_id = v_group_id) then
     raise exception 'The article you moved it next to was just taken off the queue. Look at the queue again and retry.' using errcode = 'P0001';
   end if;
   select coalesce(array_agg(q.item_id order by q.position, q.queued_at), '{}')
     into v_order
-    from public.queue_entries as q
+    from app.queue_entries as q
    where q.group_id = v_group_id and q.item_id <> p_item_id;
   v_at := coalesce(array_position(v_order, p_before_item_id), cardinality(v_order) + 1);
   v_order := v_order[1:v_at - 1] || p_item_id || v_order[v_at:];
   -- Renumber 1..n in one statement: the unique (group, position) is deferrable, so it is
   -- checked when the statement ends, not row by row.
-  update public.queue_entries as q
+  update app.queue_entries as q
      set position = o.n
     from unnest(v_order) with ordinality as o(item_id, n)
    where q.item_id = o.item_id and q.position <> o.n;
@@ -222,7 +222,7 @@ comment on function public.move_queue_entry(uuid, uuid) is
 
 revoke all on function public.move_queue_entry(uuid, uuid) from public, anon;
 
-grant execute on function public.move_queue_entry(uuid, uuid) to authenticated, service_role;
+grant execute on function public.move_queue_entry(uuid, uuid) to authenticated;
 
 create function public.unqueue_item(p_item_id uuid)
 returns jsonb
@@ -236,7 +236,7 @@ declare
 begin
   perform private.lock_library(v_group_id);
   -- Taking off an item already off the queue changes nothing: a repeat is harmless.
-  delete from public.queue_entries as q where q.item_id = p_item_id;
+  delete from app.queue_entries as q where q.item_id = p_item_id;
   return public.group_queue(v_group_id);
 end;
 $$;
@@ -246,7 +246,7 @@ comment on function public.unqueue_item(uuid) is
 
 revoke all on function public.unqueue_item(uuid) from public, anon;
 
-grant execute on function public.unqueue_item(uuid) to authenticated, service_role;
+grant execute on function public.unqueue_item(uuid) to authenticated;
 
 create function public.vote_item(p_item_id uuid, p_vote boolean)
 returns jsonb
@@ -263,19 +263,19 @@ begin
     raise exception 'Say whether to vote or take the vote back.' using errcode = '22023';
   end if;
   if p_vote then
-    if not exists (select from public.queue_entries as q where q.item_id = p_item_id) then
+    if not exists (select from app.queue_entries as q where q.item_id = p_item_id) then
       raise exception 'That article is not in the queue any more, so it takes no votes.' using errcode = 'P0001';
     end if;
     -- The primary key (item, member) makes a second vote the same vote.
-    insert into public.queue_votes (item_id, group_id, member_id)
+    insert into app.queue_votes (item_id, group_id, member_id)
     values (p_item_id, v_group_id, v_uid)
     on conflict (item_id, member_id) do nothing;
   else
-    delete from public.queue_votes as v where v.item_id = p_item_id and v.member_id = v_uid;
+    delete from app.queue_votes as v where v.item_id = p_item_id and v.member_id = v_uid;
   end if;
   return jsonb_build_object(
-    'votes', (select count(*)::integer from public.queue_votes as v where v.item_id = p_item_id),
-    'voted', exists (select from public.queue_votes as v where v.item_id = p_item_id and v.member_id = v_uid));
+    'votes', (select count(*)::integer from app.queue_votes as v where v.item_id = p_item_id),
+    'voted', exists (select from app.queue_votes as v where v.item_id = p_item_id and v.member_id = v_uid));
 end;
 $$;
 
@@ -284,7 +284,7 @@ comment on function public.vote_item(uuid, boolean) is
 
 revoke all on function public.vote_item(uuid, boolean) from public, anon;
 
-grant execute on function public.vote_item(uuid, boolean) to authenticated, service_role;
+grant execute on function public.vote_item(uuid, boolean) to authenticated;
 
 create function public.mark_read(p_item_id uuid, p_read boolean)
 returns jsonb
@@ -301,15 +301,15 @@ begin
     raise exception 'Say whether you read it or not.' using errcode = '22023';
   end if;
   if p_read then
-    insert into public.item_reads (item_id, group_id, member_id)
+    insert into app.item_reads (item_id, group_id, member_id)
     values (p_item_id, v_group_id, v_uid)
     on conflict (item_id, member_id) do nothing;
   else
-    delete from public.item_reads as r where r.item_id = p_item_id and r.member_id = v_uid;
+    delete from app.item_reads as r where r.item_id = p_item_id and r.member_id = v_uid;
   end if;
   return jsonb_build_object(
-    'read', exists (select from public.item_reads as r where r.item_id = p_item_id and r.member_id = v_uid),
-    'read_count', (select count(*)::integer from public.item_reads as r where r.item_id = p_item_id));
+    'read', exists (select from app.item_reads as r where r.item_id = p_item_id and r.member_id = v_uid),
+    'read_count', (select count(*)::integer from app.item_reads as r where r.item_id = p_item_id));
 end;
 $$;
 
@@ -318,7 +318,7 @@ comment on function public.mark_read(uuid, boolean) is
 
 revoke all on function public.mark_read(uuid, boolean) from public, anon;
 
-grant execute on function public.mark_read(uuid, boolean) to authenticated, service_role;
+grant execute on function public.mark_read(uuid, boolean) to authenticated;
 
 create function public.group_queue(
   p_group_id uuid,
@@ -353,16 +353,16 @@ begin
   if p_order = 'queue' then
     select coalesce(array_agg(p.item_id order by p.n), '{}') into v_page
       from (select q.item_id, row_number() over (order by q.position) as n
-              from public.queue_entries as q
+              from app.queue_entries as q
              where q.group_id = p_group_id
              order by q.position
              limit p_limit offset p_offset) as p;
   elsif p_order = 'wanted' then
     select coalesce(array_agg(p.item_id order by p.n), '{}') into v_page
       from (select q.item_id, row_number() over (order by coalesce(v.votes, 0) desc, q.position) as n
-              from public.queue_entries as q
+              from app.queue_entries as q
               left join (select qv.item_id, count(*) as votes
-                           from public.queue_votes as qv
+                           from app.queue_votes as qv
                           where qv.group_id = p_group_id
                           group by qv.item_id) as v on v.item_id = q.item_id
              where q.group_id = p_group_id
@@ -375,13 +375,13 @@ begin
 
   -- The whole queue, for "N queued · H h of reading".
   select count(*)::integer, coalesce(sum(i.reading_minutes), 0)::integer into v_total, v_minutes
-    from public.queue_entries as q
-    join public.items as i on i.id = q.item_id
+    from app.queue_entries as q
+    join app.items as i on i.id = q.item_id
    where q.group_id = p_group_id;
 
   return jsonb_build_object(
     'group', (select jsonb_build_object('id', g.id, 'name', g.name, 'role', v_role)
-                from public.groups as g where g.id = p_group_id),
+                from app.groups as g where g.id = p_group_id),
     'queue', coalesce((
       select jsonb_agg(
                jsonb_build_object(
@@ -396,9 +396,9 @@ begin
                                                 'display_name', coalesce(adder.display_name, 'Former member'),
                                                 'avatar_url', case when adder.display_name is null then null else adder.avatar_url end),
                  'tags', coalesce((select jsonb_agg(t.tag order by t.tag)
-                                     from public.item_tags as t where t.item_id = i.id), '[]'::jsonb),
+                                     from app.item_tags as t where t.item_id = i.id), '[]'::jsonb),
                  -- Deleted placeholders are not comments (group_library counts the same way).
-                 'comment_count', (select count(*) from public.comments as c
+                 'comment_count', (select count(*) from app.comments as c
                                     where c.item_id = i.id and c.deleted_at is null),
                  'reading_minutes', i.reading_minutes,
                  'votes', v.votes,
@@ -407,13 +407,13 @@ begin
                  'read_count', r.read_count)
                order by p.n)
         from unnest(v_page) with ordinality as p(item_id, n)
-        join public.queue_entries as q on q.item_id = p.item_id
-        join public.items as i on i.id = q.item_id
-        left join public.profiles as adder on adder.id = i.added_by
+        join app.queue_entries as q on q.item_id = p.item_id
+        join app.items as i on i.id = q.item_id
+        left join app.profiles as adder on adder.id = i.added_by
         cross join lateral (select count(*)::integer as votes, coalesce(bool_or(qv.member_id = v_uid), false) as voted
-                              from public.queue_votes as qv where qv.item_id = i.id) as v
+                              from app.queue_votes as qv where qv.item_id = i.id) as v
         cross join lateral (select count(*)::integer as read_count, coalesce(bool_or(ir.member_id = v_uid), false) as read
-                              from public.item_reads as ir where ir.item_id = i.id) as r), '[]'::jsonb),
+                              from app.item_reads as ir where ir.item_id = i.id) as r), '[]'::jsonb),
     'total', v_total,
     'total_minutes', v_minutes,
     'offset', p_offset,
@@ -427,61 +427,63 @@ comment on function public.group_queue(uuid, integer, integer, text) is
 
 revoke all on function public.group_queue(uuid, integer, integer, text) from public, anon;
 
-grant execute on function public.group_queue(uuid, integer, integer, text) to authenticated, service_role;
+grant execute on function public.group_queue(uuid, integer, integer, text) to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges
 -- --------------------------------------------------------------------------------------
 
-revoke all on table public.comments, public.queue_entries from anon;
+-- Row-level security decides which rows; these grants decide what the SECURITY INVOKER
+-- RPCs may do at all (no other API role holds anything on these tables).
 
-revoke truncate, references, trigger on table public.comments, public.queue_entries from authenticated;
+grant select, insert, delete on table app.queue_entries to authenticated;
+grant update (position) on table app.queue_entries to authenticated;
 
-revoke all on table public.queue_votes, public.item_reads from anon;
+grant select, insert, delete on table app.queue_votes to authenticated;
 
-revoke truncate, references, trigger, update on table public.queue_votes, public.item_reads from authenticated;
+grant select, insert, delete on table app.item_reads to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Row level security policies
 -- --------------------------------------------------------------------------------------
 
 create policy "Members can queue their groups' items"
-  on public.queue_entries for insert to authenticated
+  on app.queue_entries for insert to authenticated
   with check (queued_by = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Members can take items off their groups' queues"
-  on public.queue_entries for delete to authenticated
+  on app.queue_entries for delete to authenticated
   using (group_id in (select private.my_group_ids()));
 
 create policy "Members can read their groups' queues"
-  on public.queue_entries for select to authenticated
+  on app.queue_entries for select to authenticated
   using (group_id = any (array(select private.my_group_ids())));
 
 create policy "Members can reorder their groups' queues"
-  on public.queue_entries for update to authenticated
+  on app.queue_entries for update to authenticated
   using (group_id in (select private.my_group_ids()))
   with check (group_id in (select private.my_group_ids()));
 
 create policy "Members can see the votes in their groups"
-  on public.queue_votes for select to authenticated
+  on app.queue_votes for select to authenticated
   using (group_id in (select private.my_group_ids()));
 
 create policy "Members can vote in their groups"
-  on public.queue_votes for insert to authenticated
+  on app.queue_votes for insert to authenticated
   with check (member_id = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Members can take back their own votes"
-  on public.queue_votes for delete to authenticated
+  on app.queue_votes for delete to authenticated
   using (member_id = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Members can see who read what in their groups"
-  on public.item_reads for select to authenticated
+  on app.item_reads for select to authenticated
   using (group_id in (select private.my_group_ids()));
 
 create policy "Members can mark items read for themselves"
-  on public.item_reads for insert to authenticated
+  on app.item_reads for insert to authenticated
   with check (member_id = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Members can unmark their own reads"
-  on public.item_reads for delete to authenticated
+  on app.item_reads for delete to authenticated
   using (member_id = (select auth.uid()) and group_id in (select private.my_group_ids()));

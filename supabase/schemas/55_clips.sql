@@ -11,50 +11,50 @@
 -- Tables
 -- --------------------------------------------------------------------------------------
 
-create table public.item_clips (
+create table app.item_clips (
   client_id uuid primary key,
   group_id uuid not null,
   item_id uuid not null,
-  clipped_by uuid default auth.uid() references public.profiles (id) on delete cascade,
+  clipped_by uuid default auth.uid() references app.profiles (id) on delete cascade,
   created boolean not null,
   queued boolean not null,
-  comment_id uuid references public.comments (id) on delete set null,
+  comment_id uuid references app.comments (id) on delete set null,
   clipped_at timestamptz not null default now(),
-  foreign key (group_id, item_id) references public.items (group_id, id) on delete cascade
+  foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade
 );
 
-alter table public.item_clips enable row level security;
+alter table app.item_clips enable row level security;
 
-comment on table public.item_clips is
+comment on table app.item_clips is
   'Every clip_item call that succeeded, by client id: its stored result answers retries (idempotency).';
 
-comment on column public.item_clips.client_id is 'The client''s id for the clip (p_client_id), generated once per clip.';
+comment on column app.item_clips.client_id is 'The client''s id for the clip (p_client_id), generated once per clip.';
 
-comment on column public.item_clips.group_id is 'The group clipped into.';
+comment on column app.item_clips.group_id is 'The group clipped into.';
 
-comment on column public.item_clips.item_id is 'The item the clip created or added to (result item_id).';
+comment on column app.item_clips.item_id is 'The item the clip created or added to (result item_id).';
 
-comment on column public.item_clips.clipped_by is 'Who clipped.';
+comment on column app.item_clips.clipped_by is 'Who clipped.';
 
-comment on column public.item_clips.created is 'Whether this clip created the item (result created).';
+comment on column app.item_clips.created is 'Whether this clip created the item (result created).';
 
-comment on column public.item_clips.queued is 'Whether the item was in the queue after this clip (result queued).';
+comment on column app.item_clips.queued is 'Whether the item was in the queue after this clip (result queued).';
 
-comment on column public.item_clips.comment_id is 'The comment this clip added, if any (result comment_id).';
+comment on column app.item_clips.comment_id is 'The comment this clip added, if any (result comment_id).';
 
-comment on column public.item_clips.clipped_at is 'When the clip was saved.';
+comment on column app.item_clips.clipped_at is 'When the clip was saved.';
 
 -- --------------------------------------------------------------------------------------
 -- Indexes
 -- --------------------------------------------------------------------------------------
 
-create index item_clips_group_id_item_id_idx on public.item_clips (group_id, item_id);
+create index item_clips_group_id_item_id_idx on app.item_clips (group_id, item_id);
 
-create index item_clips_item_id_idx on public.item_clips (item_id);
+create index item_clips_item_id_idx on app.item_clips (item_id);
 
-create index item_clips_clipped_by_idx on public.item_clips (clipped_by);
+create index item_clips_clipped_by_idx on app.item_clips (clipped_by);
 
-create index item_clips_comment_id_idx on public.item_clips (comment_id);
+create index item_clips_comment_id_idx on app.item_clips (comment_id);
 
 -- --------------------------------------------------------------------------------------
 -- Functions
@@ -76,7 +76,7 @@ set search_path = ''
 as $$
 declare
   v_uid uuid := (select auth.uid());
-  v_done public.item_clips%rowtype;
+  v_done app.item_clips%rowtype;
   v_kind text := p_clip ->> 'kind';
   v_url text := nullif(btrim(coalesce(p_clip ->> 'url', '')), '');
   v_canonical text := nullif(btrim(coalesce(p_clip ->> 'canonical_url', '')), '');
@@ -111,7 +111,7 @@ begin
 
   -- A retry of a clip that already succeeded: the same item, comment and queue answer, and
   -- no change. created is false: the article is already in the library (api-types.ts).
-  select c.* into v_done from public.item_clips as c where c.client_id = p_client_id;
+  select c.* into v_done from app.item_clips as c where c.client_id = p_client_id;
   if found then
     return jsonb_build_object(
       'item_id', v_done.item_id, 'created', false, 'queued', v_done.queued, 'comment_id', v_done.comment_id);
@@ -186,7 +186,7 @@ begin
   end if;
   if v_item_id is null then
     v_item_id := gen_random_uuid();
-    insert into public.items (
+    insert into app.items (
       id, group_id, client_id, kind, url, canonical_url, title, byline, authors, site_name, excerpt,
       content_html, text_length, word_count, lang, dir, lead_image_url, favicon_url,
       published_at, modified_at, is_selection, added_by)
@@ -209,7 +209,7 @@ begin
   perform private.add_tags(v_item_id, p_group_id, v_tags);
 
   if v_comment is not null then
-    insert into public.comments (item_id, group_id, author_id, body)
+    insert into app.comments (item_id, group_id, author_id, body)
     values (v_item_id, p_group_id, v_uid, v_comment)
     returning id into v_comment_id;
   end if;
@@ -217,9 +217,9 @@ begin
   if p_queue then
     perform private.queue_at_end(v_item_id, p_group_id);
   end if;
-  v_queued := exists (select from public.queue_entries as q where q.item_id = v_item_id);
+  v_queued := exists (select from app.queue_entries as q where q.item_id = v_item_id);
 
-  insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued, comment_id)
+  insert into app.item_clips (client_id, group_id, item_id, clipped_by, created, queued, comment_id)
   values (p_client_id, p_group_id, v_item_id, v_uid, v_created, v_queued, v_comment_id);
 
   return jsonb_build_object('item_id', v_item_id, 'created', v_created, 'queued', v_queued, 'comment_id', v_comment_id);
@@ -238,24 +238,25 @@ comment on function public.clip_item(uuid, uuid, jsonb, text[], text, boolean) i
 
 revoke all on function public.clip_item(uuid, uuid, jsonb, text[], text, boolean) from public, anon;
 
-grant execute on function public.clip_item(uuid, uuid, jsonb, text[], text, boolean) to authenticated, service_role;
+grant execute on function public.clip_item(uuid, uuid, jsonb, text[], text, boolean) to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges
 -- --------------------------------------------------------------------------------------
 
-revoke all on table public.item_clips from anon;
+-- Row-level security decides which rows; these grants decide what the SECURITY INVOKER
+-- RPCs may do at all (no other API role holds anything on these tables).
 
-revoke truncate, references, trigger on table public.item_clips from authenticated;
+grant select, insert on table app.item_clips to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Row level security policies
 -- --------------------------------------------------------------------------------------
 
 create policy "People can read their own clips in their groups"
-  on public.item_clips for select to authenticated
+  on app.item_clips for select to authenticated
   using (clipped_by = (select auth.uid()) and group_id in (select private.my_group_ids()));
 
 create policy "Members can record their own clips in their groups"
-  on public.item_clips for insert to authenticated
+  on app.item_clips for insert to authenticated
   with check (clipped_by = (select auth.uid()) and group_id in (select private.my_group_ids()));

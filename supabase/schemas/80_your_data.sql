@@ -35,17 +35,17 @@ begin
     'format', 'readclub-export',
     'version', 1,
     'exported_at', now(),
-    'exported_by', private.person(v_uid, (select p.display_name from public.profiles as p where p.id = v_uid)),
+    'exported_by', private.person(v_uid, (select p.display_name from app.profiles as p where p.id = v_uid)),
     'group', (
       select jsonb_build_object('id', g.id, 'name', g.name, 'description', g.description,
                                 'created_at', g.created_at, 'my_role', v_role)
-        from public.groups as g where g.id = p_group_id),
+        from app.groups as g where g.id = p_group_id),
     'members', coalesce((
       select jsonb_agg(jsonb_build_object('id', m.user_id, 'display_name', coalesce(p.display_name, 'Former member'),
                                           'role', m.role, 'joined_at', m.joined_at)
                        order by m.joined_at, m.user_id)
-        from public.group_members as m
-        left join public.profiles as p on p.id = m.user_id
+        from app.group_members as m
+        left join app.profiles as p on p.id = m.user_id
        where m.group_id = p_group_id), '[]'::jsonb),
     'items', coalesce((
       select jsonb_agg(
@@ -74,8 +74,8 @@ begin
                  'tags', coalesce((
                    select jsonb_agg(jsonb_build_object('tag', t.tag, 'added_by', private.person(t.added_by, tagger.display_name),
                                                        'created_at', t.created_at) order by t.tag)
-                     from public.item_tags as t
-                     left join public.profiles as tagger on tagger.id = t.added_by
+                     from app.item_tags as t
+                     left join app.profiles as tagger on tagger.id = t.added_by
                     where t.group_id = p_group_id and t.item_id = i.id), '[]'::jsonb),
                  'comments', coalesce((
                    select jsonb_agg(jsonb_build_object('id', c.id, 'body', c.body,
@@ -83,35 +83,35 @@ begin
                                                        'created_at', c.created_at, 'updated_at', c.updated_at,
                                                        'parent_id', c.parent_id, 'deleted', c.deleted_at is not null)
                                     order by c.created_at, c.id)
-                     from public.comments as c
-                     left join public.profiles as author on author.id = c.author_id
+                     from app.comments as c
+                     left join app.profiles as author on author.id = c.author_id
                     where c.group_id = p_group_id and c.item_id = i.id), '[]'::jsonb),
                  'queue', private.queue_place(i.id),
                  -- Read marks: when I marked it read (null: not yet), and how many members did.
-                 'read_at', (select r.read_at from public.item_reads as r where r.item_id = i.id and r.member_id = v_uid),
-                 'read_count', (select count(*)::integer from public.item_reads as r where r.item_id = i.id))
+                 'read_at', (select r.read_at from app.item_reads as r where r.item_id = i.id and r.member_id = v_uid),
+                 'read_count', (select count(*)::integer from app.item_reads as r where r.item_id = i.id))
                order by i.created_at, i.id)
-        from public.items as i
-        left join public.profiles as adder on adder.id = i.added_by
+        from app.items as i
+        left join app.profiles as adder on adder.id = i.added_by
        where i.group_id = p_group_id), '[]'::jsonb),
     'queue', coalesce((
       select jsonb_agg(jsonb_build_object('item_id', q.item_id, 'title', i.title, 'position', q.position,
                                           'queued_by', private.person(q.queued_by, queuer.display_name),
                                           'queued_at', q.queued_at,
-                                          'votes', (select count(*)::integer from public.queue_votes as v where v.item_id = q.item_id),
-                                          'voted', exists (select from public.queue_votes as v where v.item_id = q.item_id and v.member_id = v_uid))
+                                          'votes', (select count(*)::integer from app.queue_votes as v where v.item_id = q.item_id),
+                                          'voted', exists (select from app.queue_votes as v where v.item_id = q.item_id and v.member_id = v_uid))
                        order by q.position)
-        from public.queue_entries as q
-        join public.items as i on i.id = q.item_id
-        left join public.profiles as queuer on queuer.id = q.queued_by
+        from app.queue_entries as q
+        join app.items as i on i.id = q.item_id
+        left join app.profiles as queuer on queuer.id = q.queued_by
        where q.group_id = p_group_id), '[]'::jsonb),
     -- group_meetings' shape without can_manage: the next meeting and past ones, newest first,
     -- each with its lead, agenda in order, what was discussed and the takeaways.
     'meetings', jsonb_build_object(
-      'next', (select private.meeting_json(m.id) from public.meetings as m
+      'next', (select private.meeting_json(m.id) from app.meetings as m
                 where m.group_id = p_group_id and m.ended_at is null),
       'past', coalesce((select jsonb_agg(private.meeting_json(m.id) order by m.starts_at desc, m.id)
-                          from public.meetings as m
+                          from app.meetings as m
                          where m.group_id = p_group_id and m.ended_at is not null), '[]'::jsonb)));
 end;
 $$;
@@ -121,7 +121,7 @@ comment on function public.export_group(uuid) is
 
 revoke all on function public.export_group(uuid) from public, anon;
 
-grant execute on function public.export_group(uuid) to authenticated, service_role;
+grant execute on function public.export_group(uuid) to authenticated;
 
 create function private.delete_account(p_confirm text)
 returns jsonb
@@ -153,15 +153,15 @@ begin
 
   -- Hold my groups still while deciding: nobody joins one or changes an owner meanwhile
   -- (joining checks the group row, which this lock blocks).
-  perform from public.groups as g
-   where g.id in (select m.group_id from public.group_members as m where m.user_id = v_uid)
+  perform from app.groups as g
+   where g.id in (select m.group_id from app.group_members as m where m.user_id = v_uid)
      for update;
 
   select string_agg(g.name, ', ' order by g.name) into v_blocking
-    from public.groups as g
-    join public.group_members as mine on mine.group_id = g.id and mine.user_id = v_uid and mine.role = 'owner'
-   where not exists (select from public.group_members as o where o.group_id = g.id and o.user_id <> v_uid and o.role = 'owner')
-     and exists (select from public.group_members as o where o.group_id = g.id and o.user_id <> v_uid);
+    from app.groups as g
+    join app.group_members as mine on mine.group_id = g.id and mine.user_id = v_uid and mine.role = 'owner'
+   where not exists (select from app.group_members as o where o.group_id = g.id and o.user_id <> v_uid and o.role = 'owner')
+     and exists (select from app.group_members as o where o.group_id = g.id and o.user_id <> v_uid);
   if v_blocking is not null then
     raise exception 'You are the last owner of %: make another member an owner first, or delete the group.', v_blocking
       using errcode = 'P0001';
@@ -169,39 +169,39 @@ begin
 
   -- Groups where I am the only member go, library and all.
   with gone as (
-    delete from public.groups as g
-     where g.id in (select m.group_id from public.group_members as m where m.user_id = v_uid)
-       and not exists (select from public.group_members as o where o.group_id = g.id and o.user_id <> v_uid)
+    delete from app.groups as g
+     where g.id in (select m.group_id from app.group_members as m where m.user_id = v_uid)
+       and not exists (select from app.group_members as o where o.group_id = g.id and o.user_id <> v_uid)
     returning 1)
   select count(*)::integer into v_groups from gone;
 
   -- A comment others replied to stays as the thread's "deleted" placeholder (blank, no
   -- author), so their replies keep their place; every other comment of mine goes.
-  update public.comments as c set body = '', deleted_at = now()
+  update app.comments as c set body = '', deleted_at = now()
    where c.author_id = v_uid and c.deleted_at is null
-     and exists (select from public.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid);
+     and exists (select from app.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid);
   get diagnostics v_comments = row_count;
   with gone as (
-    delete from public.comments as c
+    delete from app.comments as c
      where c.author_id = v_uid
-       and not exists (select from public.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid)
+       and not exists (select from app.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid)
     returning 1)
   select v_comments + count(*)::integer into v_comments from gone;
-  delete from public.item_tags as t where t.added_by = v_uid;
+  delete from app.item_tags as t where t.added_by = v_uid;
 
   -- My items, unless another member engaged with them: their comments and tags stay.
   with gone as (
-    delete from public.items as i
+    delete from app.items as i
      where i.added_by = v_uid
-       and not exists (select from public.comments as c where c.item_id = i.id)
-       and not exists (select from public.item_tags as t where t.item_id = i.id)
-       and not exists (select from public.item_clips as k where k.item_id = i.id and k.clipped_by is distinct from v_uid)
-       and not exists (select from public.queue_entries as q where q.item_id = i.id and q.queued_by is distinct from v_uid)
-       and not exists (select from public.queue_votes as v where v.item_id = i.id and v.member_id <> v_uid)
-       and not exists (select from public.meeting_items as m where m.item_id = i.id)
+       and not exists (select from app.comments as c where c.item_id = i.id)
+       and not exists (select from app.item_tags as t where t.item_id = i.id)
+       and not exists (select from app.item_clips as k where k.item_id = i.id and k.clipped_by is distinct from v_uid)
+       and not exists (select from app.queue_entries as q where q.item_id = i.id and q.queued_by is distinct from v_uid)
+       and not exists (select from app.queue_votes as v where v.item_id = i.id and v.member_id <> v_uid)
+       and not exists (select from app.meeting_items as m where m.item_id = i.id)
     returning 1)
   select count(*)::integer into v_items from gone;
-  select count(*)::integer into v_kept from public.items as i where i.added_by = v_uid;
+  select count(*)::integer into v_kept from app.items as i where i.added_by = v_uid;
 
   -- The profile, memberships, clip records and wrong-code counts cascade from here; what
   -- others keep (items, queue places, invites, groups they created) forget who it was.
@@ -213,7 +213,7 @@ end;
 $$;
 
 comment on function private.delete_account(text) is
-  'Deletes the signed-in person''s account and own content (see the migration''s header). SECURITY DEFINER: removes the auth.users row and items past RLS; acts only on auth.uid(). Called only by public.delete_account.';
+  'Deletes the signed-in person''s account and own content (see the header of supabase/schemas/80_your_data.sql). SECURITY DEFINER: removes the auth.users row and items past RLS; acts only on auth.uid(). Called only by public.delete_account.';
 
 revoke all on function private.delete_account(text) from public;
 
@@ -234,4 +234,4 @@ comment on function public.delete_account(text) is
 
 revoke all on function public.delete_account(text) from public, anon;
 
-grant execute on function public.delete_account(text) to authenticated, service_role;
+grant execute on function public.delete_account(text) to authenticated;

@@ -163,10 +163,10 @@ function statements(benchGroup: string, benchItem: string): Statement[] {
       params: () => [benchItem],
       // 197 more on the item with 3, by the group's members, for this run only.
       setup: {
-        sql: `insert into public.comments (item_id, group_id, author_id, body)
+        sql: `insert into app.comments (item_id, group_id, author_id, body)
               select i.id, i.group_id, m.user_id, 'Thread comment ' || c
-                from public.items as i
-                join lateral (select user_id from public.group_members where group_id = i.group_id order by user_id) as m on true
+                from app.items as i
+                join lateral (select user_id from app.group_members where group_id = i.group_id order by user_id) as m on true
                 cross join generate_series(1, 40) as c
                where i.id = $1
                limit 197`,
@@ -227,8 +227,8 @@ export async function benchDatabase(options: {
   const bypassClient = await connect(url);
   try {
     const { rows } = await client.query<{ member: string; grp: string; item: string }>(
-      `select u.id as member, g.id as grp, (select i.id from public.items as i where i.group_id = g.id order by i.created_at desc limit 1) as item
-         from auth.users as u, public.groups as g where u.email = $1 and g.name = 'Bench Circle'`,
+      `select u.id as member, g.id as grp, (select i.id from app.items as i where i.group_id = g.id order by i.created_at desc limit 1) as item
+         from auth.users as u, app.groups as g where u.email = $1 and g.name = 'Bench Circle'`,
       [BENCH_MEMBER_EMAIL],
     );
     const bench = rows[0];
@@ -242,7 +242,7 @@ export async function benchDatabase(options: {
     // one; if comment_json's shape changed since, say so loudly (the two must agree).
     const drift = await client.query<{ agree: boolean }>(
       `select private.comments_json($1) = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
-                                                      from public.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
+                                                      from app.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
       [bench.item],
     ).catch(() => ({ rows: [{ agree: true }] }));
     if (!drift.rows[0]?.agree) {
