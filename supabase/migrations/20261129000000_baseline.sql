@@ -958,16 +958,21 @@ begin
      or not exists (select from app.profiles as p where p.id = old.user_id) then
     return null;
   end if;
-  if old.role = 'owner'
-     and not exists (select from app.group_members as m where m.group_id = old.group_id and m.role = 'owner') then
-    raise exception 'A group needs an owner: make another member an owner first.' using errcode = 'P0001';
+  if old.role = 'owner' then
+    -- Two owners stepping down at once would each still see the other as owner: the
+    -- group's row lock makes the second wait for the first to commit, then count again
+    -- (a new snapshot, read committed). NO KEY UPDATE does not block members joining.
+    perform from app.groups as g where g.id = old.group_id for no key update;
+    if not exists (select from app.group_members as m where m.group_id = old.group_id and m.role = 'owner') then
+      raise exception 'A group needs an owner: make another member an owner first.' using errcode = 'P0001';
+    end if;
   end if;
   return null;
 end;
 $$;
 
 comment on function private.keep_an_owner() is
-  'Trigger on group_members: refuses to demote or remove a group''s last owner. SECURITY DEFINER: counts owners past RLS.';
+  'Trigger on group_members: refuses to demote or remove a group''s last owner, counting owners under a lock on the group''s row so two owners stepping down at once cannot both go. SECURITY DEFINER: counts owners past RLS.';
 
 revoke all on function private.keep_an_owner() from public;
 
