@@ -125,7 +125,7 @@ async function counts(client: pg.Client): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   // Planner estimates: exact counts of millions of rows would cost more than the figures they report.
   for (const t of tables) {
-    const { rows } = await client.query<{ n: string }>(`select reltuples::bigint as n from pg_class where oid = to_regclass('public.${t}')`);
+    const { rows } = await client.query<{ n: string }>(`select reltuples::bigint as n from pg_class where oid = to_regclass('app.${t}')`);
     if (rows[0]) out[t] = Number(rows[0].n);
   }
   return out;
@@ -134,7 +134,7 @@ async function counts(client: pg.Client): Promise<Record<string, number>> {
 function statements(benchGroup: string, benchItem: string): Statement[] {
   let clip = 0;
   return [
-    // The side panel's call: the first page of 50 with the whole queue's totals (20261201001300_queue_pages.sql).
+    // The side panel's call: the first page of 50 with the whole queue's totals (public.group_queue in supabase/schemas/50_queue.sql).
     { name: 'group_queue, first page (50 of 500)', sql: `select public.group_queue($1, 50, 0, 'queue')`, params: () => [benchGroup] },
     { name: 'group_queue, most wanted first page', sql: `select public.group_queue($1, 50, 0, 'wanted')`, params: () => [benchGroup] },
     {
@@ -246,7 +246,7 @@ export async function benchDatabase(options: {
       [bench.item],
     ).catch(() => ({ rows: [{ agree: true }] }));
     if (!drift.rows[0]?.agree) {
-      figures.push({ name: 'comments_json agrees with comment_json', skipped: 'NO: comment_json changed; update private.comments_json in 20261201001400_policy_cost.sql' });
+      figures.push({ name: 'comments_json agrees with comment_json', skipped: 'NO: comment_json changed; update private.comments_json in supabase/schemas/40_comments.sql' });
     }
     const loadBefore = loadavg()[0]!;
     for (const s of statements(bench.grp, bench.item)) {
