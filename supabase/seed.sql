@@ -39,11 +39,11 @@ end
 $$;
 
 -- ---------- The group (the trigger makes Ada its owner) ----------
-insert into public.groups (id, name, created_by, created_at)
+insert into app.groups (id, name, created_by, created_at)
 values ('d0000000-0000-4000-8000-00000000c1c1', 'Thursday Reading Circle', 'ada00000-0000-4000-8000-000000000001', now() - interval '21 days')
 on conflict (id) do nothing;
 
-insert into public.group_members (group_id, user_id, role, joined_at)
+insert into app.group_members (group_id, user_id, role, joined_at)
 values
   ('d0000000-0000-4000-8000-00000000c1c1', 'be000000-0000-4000-8000-000000000002', 'admin', now() - interval '20 days'),
   ('d0000000-0000-4000-8000-00000000c1c1', 'c1e00000-0000-4000-8000-000000000003', 'member', now() - interval '14 days')
@@ -51,13 +51,13 @@ on conflict (group_id, user_id) do nothing;
 
 -- A long-lived demo invite (no expiry, no use limit). Codes are stored only as their sha256
 -- (private.invite_code_hash: upper-case letters and digits, so DEMO-CIRCLE is hashed as DEMOCIRCLE).
-insert into public.group_invites (id, code_hash, hint, group_id, created_by, expires_at)
+insert into app.group_invites (id, code_hash, hint, group_id, created_by, expires_at)
 values ('d1000000-0000-4000-8000-00000000c1c1', sha256(convert_to('DEMOCIRCLE', 'UTF8')), 'RCLE',
         'd0000000-0000-4000-8000-00000000c1c1', 'ada00000-0000-4000-8000-000000000001', null)
 on conflict (id) do nothing;
 
 -- ---------- The library ----------
-insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, byline, authors, site_name, excerpt,
+insert into app.items (id, group_id, client_id, kind, url, canonical_url, title, byline, authors, site_name, excerpt,
                           content_html, text_length, word_count, lang, dir, lead_image_url, published_at, added_by, created_at)
 values
   ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'f0000000-0000-4000-8000-000000000001',
@@ -90,7 +90,7 @@ values
    null, 0, 0, 'en', null, null, '1871-12-01T00:00:00Z', 'c1e00000-0000-4000-8000-000000000003', now() - interval '3 hours')
 on conflict (id) do nothing;
 
-insert into public.item_tags (item_id, group_id, tag, added_by)
+insert into app.item_tags (item_id, group_id, tag, added_by)
 values
   ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'essay', 'ada00000-0000-4000-8000-000000000001'),
   ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 'attention', 'ada00000-0000-4000-8000-000000000001'),
@@ -102,7 +102,7 @@ values
   ('e0000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-00000000c1c1', 'novel', 'c1e00000-0000-4000-8000-000000000003')
 on conflict (item_id, tag) do nothing;
 
-insert into public.comments (id, item_id, group_id, author_id, body, created_at, updated_at)
+insert into app.comments (id, item_id, group_id, author_id, body, created_at, updated_at)
 values
   ('c0000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1',
    'ada00000-0000-4000-8000-000000000001', 'Worth an evening: the middle section especially.', now() - interval '6 days', now() - interval '6 days'),
@@ -116,7 +116,7 @@ values
    'c1e00000-0000-4000-8000-000000000003', 'The library has six copies; the Penguin edition''s page numbers, please.', now() - interval '3 hours', now() - interval '3 hours')
 on conflict (id) do nothing;
 
-insert into public.queue_entries (item_id, group_id, position, queued_by, queued_at)
+insert into app.queue_entries (item_id, group_id, position, queued_by, queued_at)
 values
   ('e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1', 1, 'ada00000-0000-4000-8000-000000000001', now() - interval '6 days'),
   ('e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1', 2, 'be000000-0000-4000-8000-000000000002', now() - interval '4 days'),
@@ -125,11 +125,11 @@ values
 on conflict (item_id) do nothing;
 
 -- The clips that made the items, so retries of them answer as clip_item would.
-insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued, comment_id, clipped_at)
+insert into app.item_clips (client_id, group_id, item_id, clipped_by, created, queued, comment_id, clipped_at)
 select i.client_id, i.group_id, i.id, i.added_by, true,
-       exists (select from public.queue_entries as q where q.item_id = i.id),
-       (select c.id from public.comments as c where c.item_id = i.id and c.author_id = i.added_by order by c.created_at limit 1),
+       exists (select from app.queue_entries as q where q.item_id = i.id),
+       (select c.id from app.comments as c where c.item_id = i.id and c.author_id = i.added_by order by c.created_at limit 1),
        i.created_at
-  from public.items as i
+  from app.items as i
  where i.group_id = 'd0000000-0000-4000-8000-00000000c1c1'
 on conflict (client_id) do nothing;

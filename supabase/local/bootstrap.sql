@@ -76,10 +76,11 @@ $$;
 
 grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role;
 
--- ---------- Supabase's default grants: RLS, not a missing grant, decides access ----------
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+-- ---------- No default grants, as on a project created today ----------
+-- Since 2026 Supabase no longer grants new tables, sequences and functions in public to
+-- anon, authenticated and service_role, and no longer enables pg_graphql: a migration
+-- grants what it exposes. So nothing here grants anything on objects a migration makes.
+-- Postgres still grants EXECUTE on every new function to PUBLIC; the schemas revoke that.
 
 -- ---------- Realtime's publication (empty until a migration adds tables) ----------
 do $$

@@ -6,12 +6,12 @@ select plan(21);
 
 select is(
   array(select c.relname::text from pg_class as c
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relrowsecurity order by 1),
+         where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p') and not c.relrowsecurity order by 1),
   '{}'::text[],
   'Row-level security is enabled on every table in public.');
 
 select cmp_ok(
-  (select count(*)::int from pg_class as c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')),
+  (select count(*)::int from pg_class as c where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')),
   '>=', 9,
   'The schema has its nine tables (so the checks above and below look at something).');
 
@@ -19,7 +19,7 @@ select is(
   array(select c.relname || '.' || a.attname
           from pg_class as c
           join pg_attribute as a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+         where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
            and col_description(c.oid, a.attnum) is null
          order by 1),
   '{}'::text[],
@@ -27,20 +27,20 @@ select is(
 
 select is(
   array(select c.relname::text from pg_class as c
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+         where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
            and obj_description(c.oid, 'pg_class') is null order by 1),
   '{}'::text[],
   'Every table in public has a comment.');
 
 select is(
   array(select tablename || ': ' || policyname from pg_policies
-         where schemaname = 'public' and (roles <> '{authenticated}'::name[] or cmd = 'ALL') order by 1),
+         where schemaname = 'app' and (roles <> '{authenticated}'::name[] or cmd = 'ALL') order by 1),
   '{}'::text[],
   'Every policy is for one command and applies to authenticated only.');
 
 select is(
   array(select tablename || ': ' || policyname from pg_policies
-         where schemaname = 'public'
+         where schemaname = 'app'
            and (coalesce(qual, '') || coalesce(with_check, '')) ~ 'auth\.uid\(\)'
            and regexp_replace(coalesce(qual, '') || coalesce(with_check, ''), '\(\s*SELECT auth\.uid\(\) AS uid\)', '', 'g') ~ 'auth\.uid\(\)'
          order by 1),
@@ -49,7 +49,7 @@ select is(
 
 select is(
   array(select c.relname::text from pg_class as c
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+         where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
            and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('anon', c.oid, 'insert')
              or has_table_privilege('anon', c.oid, 'update') or has_table_privilege('anon', c.oid, 'delete'))
          order by 1),
@@ -58,7 +58,7 @@ select is(
 
 select is(
   array(select c.relname::text from pg_class as c
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+         where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
            and has_table_privilege('authenticated', c.oid, 'truncate') order by 1),
   '{}'::text[],
   'Signed-in people cannot TRUNCATE any table (TRUNCATE ignores row-level security).');

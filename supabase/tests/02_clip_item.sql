@@ -27,9 +27,9 @@ grant execute on function tests.clip(text, text, text) to authenticated;
 insert into auth.users (id, email, raw_user_meta_data) values
   ('02000000-0000-4000-8000-0000000000a1', 'ana@test.test', '{"display_name": "Ana"}'),
   ('02000000-0000-4000-8000-0000000000a2', 'bo@test.test', '{"display_name": "Bo"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('02000000-0000-4000-8000-0000000000b1', 'Clippers', '02000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('02000000-0000-4000-8000-0000000000b1', '02000000-0000-4000-8000-0000000000a2', 'member');
 
 -- ---------- URL normalisation and reading time ----------
@@ -57,24 +57,24 @@ select is((select result ->> 'created' from tests.results where label = 'first')
 select is((select result ->> 'queued' from tests.results where label = 'first'), 'true', 'A first clip asked to queue is queued.');
 select isnt((select result ->> 'comment_id' from tests.results where label = 'first'), null, 'A first clip with a comment returns the comment''s id.');
 select is(
-  array(select tag from public.item_tags where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first') order by tag),
+  array(select tag from app.item_tags where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first') order by tag),
   array['attention', 'essay'],
   'Tags are trimmed, lower-cased, stripped of # and de-duplicated.');
 select is(
-  (select body from public.comments where id = (select (result ->> 'comment_id')::uuid from tests.results where label = 'first')),
+  (select body from app.comments where id = (select (result ->> 'comment_id')::uuid from tests.results where label = 'first')),
   'Worth an evening.', 'The comment is saved on the item.');
 select is(
-  (select position from public.queue_entries where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first')),
+  (select position from app.queue_entries where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first')),
   1, 'The item is first in an empty queue.');
 select is(
-  (select reading_minutes from public.items where id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first')),
+  (select reading_minutes from app.items where id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first')),
   8, 'reading_minutes is computed from text_length (9200 characters: 8 minutes).');
 
 -- ---------- Retry with the same client id: same answer, no change ----------
 create temporary table counts_before as
-  select (select count(*) from public.items) as items, (select count(*) from public.item_tags) as tags,
-         (select count(*) from public.comments) as comments, (select count(*) from public.queue_entries) as queue,
-         (select count(*) from public.item_clips) as clips;
+  select (select count(*) from app.items) as items, (select count(*) from app.item_tags) as tags,
+         (select count(*) from app.comments) as comments, (select count(*) from app.queue_entries) as queue,
+         (select count(*) from app.item_clips) as clips;
 grant select on counts_before to authenticated;
 
 insert into tests.results
@@ -89,11 +89,11 @@ select is((select result -> 'queued' from tests.results where label = 'retry'), 
 select is((select result -> 'created' from tests.results where label = 'retry'), 'false'::jsonb,
   'A retry reports created = false: the article is already in the library.');
 select results_eq(
-  $$select (select count(*) from public.items), (select count(*) from public.item_tags), (select count(*) from public.comments),
-           (select count(*) from public.queue_entries), (select count(*) from public.item_clips)$$,
+  $$select (select count(*) from app.items), (select count(*) from app.item_tags), (select count(*) from app.comments),
+           (select count(*) from app.queue_entries), (select count(*) from app.item_clips)$$,
   $$select items, tags, comments, queue, clips from counts_before$$,
   'A retry changes nothing: no new item, tag, comment, queue entry or clip record.');
-select is((select title from public.items where id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first')),
+select is((select title from app.items where id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first')),
   'In Praise of Slow Reading', 'A retry does not rewrite the item.');
 
 -- ---------- The same article again, by another member, through another URL form ----------
@@ -105,14 +105,14 @@ select 'again', public.clip_item('02000000-0000-4000-8000-00000000f002', '020000
 select is((select result -> 'item_id' from tests.results where label = 'again'), (select result -> 'item_id' from tests.results where label = 'first'),
   'The same article under another URL form (http, upper case, default port, fragment) is the same item.');
 select is((select result -> 'created' from tests.results where label = 'again'), 'false'::jsonb, 'It reports created = false.');
-select is((select count(*)::int from public.items where group_id = '02000000-0000-4000-8000-0000000000b1'), 1, 'The library still holds one item.');
+select is((select count(*)::int from app.items where group_id = '02000000-0000-4000-8000-0000000000b1'), 1, 'The library still holds one item.');
 select is(
-  array(select tag from public.item_tags where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first') order by tag),
+  array(select tag from app.item_tags where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first') order by tag),
   array['attention', 'essay', 'philosophy'], 'Tags are merged.');
 select is(
-  array(select body from public.comments where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first') order by created_at, body),
+  array(select body from app.comments where item_id = (select (result ->> 'item_id')::uuid from tests.results where label = 'first') order by created_at, body),
   array['Agreed!', 'Worth an evening.'], 'The second comment is added next to the first.');
-select is((select count(*)::int from public.queue_entries where group_id = '02000000-0000-4000-8000-0000000000b1'), 1,
+select is((select count(*)::int from app.queue_entries where group_id = '02000000-0000-4000-8000-0000000000b1'), 1,
   'An item already queued is not queued twice.');
 select is((select result -> 'queued' from tests.results where label = 'again'), 'true'::jsonb, 'It reports the item as queued.');
 
@@ -163,16 +163,16 @@ create function tests.fail_comment() returns trigger language plpgsql as $$
 begin
   raise exception 'simulated failure' using errcode = 'XX001';
 end $$;
-create trigger fail_comment before insert on public.comments for each row execute function tests.fail_comment();
+create trigger fail_comment before insert on app.comments for each row execute function tests.fail_comment();
 select tests.act_as('02000000-0000-4000-8000-0000000000a2');
 select throws_ok(
   $$select public.clip_item('02000000-0000-4000-8000-00000000f0ff', '02000000-0000-4000-8000-0000000000b1',
       tests.clip('https://example.net/atomic'), array['atomic'], 'This comment fails', true)$$,
   'XX001', 'simulated failure', 'A clip whose comment fails raises the error.');
 reset role;
-select is((select count(*)::int from public.items where url = 'https://example.net/atomic'), 0, 'The failed clip left no item.');
-select is((select count(*)::int from public.item_tags where tag = 'atomic'), 0, 'The failed clip left no tag.');
-select is((select count(*)::int from public.item_clips where client_id = '02000000-0000-4000-8000-00000000f0ff'), 0,
+select is((select count(*)::int from app.items where url = 'https://example.net/atomic'), 0, 'The failed clip left no item.');
+select is((select count(*)::int from app.item_tags where tag = 'atomic'), 0, 'The failed clip left no tag.');
+select is((select count(*)::int from app.item_clips where client_id = '02000000-0000-4000-8000-00000000f0ff'), 0,
   'The failed clip left no clip record, so a retry will save it.');
 
 select * from finish();

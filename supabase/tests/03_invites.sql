@@ -43,7 +43,7 @@ select isnt((select result ->> 'code' from tests.results where label = 'invite2'
   'Each invite gets a new code.');
 select ok(
   (select expires_at between now() + interval '6 days' and now() + interval '8 days'
-     from public.group_invites where code_hash = private.invite_code_hash((select result ->> 'code' from tests.results where label = 'invite'))),
+     from app.group_invites where code_hash = private.invite_code_hash((select result ->> 'code' from tests.results where label = 'invite'))),
   'A new code expires in 7 days by default (it was 14 before issue 4).');
 
 -- ---------- join_group ----------
@@ -52,7 +52,7 @@ select throws_ok($$select public.join_group('NOT-A-REAL-CODE')$$, 'P0001', 'That
   'A wrong code is refused with P0001 and a message people understand.');
 select throws_ok($$select public.join_group(null)$$, 'P0001', 'That invite code is not valid.', 'No code at all is a wrong code.');
 select is_empty($$select * from public.my_groups()$$, 'A wrong code lets no one in.');
-select is_empty($$select * from public.group_invites$$, 'Someone outside the group cannot list invite codes.');
+select is_empty($$select * from app.group_invites$$, 'Someone outside the group cannot list invite codes.');
 
 insert into tests.results
 select 'join', public.join_group(lower(' ' || (select result ->> 'code' from tests.results where label = 'invite') || ' '));
@@ -71,24 +71,24 @@ select results_eq(
   $$values ('member'::text, 2)$$,
   'Joining again changes nothing.');
 select is(
-  array(select display_name from public.profiles order by display_name), array['Ida', 'Owen'],
+  array(select display_name from app.profiles order by display_name), array['Ida', 'Owen'],
   'Members can now see each other''s names (and no one else''s).');
 
 -- ---------- A plain member cannot invite, promote themselves or throw out the owner ----------
 select throws_ok(
   format('select public.create_invite(%L)', (select result ->> 'id' from tests.results where label = 'group')),
   '42501', 'Only the group''s owner or an admin can invite people.', 'A plain member cannot make invite codes.');
-select is_empty($$select * from public.group_invites$$, 'A plain member cannot list invite codes.');
-update public.group_members set role = 'admin' where user_id = '03000000-0000-4000-8000-0000000000a2';
-delete from public.group_members where user_id = '03000000-0000-4000-8000-0000000000a1';
+select is_empty($$select * from app.group_invites$$, 'A plain member cannot list invite codes.');
+update app.group_members set role = 'admin' where user_id = '03000000-0000-4000-8000-0000000000a2';
+delete from app.group_members where user_id = '03000000-0000-4000-8000-0000000000a1';
 select results_eq(
-  $$select user_id::text, role from public.group_members order by role$$,
+  $$select user_id::text, role from app.group_members order by role$$,
   $$values ('03000000-0000-4000-8000-0000000000a2', 'member'), ('03000000-0000-4000-8000-0000000000a1', 'owner')$$,
   'A member''s attempts to promote themselves and to remove the owner change nothing.');
 
 -- ---------- An admin can invite ----------
 select tests.act_as('03000000-0000-4000-8000-0000000000a1');
-update public.group_members set role = 'admin' where user_id = '03000000-0000-4000-8000-0000000000a2';
+update app.group_members set role = 'admin' where user_id = '03000000-0000-4000-8000-0000000000a2';
 select tests.act_as('03000000-0000-4000-8000-0000000000a2');
 select lives_ok(
   format('select public.create_invite(%L)', (select result ->> 'id' from tests.results where label = 'group')),
@@ -96,7 +96,7 @@ select lives_ok(
 
 -- ---------- Expired codes ----------
 reset role;
-update public.group_invites set expires_at = now() - interval '1 minute'
+update app.group_invites set expires_at = now() - interval '1 minute'
  where code_hash = private.invite_code_hash((select result ->> 'code' from tests.results where label = 'invite'));
 select tests.act_as('03000000-0000-4000-8000-0000000000a3');
 select throws_ok(

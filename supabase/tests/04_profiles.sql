@@ -23,34 +23,34 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('04000000-0000-4000-8000-0000000000a4', 'long@test.test', jsonb_build_object('display_name', repeat('n', 200)));
 insert into auth.users (id, email, raw_user_meta_data) values ('04000000-0000-4000-8000-0000000000a5', null, null);
 
-select is((select display_name from public.profiles where id = '04000000-0000-4000-8000-0000000000a1'), 'Grace Hopper',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a1'), 'Grace Hopper',
   'display_name comes from the sign-up metadata, trimmed.');
-select is((select display_name from public.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'alan.turing',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'alan.turing',
   'Without a display name, the email''s local part is used.');
-select is((select display_name from public.profiles where id = '04000000-0000-4000-8000-0000000000a3'), 'kat',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a3'), 'kat',
   'A blank display name counts as none.');
-select is((select char_length(display_name) from public.profiles where id = '04000000-0000-4000-8000-0000000000a4'), 80,
+select is((select char_length(display_name) from app.profiles where id = '04000000-0000-4000-8000-0000000000a4'), 80,
   'An overlong display name is cut to 80 characters.');
-select is((select display_name from public.profiles where id = '04000000-0000-4000-8000-0000000000a5'), 'Reader',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a5'), 'Reader',
   'A user with neither name nor email (e.g. anonymous sign-in) is called Reader.');
 
 -- ---------- Who sees and changes which profile ----------
 select tests.act_as('04000000-0000-4000-8000-0000000000a1');
-select results_eq($$select display_name from public.profiles$$, $$values ('Grace Hopper'::text)$$,
+select results_eq($$select display_name from app.profiles$$, $$values ('Grace Hopper'::text)$$,
   'Someone in no group sees only their own profile.');
-update public.profiles set display_name = 'Amazing Grace' where id = '04000000-0000-4000-8000-0000000000a1';
-update public.profiles set display_name = 'Hacked' where id = '04000000-0000-4000-8000-0000000000a2';
+update app.profiles set display_name = 'Amazing Grace' where id = '04000000-0000-4000-8000-0000000000a1';
+update app.profiles set display_name = 'Hacked' where id = '04000000-0000-4000-8000-0000000000a2';
 select throws_ok(
-  $$update public.profiles set id = '04000000-0000-4000-8000-0000000000a2' where id = '04000000-0000-4000-8000-0000000000a1'$$,
+  $$update app.profiles set id = '04000000-0000-4000-8000-0000000000a2' where id = '04000000-0000-4000-8000-0000000000a1'$$,
   '42501', null, 'Nobody can take over another profile id.');
 reset role;
-select is((select display_name from public.profiles where id = '04000000-0000-4000-8000-0000000000a1'), 'Amazing Grace',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a1'), 'Amazing Grace',
   'People can rename themselves.');
-select is((select display_name from public.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'alan.turing',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'alan.turing',
   'People cannot rename others.');
 
 delete from auth.users where id = '04000000-0000-4000-8000-0000000000a2';
-select is_empty($$select * from public.profiles where id = '04000000-0000-4000-8000-0000000000a2'$$,
+select is_empty($$select * from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'$$,
   'Deleting the account deletes the profile.');
 
 select * from finish();

@@ -26,32 +26,32 @@ returns jsonb language sql as $$
     'modified_at', 'last Tuesday', 'selection', false, 'truncated', false) || p_extra
 $$;
 grant execute on function tests.clip(text, jsonb) to authenticated;
-create function tests.item(p_label text) returns public.items language sql as $$
-  select i.* from public.items as i where i.id = (select (r.result ->> 'item_id')::uuid from tests.results as r where r.label = p_label)
+create function tests.item(p_label text) returns app.items language sql as $$
+  select i.* from app.items as i where i.id = (select (r.result ->> 'item_id')::uuid from tests.results as r where r.label = p_label)
 $$;
 grant execute on function tests.item(text) to authenticated;
 
 insert into auth.users (id, email, raw_user_meta_data) values
   ('05000000-0000-4000-8000-0000000000a1', 'ines@test.test', '{"display_name": "Ines"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('05000000-0000-4000-8000-0000000000b1', 'Capturers', '05000000-0000-4000-8000-0000000000a1');
 
 -- ---------- The table's rules (as the table owner: these are constraints, not policies) ----------
-select col_default_is('public', 'items', 'authors', '{}'::text[], 'authors defaults to no authors.');
-select col_not_null('public', 'items', 'word_count', 'word_count is never null (0: not counted).');
-select col_is_null('public', 'items', 'url', 'url may be null (a manual entry without a link).');
-select has_index('public', 'items', 'items_group_id_page_key_idx', array['group_id', 'page_key'],
+select col_default_is('app', 'items', 'authors', '{}'::text[], 'authors defaults to no authors.');
+select col_not_null('app', 'items', 'word_count', 'word_count is never null (0: not counted).');
+select col_is_null('app', 'items', 'url', 'url may be null (a manual entry without a link).');
+select has_index('app', 'items', 'items_group_id_page_key_idx', array['group_id', 'page_key'],
   'Items are indexed by (group_id, page_key), so find_item by a page''s address is an index lookup.');
 
 create function tests.insert_item(p_kind text, p_url text, p_extra jsonb default '{}') returns uuid language plpgsql as $$
 declare
   v_id uuid := gen_random_uuid();
 begin
-  insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, authors, content_html,
+  insert into app.items (id, group_id, client_id, kind, url, canonical_url, title, authors, content_html,
                             text_length, word_count, dir, favicon_url, added_by)
   select r.id, r.group_id, r.client_id, r.kind, r.url, r.canonical_url, r.title, r.authors, r.content_html,
          r.text_length, r.word_count, r.dir, r.favicon_url, r.added_by
-    from jsonb_populate_record(null::public.items,
+    from jsonb_populate_record(null::app.items,
            jsonb_build_object('id', v_id, 'group_id', '05000000-0000-4000-8000-0000000000b1', 'client_id', gen_random_uuid(),
                               'kind', p_kind, 'url', p_url, 'title', 'T', 'added_by', '05000000-0000-4000-8000-0000000000a1',
                               'authors', '{}'::text[], 'word_count', 0, 'text_length', 0)
@@ -66,7 +66,7 @@ select lives_ok($$select tests.insert_item('manual', null)$$, 'A manual entry ma
 select lives_ok($$select tests.insert_item('manual', null)$$,
   'A second manual entry without a URL does not collide with the first (no url_key).');
 select is(
-  (select count(*)::int from public.items where group_id = '05000000-0000-4000-8000-0000000000b1' and kind = 'manual' and url_key is null and page_key is null),
+  (select count(*)::int from app.items where group_id = '05000000-0000-4000-8000-0000000000b1' and kind = 'manual' and url_key is null and page_key is null),
   2, 'Manual entries without a URL have neither url_key nor page_key.');
 select throws_ok($$select tests.insert_item('podcast', 'https://example.org/p')$$, '23514', null, 'An unknown kind is refused by the table.');
 select throws_ok($$select tests.insert_item('manual', null, '{"content_html": "<p>x</p>"}')$$, '23514', null,
@@ -97,7 +97,7 @@ create table tests.made (n int primary key, id uuid);
 insert into tests.made select 0, tests.insert_item('article', 'https://WWW.example.org/essays/page-2/?utm_medium=x#top',
   '{"canonical_url": "https://example.org/essays"}');
 select is(
-  (select page_key from public.items where id = (select id from tests.made where n = 0)),
+  (select page_key from app.items where id = (select id from tests.made where n = 0)),
   'https://example.org/essays/page-2',
   'page_key is the normalised address clipped, not the canonical one.');
 
@@ -106,7 +106,7 @@ insert into tests.made
 select v.n, tests.insert_item('article', 'https://example.org/minutes/' || v.n, jsonb_build_object('word_count', v.words, 'text_length', v.chars))
   from (values (1, 2300, 0), (2, 0, 9200), (3, 345, 99999), (4, 344, 0), (5, 0, 0), (6, 115, 0)) as v(n, words, chars);
 select results_eq(
-  $$select i.reading_minutes from tests.made as m join public.items as i on i.id = m.id where m.n > 0 order by m.n$$,
+  $$select i.reading_minutes from tests.made as m join app.items as i on i.id = m.id where m.n > 0 order by m.n$$,
   $$values (10), (8), (2), (1), (1), (1)$$,
   'reading_minutes = greatest(1, round(words / 230)), words = word_count when > 0 else text_length / 5, as readingMinutes() does.');
 
@@ -155,7 +155,7 @@ select throws_ok(
       tests.clip('https://example.org/over-cap', jsonb_build_object('content_html', repeat('x', 512001))), '{}', null, false)$$,
   '22023', 'This article is too long to save (over 500 KB of text and markup). Save it as a link instead.',
   'clip_item refuses content over 512000 bytes with words a person can act on.');
-select is((select count(*)::int from public.items where url = 'https://example.org/over-cap'), 0, 'The refused clip saved nothing.');
+select is((select count(*)::int from app.items where url = 'https://example.org/over-cap'), 0, 'The refused clip saved nothing.');
 
 -- ---------- Entries added by hand ----------
 insert into tests.results
@@ -170,7 +170,7 @@ select results_eq(
   'A book added by hand: no URL, title trimmed, its author, no content, a date-only publication date at midnight UTC, 316000 words → 1374 minutes.');
 select is((select result -> 'queued' from tests.results where label = 'book'), 'true'::jsonb, 'A manual entry can be queued.');
 select is(
-  (select body from public.comments where id = (select (result ->> 'comment_id')::uuid from tests.results where label = 'book')),
+  (select body from app.comments where id = (select (result ->> 'comment_id')::uuid from tests.results where label = 'book')),
   'Chapters 1–10 for the first meeting.', 'A manual entry''s note is saved as the clip''s comment.');
 
 insert into tests.results

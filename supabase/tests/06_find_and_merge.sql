@@ -34,9 +34,9 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('06000000-0000-4000-8000-0000000000a1', 'pia@test.test', '{"display_name": "Pia"}'),
   ('06000000-0000-4000-8000-0000000000a2', 'quinn@test.test', '{"display_name": "Quinn"}'),
   ('06000000-0000-4000-8000-0000000000a3', 'xavier@test.test', '{"display_name": "Xavier"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('06000000-0000-4000-8000-0000000000b1', 'Cartographers', '06000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('06000000-0000-4000-8000-0000000000b1', '06000000-0000-4000-8000-0000000000a2', 'member');
 
 -- Pia clips the AMP page; it declares the article's canonical address.
@@ -85,7 +85,7 @@ select is(tests.id('second'), tests.id('first'),
   'A clip of the page the item was clipped from adds to the item, even without the canonical link.');
 select is((select result -> 'created' from tests.results where label = 'second'), 'false'::jsonb, 'It reports created = false.');
 select is(
-  (select count(*)::int from public.items where group_id = '06000000-0000-4000-8000-0000000000b1'), 1, 'The library still holds one item.');
+  (select count(*)::int from app.items where group_id = '06000000-0000-4000-8000-0000000000b1'), 1, 'The library still holds one item.');
 select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'tags',
   '["geography", "maps"]'::jsonb, 'The second member''s tags are added, normalised and merged.');
 select is(
@@ -134,7 +134,7 @@ select is(public.queue_item(tests.id('other')), (select result from tests.result
   'queue_item again is harmless: it answers the same place, time and person.');
 select is(public.queue_item(tests.id('first')) -> 'queued_by' ->> 'display_name', 'Quinn',
   'queue_item on an item someone else queued keeps their place and name.');
-select is((select count(*)::int from public.queue_entries where group_id = '06000000-0000-4000-8000-0000000000b1'), 2,
+select is((select count(*)::int from app.queue_entries where group_id = '06000000-0000-4000-8000-0000000000b1'), 2,
   'Queuing twice made no second entry.');
 select is(public.item_detail(tests.id('other')) -> 'queue', (select result from tests.results where label = 'placed'),
   'queue_item answers the queue place item_detail shows.');
@@ -163,8 +163,8 @@ select throws_ok($$select public.queue_item('06000000-0000-4000-8000-0000000000f
 -- ---------- Nothing the refusals touched changed ----------
 reset role;
 select is(
-  (select array_agg(tag order by tag) from public.item_tags where tag in ('spam')), null, 'The refused tag was not added.');
-select is((select count(*)::int from public.queue_entries where group_id = '06000000-0000-4000-8000-0000000000b1'), 2,
+  (select array_agg(tag order by tag) from app.item_tags where tag in ('spam')), null, 'The refused tag was not added.');
+select is((select count(*)::int from app.queue_entries where group_id = '06000000-0000-4000-8000-0000000000b1'), 2,
   'The queue is as the members left it.');
 
 select * from finish();

@@ -26,7 +26,7 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('07000000-0000-4000-8000-0000000000a2', 'pia@test.test', '{"display_name": "Pia"}'),
   ('07000000-0000-4000-8000-0000000000a3', 'quinn@test.test', '{"display_name": "Quinn"}'),
   ('07000000-0000-4000-8000-0000000000a4', 'rosa@test.test', '{"display_name": "Rosa"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('07000000-0000-4000-8000-0000000000b1', 'Poetry Night', '07000000-0000-4000-8000-0000000000a1');
 
 -- ---------- Making invites ----------
@@ -66,13 +66,13 @@ select throws_ok($$select public.create_invite('07000000-0000-4000-8000-00000000
 
 -- ---------- Stored hashed, listed without codes ----------
 select is(
-  (select count(*)::int from public.group_invites as i, tests.results as r
+  (select count(*)::int from app.group_invites as i, tests.results as r
     where to_jsonb(i)::text like '%' || private.invite_code_key(r.result ->> 'code') || '%'
        or to_jsonb(i)::text like '%' || (r.result ->> 'code') || '%'),
   0,
   'No invite row holds its code, with or without dashes: a leaked table leaks no live code.');
 select is(
-  (select encode(code_hash, 'hex') from public.group_invites
+  (select encode(code_hash, 'hex') from app.group_invites
     where hint = right(private.invite_code_key(tests.code('week')), 4) and group_id = '07000000-0000-4000-8000-0000000000b1'),
   encode(sha256(convert_to(private.invite_code_key(tests.code('week')), 'UTF8')), 'hex'),
   'What is stored is the sha256 of the code''s letters and digits, and its last four as a hint.');
@@ -87,10 +87,10 @@ select is(jsonb_array_length(public.list_invites('07000000-0000-4000-8000-000000
 -- ---------- Revoking and expiring ----------
 select lives_ok(
   format('select public.revoke_invite(%L)',
-         (select id from public.group_invites where hint = right(private.invite_code_key(tests.code('revoked')), 4))),
+         (select id from app.group_invites where hint = right(private.invite_code_key(tests.code('revoked')), 4))),
   'The owner revokes an invite.');
 reset role;
-update public.group_invites set expires_at = now() - interval '1 minute'
+update app.group_invites set expires_at = now() - interval '1 minute'
  where code_hash = private.invite_code_hash(tests.code('expired'));
 select tests.act_as('07000000-0000-4000-8000-0000000000a1');
 select is(jsonb_array_length(public.list_invites('07000000-0000-4000-8000-0000000000b1')), 2,
@@ -110,7 +110,7 @@ select is(public.join_group(tests.code('revoked')) ->> 'name', 'Poetry Night',
 select results_eq($$select role, member_count from public.my_groups()$$, $$values ('member'::text, 2)$$,
   'Pia is a member once, in a group of two.');
 reset role;
-select is((select uses from public.group_invites where code_hash = private.invite_code_hash(tests.code('week'))), 1,
+select is((select uses from app.group_invites where code_hash = private.invite_code_hash(tests.code('week'))), 1,
   'Joining again used nothing up: the invite counts one use.');
 
 -- ---------- Used up ----------
@@ -142,11 +142,11 @@ select tests.act_as('07000000-0000-4000-8000-0000000000a2');
 select throws_ok($$select public.list_invites('07000000-0000-4000-8000-0000000000b1')$$,
   '42501', 'Only the group''s owner or an admin can see its invites.', 'A plain member cannot list invites.');
 select throws_ok(
-  format('select public.revoke_invite(%L)', (select id from public.group_invites limit 1)),
+  format('select public.revoke_invite(%L)', (select id from app.group_invites limit 1)),
   'P0001', 'That invite is no longer there.', 'A plain member cannot even see an invite to revoke it.');
-update public.group_invites set revoked_at = now();
+update app.group_invites set revoked_at = now();
 reset role;
-select is((select count(*)::int from public.group_invites where revoked_at is not null and group_id = '07000000-0000-4000-8000-0000000000b1'), 1,
+select is((select count(*)::int from app.group_invites where revoked_at is not null and group_id = '07000000-0000-4000-8000-0000000000b1'), 1,
   'A member''s direct update of invites changes nothing (only the owner''s revocation stands).');
 
 -- ---------- Slow-down after repeated wrong codes ----------

@@ -20,22 +20,22 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('08000000-0000-4000-8000-0000000000a3', 'mo@test.test', '{"display_name": "Mo"}'),
   ('08000000-0000-4000-8000-0000000000a4', 'nia@test.test', '{"display_name": "Nia"}'),
   ('08000000-0000-4000-8000-0000000000a5', 'xe@test.test', '{"display_name": "Xe"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('08000000-0000-4000-8000-0000000000b1', 'Essay Club', '08000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a2', 'admin'),
   ('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a3', 'member'),
   ('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a4', 'member');
 -- Mo's item with Mo's comment and Nia's comment; Nia's item.
-insert into public.items (id, group_id, client_id, kind, url, title, added_by) values
+insert into app.items (id, group_id, client_id, kind, url, title, added_by) values
   ('08000000-0000-4000-8000-0000000000c1', '08000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/mo', 'Mo''s link', '08000000-0000-4000-8000-0000000000a3'),
   ('08000000-0000-4000-8000-0000000000c2', '08000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/nia', 'Nia''s link', '08000000-0000-4000-8000-0000000000a4'),
   ('08000000-0000-4000-8000-0000000000c3', '08000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/nia2', 'Nia''s other link', '08000000-0000-4000-8000-0000000000a4');
-insert into public.comments (id, item_id, group_id, author_id, body) values
+insert into app.comments (id, item_id, group_id, author_id, body) values
   ('08000000-0000-4000-8000-0000000000d1', '08000000-0000-4000-8000-0000000000c1', '08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a3', 'Mo says'),
   ('08000000-0000-4000-8000-0000000000d2', '08000000-0000-4000-8000-0000000000c1', '08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a4', 'Nia says'),
   ('08000000-0000-4000-8000-0000000000d3', '08000000-0000-4000-8000-0000000000c1', '08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a4', 'Nia again');
-insert into public.queue_entries (item_id, group_id, position, queued_by) values
+insert into app.queue_entries (item_id, group_id, position, queued_by) values
   ('08000000-0000-4000-8000-0000000000c1', '08000000-0000-4000-8000-0000000000b1', 1, '08000000-0000-4000-8000-0000000000a3');
 
 -- ---------- The member list and profiles ----------
@@ -64,7 +64,7 @@ select throws_ok($$select public.group_members('08000000-0000-4000-8000-00000000
 select tests.act_as('08000000-0000-4000-8000-0000000000a3');
 select throws_ok($$select public.set_member_role('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a3', 'admin')$$,
   '42501', 'Only the group''s owners and admins can change roles.', 'A member cannot promote themselves through the RPC.');
-update public.group_members set role = 'owner' where user_id = '08000000-0000-4000-8000-0000000000a3';
+update app.group_members set role = 'owner' where user_id = '08000000-0000-4000-8000-0000000000a3';
 select is(private.group_role('08000000-0000-4000-8000-0000000000b1'), 'member', '… nor by updating the table directly.');
 
 select tests.act_as('08000000-0000-4000-8000-0000000000a2');
@@ -79,8 +79,8 @@ select throws_ok($$select public.set_member_role('08000000-0000-4000-8000-000000
   '22023', 'A role is owner, admin or member.', 'An unknown role is refused clearly.');
 select throws_ok($$select public.set_member_role('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a5', 'admin')$$,
   'P0001', 'That person is not in this group.', 'Someone outside the group cannot be given a role.');
-update public.group_members set role = 'member' where user_id = '08000000-0000-4000-8000-0000000000a1';
-select is((select role from public.group_members where user_id = '08000000-0000-4000-8000-0000000000a1'), 'owner',
+update app.group_members set role = 'member' where user_id = '08000000-0000-4000-8000-0000000000a1';
+select is((select role from app.group_members where user_id = '08000000-0000-4000-8000-0000000000a1'), 'owner',
   'An admin''s direct update cannot demote the owner either.');
 
 select tests.act_as('08000000-0000-4000-8000-0000000000a1');
@@ -97,7 +97,7 @@ select throws_ok($$select public.leave_group('08000000-0000-4000-8000-0000000000
   'The last owner cannot leave.');
 select throws_ok($$select public.set_member_role('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a2', 'member')$$,
   'P0001', 'A group needs an owner: make another member an owner first.', 'The last owner cannot demote themselves.');
-select throws_ok($$delete from public.group_members where user_id = '08000000-0000-4000-8000-0000000000a2'$$,
+select throws_ok($$delete from app.group_members where user_id = '08000000-0000-4000-8000-0000000000a2'$$,
   'P0001', 'A group needs an owner: make another member an owner first.', 'Nor can they leave by deleting their row.');
 
 -- ---------- Removing and leaving ----------
@@ -114,7 +114,7 @@ select lives_ok($$select public.remove_member('08000000-0000-4000-8000-000000000
 select tests.act_as('08000000-0000-4000-8000-0000000000a4');
 select throws_ok($$select public.group_queue('08000000-0000-4000-8000-0000000000b1')$$,
   '42501', 'You are not a member of this group.', '…and at once she cannot read the queue.');
-select is_empty($$select * from public.items where group_id = '08000000-0000-4000-8000-0000000000b1'$$,
+select is_empty($$select * from app.items where group_id = '08000000-0000-4000-8000-0000000000b1'$$,
   'Nor the library, though two items are hers.');
 select is_empty($$select * from public.my_groups()$$, 'The group is gone from her list.');
 
@@ -126,7 +126,7 @@ select throws_ok($$select public.leave_group('08000000-0000-4000-8000-0000000000
 
 -- ---------- Items and comments: own, or moderated by owners and admins ----------
 reset role;
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a3', 'member'),
   ('08000000-0000-4000-8000-0000000000b1', '08000000-0000-4000-8000-0000000000a4', 'member');
 select tests.act_as('08000000-0000-4000-8000-0000000000a3');
@@ -178,10 +178,10 @@ select lives_ok($$select public.delete_group('08000000-0000-4000-8000-0000000000
   'With the name typed, the owner deletes the group.');
 reset role;
 select is(
-  (select count(*)::int from public.items where group_id = '08000000-0000-4000-8000-0000000000b1')
-  + (select count(*)::int from public.comments where group_id = '08000000-0000-4000-8000-0000000000b1')
-  + (select count(*)::int from public.group_members where group_id = '08000000-0000-4000-8000-0000000000b1')
-  + (select count(*)::int from public.queue_entries where group_id = '08000000-0000-4000-8000-0000000000b1'),
+  (select count(*)::int from app.items where group_id = '08000000-0000-4000-8000-0000000000b1')
+  + (select count(*)::int from app.comments where group_id = '08000000-0000-4000-8000-0000000000b1')
+  + (select count(*)::int from app.group_members where group_id = '08000000-0000-4000-8000-0000000000b1')
+  + (select count(*)::int from app.queue_entries where group_id = '08000000-0000-4000-8000-0000000000b1'),
   0,
   'Its library, comments, queue and memberships went with it.');
 

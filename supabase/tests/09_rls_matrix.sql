@@ -53,193 +53,193 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('09000000-0000-4000-8000-0000000000a3', 'member@test.test', '{"display_name": "Member"}'),
   ('09000000-0000-4000-8000-0000000000a5', 'outsider@test.test', '{"display_name": "Outsider"}'),
   ('09000000-0000-4000-8000-0000000000a6', 'extra@test.test', '{"display_name": "Extra"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('09000000-0000-4000-8000-0000000000b1', 'Group G', '09000000-0000-4000-8000-0000000000a1'),
   ('09000000-0000-4000-8000-0000000000b2', 'Group H', '09000000-0000-4000-8000-0000000000a5');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a2', 'admin'),
   ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3', 'member'),
   ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a6', 'member');
-insert into public.group_invites (id, code_hash, hint, group_id, created_by, expires_at) values
+insert into app.group_invites (id, code_hash, hint, group_id, created_by, expires_at) values
   ('09000000-0000-4000-8000-0000000000e1', private.invite_code_hash('MATRIX-CODE-0001'), '0001',
    '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a1', now() + interval '1 day');
 -- Items: c1 the owner's (tagged, commented, queued), c2 the member's (commented, clipped), c3 the owner's, unqueued.
-insert into public.items (id, group_id, client_id, kind, url, title, added_by) values
+insert into app.items (id, group_id, client_id, kind, url, title, added_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/1', 'Owner''s', '09000000-0000-4000-8000-0000000000a1'),
   ('09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/2', 'Member''s', '09000000-0000-4000-8000-0000000000a3'),
   ('09000000-0000-4000-8000-0000000000c3', '09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/3', 'Unqueued', '09000000-0000-4000-8000-0000000000a1');
-insert into public.item_tags (item_id, group_id, tag, added_by) values
+insert into app.item_tags (item_id, group_id, tag, added_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 'essay', '09000000-0000-4000-8000-0000000000a1');
-insert into public.comments (id, item_id, group_id, author_id, body) values
+insert into app.comments (id, item_id, group_id, author_id, body) values
   ('09000000-0000-4000-8000-0000000000d1', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a1', 'Owner''s comment'),
   ('09000000-0000-4000-8000-0000000000d2', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3', 'Member''s comment');
-insert into public.queue_entries (item_id, group_id, position, queued_by) values
+insert into app.queue_entries (item_id, group_id, position, queued_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1, '09000000-0000-4000-8000-0000000000a1');
-insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
+insert into app.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
   ('09000000-0000-4000-8000-0000000000f2', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000a3', true, false);
 -- A past meeting m1 and the next one m2 with c1 on its agenda; the member has looked at G (issue 5).
-insert into public.meetings (id, group_id, starts_at, created_by, ended_at) values
+insert into app.meetings (id, group_id, starts_at, created_by, ended_at) values
   ('09000000-0000-4000-8000-000000000091', '09000000-0000-4000-8000-0000000000b1', now() - interval '7 days', '09000000-0000-4000-8000-0000000000a1', now() - interval '7 days'),
   ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000b1', now() + interval '7 days', '09000000-0000-4000-8000-0000000000a1', null);
-insert into public.meeting_items (meeting_id, item_id, group_id, position) values
+insert into app.meeting_items (meeting_id, item_id, group_id, position) values
   ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1);
-insert into public.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
+insert into app.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
 -- The member has voted for c1 and read it (issue 5, queue).
-insert into public.queue_votes (item_id, group_id, member_id) values
+insert into app.queue_votes (item_id, group_id, member_id) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
-insert into public.item_reads (item_id, group_id, member_id) values
+insert into app.item_reads (item_id, group_id, member_id) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
 
 --                                                                     anon, outsider, member, admin, owner
 insert into tests.matrix (object, command, sentence, statement, expected) values
   -- groups
   ('groups', 'select', 'Members of every role read their group; nobody else does.',
-   $$select from public.groups where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.groups where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('groups', 'insert', 'Anyone signed in creates a group of their own.',
-   $$insert into public.groups (name, created_by) values ('New', (select auth.uid()))$$, 'nyyyy'),
+   $$insert into app.groups (name, created_by) values ('New', (select auth.uid()))$$, 'nyyyy'),
   ('groups', 'update', 'Admins and owners rename the group.',
-   $$update public.groups set name = 'Renamed' where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$update app.groups set name = 'Renamed' where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   ('groups', 'delete', 'Only the owner deletes the group.',
-   $$delete from public.groups where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnny'),
+   $$delete from app.groups where id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnny'),
   -- group_members
   ('group_members', 'select', 'Members of every role see who is in the group.',
-   $$select from public.group_members where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.group_members where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('group_members', 'insert', 'Nobody adds a membership directly, not even the owner (join_group does).',
-   $$insert into public.group_members (group_id, user_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a5')$$, 'nnnnn'),
+   $$insert into app.group_members (group_id, user_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a5')$$, 'nnnnn'),
   ('group_members', 'update', 'Admins and owners make a member an admin.',
-   $$update public.group_members set role = 'admin' where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnyy'),
+   $$update app.group_members set role = 'admin' where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnyy'),
   ('group_members', 'update', 'Only an owner makes someone an owner.',
-   $$update public.group_members set role = 'owner' where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnny'),
+   $$update app.group_members set role = 'owner' where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnny'),
   ('group_members', 'update', 'Nobody changes a membership''s group or join date, only its role.',
-   $$update public.group_members set joined_at = now() where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnnn'),
+   $$update app.group_members set joined_at = now() where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnnn'),
   ('group_members', 'delete', 'Admins and owners remove a member; members only themselves.',
-   $$delete from public.group_members where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnyy'),
+   $$delete from app.group_members where user_id = '09000000-0000-4000-8000-0000000000a6'$$, 'nnnyy'),
   ('group_members', 'delete', 'A member can leave (delete their own membership).',
-   $$delete from public.group_members where user_id = (select auth.uid()) and group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyn'),
+   $$delete from app.group_members where user_id = (select auth.uid()) and group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyn'),
   ('group_members', 'delete', 'Nobody removes the last owner, not even the owner.',
-   $$delete from public.group_members where user_id = '09000000-0000-4000-8000-0000000000a1'$$, 'nnnnn'),
+   $$delete from app.group_members where user_id = '09000000-0000-4000-8000-0000000000a1'$$, 'nnnnn'),
   -- group_invites
   ('group_invites', 'select', 'Admins and owners see the group''s invites (hashes and hints only).',
-   $$select from public.group_invites where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$select from app.group_invites where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   ('group_invites', 'insert', 'Admins and owners create invites.',
-   $$insert into public.group_invites (code_hash, hint, group_id, created_by) values (sha256(gen_random_uuid()::text::bytea), 'ABCD', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
+   $$insert into app.group_invites (code_hash, hint, group_id, created_by) values (sha256(gen_random_uuid()::text::bytea), 'ABCD', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
   ('group_invites', 'update', 'Admins and owners revoke invites.',
-   $$update public.group_invites set revoked_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$update app.group_invites set revoked_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   ('group_invites', 'update', 'Nobody resets an invite''s use count.',
-   $$update public.group_invites set uses = 0 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
-  ('group_invites', 'delete', 'Admins and owners delete invites.',
-   $$delete from public.group_invites where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$update app.group_invites set uses = 0 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+  ('group_invites', 'delete', 'Nobody deletes invites directly (revoke_invite revokes them).',
+   $$delete from app.group_invites where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   -- items
   ('items', 'select', 'Members of every role read the library.',
-   $$select from public.items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('items', 'insert', 'Members of every role add items.',
-   $$insert into public.items (group_id, client_id, kind, url, title, added_by) values ('09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/new', 'New', (select auth.uid()))$$, 'nnyyy'),
+   $$insert into app.items (group_id, client_id, kind, url, title, added_by) values ('09000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/new', 'New', (select auth.uid()))$$, 'nnyyy'),
   ('items', 'update', 'Nobody rewrites an item (it is as first clipped).',
-   $$update public.items set title = 'Changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$update app.items set title = 'Changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   ('items', 'delete', 'Whoever added an item, an admin or the owner removes it.',
-   $$delete from public.items where id = '09000000-0000-4000-8000-0000000000c2'$$, 'nnyyy'),
+   $$delete from app.items where id = '09000000-0000-4000-8000-0000000000c2'$$, 'nnyyy'),
   ('items', 'delete', 'A member cannot remove someone else''s item; an admin or the owner can.',
-   $$delete from public.items where id = '09000000-0000-4000-8000-0000000000c1'$$, 'nnnyy'),
+   $$delete from app.items where id = '09000000-0000-4000-8000-0000000000c1'$$, 'nnnyy'),
   -- item_tags
   ('item_tags', 'select', 'Members of every role read tags.',
-   $$select from public.item_tags where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.item_tags where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('item_tags', 'insert', 'Members of every role tag items.',
-   $$insert into public.item_tags (item_id, group_id, tag, added_by) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 'new', (select auth.uid()))$$, 'nnyyy'),
+   $$insert into app.item_tags (item_id, group_id, tag, added_by) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 'new', (select auth.uid()))$$, 'nnyyy'),
   ('item_tags', 'update', 'Nobody edits a tag (it is added or removed).',
-   $$update public.item_tags set tag = 'changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$update app.item_tags set tag = 'changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   ('item_tags', 'delete', 'Members of every role remove tags.',
-   $$delete from public.item_tags where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$delete from app.item_tags where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   -- comments
   ('comments', 'select', 'Members of every role read comments.',
-   $$select from public.comments where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.comments where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('comments', 'insert', 'Members of every role comment.',
-   $$insert into public.comments (item_id, group_id, author_id, body) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()), 'Hi')$$, 'nnyyy'),
+   $$insert into app.comments (item_id, group_id, author_id, body) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()), 'Hi')$$, 'nnyyy'),
   ('comments', 'update', 'Only its author edits a comment, not even an admin or the owner.',
-   $$update public.comments set body = 'Edited' where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnynn'),
-  ('comments', 'delete', 'Its author deletes a comment.',
-   $$delete from public.comments where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnyyy'),
-  ('comments', 'delete', 'Admins and the owner delete anyone''s comment; members do not.',
-   $$delete from public.comments where id = '09000000-0000-4000-8000-0000000000d1'$$, 'nnnyy'),
+   $$update app.comments set body = 'Edited' where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnynn'),
+  ('comments', 'delete', 'Nobody deletes their own comment directly (delete_comment does it).',
+   $$delete from app.comments where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnnnn'),
+  ('comments', 'delete', 'Nobody deletes anyone''s comment directly (delete_comment does it).',
+   $$delete from app.comments where id = '09000000-0000-4000-8000-0000000000d1'$$, 'nnnnn'),
   -- queue_entries
   ('queue_entries', 'select', 'Members of every role read the queue.',
-   $$select from public.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('queue_entries', 'insert', 'Members of every role queue items.',
-   $$insert into public.queue_entries (item_id, group_id, position, queued_by) values ('09000000-0000-4000-8000-0000000000c3', '09000000-0000-4000-8000-0000000000b1', 9, (select auth.uid()))$$, 'nnyyy'),
+   $$insert into app.queue_entries (item_id, group_id, position, queued_by) values ('09000000-0000-4000-8000-0000000000c3', '09000000-0000-4000-8000-0000000000b1', 9, (select auth.uid()))$$, 'nnyyy'),
   ('queue_entries', 'update', 'Members of every role reorder the queue.',
-   $$update public.queue_entries set position = 5 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$update app.queue_entries set position = 5 where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('queue_entries', 'delete', 'Members of every role take items off the queue.',
-   $$delete from public.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$delete from app.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   -- queue_votes (the member has voted for c1)
   ('queue_votes', 'select', 'Members of every role see the votes.',
-   $$select from public.queue_votes where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.queue_votes where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('queue_votes', 'insert', 'Admins and the owner vote; the member, who has voted already, cannot vote twice.',
-   $$insert into public.queue_votes (item_id, group_id, member_id) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
+   $$insert into app.queue_votes (item_id, group_id, member_id) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
   ('queue_votes', 'update', 'Nobody changes a vote (it is cast or taken back).',
-   $$update public.queue_votes set created_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$update app.queue_votes set created_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   ('queue_votes', 'delete', 'A member takes back their own vote.',
-   $$delete from public.queue_votes where member_id = (select auth.uid())$$, 'nnynn'),
+   $$delete from app.queue_votes where member_id = (select auth.uid())$$, 'nnynn'),
   ('queue_votes', 'delete', 'Nobody takes back another member''s vote, not even the owner.',
-   $$delete from public.queue_votes where member_id <> (select auth.uid())$$, 'nnnnn'),
+   $$delete from app.queue_votes where member_id <> (select auth.uid())$$, 'nnnnn'),
   -- item_reads (the member has read c1)
   ('item_reads', 'select', 'Members of every role see who read what.',
-   $$select from public.item_reads where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.item_reads where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('item_reads', 'insert', 'Members of every role mark an item read for themselves.',
-   $$insert into public.item_reads (item_id, group_id, member_id) values ('09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnyyy'),
+   $$insert into app.item_reads (item_id, group_id, member_id) values ('09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnyyy'),
   ('item_reads', 'update', 'Nobody changes a read mark.',
-   $$update public.item_reads set read_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$update app.item_reads set read_at = now() where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   ('item_reads', 'delete', 'A member unmarks their own read.',
-   $$delete from public.item_reads where member_id = (select auth.uid())$$, 'nnynn'),
+   $$delete from app.item_reads where member_id = (select auth.uid())$$, 'nnynn'),
   ('item_reads', 'delete', 'Nobody unmarks another member''s read, not even the owner.',
-   $$delete from public.item_reads where member_id <> (select auth.uid())$$, 'nnnnn'),
+   $$delete from app.item_reads where member_id <> (select auth.uid())$$, 'nnnnn'),
   -- meetings (m1 past, m2 next)
   ('meetings', 'select', 'Members of every role read the meetings.',
-   $$select from public.meetings where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.meetings where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('meetings', 'insert', 'Admins and the owner schedule meetings.',
-   $$insert into public.meetings (group_id, starts_at, created_by, ended_at) values ('09000000-0000-4000-8000-0000000000b1', now(), (select auth.uid()), now())$$, 'nnnyy'),
+   $$insert into app.meetings (group_id, starts_at, created_by, ended_at) values ('09000000-0000-4000-8000-0000000000b1', now(), (select auth.uid()), now())$$, 'nnnyy'),
   ('meetings', 'update', 'Admins and the owner change meetings.',
-   $$update public.meetings set title = 'Changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$update app.meetings set title = 'Changed' where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   ('meetings', 'delete', 'Admins and the owner cancel meetings.',
-   $$delete from public.meetings where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$delete from app.meetings where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   -- meeting_items (c1 on m2's agenda)
   ('meeting_items', 'select', 'Members of every role read agendas.',
-   $$select from public.meeting_items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+   $$select from app.meeting_items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
   ('meeting_items', 'insert', 'Admins and the owner add to an agenda.',
-   $$insert into public.meeting_items (meeting_id, item_id, group_id, position) values ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', 2)$$, 'nnnyy'),
+   $$insert into app.meeting_items (meeting_id, item_id, group_id, position) values ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000b1', 2)$$, 'nnnyy'),
   ('meeting_items', 'update', 'Admins and the owner record what was discussed.',
-   $$update public.meeting_items set discussed = true where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$update app.meeting_items set discussed = true where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   ('meeting_items', 'delete', 'Admins and the owner take items off an agenda.',
-   $$delete from public.meeting_items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
+   $$delete from app.meeting_items where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnyy'),
   -- group_seen (the member has looked at G)
   ('group_seen', 'select', 'Each member reads only their own last look.',
-   $$select from public.group_seen where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnynn'),
+   $$select from app.group_seen where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnynn'),
   ('group_seen', 'insert', 'Admins and the owner record a first look; the member, who has looked, has a row already.',
-   $$insert into public.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
+   $$insert into app.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', (select auth.uid()))$$, 'nnnyy'),
   ('group_seen', 'update', 'A member records a later look of their own.',
-   $$update public.group_seen set seen_at = now() where member_id = (select auth.uid())$$, 'nnynn'),
+   $$update app.group_seen set seen_at = now() where member_id = (select auth.uid())$$, 'nnynn'),
   ('group_seen', 'update', 'Nobody changes another member''s last look.',
-   $$update public.group_seen set seen_at = now() where member_id <> (select auth.uid())$$, 'nnnnn'),
+   $$update app.group_seen set seen_at = now() where member_id <> (select auth.uid())$$, 'nnnnn'),
   ('group_seen', 'delete', 'Nobody deletes a last look (it goes with the membership).',
-   $$delete from public.group_seen where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$delete from app.group_seen where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   -- item_clips
   ('item_clips', 'select', 'A clip record is read by whoever clipped, nobody else.',
-   $$select from public.item_clips where client_id = '09000000-0000-4000-8000-0000000000f2'$$, 'nnynn'),
+   $$select from app.item_clips where client_id = '09000000-0000-4000-8000-0000000000f2'$$, 'nnynn'),
   ('item_clips', 'insert', 'Members of every role record their own clips.',
-   $$insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values (gen_random_uuid(), '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c1', (select auth.uid()), false, true)$$, 'nnyyy'),
+   $$insert into app.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values (gen_random_uuid(), '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c1', (select auth.uid()), false, true)$$, 'nnyyy'),
   ('item_clips', 'update', 'Nobody changes a clip record.',
-   $$update public.item_clips set queued = true where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$update app.item_clips set queued = true where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   ('item_clips', 'delete', 'Nobody deletes a clip record (it goes with its item).',
-   $$delete from public.item_clips where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
+   $$delete from app.item_clips where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnnnn'),
   -- profiles
   ('profiles', 'select', 'Fellow members read a member''s profile; outsiders do not.',
-   $$select from public.profiles where id = '09000000-0000-4000-8000-0000000000a3'$$, 'nnyyy'),
+   $$select from app.profiles where id = '09000000-0000-4000-8000-0000000000a3'$$, 'nnyyy'),
   ('profiles', 'insert', 'Nobody makes a profile directly (sign-up does).',
-   $$insert into public.profiles (id, display_name) values (gen_random_uuid(), 'Ghost')$$, 'nnnnn'),
+   $$insert into app.profiles (id, display_name) values (gen_random_uuid(), 'Ghost')$$, 'nnnnn'),
   ('profiles', 'update', 'Everyone signed in edits their own profile.',
-   $$update public.profiles set display_name = 'Me' where id = (select auth.uid())$$, 'nyyyy'),
+   $$update app.profiles set display_name = 'Me' where id = (select auth.uid())$$, 'nyyyy'),
   ('profiles', 'update', 'Only the member edits their own profile; an admin or the owner cannot.',
-   $$update public.profiles set display_name = 'Them' where id = '09000000-0000-4000-8000-0000000000a3'$$, 'nnynn'),
+   $$update app.profiles set display_name = 'Them' where id = '09000000-0000-4000-8000-0000000000a3'$$, 'nnynn'),
   ('profiles', 'delete', 'Nobody deletes a profile (deleting the account does).',
-   $$delete from public.profiles where id = (select auth.uid())$$, 'nnnnn'),
+   $$delete from app.profiles where id = (select auth.uid())$$, 'nnnnn'),
   -- functions: signed-in only; membership and role checked inside
   ('my_groups', 'execute', 'Anyone signed in lists their groups.', $$select count(*) from public.my_groups()$$, 'nyyyy'),
   ('create_group', 'execute', 'Anyone signed in creates a group.', $$select public.create_group('Mine')$$, 'nyyyy'),
@@ -335,14 +335,14 @@ select plan((select count(*)::int from tests.matrix) + 3);
 
 select is(
   array(select c.relname::text from pg_class as c
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+         where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
         except select object from tests.matrix order by 1),
   '{}'::text[],
   'Every table in public is in the matrix.');
 select is(
   array(select t.relname || ' ' || cmd
           from pg_class as t, unnest(array['select', 'insert', 'update', 'delete']) as cmd
-         where t.relnamespace = 'public'::regnamespace and t.relkind in ('r', 'p')
+         where t.relnamespace = 'app'::regnamespace and t.relkind in ('r', 'p')
         except select object || ' ' || command from tests.matrix order by 1),
   '{}'::text[],
   'Every table is tried with every command.');

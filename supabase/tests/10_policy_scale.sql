@@ -31,61 +31,61 @@ grant execute on function tests.items_access(text) to authenticated;
 insert into auth.users (id, email, raw_user_meta_data) values
   ('10000000-0000-4000-8000-0000000000a1', 'mia@test.test', '{"display_name": "Mia"}'),
   ('10000000-0000-4000-8000-0000000000a2', 'otto@test.test', '{"display_name": "Otto"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('10000000-0000-4000-8000-0000000000b1', 'Small Circle', '10000000-0000-4000-8000-0000000000a1');
-insert into public.groups (id, name, created_by)
+insert into app.groups (id, name, created_by)
 select ('10000000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'Other ' || g, '10000000-0000-4000-8000-0000000000a2'
   from generate_series(1, 100) as g;
-insert into public.items (group_id, client_id, kind, url, title, added_by)
+insert into app.items (group_id, client_id, kind, url, title, added_by)
 select ('10000000-0000-4000-8000-' || lpad((1 + n % 100)::text, 12, '0'))::uuid, gen_random_uuid(), 'manual', null,
        'Other book ' || n, '10000000-0000-4000-8000-0000000000a2'
   from generate_series(1, 100000) as n;
-insert into public.items (id, group_id, client_id, kind, url, title, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, added_by)
 select ('10000000-0000-4000-8000-0000000c' || lpad(n::text, 4, '0'))::uuid, '10000000-0000-4000-8000-0000000000b1',
        gen_random_uuid(), 'link', 'https://example.org/mine/' || n, 'Mine ' || n, '10000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 20) as n;
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select i.id, i.group_id, row_number() over (partition by i.group_id order by i.id), i.added_by
-  from public.items as i
+  from app.items as i
  where i.added_by = '10000000-0000-4000-8000-0000000000a2'
     or (i.group_id = '10000000-0000-4000-8000-0000000000b1' and i.title ~ '^Mine ([1-9]|10)$');
-analyze public.items;
-analyze public.queue_entries;
-analyze public.group_members;
+analyze app.items;
+analyze app.queue_entries;
+analyze app.group_members;
 
-select is((select count(*)::int from public.items where added_by = '10000000-0000-4000-8000-0000000000a2'), 100000,
+select is((select count(*)::int from app.items where added_by = '10000000-0000-4000-8000-0000000000a2'), 100000,
   'There are 100,000 items in other groups.');
 
 -- ---------- As Mia ----------
 select set_config('role', 'authenticated', true);
 select set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-0000000000a1", "role": "authenticated"}', true);
 
-select is((select count(*)::int from public.items), 20, 'Mia sees her group''s 20 items and none of the others.');
+select is((select count(*)::int from app.items), 20, 'Mia sees her group''s 20 items and none of the others.');
 select is(
-  tests.items_access($$select id, title from public.items order by created_at desc$$), 'index',
+  tests.items_access($$select id, title from app.items order by created_at desc$$), 'index',
   'Her whole library, with no group filter (RLS alone), is read through an index, not a scan of all items.');
 select is(
-  tests.items_access($$select id, title from public.items where group_id = '10000000-0000-4000-8000-0000000000b1' order by created_at desc limit 50$$),
+  tests.items_access($$select id, title from app.items where group_id = '10000000-0000-4000-8000-0000000000b1' order by created_at desc limit 50$$),
   'index', 'Her group''s library page is read through an index.');
 select is(
   tests.items_access($$select q.position, i.title, i.reading_minutes
-                         from public.queue_entries as q join public.items as i on i.id = q.item_id
+                         from app.queue_entries as q join app.items as i on i.id = q.item_id
                         where q.group_id = '10000000-0000-4000-8000-0000000000b1' order by q.position$$),
   'index', 'The queue query (as group_queue runs it) reaches items through an index.');
 select is(
-  tests.items_access($$select * from public.items where id = '10000000-0000-4000-8000-0000000c0001'$$),
+  tests.items_access($$select * from app.items where id = '10000000-0000-4000-8000-0000000c0001'$$),
   'index', 'One item (as item_detail reads it) is read through its primary key.');
 select is(
-  tests.items_access($$select id from public.items
+  tests.items_access($$select id from app.items
                         where group_id = '10000000-0000-4000-8000-0000000000b1'
                           and (page_key = 'https://example.org/mine/3' or url_key = 'https://example.org/mine/3')$$),
   'index', 'Looking a page up in the library (as find_item does) uses the group''s URL indexes.');
 select is(
-  (select count(*)::int from public.queue_entries), 10,
+  (select count(*)::int from app.queue_entries), 10,
   'Her queue has its 10 entries, and none of the other groups'' 100,000.');
 reset role;
 select is(
-  tests.items_access($$select count(*) from public.items as i where i.title like 'Other%'$$), 'seq scan',
+  tests.items_access($$select count(*) from app.items as i where i.title like 'Other%'$$), 'seq scan',
   'The check does see a sequential scan when there is one (no index on title), so ''index'' above means something.');
 
 select * from finish();

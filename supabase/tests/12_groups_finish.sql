@@ -20,23 +20,23 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('12000000-0000-4000-8000-0000000000a3', 'mo@test.test', '{"display_name": "Mo"}'),
   ('12000000-0000-4000-8000-0000000000a4', 'nia@test.test', '{"display_name": "Nia"}'),
   ('12000000-0000-4000-8000-0000000000a5', 'xe@test.test', '{"display_name": "Xe"}');
-update public.profiles set avatar_url = 'https://img.example.org/mo.png' where id = '12000000-0000-4000-8000-0000000000a3';
-update public.profiles set avatar_url = 'https://img.example.org/xe.png' where id = '12000000-0000-4000-8000-0000000000a5';
-insert into public.groups (id, name, created_by) values
+update app.profiles set avatar_url = 'https://img.example.org/mo.png' where id = '12000000-0000-4000-8000-0000000000a3';
+update app.profiles set avatar_url = 'https://img.example.org/xe.png' where id = '12000000-0000-4000-8000-0000000000a5';
+insert into app.groups (id, name, created_by) values
   ('12000000-0000-4000-8000-0000000000b1', 'Poetry Circle', '12000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('12000000-0000-4000-8000-0000000000b1', '12000000-0000-4000-8000-0000000000a2', 'admin'),
   ('12000000-0000-4000-8000-0000000000b1', '12000000-0000-4000-8000-0000000000a3', 'member'),
   ('12000000-0000-4000-8000-0000000000b1', '12000000-0000-4000-8000-0000000000a4', 'member');
 -- Mo's item (queued, with Mo's comment), Nia's two items; Xe clipped one before leaving.
-insert into public.items (id, group_id, client_id, kind, url, title, added_by) values
+insert into app.items (id, group_id, client_id, kind, url, title, added_by) values
   ('12000000-0000-4000-8000-0000000000c1', '12000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/mo', 'Mo''s link', '12000000-0000-4000-8000-0000000000a3'),
   ('12000000-0000-4000-8000-0000000000c2', '12000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/nia', 'Nia''s link', '12000000-0000-4000-8000-0000000000a4'),
   ('12000000-0000-4000-8000-0000000000c3', '12000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/nia2', 'Nia''s other link', '12000000-0000-4000-8000-0000000000a4'),
   ('12000000-0000-4000-8000-0000000000c4', '12000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/xe', 'Xe''s link', '12000000-0000-4000-8000-0000000000a5');
-insert into public.comments (id, item_id, group_id, author_id, body) values
+insert into app.comments (id, item_id, group_id, author_id, body) values
   ('12000000-0000-4000-8000-0000000000d1', '12000000-0000-4000-8000-0000000000c1', '12000000-0000-4000-8000-0000000000b1', '12000000-0000-4000-8000-0000000000a3', 'Mo says');
-insert into public.queue_entries (item_id, group_id, position, queued_by) values
+insert into app.queue_entries (item_id, group_id, position, queued_by) values
   ('12000000-0000-4000-8000-0000000000c1', '12000000-0000-4000-8000-0000000000b1', 1, '12000000-0000-4000-8000-0000000000a3');
 
 -- ---------- Pictures beside names ----------
@@ -69,7 +69,7 @@ select throws_ok($$select public.delete_item('12000000-0000-4000-8000-0000000000
   '42501', 'Only whoever added this article, or an owner or admin, can remove it.',
   'delete_item refuses the member what can_delete said no to.');
 select lives_ok($$select public.delete_item('12000000-0000-4000-8000-0000000000c2')$$, 'A member removes their own item…');
-select is_empty($$select from public.items where id = '12000000-0000-4000-8000-0000000000c2'$$, '…and it is gone.');
+select is_empty($$select from app.items where id = '12000000-0000-4000-8000-0000000000c2'$$, '…and it is gone.');
 
 select tests.act_as('12000000-0000-4000-8000-0000000000a2');
 select is((public.item_detail('12000000-0000-4000-8000-0000000000c3') ->> 'can_delete')::boolean, true,
@@ -80,7 +80,7 @@ select is((public.item_detail('12000000-0000-4000-8000-0000000000c1') ->> 'can_d
   'The owner may remove anyone''s item.');
 select lives_ok($$select public.delete_item('12000000-0000-4000-8000-0000000000c1')$$,
   'The owner removes Mo''s queued, commented item…');
-select is_empty($$select from public.queue_entries where item_id = '12000000-0000-4000-8000-0000000000c1'$$,
+select is_empty($$select from app.queue_entries where item_id = '12000000-0000-4000-8000-0000000000c1'$$,
   '…and its queue place goes with it.');
 
 -- A former member's old item: they no longer may remove it (not a member), admins still may.

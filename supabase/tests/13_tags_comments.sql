@@ -21,12 +21,12 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('13000000-0000-4000-8000-0000000000a2', 'uma@test.test', '{"display_name": "Uma"}'),
   ('13000000-0000-4000-8000-0000000000a3', 'vic@test.test', '{"display_name": "Vic"}'),
   ('13000000-0000-4000-8000-0000000000a4', 'wes@test.test', '{"display_name": "Wes"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('13000000-0000-4000-8000-0000000000b1', 'Talk', '13000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('13000000-0000-4000-8000-0000000000b1', '13000000-0000-4000-8000-0000000000a2', 'admin'),
   ('13000000-0000-4000-8000-0000000000b1', '13000000-0000-4000-8000-0000000000a3', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, content_html, text_length, added_by, created_at) values
+insert into app.items (id, group_id, client_id, kind, url, title, content_html, text_length, added_by, created_at) values
   ('13000000-0000-4000-8000-0000000000c1', '13000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'article',
    'https://example.com/walls', 'Walls', '<p>About walls.</p>', 12, '13000000-0000-4000-8000-0000000000a1', now() - interval '2 days'),
   ('13000000-0000-4000-8000-0000000000c2', '13000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link',
@@ -41,7 +41,7 @@ select is(public.tag_item('13000000-0000-4000-8000-0000000000c2', array['essay',
   '["essay", "📚 books"]'::jsonb, 'An emoji tag is stored as the text it is.');
 select is(public.tag_item('13000000-0000-4000-8000-0000000000c2', array[$$'); drop table items; --$$]) -> 0,
   to_jsonb($$'); drop table items; --$$::text), 'A tag that looks like SQL is only text: stored literally, nothing runs.');
-select is((select count(*)::int from public.items where group_id = '13000000-0000-4000-8000-0000000000b1'), 2,
+select is((select count(*)::int from app.items where group_id = '13000000-0000-4000-8000-0000000000b1'), 2,
   'The items are all still there after the SQL-looking tag.');
 select throws_ok($$select public.tag_item('13000000-0000-4000-8000-0000000000c1', array['<script>alert(1)</script>'])$$,
   '22023', 'A tag is plain text: it cannot contain < or > or control characters.',
@@ -82,7 +82,7 @@ select throws_ok($$select public.rename_tag('13000000-0000-4000-8000-0000000000b
 select tests.act_as('13000000-0000-4000-8000-0000000000a2');
 select is(public.rename_tag('13000000-0000-4000-8000-0000000000b1', 'Essay', 'Long Reads'), '{"tag": "long reads", "items": 2}'::jsonb,
   'An admin renames a tag on every item that had it.');
-select is((select count(*)::int from public.item_tags where group_id = '13000000-0000-4000-8000-0000000000b1' and tag = 'essay'), 0,
+select is((select count(*)::int from app.item_tags where group_id = '13000000-0000-4000-8000-0000000000b1' and tag = 'essay'), 0,
   'After a rename no item keeps the old tag.');
 select is(public.tag_item('13000000-0000-4000-8000-0000000000c2', array['books']), '["''); drop table items; --", "books", "long reads", "📚 books"]'::jsonb,
   'A second tag is added to merge into.');
@@ -105,11 +105,11 @@ insert into tests.ids select 'top', (public.add_comment('13000000-0000-4000-8000
 select tests.act_as('13000000-0000-4000-8000-0000000000a3');
 insert into tests.ids select 'reply', (public.add_comment('13000000-0000-4000-8000-0000000000c1', 'Or out', null,
   (select id from tests.ids where label = 'top')) ->> 'id')::uuid;
-select is((select parent_id from public.comments where id = (select id from tests.ids where label = 'reply')),
+select is((select parent_id from app.comments where id = (select id from tests.ids where label = 'reply')),
   (select id from tests.ids where label = 'top'), 'A reply records the comment it answers.');
 insert into tests.ids select 'deep', (public.add_comment('13000000-0000-4000-8000-0000000000c1', 'Both', null,
   (select id from tests.ids where label = 'reply')) ->> 'id')::uuid;
-select is((select parent_id from public.comments where id = (select id from tests.ids where label = 'deep')),
+select is((select parent_id from app.comments where id = (select id from tests.ids where label = 'deep')),
   (select id from tests.ids where label = 'top'), 'A reply to a reply joins the top comment''s thread: one level deep.');
 select throws_ok(format($$select public.add_comment('13000000-0000-4000-8000-0000000000c2', 'Elsewhere', null, %L)$$,
   (select id from tests.ids where label = 'top')), '22023', 'A reply belongs to the same article as the comment it answers.',
@@ -118,7 +118,7 @@ select throws_ok($$select public.add_comment('13000000-0000-4000-8000-0000000000
   'Write something before sending the comment.', 'An empty comment is refused with a message.');
 select throws_ok($$select public.add_comment('13000000-0000-4000-8000-0000000000c1', repeat('x', 102400))$$, '22023',
   'A comment can be at most 4,000 characters (this one has 102,400).', 'A 100 KB comment is refused, saying how long it is.');
-select throws_ok($$insert into public.comments (item_id, group_id, author_id, body)
+select throws_ok($$insert into app.comments (item_id, group_id, author_id, body)
   values ('13000000-0000-4000-8000-0000000000c1', '13000000-0000-4000-8000-0000000000b1', auth.uid(), repeat('x', 4001))$$,
   '23514', null, 'The table itself refuses a body over 4,000 characters (the CHECK, not only the RPC).');
 

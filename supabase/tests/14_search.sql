@@ -33,12 +33,12 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('14000000-0000-4000-8000-0000000000a1', 'sara@test.test', '{"display_name": "Sara"}'),
   ('14000000-0000-4000-8000-0000000000a2', 'teo@test.test', '{"display_name": "Teo"}'),
   ('14000000-0000-4000-8000-0000000000a3', 'otto@test.test', '{"display_name": "Otto"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('14000000-0000-4000-8000-0000000000b1', 'Seekers', '14000000-0000-4000-8000-0000000000a1'),
   ('14000000-0000-4000-8000-0000000000b2', 'Elsewhere', '14000000-0000-4000-8000-0000000000a3');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('14000000-0000-4000-8000-0000000000b1', '14000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, excerpt, content_html, text_length, added_by) values
+insert into app.items (id, group_id, client_id, kind, url, title, excerpt, content_html, text_length, added_by) values
   ('14000000-0000-4000-8000-0000000000c1', '14000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'article',
    'https://example.com/lead', 'Quiet Leadership', 'On leading without noise.',
    '<p>Managers who <b>listen</b> keep their teams.</p>', 45, '14000000-0000-4000-8000-0000000000a1'),
@@ -47,25 +47,25 @@ insert into public.items (id, group_id, client_id, kind, url, title, excerpt, co
    '<p>Die Führung durch den Garten.</p>', 30, '14000000-0000-4000-8000-0000000000a2'),
   ('14000000-0000-4000-8000-0000000000c3', '14000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link',
    'https://example.com/video', 'A talk on bridges', null, null, 0, '14000000-0000-4000-8000-0000000000a2');
-insert into public.item_tags (item_id, group_id, tag, added_by) values
+insert into app.item_tags (item_id, group_id, tag, added_by) values
   ('14000000-0000-4000-8000-0000000000c3', '14000000-0000-4000-8000-0000000000b1', 'civil engineering', '14000000-0000-4000-8000-0000000000a2');
-insert into public.comments (item_id, group_id, author_id, body) values
+insert into app.comments (item_id, group_id, author_id, body) values
   ('14000000-0000-4000-8000-0000000000c2', '14000000-0000-4000-8000-0000000000b1', '14000000-0000-4000-8000-0000000000a1', 'Reminds me of Kyoto');
 -- Otto's 10,000 articles (one says "leadership" in its title) and 10,000 comments.
-insert into public.items (group_id, client_id, kind, url, title, content_html, text_length, added_by)
+insert into app.items (group_id, client_id, kind, url, title, content_html, text_length, added_by)
 select '14000000-0000-4000-8000-0000000000b2', gen_random_uuid(), 'article', 'https://example.org/other/' || n,
        case when n = 1 then 'Leadership elsewhere' else 'Other book ' || n end,
        '<p>' || repeat('word' || (n % 97) || ' of other text ', 12) || '</p>', 300, '14000000-0000-4000-8000-0000000000a3'
   from generate_series(1, 10000) as n;
-insert into public.comments (item_id, group_id, author_id, body)
+insert into app.comments (item_id, group_id, author_id, body)
 select i.id, i.group_id, i.added_by, 'Kyoto notes ' || i.title
-  from public.items as i where i.group_id = '14000000-0000-4000-8000-0000000000b2';
-insert into public.item_tags (item_id, group_id, tag, added_by)
+  from app.items as i where i.group_id = '14000000-0000-4000-8000-0000000000b2';
+insert into app.item_tags (item_id, group_id, tag, added_by)
 select i.id, i.group_id, 'topic ' || (row_number() over (order by i.id) % 50), i.added_by
-  from public.items as i where i.group_id = '14000000-0000-4000-8000-0000000000b2';
-analyze public.items;
-analyze public.comments;
-analyze public.item_tags;
+  from app.items as i where i.group_id = '14000000-0000-4000-8000-0000000000b2';
+analyze app.items;
+analyze app.comments;
+analyze app.item_tags;
 
 create function tests.titles(p_query text) returns text[] language sql as $$
   select coalesce(array_agg(h ->> 'title' order by ord), '{}')
@@ -101,26 +101,26 @@ select is(jsonb_array_length(public.search_library('14000000-0000-4000-8000-0000
 reset role;
 -- The lookups as private.search_hits runs them (as the tables' owner), in Otto's large group.
 select ok(
-  'items_search_text_idx' = any (tests.plan_nodes($$select i.id from public.items as i
+  'items_search_text_idx' = any (tests.plan_nodes($$select i.id from app.items as i
      where i.group_id = '14000000-0000-4000-8000-0000000000b2' and i.search_text @@ to_tsquery('simple', 'leader:*')$$, 'items')),
   'In a group of 10,000 articles, a word prefix is looked up in the GIN index on items.search_text.');
 select ok(
-  'comments_search_idx' = any (tests.plan_nodes($$select c.item_id from public.comments as c
+  'comments_search_idx' = any (tests.plan_nodes($$select c.item_id from app.comments as c
      where c.group_id = '14000000-0000-4000-8000-0000000000b2' and to_tsvector('simple', c.body) @@ to_tsquery('simple', 'leader:*')$$, 'comments')),
   'Among 10,000 comments, a word prefix is looked up in the GIN expression index on their text.');
 select ok(
-  'item_tags_search_idx' = any (tests.plan_nodes($$select t.item_id from public.item_tags as t
+  'item_tags_search_idx' = any (tests.plan_nodes($$select t.item_id from app.item_tags as t
      where t.group_id = '14000000-0000-4000-8000-0000000000b2' and to_tsvector('simple', t.tag) @@ to_tsquery('simple', 'engin:*')$$, 'item_tags')),
   'Among 10,000 tags, a word prefix is looked up in the GIN expression index on tags.');
 -- Why the helper: as a member (RLS), the same lookup cannot use the GIN index (@@ is not leakproof).
 select tests.act_as('14000000-0000-4000-8000-0000000000a3');
 select ok(
-  not 'items_search_text_idx' = any (tests.plan_nodes($$select i.id from public.items as i
+  not 'items_search_text_idx' = any (tests.plan_nodes($$select i.id from app.items as i
      where i.group_id = '14000000-0000-4000-8000-0000000000b2' and i.search_text @@ to_tsquery('simple', 'leader:*')$$, 'items')),
   'Under RLS the planner does not use the GIN index for @@: the reason search_hits is a definer helper.');
 reset role;
 select is(
-  tests.plan_nodes($$select count(*) from public.items as i where i.title like 'Other%'$$, 'items'), array['Seq Scan'],
+  tests.plan_nodes($$select count(*) from app.items as i where i.title like 'Other%'$$, 'items'), array['Seq Scan'],
   'The plan check does see a sequential scan when there is one, so the index answers above mean something.');
 
 select * from finish();

@@ -23,15 +23,15 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('15000000-0000-4000-8000-0000000000a1', 'quinn@test.test', '{"display_name": "Quinn"}'),
   ('15000000-0000-4000-8000-0000000000a2', 'rae@test.test', '{"display_name": "Rae"}'),
   ('15000000-0000-4000-8000-0000000000a3', 'sol@test.test', '{"display_name": "Sol"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('15000000-0000-4000-8000-0000000000b1', 'Queue', '15000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('15000000-0000-4000-8000-0000000000b1', '15000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, word_count, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, word_count, added_by)
 select ('15000000-0000-4000-8000-0000000000c' || n)::uuid, '15000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/' || n, t, 0, '15000000-0000-4000-8000-0000000000a1'
   from (values (1, 'A'), (2, 'B'), (3, 'C'), (4, 'D'), (5, 'E')) as v(n, t);
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('15000000-0000-4000-8000-0000000000c' || n)::uuid, '15000000-0000-4000-8000-0000000000b1', n * 10,
        '15000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 4) as n;
@@ -40,7 +40,7 @@ select ('15000000-0000-4000-8000-0000000000c' || n)::uuid, '15000000-0000-4000-8
 select tests.act_as('15000000-0000-4000-8000-0000000000a2');
 select is(tests.order_of(public.move_queue_entry('15000000-0000-4000-8000-0000000000c3', '15000000-0000-4000-8000-0000000000c1')),
   'C,A,B,D', 'A member (not only owners and admins) moves an entry before another.');
-select is(array(select position from public.queue_entries where group_id = '15000000-0000-4000-8000-0000000000b1' order by position),
+select is(array(select position from app.queue_entries where group_id = '15000000-0000-4000-8000-0000000000b1' order by position),
   array[1, 2, 3, 4], 'A move renumbers the queue 1..n, closing the old gaps.');
 select is(tests.order_of(public.move_queue_entry('15000000-0000-4000-8000-0000000000c3', null)),
   'A,B,D,C', 'Before nothing means to the end.');
@@ -62,7 +62,7 @@ select is(tests.order_of(public.unqueue_item('15000000-0000-4000-8000-0000000000
   'unqueue_item takes an entry off and returns the queue.');
 select is(tests.order_of(public.unqueue_item('15000000-0000-4000-8000-0000000000c2')), 'D,C,A',
   'Taking off an entry already off changes nothing.');
-select ok(exists (select from public.items where id = '15000000-0000-4000-8000-0000000000c2'),
+select ok(exists (select from app.items where id = '15000000-0000-4000-8000-0000000000c2'),
   'An entry taken off the queue stays in the library.');
 select tests.act_as('15000000-0000-4000-8000-0000000000a2');
 select throws_ok($$select public.move_queue_entry('15000000-0000-4000-8000-0000000000c2', '15000000-0000-4000-8000-0000000000c4')$$,
@@ -89,11 +89,11 @@ select is(public.vote_item('15000000-0000-4000-8000-0000000000c1', false), '{"vo
   'A member takes their vote back; the other''s stays.');
 select throws_ok($$select public.vote_item('15000000-0000-4000-8000-0000000000c5', true)$$,
   'P0001', 'That article is not in the queue any more, so it takes no votes.', 'An item not queued takes no votes.');
-select throws_ok($$insert into public.queue_votes (item_id, group_id, member_id) values
+select throws_ok($$insert into app.queue_votes (item_id, group_id, member_id) values
   ('15000000-0000-4000-8000-0000000000c4', '15000000-0000-4000-8000-0000000000b1', '15000000-0000-4000-8000-0000000000a2')$$,
   '42501', null, 'Nobody votes in another member''s name.');
 select lives_ok($$select public.unqueue_item('15000000-0000-4000-8000-0000000000c1')$$, 'An item voted for is taken off the queue.');
-select is((select count(*)::int from public.queue_votes where item_id = '15000000-0000-4000-8000-0000000000c1'), 0,
+select is((select count(*)::int from app.queue_votes where item_id = '15000000-0000-4000-8000-0000000000c1'), 0,
   'Its votes go with its queue entry.');
 
 -- ---------- Read marks ----------

@@ -24,15 +24,15 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('16000000-0000-4000-8000-0000000000a1', 'mia@test.test', '{"display_name": "Mia"}'),
   ('16000000-0000-4000-8000-0000000000a2', 'ned@test.test', '{"display_name": "Ned"}'),
   ('16000000-0000-4000-8000-0000000000a3', 'oz@test.test', '{"display_name": "Oz"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('16000000-0000-4000-8000-0000000000b1', 'Meet', '16000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('16000000-0000-4000-8000-0000000000b1', '16000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, added_by)
 select ('16000000-0000-4000-8000-0000000000c' || n)::uuid, '16000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/' || n, t, '16000000-0000-4000-8000-0000000000a1'
   from (values (1, 'A'), (2, 'B'), (3, 'C'), (4, 'D'), (5, 'E'), (6, 'F')) as v(n, t);
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('16000000-0000-4000-8000-0000000000c' || n)::uuid, '16000000-0000-4000-8000-0000000000b1', n,
        '16000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 6) as n;
@@ -89,7 +89,7 @@ select throws_ok($$select public.record_discussed((select id from tests.ids wher
 
 -- ---------- Finishing: discussed items leave the queue, the rest carry over ----------
 select isnt((public.finish_meeting((select id from tests.ids where label = 'm1')) ->> 'ended_at'), null, 'An owner finishes the meeting.');
-select is(array(select i.title from public.queue_entries as q join public.items as i on i.id = q.item_id
+select is(array(select i.title from app.queue_entries as q join app.items as i on i.id = q.item_id
                  where q.group_id = '16000000-0000-4000-8000-0000000000b1' order by q.position),
   array['B', 'C', 'D', 'E'], 'Discussed items left the queue; the rest carried over in order.');
 select is((select public.group_meetings('16000000-0000-4000-8000-0000000000b1') -> 'past' -> 0 -> 'agenda' -> 0 ->> 'discussed'), 'true',

@@ -17,25 +17,25 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('17000000-0000-4000-8000-0000000000a1', 'pia@test.test', '{"display_name": "Pia"}'),
   ('17000000-0000-4000-8000-0000000000a2', 'quy@test.test', '{"display_name": "Quy"}'),
   ('17000000-0000-4000-8000-0000000000a3', 'ray@test.test', '{"display_name": "Ray"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('17000000-0000-4000-8000-0000000000b1', 'News', '17000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role, joined_at) values
+insert into app.group_members (group_id, user_id, role, joined_at) values
   ('17000000-0000-4000-8000-0000000000b1', '17000000-0000-4000-8000-0000000000a2', 'member', now() - interval '2 days');
-update public.group_members set joined_at = now() - interval '3 days'
+update app.group_members set joined_at = now() - interval '3 days'
  where user_id = '17000000-0000-4000-8000-0000000000a1';
-insert into public.group_seen (group_id, member_id, seen_at) values
+insert into app.group_seen (group_id, member_id, seen_at) values
   ('17000000-0000-4000-8000-0000000000b1', '17000000-0000-4000-8000-0000000000a2', now() - interval '1 day');
 -- Old (before Quy looked), new by Pia, new by Quy himself.
-insert into public.items (id, group_id, client_id, kind, url, title, added_by, created_at) values
+insert into app.items (id, group_id, client_id, kind, url, title, added_by, created_at) values
   ('17000000-0000-4000-8000-0000000000c1', '17000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.com/old', 'Old', '17000000-0000-4000-8000-0000000000a1', now() - interval '30 hours'),
   ('17000000-0000-4000-8000-0000000000c2', '17000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.com/new', 'New', '17000000-0000-4000-8000-0000000000a1', now() - interval '1 hour'),
   ('17000000-0000-4000-8000-0000000000c3', '17000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.com/own', 'Own', '17000000-0000-4000-8000-0000000000a2', now() - interval '1 hour');
-insert into public.comments (item_id, group_id, author_id, body, created_at) values
+insert into app.comments (item_id, group_id, author_id, body, created_at) values
   ('17000000-0000-4000-8000-0000000000c1', '17000000-0000-4000-8000-0000000000b1', '17000000-0000-4000-8000-0000000000a1', 'Fresh', now() - interval '2 hours'),
   ('17000000-0000-4000-8000-0000000000c1', '17000000-0000-4000-8000-0000000000b1', '17000000-0000-4000-8000-0000000000a1', 'Fresher', now() - interval '1 hour'),
   ('17000000-0000-4000-8000-0000000000c1', '17000000-0000-4000-8000-0000000000b1', '17000000-0000-4000-8000-0000000000a2', 'Mine', now() - interval '1 hour'),
   ('17000000-0000-4000-8000-0000000000c1', '17000000-0000-4000-8000-0000000000b1', '17000000-0000-4000-8000-0000000000a1', 'Stale', now() - interval '30 hours');
-insert into public.meetings (group_id, starts_at, title, created_by, created_at) values
+insert into app.meetings (group_id, starts_at, title, created_by, created_at) values
   ('17000000-0000-4000-8000-0000000000b1', now() + interval '3 days', 'Soon', '17000000-0000-4000-8000-0000000000a1', now() - interval '1 hour');
 
 select tests.act_as('17000000-0000-4000-8000-0000000000a2');
@@ -53,7 +53,7 @@ select tests.act_as('17000000-0000-4000-8000-0000000000a1');
 select is(jsonb_array_length(public.group_news('17000000-0000-4000-8000-0000000000b1') -> 'new_items'), 1,
   'A member who never looked counts from when they joined (the owner: since creating the group), only others'' items.');
 select lives_ok($$select public.mark_seen('17000000-0000-4000-8000-0000000000b1')$$, 'A second member marks the group seen.');
-select is((select count(*)::int from public.group_seen where group_id = '17000000-0000-4000-8000-0000000000b1'), 1,
+select is((select count(*)::int from app.group_seen where group_id = '17000000-0000-4000-8000-0000000000b1'), 1,
   'Two members looked; each sees only their own last look.');
 
 select tests.act_as('17000000-0000-4000-8000-0000000000a3');

@@ -21,17 +21,17 @@ grant execute on function tests.order_of(jsonb) to authenticated;
 -- Olga owns "Outbox"; items A, B, C queued 1..3; A tagged focus and work.
 insert into auth.users (id, email, raw_user_meta_data) values
   ('19000000-0000-4000-8000-0000000000a1', 'olga@test.test', '{"display_name": "Olga"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('19000000-0000-4000-8000-0000000000b1', 'Outbox', '19000000-0000-4000-8000-0000000000a1');
-insert into public.items (id, group_id, client_id, kind, url, title, word_count, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, word_count, added_by)
 select ('19000000-0000-4000-8000-0000000000c' || n)::uuid, '19000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/' || n, t, 0, '19000000-0000-4000-8000-0000000000a1'
   from (values (1, 'A'), (2, 'B'), (3, 'C')) as v(n, t);
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('19000000-0000-4000-8000-0000000000c' || n)::uuid, '19000000-0000-4000-8000-0000000000b1', n,
        '19000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 3) as n;
-insert into public.item_tags (item_id, group_id, tag)
+insert into app.item_tags (item_id, group_id, tag)
 values ('19000000-0000-4000-8000-0000000000c1', '19000000-0000-4000-8000-0000000000b1', 'focus'),
        ('19000000-0000-4000-8000-0000000000c1', '19000000-0000-4000-8000-0000000000b1', 'work');
 

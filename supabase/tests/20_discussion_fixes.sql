@@ -20,15 +20,15 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('20000000-0000-4000-8000-0000000000a1', 'pia@test.test', '{"display_name": "Pia"}'),
   ('20000000-0000-4000-8000-0000000000a2', 'quin@test.test', '{"display_name": "Quin"}'),
   ('20000000-0000-4000-8000-0000000000a3', 'rae@test.test', '{"display_name": "Rae"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('20000000-0000-4000-8000-0000000000b1', 'Fix', '20000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('20000000-0000-4000-8000-0000000000b1', '20000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, added_by)
 select ('20000000-0000-4000-8000-0000000000c' || n)::uuid, '20000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/' || n, t, '20000000-0000-4000-8000-0000000000a1'
   from (values (1, 'A'), (2, 'B')) as v(n, t);
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('20000000-0000-4000-8000-0000000000c' || n)::uuid, '20000000-0000-4000-8000-0000000000b1', n,
        '20000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 2) as n;
@@ -40,7 +40,7 @@ select tests.act_as('20000000-0000-4000-8000-0000000000a2');
 select public.add_comment('20000000-0000-4000-8000-0000000000c1', 'A reply', null, (select id from tests.ids where label = 'top'));
 select tests.act_as('20000000-0000-4000-8000-0000000000a1');
 select public.delete_comment((select id from tests.ids where label = 'top'));
-select is((select c.deleted_at is not null from public.comments as c where c.id = (select id from tests.ids where label = 'top')), true,
+select is((select c.deleted_at is not null from app.comments as c where c.id = (select id from tests.ids where label = 'top')), true,
   'The deleted comment with a reply stays as its thread''s placeholder.');
 select is((public.group_queue('20000000-0000-4000-8000-0000000000b1') -> 'queue' -> 0 ->> 'comment_count')::int, 1,
   'group_queue counts the reply, not the deleted placeholder.');
@@ -75,10 +75,10 @@ select throws_ok($$select public.edit_meeting((select id from tests.ids where la
 
 -- A meeting under way (its time passed) can still have its place fixed, keeping its time.
 reset role;
-update public.meetings set starts_at = now() - interval '10 minutes' where id = (select id from tests.ids where label = 'm1');
+update app.meetings set starts_at = now() - interval '10 minutes' where id = (select id from tests.ids where label = 'm1');
 select tests.act_as('20000000-0000-4000-8000-0000000000a1');
 select is(public.edit_meeting((select id from tests.ids where label = 'm1'),
-  (select starts_at from public.meetings where id = (select id from tests.ids where label = 'm1')), null, 'Room 2') ->> 'place', 'Room 2',
+  (select starts_at from app.meetings where id = (select id from tests.ids where label = 'm1')), null, 'Room 2') ->> 'place', 'Room 2',
   'A meeting under way keeps its passed time while its place changes.');
 
 select tests.act_as('20000000-0000-4000-8000-0000000000a2');

@@ -17,15 +17,15 @@ grant usage on schema tests to authenticated;
 insert into auth.users (id, email, raw_user_meta_data) values
   ('21000000-0000-4000-8000-0000000000a1', 'sam@test.test', '{"display_name": "Sam"}'),
   ('21000000-0000-4000-8000-0000000000a2', 'tia@test.test', '{"display_name": "Tia"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('21000000-0000-4000-8000-0000000000b1', 'Speed', '21000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('21000000-0000-4000-8000-0000000000b1', '21000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, added_by)
 select ('21000000-0000-4000-8000-0000000000c' || n)::uuid, '21000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/' || n, t, '21000000-0000-4000-8000-0000000000a1'
   from (values (1, 'A'), (2, 'B'), (3, 'C')) as v(n, t);
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('21000000-0000-4000-8000-0000000000c' || n)::uuid, '21000000-0000-4000-8000-0000000000b1', n,
        '21000000-0000-4000-8000-0000000000a2'
   from generate_series(1, 3) as n;
@@ -49,7 +49,7 @@ select is((select e - 'item_id' - 'url' - 'position' - 'kind' - 'site_name' - 't
     "tags": ["cities"], "comment_count": 1, "votes": 1, "voted": false, "read": false, "read_count": 1}'::jsonb,
   'Who added it, tags, comment count, votes and read marks are as before (the caller''s vote and mark are Sam''s: none).');
 select is((select sum((e ->> 'reading_minutes')::int) from jsonb_array_elements(public.group_queue('21000000-0000-4000-8000-0000000000b1') -> 'queue') as e),
-  (select sum(i.reading_minutes) from public.items as i where i.group_id = '21000000-0000-4000-8000-0000000000b1')::bigint,
+  (select sum(i.reading_minutes) from app.items as i where i.group_id = '21000000-0000-4000-8000-0000000000b1')::bigint,
   'Reading minutes per entry still add up to the queue''s total.');
 select is(public.item_detail('21000000-0000-4000-8000-0000000000c2') -> 'queue' -> 'queued_by' ->> 'display_name', 'Tia',
   'Who queued an item is still in item_detail.');

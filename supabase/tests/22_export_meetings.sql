@@ -19,36 +19,36 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('22000000-0000-4000-8000-0000000000a1', 'ada@test.test', '{"display_name": "Ada"}'),
   ('22000000-0000-4000-8000-0000000000a2', 'ben@test.test', '{"display_name": "Ben"}'),
   ('22000000-0000-4000-8000-0000000000a5', 'eve@test.test', '{"display_name": "Eve"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('22000000-0000-4000-8000-0000000000b1', 'Circle', '22000000-0000-4000-8000-0000000000a1'),
   ('22000000-0000-4000-8000-0000000000b2', 'Quiet', '22000000-0000-4000-8000-0000000000a1'),
   ('22000000-0000-4000-8000-0000000000b3', 'Elsewhere', '22000000-0000-4000-8000-0000000000a5');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('22000000-0000-4000-8000-0000000000b1', '22000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, title, added_by) values
+insert into app.items (id, group_id, client_id, kind, url, title, added_by) values
   ('22000000-0000-4000-8000-0000000000c1', '22000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/essay', 'An essay', '22000000-0000-4000-8000-0000000000a1'),
   ('22000000-0000-4000-8000-0000000000c2', '22000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/chapter', 'A chapter', '22000000-0000-4000-8000-0000000000a2'),
   ('22000000-0000-4000-8000-0000000000c3', '22000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/poem', 'A poem', '22000000-0000-4000-8000-0000000000a1'),
   ('22000000-0000-4000-8000-0000000000c6', '22000000-0000-4000-8000-0000000000b3', gen_random_uuid(), 'link', 'https://example.org/eve', 'Eve''s secret', '22000000-0000-4000-8000-0000000000a5');
-insert into public.queue_entries (item_id, group_id, position, queued_by) values
+insert into app.queue_entries (item_id, group_id, position, queued_by) values
   ('22000000-0000-4000-8000-0000000000c1', '22000000-0000-4000-8000-0000000000b1', 1, '22000000-0000-4000-8000-0000000000a1'),
   ('22000000-0000-4000-8000-0000000000c2', '22000000-0000-4000-8000-0000000000b1', 2, '22000000-0000-4000-8000-0000000000a2');
 -- Ben voted for the essay, Ada for the chapter; Ben read the essay, Ada read both.
-insert into public.queue_votes (item_id, group_id, member_id) values
+insert into app.queue_votes (item_id, group_id, member_id) values
   ('22000000-0000-4000-8000-0000000000c1', '22000000-0000-4000-8000-0000000000b1', '22000000-0000-4000-8000-0000000000a2'),
   ('22000000-0000-4000-8000-0000000000c2', '22000000-0000-4000-8000-0000000000b1', '22000000-0000-4000-8000-0000000000a1');
-insert into public.item_reads (item_id, group_id, member_id, read_at) values
+insert into app.item_reads (item_id, group_id, member_id, read_at) values
   ('22000000-0000-4000-8000-0000000000c1', '22000000-0000-4000-8000-0000000000b1', '22000000-0000-4000-8000-0000000000a2', '2026-11-20 10:00+00'),
   ('22000000-0000-4000-8000-0000000000c1', '22000000-0000-4000-8000-0000000000b1', '22000000-0000-4000-8000-0000000000a1', '2026-11-21 10:00+00'),
   ('22000000-0000-4000-8000-0000000000c2', '22000000-0000-4000-8000-0000000000b1', '22000000-0000-4000-8000-0000000000a1', '2026-11-21 11:00+00');
 -- Circle met twice (the first without a named lead) and meets next with Ben leading.
 -- Written directly: schedule_meeting would refuse times in the past.
-insert into public.meetings (id, group_id, starts_at, title, place, lead_id, created_by, ended_at) values
+insert into app.meetings (id, group_id, starts_at, title, place, lead_id, created_by, ended_at) values
   ('22000000-0000-4000-8000-0000000000e1', '22000000-0000-4000-8000-0000000000b1', '2026-10-01 18:00+00', 'First', null, null, '22000000-0000-4000-8000-0000000000a1', '2026-10-01 20:00+00'),
   ('22000000-0000-4000-8000-0000000000e2', '22000000-0000-4000-8000-0000000000b1', '2026-11-01 18:00+00', 'Second', 'The library', '22000000-0000-4000-8000-0000000000a1', '22000000-0000-4000-8000-0000000000a1', '2026-11-01 20:00+00'),
   ('22000000-0000-4000-8000-0000000000e3', '22000000-0000-4000-8000-0000000000b1', now() + interval '7 days', 'Next', 'https://call.example/circle', '22000000-0000-4000-8000-0000000000a2', '22000000-0000-4000-8000-0000000000a1', null),
   ('22000000-0000-4000-8000-0000000000e6', '22000000-0000-4000-8000-0000000000b3', '2026-11-05 18:00+00', 'Eve''s meeting', null, null, '22000000-0000-4000-8000-0000000000a5', '2026-11-05 20:00+00');
-insert into public.meeting_items (meeting_id, item_id, group_id, position, discussed, takeaway) values
+insert into app.meeting_items (meeting_id, item_id, group_id, position, discussed, takeaway) values
   ('22000000-0000-4000-8000-0000000000e1', '22000000-0000-4000-8000-0000000000c3', '22000000-0000-4000-8000-0000000000b1', 1, true, null),
   ('22000000-0000-4000-8000-0000000000e2', '22000000-0000-4000-8000-0000000000c3', '22000000-0000-4000-8000-0000000000b1', 1, true, 'Read it aloud next time.'),
   ('22000000-0000-4000-8000-0000000000e2', '22000000-0000-4000-8000-0000000000c2', '22000000-0000-4000-8000-0000000000b1', 2, false, null),
@@ -103,7 +103,7 @@ select is((select public.export_group('22000000-0000-4000-8000-0000000000b2') ->
 select tests.act_as('22000000-0000-4000-8000-0000000000a5');
 select throws_ok($$select public.export_group('22000000-0000-4000-8000-0000000000b1')$$,
   '42501', 'You are not a member of this group.', 'Eve, outside Circle, cannot export its meetings.');
-select is((select count(*) from public.meetings where group_id = '22000000-0000-4000-8000-0000000000b1'), 0::bigint,
+select is((select count(*) from app.meetings where group_id = '22000000-0000-4000-8000-0000000000b1'), 0::bigint,
   'Row-level security hides Circle''s meetings from Eve, the same policy export_group runs under.');
 
 select * from finish();

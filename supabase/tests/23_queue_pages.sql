@@ -24,15 +24,15 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('23000000-0000-4000-8000-0000000000a1', 'uma@test.test', '{"display_name": "Uma"}'),
   ('23000000-0000-4000-8000-0000000000a2', 'vic@test.test', '{"display_name": "Vic"}'),
   ('23000000-0000-4000-8000-0000000000a3', 'wes@test.test', '{"display_name": "Wes"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('23000000-0000-4000-8000-0000000000b1', 'Pages', '23000000-0000-4000-8000-0000000000a1');
-insert into public.group_members (group_id, user_id, role, joined_at) values
+insert into app.group_members (group_id, user_id, role, joined_at) values
   ('23000000-0000-4000-8000-0000000000b1', '23000000-0000-4000-8000-0000000000a2', 'member', now() - interval '1 day');
-insert into public.items (id, group_id, client_id, kind, url, title, added_by, word_count)
+insert into app.items (id, group_id, client_id, kind, url, title, added_by, word_count)
 select ('23000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, '23000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/' || n, 'T' || lpad(n::text, 3, '0'), '23000000-0000-4000-8000-0000000000a1', n * 230
   from generate_series(1, 120) as n;
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('23000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, '23000000-0000-4000-8000-0000000000b1', n,
        '23000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 120) as n;
@@ -66,7 +66,7 @@ select is(
   (select array_agg(t order by t) from (
      select unnest(tests.titles(public.group_queue('23000000-0000-4000-8000-0000000000b1', 50, o))) as t
        from generate_series(0, 100, 50) as o) as pages),
-  (select array_agg(i.title order by i.title) from public.items as i where i.group_id = '23000000-0000-4000-8000-0000000000b1'),
+  (select array_agg(i.title order by i.title) from app.items as i where i.group_id = '23000000-0000-4000-8000-0000000000b1'),
   'Three pages of 50 cover every queued item once.');
 
 -- ---------- What the panel says about the whole queue ----------
@@ -119,7 +119,7 @@ select is(public.unqueue_item('23000000-0000-4000-8000-000000000120') - 'queue' 
 -- ---------- group_news says which news is queued ----------
 select tests.act_as('23000000-0000-4000-8000-0000000000a2');
 select is(public.group_news('23000000-0000-4000-8000-0000000000b1') -> 'queued',
-  (select jsonb_agg(q.item_id order by q.position) from public.queue_entries as q where q.group_id = '23000000-0000-4000-8000-0000000000b1'),
+  (select jsonb_agg(q.item_id order by q.position) from app.queue_entries as q where q.group_id = '23000000-0000-4000-8000-0000000000b1'),
   'group_news lists the queued items among the news (Vic never looked: all 119 queued items are new to him).');
 
 select * from finish();

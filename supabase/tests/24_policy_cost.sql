@@ -28,12 +28,12 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('24000000-0000-4000-8000-0000000000a1', 'ann@test.test', '{"display_name": "Ann"}'),
   ('24000000-0000-4000-8000-0000000000a2', 'ben@test.test', '{"display_name": "Ben"}'),
   ('24000000-0000-4000-8000-0000000000a3', 'oz@test.test', '{"display_name": "Oz"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('24000000-0000-4000-8000-0000000000b1', 'Cost', '24000000-0000-4000-8000-0000000000a1'),
   ('24000000-0000-4000-8000-0000000000b2', 'Other', '24000000-0000-4000-8000-0000000000a2');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('24000000-0000-4000-8000-0000000000b1', '24000000-0000-4000-8000-0000000000a2', 'member');
-insert into public.items (id, group_id, client_id, kind, url, canonical_url, title, added_by, created_at) values
+insert into app.items (id, group_id, client_id, kind, url, canonical_url, title, added_by, created_at) values
   ('24000000-0000-4000-8000-0000000000c1', '24000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link',
    'https://example.com/a', null, 'A', '24000000-0000-4000-8000-0000000000a1', '2026-02-01'),
   ('24000000-0000-4000-8000-0000000000c2', '24000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link',
@@ -42,11 +42,11 @@ insert into public.items (id, group_id, client_id, kind, url, canonical_url, tit
    'https://example.com/a', null, 'A elsewhere', '24000000-0000-4000-8000-0000000000a2', '2026-01-01'),
   ('24000000-0000-4000-8000-0000000000c4', '24000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link',
    'https://example.com/c', null, 'C', '24000000-0000-4000-8000-0000000000a1', '2026-01-01');
-insert into public.item_tags (item_id, group_id, tag, added_by) values
+insert into app.item_tags (item_id, group_id, tag, added_by) values
   ('24000000-0000-4000-8000-0000000000c1', '24000000-0000-4000-8000-0000000000b1', 'rivers', '24000000-0000-4000-8000-0000000000a1');
-insert into public.comments (item_id, group_id, author_id, body) values
+insert into app.comments (item_id, group_id, author_id, body) values
   ('24000000-0000-4000-8000-0000000000c1', '24000000-0000-4000-8000-0000000000b1', '24000000-0000-4000-8000-0000000000a1', 'Read it');
-insert into public.queue_entries (item_id, group_id, position, queued_by) values
+insert into app.queue_entries (item_id, group_id, position, queued_by) values
   ('24000000-0000-4000-8000-0000000000c1', '24000000-0000-4000-8000-0000000000b1', 1, '24000000-0000-4000-8000-0000000000a1'),
   ('24000000-0000-4000-8000-0000000000c2', '24000000-0000-4000-8000-0000000000b1', 5, '24000000-0000-4000-8000-0000000000a1');
 
@@ -145,11 +145,11 @@ select public.clip_item('24000000-0000-4000-8000-0000000000d2', '24000000-0000-4
 select public.clip_item('24000000-0000-4000-8000-0000000000d3', '24000000-0000-4000-8000-0000000000b2',
                         '{"kind": "link", "url": "https://example.com/new"}'::jsonb, '{}', null, true) ->> 'queued';
 select is(
-  (select q.position from public.queue_entries as q join public.item_clips as c on c.item_id = q.item_id
+  (select q.position from app.queue_entries as q join app.item_clips as c on c.item_id = q.item_id
     where c.client_id = '24000000-0000-4000-8000-0000000000d2'),
   6, 'A new clip queued in Cost goes after the last place (5), not after the count of entries.');
 select is(
-  (select q.position from public.queue_entries as q join public.item_clips as c on c.item_id = q.item_id
+  (select q.position from app.queue_entries as q join app.item_clips as c on c.item_id = q.item_id
     where c.client_id = '24000000-0000-4000-8000-0000000000d3'),
   1, 'A clip queued in Other''s empty queue takes place 1.');
 select is(public.find_item('24000000-0000-4000-8000-0000000000b1', 'https://example.com/b-page') -> 'item' ->> 'id',

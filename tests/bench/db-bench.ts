@@ -125,7 +125,7 @@ async function counts(client: pg.Client): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   // Planner estimates: exact counts of millions of rows would cost more than the figures they report.
   for (const t of tables) {
-    const { rows } = await client.query<{ n: string }>(`select reltuples::bigint as n from pg_class where oid = to_regclass('public.${t}')`);
+    const { rows } = await client.query<{ n: string }>(`select reltuples::bigint as n from pg_class where oid = to_regclass('app.${t}')`);
     if (rows[0]) out[t] = Number(rows[0].n);
   }
   return out;
@@ -134,7 +134,7 @@ async function counts(client: pg.Client): Promise<Record<string, number>> {
 function statements(benchGroup: string, benchItem: string): Statement[] {
   let clip = 0;
   return [
-    // The side panel's call: the first page of 50 with the whole queue's totals (20261201001300_queue_pages.sql).
+    // The side panel's call: the first page of 50 with the whole queue's totals (public.group_queue in supabase/schemas/50_queue.sql).
     { name: 'group_queue, first page (50 of 500)', sql: `select public.group_queue($1, 50, 0, 'queue')`, params: () => [benchGroup] },
     { name: 'group_queue, most wanted first page', sql: `select public.group_queue($1, 50, 0, 'wanted')`, params: () => [benchGroup] },
     {
@@ -163,10 +163,10 @@ function statements(benchGroup: string, benchItem: string): Statement[] {
       params: () => [benchItem],
       // 197 more on the item with 3, by the group's members, for this run only.
       setup: {
-        sql: `insert into public.comments (item_id, group_id, author_id, body)
+        sql: `insert into app.comments (item_id, group_id, author_id, body)
               select i.id, i.group_id, m.user_id, 'Thread comment ' || c
-                from public.items as i
-                join lateral (select user_id from public.group_members where group_id = i.group_id order by user_id) as m on true
+                from app.items as i
+                join lateral (select user_id from app.group_members where group_id = i.group_id order by user_id) as m on true
                 cross join generate_series(1, 40) as c
                where i.id = $1
                limit 197`,
@@ -227,8 +227,8 @@ export async function benchDatabase(options: {
   const bypassClient = await connect(url);
   try {
     const { rows } = await client.query<{ member: string; grp: string; item: string }>(
-      `select u.id as member, g.id as grp, (select i.id from public.items as i where i.group_id = g.id order by i.created_at desc limit 1) as item
-         from auth.users as u, public.groups as g where u.email = $1 and g.name = 'Bench Circle'`,
+      `select u.id as member, g.id as grp, (select i.id from app.items as i where i.group_id = g.id order by i.created_at desc limit 1) as item
+         from auth.users as u, app.groups as g where u.email = $1 and g.name = 'Bench Circle'`,
       [BENCH_MEMBER_EMAIL],
     );
     const bench = rows[0];
@@ -242,11 +242,11 @@ export async function benchDatabase(options: {
     // one; if comment_json's shape changed since, say so loudly (the two must agree).
     const drift = await client.query<{ agree: boolean }>(
       `select private.comments_json($1) = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
-                                                      from public.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
+                                                      from app.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
       [bench.item],
     ).catch(() => ({ rows: [{ agree: true }] }));
     if (!drift.rows[0]?.agree) {
-      figures.push({ name: 'comments_json agrees with comment_json', skipped: 'NO: comment_json changed; update private.comments_json in 20261201001400_policy_cost.sql' });
+      figures.push({ name: 'comments_json agrees with comment_json', skipped: 'NO: comment_json changed; update private.comments_json in supabase/schemas/40_comments.sql' });
     }
     const loadBefore = loadavg()[0]!;
     for (const s of statements(bench.grp, bench.item)) {

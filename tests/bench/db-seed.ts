@@ -3,7 +3,7 @@
  * at scale 1, 1,000,000 items across 10,000 groups, with tags, comments, queue entries and,
  * when the votes migration is there, votes. One group, "Bench Circle", has exactly 500 items,
  * all queued, and the bench member belongs to it and to nine other groups.
- * Votes are seeded only when public.queue_votes exists (the queue migration).
+ * Votes are seeded only when app.queue_votes exists (the queue migration).
  */
 import { createHash } from 'node:crypto';
 
@@ -52,11 +52,11 @@ export function seedSql(s: SeedShape): string[] {
             jsonb_build_object('display_name', 'Reader ' || p)
        from generate_series(1, ${s.people}) as p`,
     // Groups: group g is owned by person g (the trigger adds the owner). Group 1 is Bench Circle.
-    `insert into public.groups (id, name, created_by)
+    `insert into app.groups (id, name, created_by)
      select ${groupId('g')}, case when g = 1 then 'Bench Circle' else 'Circle ' || g end, ${personId('g')}
        from generate_series(1, ${s.groups}) as g`,
     // Four more members each, from the other half of the people; the bench member joins groups 2..10.
-    `insert into public.group_members (group_id, user_id, role)
+    `insert into app.group_members (group_id, user_id, role)
      select ${groupId('g')}, ${personId(`${s.groups} + 1 + ((g * 7 + k) % ${s.groups})`)}, 'member'
        from generate_series(1, ${s.groups}) as g, generate_series(0, 3) as k
      union all
@@ -65,7 +65,7 @@ export function seedSql(s: SeedShape): string[] {
     // Items: the bench group's 500, then the rest spread evenly over groups 2..groups.
     // Every third is a link card, the rest articles with a word count; no stored bodies (the
     // queue and the policies never read them), an excerpt for search to find words in.
-    `insert into public.items (id, group_id, client_id, kind, url, title, site_name, excerpt, text_length, word_count, added_by, created_at)
+    `insert into app.items (id, group_id, client_id, kind, url, title, site_name, excerpt, text_length, word_count, added_by, created_at)
      select md5('item-' || n)::uuid, g.id, md5('client-' || n)::uuid,
             case when n % 3 = 0 then 'link' else 'article' end,
             'https://site' || (n % 997) || '.example/articles/' || n,
@@ -83,31 +83,31 @@ export function seedSql(s: SeedShape): string[] {
                                   case when n <= ${s.benchGroupItems} then ${personId(1)}
                                        else ${personId(`2 + (n - ${s.benchGroupItems + 1}) % ${perGroup}`)} end as owner) as g`,
     // Tags from a vocabulary of 40.
-    `insert into public.item_tags (item_id, group_id, tag, added_by)
+    `insert into app.item_tags (item_id, group_id, tag, added_by)
      select i.id, i.group_id, 'tag' || ((n * 7 + t * 13) % 40), i.added_by
        from generate_series(1, ${s.items}) as n
-       join public.items as i on i.id = md5('item-' || n)::uuid
+       join app.items as i on i.id = md5('item-' || n)::uuid
        cross join generate_series(1, ${s.tagsPerItem}) as t
      on conflict do nothing`,
     // Comments: three on each bench-group item, one on every other item elsewhere.
-    `insert into public.comments (item_id, group_id, author_id, body)
+    `insert into app.comments (item_id, group_id, author_id, body)
      select i.id, i.group_id, i.added_by, 'Comment ' || c || ' on item ' || n || ': worth discussing.'
        from generate_series(1, ${s.items}) as n
-       join public.items as i on i.id = md5('item-' || n)::uuid
+       join app.items as i on i.id = md5('item-' || n)::uuid
        cross join generate_series(1, case when n <= ${s.benchGroupItems} then 3
                                           when n % ${s.commentEvery} = 0 then 1 else 0 end) as c`,
     // Queue: all 500 in the bench group; every queueEvery-th item elsewhere, numbered per group.
-    `insert into public.queue_entries (item_id, group_id, position, queued_by)
+    `insert into app.queue_entries (item_id, group_id, position, queued_by)
      select i.id, i.group_id, row_number() over (partition by i.group_id order by i.created_at desc), i.added_by
        from generate_series(1, ${s.items}) as n
-       join public.items as i on i.id = md5('item-' || n)::uuid
+       join app.items as i on i.id = md5('item-' || n)::uuid
       where n <= ${s.benchGroupItems} or n % ${s.queueEvery} = 0`,
     // Votes (once the queue migration has them): about a third of each group's members on each queued item.
     `do $$ begin
-       if to_regclass('public.queue_votes') is not null then
-         insert into public.queue_votes (item_id, group_id, member_id)
+       if to_regclass('app.queue_votes') is not null then
+         insert into app.queue_votes (item_id, group_id, member_id)
          select q.item_id, q.group_id, m.user_id
-           from public.queue_entries as q join public.group_members as m on m.group_id = q.group_id
+           from app.queue_entries as q join app.group_members as m on m.group_id = q.group_id
           where abs(hashtext(q.item_id::text || m.user_id::text)) % 3 = 0;
        end if;
      end $$`,

@@ -3,9 +3,12 @@
 #   1. a fresh database readclub_test (dropped first if it exists)
 #   2. supabase/local/bootstrap.sql: what a Supabase project has before any migration
 #   3. the migrations, applied by the pinned Supabase CLI (supabase db push)
-#   4. supabase/seed.sql, so the demo data is known to load
-#   5. pgTAP: every supabase/tests/*.sql through pg_prove
-#   6. supabase db advisors (security + performance, level warn): must report nothing
+#   4. schemas and migrations agree: bootstrap + supabase/schemas/*.sql (in name order) on a
+#      second fresh database gives the same normalised pg_dump --schema-only
+#   5. supabase/seed.sql, so the demo data is known to load
+#   6. pgTAP: every supabase/tests/*.sql through pg_prove
+#   7. plpgsql_check over every PL/pgSQL function in app, public and private
+#   8. supabase db advisors (security + performance, level warn): must report nothing
 #
 # TEST_DATABASE_URL: a superuser connection to any database on the server
 #   (default postgresql://postgres:postgres@127.0.0.1:5432/postgres).
@@ -20,6 +23,8 @@ base_no_query="${BASE_URL%%\?*}"
 query=""
 [[ "$BASE_URL" == *\?* ]] && query="${BASE_URL#*\?}"
 TEST_URL="${base_no_query%/*}/${TEST_DB}"
+SCHEMAS_DB="${TEST_DB}_schemas"
+SCHEMAS_URL="${base_no_query%/*}/${SCHEMAS_DB}${query:+?$query}"
 if [[ -z "$query" ]]; then
   CLI_URL="${TEST_URL}?sslmode=disable"
 elif [[ "$query" == *sslmode=* ]]; then
@@ -34,7 +39,7 @@ step() { printf '\n\033[1m== db: %s ==\033[0m\n' "$*"; }
 fail() { printf '\n\033[31mFAILED: %s\033[0m\n' "$*" >&2; exit 1; }
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 
-for tool in psql pg_prove npx; do
+for tool in psql pg_dump pg_prove npx node; do
   command -v "$tool" >/dev/null || fail "$tool not found (needs postgresql-client, libtap-parser-sourcehandler-pgtap-perl, Node.js)"
 done
 
@@ -61,6 +66,29 @@ expected=$(find supabase/migrations -maxdepth 1 -name '[0-9]*_*.sql' | wc -l)
 [[ "$applied" == "$expected" ]] || fail "expected $expected migrations applied, found $applied"
 echo "applied $applied migrations"
 
+step "schemas and migrations agree (pg_dump --schema-only)"
+"${PSQL[@]}" "$BASE_URL" -c "drop database if exists ${SCHEMAS_DB} with (force)" -c "create database ${SCHEMAS_DB}"
+"${PSQL[@]}" "$SCHEMAS_URL" -f supabase/local/bootstrap.sql || fail "bootstrap (schemas database)"
+for file in supabase/schemas/*.sql; do
+  "${PSQL[@]}" "$SCHEMAS_URL" -1 -f "$file" || fail "$file"
+done
+# Each object's block (pg_dump heads every one with "-- Name: …"), without comments, SET
+# lines and the random \restrict key, sorted: the order objects were made in does not count.
+normalised_dump() {
+  pg_dump --schema-only --no-owner --exclude-schema=supabase_migrations "$1" | node -e '
+    const text = require("fs").readFileSync(0, "utf8");
+    const blocks = text.split(/\n--\n-- (?=Name: )/).slice(1).map((block) => block.split("\n")
+      .filter((line) => line.trim() && !/^--|^\\(un)?restrict |^SET |^SELECT pg_catalog\.set_config/.test(line)).join("\n"));
+    console.log(blocks.sort().join("\n\n"));'
+}
+normalised_dump "$TEST_URL" >"$CLI_DIR/from-migrations.sql" || fail "pg_dump of the migrated database"
+normalised_dump "$SCHEMAS_URL" >"$CLI_DIR/from-schemas.sql" || fail "pg_dump of the schemas database"
+"${PSQL[@]}" "$BASE_URL" -c "drop database ${SCHEMAS_DB} with (force)"
+[[ -s "$CLI_DIR/from-schemas.sql" ]] || fail "empty dump"
+diff -u "$CLI_DIR/from-migrations.sql" "$CLI_DIR/from-schemas.sql" \
+  || fail "supabase/schemas and supabase/migrations give different databases (diff above: - migrations, + schemas)"
+echo "same schema ($(wc -l <"$CLI_DIR/from-schemas.sql") normalised lines)"
+
 step "seed (supabase/seed.sql)"
 "${PSQL[@]}" "$TEST_URL" -1 -f supabase/seed.sql || fail "seed"
 "${PSQL[@]}" "$TEST_URL" -1 -f supabase/seed.sql || fail "seed (second run)"
@@ -69,12 +97,34 @@ echo "seed loads (twice)"
 step "pgTAP (supabase/tests/*.sql)"
 compgen -G "supabase/tests/*.sql" >/dev/null || fail "no pgTAP tests in supabase/tests"
 "${PSQL[@]}" "$TEST_URL" -c "create extension if not exists pgtap with schema extensions" || fail "pgTAP is not installed (postgresql-15-pgtap)"
+# The schemas revoke Postgres's default EXECUTE for PUBLIC on new functions, so pgTAP's own
+# functions (made after them) need it given back for the tests that run as authenticated.
+"${PSQL[@]}" "$TEST_URL" -c "
+  do \$\$
+  declare f regprocedure;
+  begin
+    for f in select d.objid::regprocedure from pg_depend as d
+              where d.classid = 'pg_proc'::regclass and d.deptype = 'e'
+                and d.refobjid = (select oid from pg_extension where extname = 'pgtap') loop
+      execute format('grant execute on function %s to public', f);
+    end loop;
+  end
+  \$\$"
 # Every test file runs in one transaction and rolls back, so they share the seeded database.
-PGOPTIONS="--search_path=public,extensions" pg_prove --dbname "$TEST_URL" --ext .sql --failures supabase/tests/ \
+# The tests run as a superuser role of their own: the schemas take EXECUTE on new functions
+# away from PUBLIC for the role that runs them (postgres), and the tests' own helpers
+# (tests.act_as, …), which they call as authenticated, are not part of the schemas.
+"${PSQL[@]}" "$TEST_URL" -c "
+  do \$\$ begin
+    if not exists (select from pg_roles where rolname = 'pgtap_runner') then
+      create role pgtap_runner nologin superuser;
+    end if;
+  end \$\$"
+PGOPTIONS="--search_path=public,extensions -c role=pgtap_runner" pg_prove --dbname "$TEST_URL" --ext .sql --failures supabase/tests/ \
   || fail "pgTAP tests"
 "${PSQL[@]}" "$TEST_URL" -c "drop extension pgtap"
 
-step "plpgsql_check (every PL/pgSQL function in public and private)"
+step "plpgsql_check (every PL/pgSQL function in app, public and private)"
 if [[ "$("${PSQL[@]}" -tA "$TEST_URL" -c "select count(*) from pg_available_extensions where name = 'plpgsql_check'")" == "1" ]]; then
   "${PSQL[@]}" "$TEST_URL" -c "create extension if not exists plpgsql_check with schema extensions"
   problems=$("${PSQL[@]}" -tA "$TEST_URL" -c "
@@ -83,7 +133,7 @@ if [[ "$("${PSQL[@]}" -tA "$TEST_URL" -c "select count(*) from pg_available_exte
       join pg_language as l on l.oid = p.prolang and l.lanname = 'plpgsql'
       cross join lateral extensions.plpgsql_check_function_tb(
         p.oid, coalesce((select t.tgrelid from pg_trigger as t where t.tgfoid = p.oid limit 1), 0), extra_warnings => true) as c
-     where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)")
+     where p.pronamespace in ('app'::regnamespace, 'public'::regnamespace, 'private'::regnamespace)")
   "${PSQL[@]}" "$TEST_URL" -c "drop extension plpgsql_check"
   [[ -z "$problems" ]] || { echo "$problems"; fail "plpgsql_check"; }
   echo "no problems"

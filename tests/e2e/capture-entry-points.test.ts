@@ -100,7 +100,7 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 
 async function itemsAt(url: string) {
   return backend.db.query<{ kind: string; title: string; is_selection: boolean; content_html: string | null }>(
-    'select kind, title, is_selection, content_html from public.items where url = $1',
+    'select kind, title, is_selection, content_html from app.items where url = $1',
     [url],
   );
 }
@@ -145,7 +145,7 @@ describe('clipping from the shortcut and the context menu', () => {
     const outcome = await pressShortcut(tabId);
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Added “.*Reading Circles.*” to Thursday Circle\.$/) });
     expect(await itemsAt(articleUrl())).toMatchObject([{ kind: 'article', is_selection: false }]);
-    expect(await backend.db.query('select 1 from public.queue_entries')).toHaveLength(0); // not queued
+    expect(await backend.db.query('select 1 from app.queue_entries')).toHaveLength(0); // not queued
     expect((await badge(tabId)).text).toBe('✓');
     await page.close();
   });
@@ -188,7 +188,7 @@ describe('clipping from the shortcut and the context menu', () => {
     const outcome = await pressShortcut(tabId);
     expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/can't read files on your computer/) });
     expect((await badge(tabId)).text).toBe('!');
-    expect(await backend.db.query("select 1 from public.items where url like 'file:%'")).toHaveLength(0);
+    expect(await backend.db.query("select 1 from app.items where url like 'file:%'")).toHaveLength(0);
     await page.close();
   });
 

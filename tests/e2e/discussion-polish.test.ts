@@ -44,25 +44,25 @@ describe('discussion polish', () => {
     await options.getByRole('button', { name: 'Create group' }).click();
     await options.getByText('Polish Circle').first().waitFor();
     await options.close();
-    groupId = (await sql<{ id: string }>(`select id from public.groups where name = 'Polish Circle'`))[0]!.id;
+    groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Polish Circle'`))[0]!.id;
     await sql(`insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(), 'ben@polish.test', '{"display_name": "Ben"}')`);
-    await sql(`update public.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
-    await sql(`insert into public.group_members (group_id, user_id, role) select '${groupId}', id, 'member' from auth.users where email = 'ben@polish.test'`);
-    await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+    await sql(`update app.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
+    await sql(`insert into app.group_members (group_id, user_id, role) select '${groupId}', id, 'member' from auth.users where email = 'ben@polish.test'`);
+    await sql(`insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
                select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, 1150, (select id from auth.users where email = 'ada@polish.test')
                  from (values ('Alder'), ('Birch'), ('Cedar')) as v(t)`);
-    await sql(`insert into public.queue_entries (item_id, group_id, position, queued_by)
-               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from public.items i where i.group_id = '${groupId}'`);
-    await sql(`insert into public.item_tags (item_id, group_id, tag, added_by)
-               select i.id, i.group_id, t.tag, i.added_by from public.items i
+    await sql(`insert into app.queue_entries (item_id, group_id, position, queued_by)
+               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from app.items i where i.group_id = '${groupId}'`);
+    await sql(`insert into app.item_tags (item_id, group_id, tag, added_by)
+               select i.id, i.group_id, t.tag, i.added_by from app.items i
                  join (values ('Alder', 'essay'), ('Birch', 'essay'), ('Cedar', 'poetry')) as t(title, tag) on t.title = i.title
                 where i.group_id = '${groupId}'`);
-    const alder = `(select id from public.items where group_id = '${groupId}' and title = 'Alder')`;
-    const top = (await sql<{ id: string }>(`insert into public.comments (item_id, group_id, author_id, body)
+    const alder = `(select id from app.items where group_id = '${groupId}' and title = 'Alder')`;
+    const top = (await sql<{ id: string }>(`insert into app.comments (item_id, group_id, author_id, body)
       select ${alder}, '${groupId}', id, 'First!' from auth.users where email = 'ben@polish.test' returning id`))[0]!.id;
-    await sql(`insert into public.comments (item_id, group_id, author_id, body, parent_id)
+    await sql(`insert into app.comments (item_id, group_id, author_id, body, parent_id)
       select ${alder}, '${groupId}', id, 'Agreed', '${top}' from auth.users where email = 'ada@polish.test'`);
-    await sql(`update public.comments set body = '', deleted_at = now() where id = '${top}'`);
+    await sql(`update app.comments set body = '', deleted_at = now() where id = '${top}'`);
   });
 
   test('the Queue pane counts Alder’s reply, not the deleted placeholder, and axe finds nothing serious', async () => {
@@ -77,7 +77,7 @@ describe('discussion polish', () => {
     await panel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).click();
     await panel.getByRole('button', { name: 'Take back your vote for Birch (1 vote)' }).click();
     await panel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).waitFor();
-    await expect.poll(async () => (await sql<{ n: number }>(`select count(*)::int as n from public.queue_votes where group_id = '${groupId}'`))[0]!.n).toBe(0);
+    await expect.poll(async () => (await sql<{ n: number }>(`select count(*)::int as n from app.queue_votes where group_id = '${groupId}'`))[0]!.n).toBe(0);
   });
 
   test('the Library keeps its tag filter and its search after an item is opened; Back says “Back to library”', async () => {
@@ -107,9 +107,9 @@ describe('discussion polish', () => {
     await panel.getByRole('button', { name: 'Add tags' }).click();
     await panel.getByRole('button', { name: `Remove tag ${sqlTag}` }).waitFor();
     await panel.getByRole('button', { name: 'Remove tag 📚 books' }).waitFor();
-    const tags = await sql<{ tag: string }>(`select tag from public.item_tags where group_id = '${groupId}' order by tag`);
+    const tags = await sql<{ tag: string }>(`select tag from app.item_tags where group_id = '${groupId}' order by tag`);
     expect(tags.map((t) => t.tag)).toEqual(expect.arrayContaining(['📚 books', sqlTag]));
-    expect((await sql<{ n: number }>(`select count(*)::int as n from public.items where group_id = '${groupId}'`))[0]!.n).toBe(3);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from app.items where group_id = '${groupId}'`))[0]!.n).toBe(3);
     await panel.getByRole('button', { name: '← Back to library' }).click();
     await panel.getByRole('button', { name: 'Clear search' }).click();
   });
@@ -141,8 +141,8 @@ describe('discussion polish', () => {
     expect(await next.textContent()).toContain('Room 2');
     expect(await next.getByTestId('agenda-item').count()).toBe(2);
     const row = (await sql<{ place: string; n: number }>(
-      `select m.place, (select count(*)::int from public.meeting_items a where a.meeting_id = m.id) as n
-         from public.meetings m where m.group_id = '${groupId}' and m.ended_at is null`))[0]!;
+      `select m.place, (select count(*)::int from app.meeting_items a where a.meeting_id = m.id) as n
+         from app.meetings m where m.group_id = '${groupId}' and m.ended_at is null`))[0]!;
     expect(row).toEqual({ place: 'Room 2', n: 2 });
   });
 

@@ -37,7 +37,7 @@ async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
 
 async function order(): Promise<string> {
   const rows = await sql<{ title: string }>(
-    `select i.title from public.queue_entries q join public.items i on i.id = q.item_id where q.group_id = '${groupId}' order by q.position`);
+    `select i.title from app.queue_entries q join app.items i on i.id = q.item_id where q.group_id = '${groupId}' order by q.position`);
   return rows.map((r) => r.title).join(',');
 }
 
@@ -56,16 +56,16 @@ describe('discussion: queue, meetings, what is new, live', () => {
     await options.getByRole('button', { name: 'Create group' }).click();
     await options.getByText('Thursday Circle').first().waitFor();
     await signInMember(ben, backend, 'ben@queue.test');
-    await sql(`update public.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
-    groupId = (await sql<{ id: string }>(`select id from public.groups where name = 'Thursday Circle'`))[0]!.id;
+    await sql(`update app.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
+    groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Thursday Circle'`))[0]!.id;
     // Ben joined two minutes ago; the items came after (word counts: 10, 20, 5 and 5 minutes).
-    await sql(`insert into public.group_members (group_id, user_id, role, joined_at)
+    await sql(`insert into app.group_members (group_id, user_id, role, joined_at)
                select '${groupId}', id, 'member', now() - interval '2 minutes' from auth.users where email = 'ben@queue.test'`);
-    await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+    await sql(`insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
                select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, w, (select id from auth.users where email = 'ada@queue.test')
                  from (values ('Alder', 2300), ('Birch', 4600), ('Cedar', 1150), ('Dogwood', 1150)) as v(t, w)`);
-    await sql(`insert into public.queue_entries (item_id, group_id, position, queued_by)
-               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from public.items i where i.group_id = '${groupId}'`);
+    await sql(`insert into app.queue_entries (item_id, group_id, position, queued_by)
+               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from app.items i where i.group_id = '${groupId}'`);
     expect(await order()).toBe('Alder,Birch,Cedar,Dogwood');
   });
 
@@ -120,7 +120,7 @@ describe('discussion: queue, meetings, what is new, live', () => {
     await adaPanel.getByRole('button', { name: 'Take back your vote for Birch (1 vote)' }).click();
     await adaPanel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).waitFor();
     await adaPanel.getByLabel('Most wanted first').uncheck();
-    expect((await sql<{ n: number }>(`select count(*)::int as n from public.queue_votes where group_id = '${groupId}'`))[0]!.n).toBe(2);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from app.queue_votes where group_id = '${groupId}'`))[0]!.n).toBe(2);
   });
 
   test('Ben marks Cedar read; Ada sees one reader, her own mark stays unset', async () => {
@@ -214,13 +214,13 @@ describe('discussion: queue, meetings, what is new, live', () => {
 
   // Issue 7: group_queue answers 50 at a time with the whole queue's totals.
   test('a 120-entry queue: 50 drawn, "Show 50 more" reads the next 50 from the server in queue order, totals are the whole queue\'s', async () => {
-    await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+    await sql(`insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
                select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/q' || n, 'Q' || lpad(n::text, 3, '0'), 230,
                       (select id from auth.users where email = 'ada@queue.test')
                  from generate_series(1, 118) as n`);
-    await sql(`insert into public.queue_entries (item_id, group_id, position, queued_by)
+    await sql(`insert into app.queue_entries (item_id, group_id, position, queued_by)
                select i.id, i.group_id, 100 + row_number() over (order by i.title), i.added_by
-                 from public.items i where i.group_id = '${groupId}' and i.title like 'Q%'`);
+                 from app.items i where i.group_id = '${groupId}' and i.title like 'Q%'`);
     const queued = (await order()).split(',');
     expect(queued).toHaveLength(120);
     await adaPanel.reload();

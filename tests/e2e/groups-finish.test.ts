@@ -45,7 +45,7 @@ afterAll(async () => {
 
 const q = (sql: string) => backend.db.query(sql) as Promise<Array<Record<string, unknown>>>;
 const itemTitles = async (group: string) =>
-  (await q(`select i.title from public.items i join public.groups g on g.id = i.group_id where g.name = '${group}' order by i.title`)).map((r) => r.title);
+  (await q(`select i.title from app.items i join app.groups g on g.id = i.group_id where g.name = '${group}' order by i.title`)).map((r) => r.title);
 
 /** Options opened at `path` (an invite link's #join=…), backend set, signed in by email code there. */
 async function signInAt(browser: Browser, path: string, email: string): Promise<Page> {
@@ -96,7 +96,7 @@ describe('groups in the extension', () => {
     await options.getByLabel('Display name').fill('Ada L.');
     await options.getByRole('button', { name: 'Save profile' }).click();
     await options.getByText('Your group sees you as Ada L..').waitFor();
-    expect(await q(`select display_name, avatar_url from public.profiles p join auth.users u on u.id = p.id where u.email = 'ada@groups.test'`))
+    expect(await q(`select display_name, avatar_url from app.profiles p join auth.users u on u.id = p.id where u.email = 'ada@groups.test'`))
       .toEqual([{ display_name: 'Ada L.', avatar_url: 'https://img.e2e.test/ada.png' }]);
 
     await options.getByLabel('Group name').fill('Poetry Circle');
@@ -116,11 +116,11 @@ describe('groups in the extension', () => {
     const options2 = await signInAt(ben, `options.html${hash}`, 'ben@groups.test');
     const invitation = options2.getByRole('group', { name: 'Invitation' });
     await expect.poll(() => invitation.textContent(), { timeout: 15_000 }).toMatch(/Poetry Circle\s*1 member/);
-    expect(await q(`select 1 from public.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`)).toHaveLength(0);
+    expect(await q(`select 1 from app.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`)).toHaveLength(0);
     await options2.getByRole('button', { name: 'Join Poetry Circle' }).click();
     await options2.getByText('You joined Poetry Circle.').waitFor();
     expect(new URL(options2.url()).hash).toBe(''); // a reload does not offer the invite again
-    expect(await q(`select m.role from public.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`))
+    expect(await q(`select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`))
       .toEqual([{ role: 'member' }]);
     await options2.getByLabel('Picture address (optional)').fill('https://img.e2e.test/ben.png');
     await options2.getByLabel('Display name').fill('Ben');
@@ -211,7 +211,7 @@ describe('groups in the extension', () => {
   });
 
   test('Ben, made an admin, deletes Cleo\'s item from the side panel; the queue follows', async () => {
-    await q(`update public.group_members m set role = 'admin' from auth.users u, public.groups g
+    await q(`update app.group_members m set role = 'admin' from auth.users u, app.groups g
               where u.id = m.user_id and g.id = m.group_id and u.email = 'ben@groups.test' and g.name = 'Poetry Circle'`);
     const panel = await ben.open('sidepanel.html');
     await panel.getByLabel('Group', { exact: true }).selectOption({ label: 'Poetry Circle' });

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 async function role(email: string): Promise<string | undefined> {
   const rows = await backend.db.query(
-    `select m.role from public.group_members m join auth.users u on u.id = m.user_id where u.email = '${email}'`,
+    `select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = '${email}'`,
   );
   return (rows[0] as { role?: string } | undefined)?.role;
 }
@@ -119,6 +119,6 @@ describe('membership', () => {
     await adaOptions.getByLabel(/to delete the group/).fill('Thursday Circle');
     await del.click();
     await expect.poll(() => adaOptions.getByTestId('group').count()).toBe(0);
-    expect(await backend.db.query(`select 1 from public.groups where name = 'Thursday Circle'`)).toHaveLength(0);
+    expect(await backend.db.query(`select 1 from app.groups where name = 'Thursday Circle'`)).toHaveLength(0);
   });
 });

@@ -90,17 +90,17 @@ describe('votes, moves, read marks and tag removals made offline', () => {
 
     // Three queued articles (the first tagged focus and work), put in directly.
     const [{ group_id: groupId, user_id: userId }] = await rows<{ group_id: string; user_id: string }>(
-      `select m.group_id, m.user_id from public.group_members m join auth.users u on u.id = m.user_id where u.email = $1`, [EMAIL]);
+      `select m.group_id, m.user_id from app.group_members m join auth.users u on u.id = m.user_id where u.email = $1`, [EMAIL]);
     const ids: string[] = [];
     for (const [n, title] of ['E-Alpha', 'E-Beta', 'E-Gamma'].entries()) {
       const [{ id }] = await rows<{ id: string }>(
-        `insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+        `insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
          values ($1, gen_random_uuid(), 'link', $2, $3, 0, $4) returning id`, [groupId, `https://example.org/${title}`, title, userId]);
-      await q(`insert into public.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, $3, $4)`, [id, groupId, n + 1, userId]);
+      await q(`insert into app.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, $3, $4)`, [id, groupId, n + 1, userId]);
       ids.push(id);
     }
     const [alpha, beta, gamma] = ids as [string, string, string];
-    await q(`insert into public.item_tags (item_id, group_id, tag) values ($1, $2, 'focus'), ($1, $2, 'work')`, [alpha, groupId]);
+    await q(`insert into app.item_tags (item_id, group_id, tag) values ($1, $2, 'focus'), ($1, $2, 'work')`, [alpha, groupId]);
 
     const panel = await ada.open('sidepanel.html');
     await panel.getByTestId('queue-entry').filter({ hasText: 'E-Gamma' }).waitFor();
@@ -144,10 +144,10 @@ describe('votes, moves, read marks and tag removals made offline', () => {
       { name: 'move_queue_entry', body: { p_item_id: gamma, p_before_item_id: beta } },
       { name: 'mark_read', body: { p_item_id: beta, p_read: true } },
     ]);
-    expect(await q(`select tag from public.item_tags where item_id = $1`, [alpha])).toEqual([{ tag: 'work' }]);
-    expect(await q(`select count(*)::int as n from public.queue_votes where item_id = $1`, [alpha])).toEqual([{ n: 1 }]);
-    expect(await q(`select count(*)::int as n from public.item_reads where item_id = $1`, [beta])).toEqual([{ n: 1 }]);
-    expect((await q<{ title: string }>(`select i.title from public.queue_entries e join public.items i on i.id = e.item_id where e.group_id = $1 order by e.position`, [groupId]))
+    expect(await q(`select tag from app.item_tags where item_id = $1`, [alpha])).toEqual([{ tag: 'work' }]);
+    expect(await q(`select count(*)::int as n from app.queue_votes where item_id = $1`, [alpha])).toEqual([{ n: 1 }]);
+    expect(await q(`select count(*)::int as n from app.item_reads where item_id = $1`, [beta])).toEqual([{ n: 1 }]);
+    expect((await q<{ title: string }>(`select i.title from app.queue_entries e join app.items i on i.id = e.item_id where e.group_id = $1 order by e.position`, [groupId]))
       .map((r) => r.title)).toEqual(['E-Alpha', 'E-Gamma', 'E-Beta']);
     await panel.close();
   });

@@ -34,8 +34,8 @@ afterAll(async () => {
 });
 
 const count = async (sql: string, params: unknown[]) => Number((await backend.db.query<{ n: number }>(sql, params))[0]!.n);
-const items = (title: string) => count('select count(*)::int as n from public.items where title like $1', [title]);
-const comments = (body: string) => count('select count(*)::int as n from public.comments where body = $1', [body]);
+const items = (title: string) => count('select count(*)::int as n from app.items where title like $1', [title]);
+const comments = (body: string) => count('select count(*)::int as n from app.comments where body = $1', [body]);
 
 /** The stored session, as the background keeps it. */
 async function storedSession(): Promise<{ access_token: string; expires_at: number } & Record<string, unknown>> {
@@ -125,7 +125,7 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
 
   // Regression: on a shared browser the next person saw Ada's kept clip by its title (and could discard it).
   test('a clip kept for Ada is counted, never named, after she signs out and while Ben is signed in, and is sent when Ada is back', async () => {
-    const before = await count('select count(*)::int as n from public.items', []);
+    const before = await count('select count(*)::int as n from app.items', []);
     const popup = await openPopupFor(`${fixtures.url}/shift-jis-article.html`);
     const save = popup.getByRole('button', { name: /^Save to Night Readers/ });
     await save.waitFor();
@@ -147,13 +147,13 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
     expect(await ben.getByTestId('outbox-others').textContent()).toBe('1 change waits on this browser until the member who made it signs in.');
     expect(await ben.getByText(kept).count()).toBe(0);
     expect(await ben.getByRole('button', { name: /^Discard/ }).count()).toBe(0);
-    expect(await count('select count(*)::int as n from public.items', [])).toBe(before);
+    expect(await count('select count(*)::int as n from app.items', [])).toBe(before);
     await ben.getByRole('button', { name: 'Sign out' }).click();
     await ben.getByRole('button', { name: 'Send code' }).waitFor();
     await ben.close();
 
     const again = await signInMember(ada, backend, EMAIL);
-    await expect.poll(() => count('select count(*)::int as n from public.items', []), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => count('select count(*)::int as n from app.items', []), { timeout: 15_000 }).toBe(before + 1);
     await expect.poll(() => again.getByTestId('outbox-others').count()).toBe(0);
     await again.close();
   });

@@ -48,7 +48,7 @@ async function queueEntry(browser: Browser, title: RegExp) {
 }
 
 async function items(where: string): Promise<Record<string, unknown>[]> {
-  return backend.db.query(`select kind, url, title, is_selection, content_html, byline from public.items where ${where}`);
+  return backend.db.query(`select kind, url, title, is_selection, content_html, byline from app.items where ${where}`);
 }
 
 describe('capturing from the popup', () => {

@@ -77,8 +77,8 @@ afterAll(async () => {
 });
 
 const count = async (sql: string, params: unknown[] = []) => Number((await backend.db.query<{ n: number }>(sql, params))[0]!.n);
-const items = (title: string) => count('select count(*)::int as n from public.items where title like $1', [title]);
-const comments = (body: string) => count('select count(*)::int as n from public.comments where body = $1', [body]);
+const items = (title: string) => count('select count(*)::int as n from app.items where title like $1', [title]);
+const comments = (body: string) => count('select count(*)::int as n from app.comments where body = $1', [body]);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** chrome.* as extension pages see it (this file runs in Node). */
@@ -137,7 +137,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     await expect.poll(async () => (await outboxIn(options)).length, { timeout: 15_000 }).toBe(0);
     expect(await items('Why Reading Circles Outlast Book Clubs')).toBe(1);
     expect(await comments('Said once, across a stopped worker.')).toBe(1);
-    expect(await count('select count(*)::int as n from public.item_clips where client_id = $1', [kept!.id])).toBe(1);
+    expect(await count('select count(*)::int as n from app.item_clips where client_id = $1', [kept!.id])).toBe(1);
     await options.close();
   });
 
@@ -161,7 +161,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     await expect.poll(async () => (await outboxIn(popup)).length, { timeout: 15_000 }).toBe(0);
     expect(await items('Le caf%')).toBe(1);
     expect(await comments('Un café, une fois.')).toBe(1);
-    expect(await count('select count(*)::int as n from public.item_clips where client_id = $1', [kept!.id])).toBe(1);
+    expect(await count('select count(*)::int as n from app.item_clips where client_id = $1', [kept!.id])).toBe(1);
     await popup.close();
   });
 

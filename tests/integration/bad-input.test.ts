@@ -49,7 +49,7 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
       ['a link from another system', () => 'https://discord.gg/abcDEF12'],
       ['another system’s code', () => 'ZOOM-123-456-789'],
       ['10,000 characters', () => 'A'.repeat(10_000)],
-      ['SQL', () => "'; drop table public.groups; --"],
+      ['SQL', () => "'; drop table app.groups; --"],
     ];
     it.each(wrong)('%s: refused as not valid, nothing joined', async (_, make) => {
       const asker = await signedInClient(backend, uniqueEmail('wrong'));
@@ -180,7 +180,7 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
     }
     return null;
   }
-  const item = `insert into public.items (group_id, client_id, kind, url, title, content_html, added_by) values ($1, gen_random_uuid(), $2, $3, $4, $5, auth.uid())`;
+  const item = `insert into app.items (group_id, client_id, kind, url, title, content_html, added_by) values ($1, gen_random_uuid(), $2, $3, $4, $5, auth.uid())`;
 
   it.each([
     ['a javascript: address', ['link', 'javascript:alert(1)', 'T', null]],
@@ -198,10 +198,10 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
 
   it('an upper-case or over-long tag, and an empty comment, violate CHECK constraints', async () => {
     const itemId = (await ok(member.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: clipOf('https://example.org/tagged'), p_tags: [], p_comment: null, p_queue: false })).item_id;
-    const tag = 'insert into public.item_tags (item_id, group_id, tag, added_by) values ($1, $2, $3, auth.uid())';
+    const tag = 'insert into app.item_tags (item_id, group_id, tag, added_by) values ($1, $2, $3, auth.uid())';
     expect(await asMember(tag, [itemId, groupId, 'Upper'])).toBe('23514');
     expect(await asMember(tag, [itemId, groupId, 'x'.repeat(41)])).toBe('23514');
-    expect(await asMember('insert into public.comments (item_id, group_id, author_id, body) values ($1, $2, auth.uid(), $3)', [itemId, groupId, '  '])).toBe('23514');
-    expect(await asMember('insert into public.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, 0, auth.uid())', [itemId, groupId])).toBe('23514');
+    expect(await asMember('insert into app.comments (item_id, group_id, author_id, body) values ($1, $2, auth.uid(), $3)', [itemId, groupId, '  '])).toBe('23514');
+    expect(await asMember('insert into app.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, 0, auth.uid())', [itemId, groupId])).toBe('23514');
   });
 });
