@@ -136,27 +136,27 @@ export async function startRealtime(server: Server, options: RealtimeOptions): P
   async function join(conn: Connection, frame: Frame): Promise<void> {
     const [joinRef, , topic] = frame;
     const payload = (frame[4] ?? {}) as Record<string, unknown>;
-    const refuse = (reason: string, loud: boolean) => {
-      if (loud) log(`realtime: refused a join of ${topic}: ${reason}`);
+    const refuse = (reason: string) => {
+      log(`realtime: refused a join of ${topic}: ${reason}`);
       reply(conn, frame, 'error', { reason });
     };
     const notServed = unsupported(topic, payload);
-    if (notServed) return refuse(notServed, true);
+    if (notServed) return refuse(notServed);
     const subTopic = topic.slice('realtime:'.length);
     const token = typeof payload.access_token === 'string' && payload.access_token !== '' ? payload.access_token : conn.apikey;
     const who = await identify(token);
-    if ('reason' in who) return refuse(who.reason, false);
+    if ('reason' in who) return refuse(who.reason);
     let allowed: boolean;
     try {
       allowed = await mayRead(subTopic, who.role, who.claims, conn.headers);
     } catch (error) {
       if (!isPgError(error)) throw error;
       log(`realtime: the read check for ${subTopic} failed: ${error.message}`);
-      return refuse(`RlsPolicyError: Error occurred when joining Realtime channel: ${error.message}`, false);
+      return refuse(`RlsPolicyError: Error occurred when joining Realtime channel: ${error.message}`);
     }
-    // A refused read is the policies' answer, not a stand-in failure: not logged as one.
-    if (!allowed) return refuse(unauthorizedReason(subTopic), false);
+    if (!allowed) return refuse(unauthorizedReason(subTopic));
     conn.channels.set(topic, { joinRef, subTopic });
+    log(`realtime: joined ${subTopic} (${typeof who.claims.sub === 'string' ? who.claims.sub : who.role})`);
     reply(conn, frame, 'ok', { postgres_changes: [] });
   }
 
@@ -177,6 +177,7 @@ export async function startRealtime(server: Server, options: RealtimeOptions): P
       }
     }
     if (reason === null) return;
+    log(`realtime: closed ${channel.subTopic} on a new token: ${reason}`);
     conn.channels.delete(topic);
     sendFrame(conn, [joinRef, null, topic, 'system', { message: reason, status: 'error', extension: 'system', channel: channel.subTopic }]);
     sendFrame(conn, [joinRef, null, topic, 'phx_close', {}]);
