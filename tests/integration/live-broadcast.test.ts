@@ -106,6 +106,7 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('live updates: private Broadcast throug
     const outcome = await subscribe(anon, channel);
     await anon.removeAllChannels();
     expect(outcome.status).toBe('CHANNEL_ERROR');
+    expect(outcome.error?.message).toBe(`Unauthorized: You do not have permissions to read from this Channel topic: group:${groupId}`);
   });
 
   it('anything but a private Broadcast channel is refused loudly', async () => {
