@@ -57,6 +57,7 @@ const RESET_SQL = `
 drop schema if exists local_backend cascade;
 drop schema if exists supabase_migrations cascade;
 drop schema if exists auth cascade;
+drop schema if exists realtime cascade;
 drop schema if exists public cascade;
 create schema public;
 `;
