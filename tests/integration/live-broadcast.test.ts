@@ -126,4 +126,41 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('live updates: private Broadcast throug
     expect(changesOutcome.status).toBe('CHANNEL_ERROR');
     expect(changesOutcome.error?.message).toMatch(/Postgres Changes is not supported/);
   });
+
+  it('a new token is checked again: a member keeps the channel; one who left the group loses it', async () => {
+    const clip = (name: string) =>
+      ok(ada, 'clip_item', {
+        p_client_id: crypto.randomUUID(), p_group_id: groupId, p_queue: false, p_tags: [], p_comment: null,
+        p_clip: { kind: 'link', url: `https://example.org/${name}`, title: name } as never,
+      });
+    const closed: string[] = [];
+    const dan = await member(backend, uniqueEmail('dan'), 'Dan');
+    const invite = await ok(ada, 'create_invite', { p_group_id: groupId });
+    await ok(dan, 'join_group', { p_code: invite.code });
+    await dan.realtime.setAuth();
+    const danHeard: unknown[] = [];
+    const channel = dan
+      .channel(`group:${groupId}`, { config: { private: true } })
+      .on('broadcast', { event: 'change' }, (message: { payload: unknown }) => void danHeard.push(message.payload))
+      .on('system', {}, (message: { message?: string }) => void closed.push(message.message ?? ''));
+    expect(await subscribe(dan, channel)).toEqual({ status: 'SUBSCRIBED', error: undefined });
+
+    // A refreshed session hands Realtime the new token (supabase-js does it on TOKEN_REFRESHED).
+    const refreshed = await dan.auth.refreshSession();
+    expect(refreshed.error).toBeNull();
+    await new Promise((done) => setTimeout(done, 200));
+    await clip('after-refresh');
+    await expect.poll(() => danHeard.length, { timeout: 1_000, interval: 20 }).toBeGreaterThan(0);
+
+    await ok(dan, 'leave_group', { p_group_id: groupId });
+    await dan.auth.refreshSession();
+    await expect.poll(() => closed, { timeout: 2_000, interval: 20 }).toEqual([
+      `Unauthorized: You do not have permissions to read from this Channel topic: group:${groupId}`,
+    ]);
+    danHeard.length = 0;
+    await clip('after-leaving');
+    await new Promise((done) => setTimeout(done, 500));
+    expect(danHeard).toEqual([]);
+    await dan.removeAllChannels();
+  });
 });
