@@ -1,18 +1,25 @@
 /**
- * Live changes for the side panel (issue 5, part 7), in the background. Against a real
- * Supabase project the background subscribes to Postgres changes of the group's rows
- * (Supabase Realtime postgres_changes; RLS decides what each member hears) and moves
- * groupChangedAt, which the side panel watches and refreshes on. A backend without
- * Realtime (the local stand-in) fails the subscription once; then only the side panel's
- * refresh on focus and every 10 s applies, and this backend (by URL, in storage, so a
- * restarted service worker remembers too) is not asked again for a day (an hour when the
- * subscription just never answered).
+ * Live changes for the side panel, in the background. The background joins the group's
+ * private Broadcast channel, topic `group:<group id>` (Supabase Realtime; the database's
+ * triggers send {table, operation} on it for every change to the group's library, queue,
+ * votes, comments, tags and meetings, and RLS on realtime.messages lets only members join),
+ * and on any message moves groupChangedAt, which the side panel watches and refreshes on.
+ * A backend without Realtime fails the join once; then only the side panel's refresh on
+ * focus and every 10 s applies, and this backend (by URL, in storage, so a restarted
+ * service worker remembers too) is not asked again for a day (an hour when the join just
+ * never answered). A join refused because this member may not read the group (the server
+ * has Realtime; they just left the group, say) falls back to polling for now but is not
+ * remembered against the backend.
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { backendUrl, backendsWithoutRealtime, groupChangedAt } from './storage';
 
-/** Tables whose rows carry group_id and whose changes the side panel shows. */
-export const LIVE_TABLES = ['items', 'comments', 'queue_entries', 'queue_votes', 'meetings'] as const;
+/** The group's private topic (supabase/migrations/20261205000100_live_broadcast.sql writes to it). */
+export const groupTopic = (groupId: string) => `group:${groupId}`;
+/** The Broadcast event the database sends on a group's topic. */
+export const LIVE_EVENT = 'change';
+/** How Realtime words a join refused by the policies (the member, not the backend, is the reason). */
+const NOT_READABLE = /^Unauthorized: You do not have permissions to read/;
 const SUBSCRIBE_WAIT_MS = 5_000;
 /** How long a backend that refused a subscription is left alone (Realtime may be switched on later). */
 export const RETRY_REALTIME_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -44,27 +51,34 @@ export async function watchGroupLive(client: SupabaseClient, groupId: string, wa
   if (withoutRealtime.has(client)) return false;
   const url = await backendUrl.getValue();
   if (await knownWithoutRealtime(url)) return withoutRealtime.add(client), false;
+  // A private channel is authorised with the member's access token, which the join carries.
+  const token = (await client.auth.getSession()).data.session?.access_token;
+  if (!token) return false;
   if (watching && watching.client === client && watching.groupId === groupId) return watching.live;
   if (watching) void watching.client.removeChannel(watching.channel);
-  let channel = client.channel(`readclub:group:${groupId}`);
-  for (const table of LIVE_TABLES) {
-    channel = channel.on('postgres_changes', { event: '*', schema: 'public', table, filter: `group_id=eq.${groupId}` }, () => void touch(groupId));
-  }
-  // Deletes cannot be filtered by column: any queue removal makes the panel look again.
-  channel = channel.on('postgres_changes', { event: 'DELETE', schema: 'public', table: 'queue_entries' }, () => void touch(groupId));
-  const live = new Promise<'live' | 'refused' | 'silent'>((resolve) => {
-    const timer = setTimeout(() => resolve('silent'), waitMs);
-    channel.subscribe((status) => {
-      if (status === 'SUBSCRIBED') return clearTimeout(timer), resolve('live');
-      if (status === 'CHANNEL_ERROR') return clearTimeout(timer), resolve('refused');
-      if (status === 'TIMED_OUT' || status === 'CLOSED') clearTimeout(timer), resolve('silent');
-    });
-  }).then((outcome) => {
+  const channel = client.channel(groupTopic(groupId), { config: { private: true } }).on('broadcast', { event: LIVE_EVENT }, () => void touch(groupId));
+  const joined = client.realtime
+    .setAuth(token)
+    .catch(() => undefined)
+    .then(
+    () =>
+      new Promise<'live' | 'refused' | 'unreadable' | 'silent'>((resolve) => {
+        const timer = setTimeout(() => resolve('silent'), waitMs);
+        channel.subscribe((status, error) => {
+          if (status === 'SUBSCRIBED') return clearTimeout(timer), resolve('live');
+          if (status === 'CHANNEL_ERROR') return clearTimeout(timer), resolve(NOT_READABLE.test(error?.message ?? '') ? 'unreadable' : 'refused');
+          if (status === 'TIMED_OUT' || status === 'CLOSED') clearTimeout(timer), resolve('silent');
+        });
+      }),
+  );
+  const live = joined.then((outcome) => {
     if (outcome !== 'live') {
-      // No Realtime here: stop the socket's reconnect attempts; the panel's polling carries on.
-      withoutRealtime.add(client);
-      // Remembered across restarts; silence for less long, as a slow network is not the backend's doing.
-      void rememberWithoutRealtime(url, outcome === 'refused' ? RETRY_REALTIME_AFTER_MS : RETRY_SILENT_AFTER_MS).catch(() => {});
+      if (outcome !== 'unreadable') {
+        // No Realtime here: stop the socket's reconnect attempts; the panel's polling carries on.
+        withoutRealtime.add(client);
+        // Remembered across restarts; silence for less long, as a slow network is not the backend's doing.
+        void rememberWithoutRealtime(url, outcome === 'refused' ? RETRY_REALTIME_AFTER_MS : RETRY_SILENT_AFTER_MS).catch(() => {});
+      }
       void client.removeChannel(channel);
       if (watching?.channel === channel) watching = null;
     }

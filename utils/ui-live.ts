@@ -6,9 +6,16 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ask } from './ui-ask';
 
+/** How often the panel asks again, so a restarted background worker joins the group's channel again. */
+const REWATCH_MS = 60_000;
+
 export function useLive(groupId: string | null, changedAt: Record<string, number> | undefined, refresh: () => void): void {
   useEffect(() => {
-    if (groupId) void ask('watchGroup', { groupId });
+    if (!groupId) return;
+    void ask('watchGroup', { groupId });
+    // Asking again is free while the channel is up (or the backend is known to lack Realtime).
+    const timer = setInterval(() => void ask('watchGroup', { groupId }), REWATCH_MS);
+    return () => clearInterval(timer);
   }, [groupId]);
   const seen = useRef<number | undefined>(undefined);
   const at = groupId ? changedAt?.[groupId] : undefined;

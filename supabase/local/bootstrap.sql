@@ -97,3 +97,124 @@ begin
   execute format('alter database %I set pgrst.db_schemas = %L', current_database(), 'public, graphql_public');
 end
 $$;
+
+-- =====================================================================================
+-- Realtime: the `realtime` schema as Supabase Realtime's own migrations leave it, as far
+-- as this project uses it (private Broadcast authorised by RLS on realtime.messages,
+-- fed by realtime.send / realtime.broadcast_changes). Definitions follow
+-- supabase/realtime lib/realtime/tenants/repo/migrations (squashed 2026-04, ownership
+-- and grants as of 2026-06). One difference, on purpose:
+--   * realtime.messages is a plain table here. Supabase partitions it by day (range on
+--     inserted_at, plus a default partition) and drops old partitions; the columns,
+--     primary key, RLS and grants are the same, which is all a policy or a trigger sees.
+-- And one local addition: the trigger realtime.local_notify_broadcast, which stands in
+-- for Realtime reading the table's WAL: it tells the local stand-in's websocket
+-- (supabase/local/realtime.ts) about each Broadcast row once its transaction commits.
+-- =====================================================================================
+do $$
+begin
+  if not exists (select from pg_roles where rolname = 'supabase_realtime_admin') then
+    create role supabase_realtime_admin nologin noinherit noreplication;
+  end if;
+end
+$$;
+grant supabase_realtime_admin to postgres;
+
+create schema if not exists realtime;
+
+create table if not exists realtime.messages (
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp without time zone not null default now(),
+  inserted_at timestamp without time zone not null default now(),
+  id uuid not null default gen_random_uuid(),
+  constraint messages_pkey primary key (id, inserted_at)
+);
+create index if not exists messages_inserted_at_topic_index
+  on realtime.messages (inserted_at desc, topic)
+  where extension = 'broadcast' and private is true;
+alter table realtime.messages enable row level security;
+
+create or replace function realtime.topic() returns text
+language sql stable
+as $$
+  select nullif(current_setting('realtime.topic', true), '')::text;
+$$;
+
+create or replace function realtime.send(payload jsonb, event text, topic text, private boolean default true) returns void
+language plpgsql
+as $$
+declare
+  generated_id uuid;
+  final_payload jsonb;
+begin
+  begin
+    generated_id := gen_random_uuid();
+    if payload ? 'id' then
+      final_payload := payload;
+    else
+      final_payload := jsonb_set(payload, '{id}', to_jsonb(generated_id));
+    end if;
+    execute format('SET LOCAL realtime.topic TO %L', topic);
+    insert into realtime.messages (id, payload, event, topic, private, extension)
+    values (generated_id, final_payload, event, topic, private, 'broadcast');
+  exception
+    when others then
+      raise warning 'ErrorSendingBroadcastMessage: %', sqlerrm;
+  end;
+end;
+$$;
+
+create or replace function realtime.broadcast_changes(
+  topic_name text, event_name text, operation text, table_name text, table_schema text,
+  new record, old record, level text default 'ROW'
+) returns void
+language plpgsql
+as $$
+declare
+  row_data jsonb := '{}'::jsonb;
+begin
+  if level = 'STATEMENT' then
+    raise exception 'function can only be triggered for each row, not for each statement';
+  end if;
+  if operation = 'INSERT' or operation = 'UPDATE' or operation = 'DELETE' then
+    row_data := jsonb_build_object('old_record', old, 'record', new, 'operation', operation, 'table', table_name, 'schema', table_schema);
+    perform realtime.send(row_data, event_name, topic_name);
+  else
+    raise exception 'Unexpected operation type: %', operation;
+  end if;
+exception
+  when others then
+    raise exception 'Failed to process the row: %', sqlerrm;
+end;
+$$;
+
+-- Local only: what Realtime's replication of realtime.messages does on Supabase.
+create or replace function realtime.local_notify_broadcast() returns trigger
+language plpgsql
+as $$
+begin
+  perform pg_notify('local_realtime_broadcast', json_build_object('id', new.id, 'topic', new.topic, 'private', new.private)::text);
+  return null;
+end;
+$$;
+drop trigger if exists local_notify_broadcast on realtime.messages;
+create trigger local_notify_broadcast
+  after insert on realtime.messages
+  for each row when (new.extension = 'broadcast')
+  execute function realtime.local_notify_broadcast();
+
+alter table realtime.messages owner to supabase_realtime_admin;
+alter function realtime.topic() owner to supabase_realtime_admin;
+alter function realtime.send(jsonb, text, text, boolean) owner to supabase_realtime_admin;
+alter function realtime.broadcast_changes(text, text, text, text, text, record, record, text) owner to supabase_realtime_admin;
+
+grant usage on schema realtime to postgres, anon, authenticated, service_role, supabase_realtime_admin;
+grant create on schema realtime to supabase_realtime_admin;
+grant all on all tables in schema realtime to supabase_realtime_admin;
+grant all on all functions in schema realtime to supabase_realtime_admin;
+grant select, insert, update on realtime.messages to postgres, anon, authenticated, service_role;
+grant delete, truncate, references, trigger on realtime.messages to postgres;

@@ -17,6 +17,8 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn inside BEGIN … COMMIT (ROLLBACK when it throws). */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel: onPayload gets each NOTIFY's payload (after its commit). Returns the UNLISTEN. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,10 @@ async function openPglite(dataDir: string | undefined, reset: boolean): Promise<
     query: (sql, params) => mutex.run(() => direct.query(sql, params)),
     exec: (sql) => mutex.run(() => direct.exec(sql)),
     transaction: (fn) => mutex.run(() => pg.transaction((tx) => fn(wrap(tx)))),
+    listen: async (channel, onPayload) => {
+      const unlisten = await mutex.run(() => pg.listen(channel, onPayload));
+      return () => mutex.run(() => unlisten());
+    },
     close: () => mutex.run(() => pg.close()),
   };
 }
@@ -116,6 +122,17 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
       } finally {
         client.release();
       }
+    },
+    async listen(channel, onPayload) {
+      // A dedicated connection: a pooled one would drop the LISTEN when handed back.
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      client.on('error', () => undefined);
+      await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+      return () => client.end();
     },
     close: () => pool.end(),
   };

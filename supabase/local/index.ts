@@ -1,6 +1,6 @@
 /**
- * The local stand-in for the two Supabase APIs the extension uses (Auth and the Data
- * API's RPC), on embedded PGlite or a real Postgres. Tests start it in-process; the
+ * The local stand-in for the Supabase APIs the extension uses (Auth, the Data API's RPC
+ * and Realtime's private Broadcast websocket), on embedded PGlite or a real Postgres. Tests start it in-process; the
  * CLI entry is server.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +12,8 @@ import { BodyTooLarge, gatewayKeyError, OPEN_AUTH_PATHS, send } from './http';
 import { apiKeysFor, DEFAULT_JWT_SECRET } from './keys';
 import { prepareDatabase, type PrepareResult } from './migrate';
 import { handleRpc } from './postgrest';
+import { startRealtime } from './realtime';
+import { verifyJwt } from './jwt';
 
 export { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, DEFAULT_JWT_SECRET, LOCAL_URL } from './keys';
 
@@ -86,6 +88,7 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
     otpExpirySeconds: options.otpExpirySeconds ?? envNumber('OTP_EXPIRY_SECONDS') ?? 600,
   };
   const validKeys = [keys.anonKey, keys.serviceRoleKey];
+  const realtime = await startRealtime(server, { db, validKeys, verifyToken: (token) => verifyJwt(token, keys.jwtSecret, 30), log });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestUrl = new URL(req.url ?? '/', url);
@@ -138,6 +141,7 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
     prepared,
     stop() {
       stopped ??= (async () => {
+        await realtime.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

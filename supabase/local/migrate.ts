@@ -59,6 +59,7 @@ drop schema if exists supabase_migrations cascade;
 drop schema if exists auth cascade;
 drop schema if exists app cascade;
 drop schema if exists private cascade;
+drop schema if exists realtime cascade;
 drop schema if exists public cascade;
 create schema public;
 `;

@@ -1,5 +1,5 @@
 /**
- * The outbox for queue and tag changes, in real Chromium on the production build (issue 6):
+ * The outbox for queue and tag changes, in real Chromium on the production build:
  * with the server unreachable, Ada removes a tag, votes, moves an entry and marks one read
  * in the side panel; each shows at once and waits in "Waiting to send"; when the server is
  * back each arrives exactly once, in the order she made them. The extension talks to the
@@ -19,6 +19,8 @@ let proxyPort = 0;
 const rpcs: Array<{ name: string; body: Record<string, unknown> }> = [];
 const EMAIL = 'ada@outbox-changes.test';
 
+/** Websockets the proxy is forwarding (Realtime's). */
+const upgraded = new Set<import('node:stream').Duplex>();
 /** Forwards everything (Realtime's websocket too) to the backend; records RPC calls. */
 async function startProxy(port: number): Promise<void> {
   const target = new URL(backend.url);
@@ -38,6 +40,8 @@ async function startProxy(port: number): Promise<void> {
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     const upstream = connect(Number(target.port), target.hostname, () => {
       const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n');
       upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers}\r\n\r\n`);
@@ -56,6 +60,8 @@ async function stopProxy(): Promise<void> {
   proxy = null;
   if (!server) return;
   server.closeAllConnections();
+  // The Realtime socket stays open (the server answers it) and is no longer the server's to close.
+  for (const socket of upgraded) socket.destroy();
   await new Promise((done) => server.close(done));
 }
 const proxyUrl = () => `http://127.0.0.1:${proxyPort}`;
