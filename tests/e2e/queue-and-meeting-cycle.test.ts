@@ -1,39 +1,21 @@
 /**
- * Issue 5, parts 3, 4, 7 and 8 in real Chromium on the production build, two members in two
- * browsers against the local backend (no Realtime: the side panel refreshes every 10 s):
+ * The queue and a meeting's cycle in real Chromium on the production build, two members in
+ * two browsers against the local backend (no Realtime: the side panel refreshes every 10 s):
  * what's new (badge count, "New" marks), reorder by keyboard and by drag, votes and most
  * wanted, read marks, total reading time, another member's vote showing up live, moving an
  * entry another member just removed, a full meeting cycle with a Markdown export, and a
- * 120-entry queue read from the server a page at a time (issue 7).
+ * 120-entry queue read from the server a page at a time.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signInMember, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let ada: Browser;
-let ben: Browser;
+const { backend, sql, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
 let adaPanel: Page;
 let benPanel: Page;
 let groupId = '';
 const LIVE_MS = 15_000; // the panel's 10 s refresh, and some slack on a busy machine
-
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close()]);
-  await backend?.stop();
-});
-
-async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
-  return (await backend.db.query(text)) as T[];
-}
 
 async function order(): Promise<string> {
   const rows = await sql<{ title: string }>(
@@ -52,9 +34,7 @@ const titles = async (panel: Page) => (await entries(panel).locator('.entry-titl
 describe('discussion: queue, meetings, what is new, live', () => {
   test('Ada has a group with four queued items; Ben is a member', async () => {
     const options = await signInMember(ada, backend, 'ada@queue.test');
-    await options.getByLabel('Group name').fill('Thursday Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByText('Thursday Circle').first().waitFor();
+    await createGroup(options, 'Thursday Circle');
     await signInMember(ben, backend, 'ben@queue.test');
     await sql(`update public.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
     groupId = (await sql<{ id: string }>(`select id from public.groups where name = 'Thursday Circle'`))[0]!.id;
@@ -212,7 +192,7 @@ describe('discussion: queue, meetings, what is new, live', () => {
     expect(await adaPanel.evaluate(() => navigator.clipboard.readText())).toBe(md);
   });
 
-  // Issue 7: group_queue answers 50 at a time with the whole queue's totals.
+  // group_queue answers 50 at a time with the whole queue's totals.
   test('a 120-entry queue: 50 drawn, "Show 50 more" reads the next 50 from the server in queue order, totals are the whole queue\'s', async () => {
     await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
                select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/q' || n, 'Q' || lpad(n::text, 3, '0'), 230,
