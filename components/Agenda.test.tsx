@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgendaItem, Meeting } from '@/utils/api-types';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedQueues } from '@/utils/storage';
 import { Agenda } from './Agenda';
 import { queue } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(async () => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
   await cachedQueues.setValue({ g1: queue });
 });
 afterEach(cleanup);

@@ -1,18 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { backendKey, backendUrl } from '@/utils/storage';
 import { BackendSettings } from './BackendSettings';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
 let request: Mock;
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
   vi.restoreAllMocks();
   request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never) as unknown as Mock;
   vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true as never);

@@ -1,24 +1,21 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedGroups, lastGroupId } from '@/utils/storage';
 import { ClipFlow } from './ClipFlow';
 import { article, groups, selection, videoCard, videoError } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
-type Replies = Record<string, unknown>;
-function answer(replies: Replies) {
-  send.mockImplementation(async (name: string) => replies[name] ?? { ok: false, error: { kind: 'server', message: 'unexpected' } });
-}
-const notFound = { ok: true, value: null };
-const savedNew = { ok: true, value: { item_id: 'i9', created: true, queued: true, comment_id: null } };
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+/** These messages answered, any other refused as unexpected. */
+const answer = (map: Parameters<typeof replies>[0]) => replies(map, { ok: false, error: { kind: 'server', message: 'unexpected' } });
+const notFound = { ok: true, value: null } as const;
+const savedNew = { ok: true, value: { item_id: 'i9', created: true, queued: true, comment_id: null } } as const;
 const savedClip = () => send.mock.calls.find((call) => call[0] === 'saveClip')![1];
 
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 
@@ -123,7 +120,7 @@ describe('ClipFlow', () => {
 });
 
 describe('ClipFlow while the page is read', () => {
-  test('shows the cached group picker at once, and a group picked then is the one saved to (issue 7: cached UI within 100 ms)', async () => {
+  test('shows the cached group picker at once, and a group picked then is the one saved to (the cached UI draws within 100 ms)', async () => {
     await cachedGroups.setValue(groups);
     await lastGroupId.setValue('g2');
     let resolveClip!: (value: unknown) => void;

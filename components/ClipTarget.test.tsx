@@ -1,24 +1,21 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { ClipTarget } from './ClipTarget';
 import { article, detail, groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 const canonical = { ...article, url: 'https://example.org/reading-circles?utm_source=feed', canonical_url: 'https://example.org/reading-circles' };
 
 describe('ClipTarget', () => {
   test('the page already in the chosen group opens that item; another group gets a new clip', async () => {
-    send.mockImplementation(async (name: string, data: { groupId: string }) =>
-      name === 'findItem' ? { ok: true, value: data.groupId === 'g1' ? detail : null } : { ok: false, error: { kind: 'server', message: 'x' } },
-    );
+    replies({ findItem: (data) => ({ ok: true, value: data.groupId === 'g1' ? detail : null }) }, { ok: false, error: { kind: 'server', message: 'x' } });
     render(<ClipTarget clip={canonical} groups={groups} initialGroupId="g1" preview={<p>The preview</p>} onSaved={vi.fn()} />);
     expect(screen.getByText('The preview')).toBeTruthy(); // while looking, the new-clip form stays usable
     expect(await screen.findByRole('article', { name: 'Already saved' })).toBeTruthy();
@@ -34,9 +31,7 @@ describe('ClipTarget', () => {
   });
 
   test('deleting the saved item from the popup turns it back into a new clip', async () => {
-    send.mockImplementation(async (name: string) =>
-      name === 'findItem' ? { ok: true, value: { ...detail, can_delete: true } } : { ok: true, value: null },
-    );
+    replies({ findItem: { ok: true, value: { ...detail, can_delete: true } } }, { ok: true, value: null });
     render(<ClipTarget clip={canonical} groups={groups} initialGroupId="g1" preview={<p>The preview</p>} onSaved={vi.fn()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete from library' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));

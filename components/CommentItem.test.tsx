@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { CommentItem } from './CommentItem';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
-beforeEach(() => send.mockReset());
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+beforeEach(resetProtocol);
 afterEach(cleanup);
 const comment = { id: 'c1', body: 'See *this*', author: { id: 'u-ada', display_name: 'Ada Lovelace' }, created_at: '2025-03-01T10:00:00Z' };
 

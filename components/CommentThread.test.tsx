@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedAccount, cachedGroups } from '@/utils/storage';
 import type { Comment } from '@/utils/api-types';
 import { CommentThread } from './CommentThread';
 import { ada, detail, groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 const ben = { id: 'u-ben', display_name: 'Ben' };
 const at = '2025-03-01T10:00:00Z';
 const thread: Comment[] = [
@@ -18,7 +17,7 @@ const thread: Comment[] = [
 ];
 
 beforeEach(async () => {
-  send.mockReset();
+  resetProtocol();
   await cachedAccount.setValue(ada);
   await cachedGroups.setValue(groups);
 });
@@ -67,7 +66,7 @@ describe('CommentThread', () => {
     expect(box.value).toBe('');
   });
 
-  // Regression (issue 6, worker lifecycle): the background made a new id per send, so sending
+  // Regression (worker lifecycle): the background made a new id per send, so sending
   // again after the worker stopped mid-send posted the comment twice (the outbox kept the first).
   test('sending the same text again after a failure is the same comment (same client id); a new one gets a new id', async () => {
     send.mockResolvedValueOnce({ ok: false, error: { kind: 'network', message: "Readclub isn't answering." } });

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { DeleteItem } from './DeleteItem';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
-beforeEach(() => send.mockReset());
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 const props = { itemId: 'i1', groupId: 'g1', title: 'Deep Work Notes', groupName: 'Thursday Circle' };

@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { ExistingItem } from './ExistingItem';
 import { detail, groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 const ben = { id: 'u-ben', display_name: 'Ben' };
@@ -28,12 +27,11 @@ describe('ExistingItem', () => {
   });
 
   test('adds tags, a comment, and queues it', async () => {
-    send.mockImplementation(async (name: string) => {
-      if (name === 'tagItem') return { ok: true, value: ['focus', 'leadership'] };
-      if (name === 'addComment') return { ok: true, value: { id: 'c2', body: 'Me too.', author: ben, created_at: detail.item.created_at } };
-      if (name === 'queueItem') return { ok: true, value: { position: 4, queued_by: ben, queued_at: detail.item.created_at } };
-      return { ok: false, error: { kind: 'server', message: 'unexpected' } };
-    });
+    replies({
+      tagItem: { ok: true, value: ['focus', 'leadership'] },
+      addComment: { ok: true, value: { id: 'c2', body: 'Me too.', author: ben, created_at: detail.item.created_at } },
+      queueItem: { ok: true, value: { position: 4, queued_by: ben, queued_at: detail.item.created_at } },
+    }, { ok: false, error: { kind: 'server', message: 'unexpected' } });
     render(<ExistingItem detail={{ ...detail, queue: null }} group={groups[0]!} />);
     expect(screen.getByText('Not in the discussion queue.')).toBeTruthy();
 

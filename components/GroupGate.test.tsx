@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol } from '@/tests/support/protocol-mock';
 import { GroupGate } from './GroupGate';
 import { GroupSelect } from './GroupSelect';
 import { groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
-  send.mockReset();
-  send.mockImplementation(async (name: string) =>
-    name === 'previewInvite'
-      ? { ok: true, value: { name: 'Journal Club', member_count: 5 } }
-      : { ok: true, value: { id: 'g2', name: 'Journal Club' } });
+  resetProtocol();
+  replies({ previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } }, { ok: true, value: { id: 'g2', name: 'Journal Club' } });
 });
 
 afterEach(cleanup);

@@ -1,32 +1,30 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send, type ValueOf } from '@/tests/support/protocol-mock';
 import { GroupsManager } from './GroupsManager';
 import { groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 
 describe('GroupsManager', () => {
   test('create a group, then invite: one Invite code field shows the code', async () => {
     let mine: typeof groups = [];
-    send.mockImplementation(async (name: string, data: { name?: string }) => {
-      if (name === 'listGroups') return { ok: true, value: mine };
-      if (name === 'createGroup') {
-        mine = [{ ...groups[0]!, name: data.name! }];
+    replies({
+      listGroups: () => ({ ok: true, value: mine }),
+      createGroup: (data) => {
+        mine = [{ ...groups[0]!, name: data.name }];
         return { ok: true, value: { id: 'g1', name: data.name } };
-      }
-      if (name === 'createInvite') return { ok: true, value: { code: 'ABCD-1234', group_id: 'g1' } };
-      if (name === 'listInvites') return { ok: true, value: [] };
-      return { ok: false, error: { kind: 'server', message: 'unexpected' } };
-    });
+      },
+      createInvite: { ok: true, value: { code: 'ABCD-1234', group_id: 'g1' } as ValueOf<'createInvite'> },
+      listInvites: { ok: true, value: [] },
+    }, { ok: false, error: { kind: 'server', message: 'unexpected' } });
     render(<GroupsManager userId="u1" />);
     expect(await screen.findByText(/not in a group yet/)).toBeTruthy();
     expect(screen.getByLabelText('Invite code')).toBeTruthy(); // the join form, while I have no group
@@ -55,12 +53,11 @@ describe('GroupsManager', () => {
 
   test('joining from an invite link takes #join=CODE out of the address (a reload would offer it again)', async () => {
     history.replaceState(null, '', '/options.html#join=ABCD-EFGH');
-    send.mockImplementation(async (name: string) => {
-      if (name === 'listGroups') return { ok: true, value: [] };
-      if (name === 'previewInvite') return { ok: true, value: { name: 'Journal Club', member_count: 3 } };
-      if (name === 'joinGroup') return { ok: true, value: { id: 'g2', name: 'Journal Club' } };
-      return { ok: false, error: { kind: 'server', message: 'unexpected' } };
-    });
+    replies({
+      listGroups: { ok: true, value: [] },
+      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 3 } },
+      joinGroup: { ok: true, value: { id: 'g2', name: 'Journal Club' } },
+    }, { ok: false, error: { kind: 'server', message: 'unexpected' } });
     render(<GroupsManager userId="u1" joinCode="ABCD-EFGH" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
     await waitFor(() => expect(location.hash).toBe(''));
@@ -68,9 +65,7 @@ describe('GroupsManager', () => {
   });
 
   test('a refused group name is shown', async () => {
-    send.mockImplementation(async (name: string) =>
-      name === 'listGroups' ? { ok: true, value: [] } : { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } },
-    );
+    replies({ listGroups: { ok: true, value: [] } }, { ok: false, error: { kind: 'invalid', message: 'Give the group a name.' } });
     render(<GroupsManager userId="u1" />);
     fireEvent.submit(screen.getByRole('button', { name: 'Create group' }).closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toBe('Give the group a name.');

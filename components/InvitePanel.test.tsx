@@ -1,23 +1,22 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send, type ValueOf } from '@/tests/support/protocol-mock';
 import type { InviteSummary } from '@/utils/api-types';
 import { InvitePanel } from './InvitePanel';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 const person = { id: 'u1', display_name: 'Ada' };
 const open: InviteSummary = { id: 'i1', hint: 'WXYZ', created_by: person, created_at: '2026-11-01T00:00:00Z', expires_at: '2026-12-01T00:00:00Z', max_uses: 5, uses: 2 };
 
-beforeEach(() => send.mockReset());
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 describe('InvitePanel', () => {
   test('creates an invite with the chosen expiry and use limit and shows its code', async () => {
-    send.mockImplementation(async (name: string) => {
-      if (name === 'listInvites') return { ok: true, value: [] };
-      if (name === 'createInvite') return { ok: true, value: { code: 'NEWCODE1', group_id: 'g1', expires_at: 'x', max_uses: 3 } };
+    replies({
+      listInvites: { ok: true, value: [] },
+      createInvite: { ok: true, value: { code: 'NEWCODE1', group_id: 'g1', expires_at: 'x', max_uses: 3 } as ValueOf<'createInvite'> },
     });
     render(<InvitePanel groupId="g1" groupName="Thursday Circle" />);
     fireEvent.change(screen.getByLabelText('Invite lasts'), { target: { value: '30' } });
@@ -29,10 +28,7 @@ describe('InvitePanel', () => {
   });
 
   test('lists open invites with hint, expiry and uses; Revoke removes one', async () => {
-    send.mockImplementation(async (name: string) => {
-      if (name === 'listInvites') return { ok: true, value: [open] };
-      if (name === 'revokeInvite') return { ok: true, value: { id: 'i1', revoked_at: 'now' } };
-    });
+    replies({ listInvites: { ok: true, value: [open] }, revokeInvite: { ok: true, value: { id: 'i1', revoked_at: 'now' } } });
     render(<InvitePanel groupId="g1" groupName="Thursday Circle" />);
     const list = await screen.findByRole('list', { name: 'Open invites' });
     expect(within(list).getByText(/Code ending WXYZ/)).toBeTruthy();
@@ -44,8 +40,7 @@ describe('InvitePanel', () => {
   });
 
   test('a refused invite says why', async () => {
-    send.mockImplementation(async (name: string) =>
-      name === 'listInvites' ? { ok: true, value: [] } : { ok: false, error: { kind: 'invalid', message: 'An invite allows 1 to 1000 uses, or any number.' } });
+    replies({ listInvites: { ok: true, value: [] } }, { ok: false, error: { kind: 'invalid', message: 'An invite allows 1 to 1000 uses, or any number.' } });
     render(<InvitePanel groupId="g1" groupName="Thursday Circle" />);
     fireEvent.click(screen.getByRole('button', { name: 'Create invite' }));
     expect((await screen.findByRole('alert')).textContent).toBe('An invite allows 1 to 1000 uses, or any number.');

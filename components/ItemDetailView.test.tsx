@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send, sent } from '@/tests/support/protocol-mock';
 import { ItemDetailView } from './ItemDetailView';
 import { bookDetail, detail } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 beforeEach(() => {
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 
 describe('ItemDetailView', () => {
   test('shows the item and the comment just added, without reloading it', async () => {
     const more = { ...detail, comments: [...detail.comments, { id: 'c2', body: 'Section two.', author: { id: 'b', display_name: 'Ben' }, created_at: detail.item.created_at }] };
-    send.mockImplementation(async (name: string) => {
-      if (name === 'itemDetail') return { ok: true, value: send.mock.calls.some((c) => c[0] === 'addComment') ? more : detail };
-      return { ok: true, value: more.comments[1] };
-    });
+    replies({ itemDetail: () => ({ ok: true, value: sent('addComment').length > 0 ? more : detail }) }, { ok: true, value: more.comments[1] });
     const onBack = vi.fn();
     render(<ItemDetailView itemId="i1" onBack={onBack} />);
     expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
@@ -32,7 +28,7 @@ describe('ItemDetailView', () => {
     fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'Section two.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
     await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
-    // Regression (issue 7, comment = 1 request): the comment add_comment returned is drawn, item_detail is not asked again.
+    // Regression (a comment costs one request): the comment add_comment returned is drawn, item_detail is not asked again.
     expect(send.mock.calls.filter((c) => c[0] === 'itemDetail')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: /Back to queue/ }));
     expect(onBack).toHaveBeenCalled();
@@ -57,7 +53,7 @@ describe('ItemDetailView', () => {
   });
 
   test('whoever may (can_delete) deletes the item after confirming, then goes back to the queue', async () => {
-    send.mockImplementation(async (name: string) => (name === 'itemDetail' ? { ok: true, value: { ...detail, can_delete: true } } : { ok: true, value: null }));
+    replies({ itemDetail: { ok: true, value: { ...detail, can_delete: true } } }, { ok: true, value: null });
     const onBack = vi.fn();
     render(<ItemDetailView itemId="i1" onBack={onBack} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete from library' }));

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { JoinAnotherGroup, JoinContext, JoinFromPicker } from './JoinAnotherGroup';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
-  send.mockReset();
-  send.mockImplementation(async (name: string) =>
-    name === 'previewInvite'
-      ? { ok: true, value: { name: 'Journal Club', member_count: 5 } }
-      : { ok: true, value: { id: 'g2', name: 'Journal Club' } });
+  resetProtocol();
+  replies({ previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } }, { ok: true, value: { id: 'g2', name: 'Journal Club' } });
 });
 afterEach(cleanup);
 

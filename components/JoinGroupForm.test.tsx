@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { JoinGroupForm } from './JoinGroupForm';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
-beforeEach(() => send.mockReset());
+beforeEach(resetProtocol);
 afterEach(cleanup);
-
-function answer(replies: Record<string, unknown>) {
-  send.mockImplementation(async (name: string) => replies[name]);
-}
 
 describe('JoinGroupForm', () => {
   test('shows the group first, then joins it', async () => {
-    answer({
+    replies({
       previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3 } },
       joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } },
     });
@@ -33,7 +28,7 @@ describe('JoinGroupForm', () => {
   });
 
   test('opened from an invite link: the code is filled in and its group shown at once, ready to join', async () => {
-    answer({
+    replies({
       previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3 } },
       joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } },
     });
@@ -59,7 +54,7 @@ describe('JoinGroupForm', () => {
     'That invite has been withdrawn. Ask for a new one.',
     'Too many wrong codes; try again in 12 minutes.',
   ])('a refused code says why and is kept: %s', async (message) => {
-    answer({ previewInvite: { ok: false, error: { kind: 'invalid', message } } });
+    replies({ previewInvite: { ok: false, error: { kind: 'invalid', message } } });
     render(<JoinGroupForm onJoined={vi.fn()} />);
     fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'NOPE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
@@ -69,7 +64,7 @@ describe('JoinGroupForm', () => {
   });
 
   test('changing the code drops the preview', async () => {
-    answer({ previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 1 } } });
+    replies({ previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 1 } } });
     render(<JoinGroupForm onJoined={vi.fn()} />);
     fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'ABCD' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));

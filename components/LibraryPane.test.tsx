@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedGroups } from '@/utils/storage';
 import type { LibraryEntry } from '@/utils/api-types';
 import { LibraryPane } from './LibraryPane';
 import { groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 const ada = { id: 'u-ada', display_name: 'Ada' };
 const entry = (id: string, title: string, tags: string[], kind: LibraryEntry['kind'] = 'article'): LibraryEntry => ({
   item_id: id, kind, title, url: `https://example.org/${id}`, site_name: null, excerpt: null, added_by: ada,
@@ -16,14 +15,13 @@ const entry = (id: string, title: string, tags: string[], kind: LibraryEntry['ki
 const all = [entry('i1', 'Quiet Leadership', ['essay']), entry('i2', 'Bridges', ['engineering'], 'link')];
 
 beforeEach(async () => {
-  send.mockReset();
-  send.mockImplementation(async (name: string, data: { tag?: string | null; query?: string }) => {
-    if (name === 'groupTags') return { ok: true, value: [{ tag: 'essay', count: 1 }, { tag: 'engineering', count: 1 }] };
-    if (name === 'groupLibrary') return { ok: true, value: data.tag ? all.filter((e) => e.tags.includes(data.tag!)) : all };
-    if (name === 'searchLibrary') return { ok: true, value: data.query === 'lead' ? [{ ...all[0]!, rank: 1 }] : [] };
-    if (name === 'renameTag') return { ok: true, value: { tag: 'essays', items: 1 } };
-    return { ok: false, error: { kind: 'server', message: `unexpected ${name}` } };
-  });
+  resetProtocol();
+  replies({
+    groupTags: { ok: true, value: [{ tag: 'essay', count: 1 }, { tag: 'engineering', count: 1 }] },
+    groupLibrary: (data) => ({ ok: true, value: data.tag ? all.filter((e) => e.tags.includes(data.tag!)) : all }),
+    searchLibrary: (data) => ({ ok: true, value: data.query === 'lead' ? [{ ...all[0]!, rank: 1 }] : [] }),
+    renameTag: { ok: true, value: { tag: 'essays', items: 1 } },
+  }, (name) => ({ ok: false, error: { kind: 'server', message: `unexpected ${name}` } }));
   await cachedGroups.setValue(groups);
 });
 afterEach(cleanup);

@@ -1,20 +1,17 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { EMPTY_CLIP } from '@/utils/link-clip';
 import { ManualEntry } from './ManualEntry';
 import { groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
-  send.mockImplementation(async (name: string) =>
-    name === 'listGroups' ? { ok: true, value: groups } : { ok: true, value: { item_id: 'i3', created: true, queued: true, comment_id: 'c3' } },
-  );
+  resetProtocol();
+  replies({ listGroups: { ok: true, value: groups } }, { ok: true, value: { item_id: 'i3', created: true, queued: true, comment_id: 'c3' } });
 });
 afterEach(cleanup);
 

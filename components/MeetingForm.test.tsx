@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { Meeting } from '@/utils/api-types';
-import { sendMessage } from '@/utils/protocol';
+import type { Reply } from '@/utils/protocol';
+import { replies, resetProtocol, send, unanswered } from '@/tests/support/protocol-mock';
 import { MeetingForm, localInput } from './MeetingForm';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 afterEach(cleanup);
 
 const person = (id: string, display_name: string) => ({ id, display_name });
@@ -15,14 +15,12 @@ const meeting: Meeting = {
 };
 const PASSED = 'That time has already passed. Pick a time in the future.';
 
-function answer(save: unknown) {
-  send.mockImplementation(async (name: string) =>
-    name === 'groupMembers' ? { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] }
-    : name === 'scheduleMeeting' || name === 'editMeeting' ? save
-    : new Promise(() => {}));
+/** Ben is the one other member; scheduling and editing answer `save`; nothing else answers. */
+function answer(save: Reply<Meeting>) {
+  replies({ groupMembers: { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] }, scheduleMeeting: save, editMeeting: save }, unanswered);
 }
 beforeEach(() => {
-  send.mockReset();
+  resetProtocol();
 });
 
 describe('MeetingForm', () => {

@@ -1,15 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GroupMeetings, Meeting } from '@/utils/api-types';
-import { sendMessage } from '@/utils/protocol';
+import type { Reply } from '@/utils/protocol';
+import { replies, resetProtocol, send, unanswered } from '@/tests/support/protocol-mock';
 import { MeetingsPane } from './MeetingsPane';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 
@@ -21,12 +21,13 @@ const meeting: Meeting = {
 };
 const none: GroupMeetings = { next: null, past: [], can_manage: true };
 
-function answer(meetings: GroupMeetings | (() => GroupMeetings), schedule?: unknown) {
-  send.mockImplementation(async (name: string) =>
-    name === 'groupMeetings' ? { ok: true, value: typeof meetings === 'function' ? meetings() : meetings }
-    : name === 'groupMembers' ? { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] }
-    : name === 'scheduleMeeting' || name === 'editMeeting' ? schedule
-    : new Promise(() => {}));
+/** The group's meetings (read afresh each time when a function), Ben as the one other member, scheduling and editing answered with `schedule`; nothing else answers. */
+function answer(meetings: GroupMeetings | (() => GroupMeetings), schedule?: Reply<Meeting>) {
+  replies({
+    groupMeetings: () => ({ ok: true, value: typeof meetings === 'function' ? meetings() : meetings }),
+    groupMembers: { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] },
+    ...(schedule && { scheduleMeeting: schedule, editMeeting: schedule }),
+  }, unanswered);
 }
 
 describe('MeetingsPane', () => {

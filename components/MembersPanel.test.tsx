@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import type { Member } from '@/utils/api-types';
 import { MembersPanel } from './MembersPanel';
 import { groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 const at = '2026-11-01T00:00:00Z';
 const members: Member[] = [
@@ -16,11 +15,12 @@ const members: Member[] = [
 const owned = groups[0]!;
 const joined = groups[1]!;
 
-beforeEach(() => send.mockReset());
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
-function answer(replies: Record<string, unknown>) {
-  send.mockImplementation(async (name: string) => replies[name] ?? { ok: true, value: name === 'groupMembers' ? members : null });
+/** These messages answered; the member list, and null for anything else, otherwise. */
+function answer(map: Parameters<typeof replies>[0]) {
+  replies(map, (name) => ({ ok: true, value: name === 'groupMembers' ? members : null }));
 }
 
 describe('MembersPanel', () => {

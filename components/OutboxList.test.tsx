@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedAccount, outbox, sessionEndedFor, type OutboxOp } from '@/utils/storage';
 import { OutboxList } from './OutboxList';
 import { article } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 const base = { groupId: 'g1', userId: 'u1', createdAt: 1, attempts: 1, nextAttemptAt: Date.now() + 60_000, failed: false };
 const clipOp: OutboxOp = {
@@ -24,7 +23,7 @@ const ada = { userId: 'u1', email: 'ada@example.com', displayName: 'Ada' };
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
   await cachedAccount.setValue(ada); // the changes below are Ada's (base.userId)
 });
 afterEach(cleanup);
@@ -114,7 +113,7 @@ describe('OutboxList', () => {
     expect((await screen.findByRole('alert')).textContent).toBe("Readclub isn't answering.");
   });
 
-  // Regression (issue 6): votes, moves and read marks were never kept, so they had no label.
+  // Regression: votes, moves and read marks were never kept, so they had no label.
   test('a vote, a move and a refused move read as sentences, with Retry and Discard', async () => {
     await outbox.setValue([
       { ...base, kind: 'vote', id: 'v1', itemKey: 'i1', lastError: { kind: 'network', message: 'down' }, args: { itemId: 'i1', vote: true, title: 'Deep Work' } },

@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedAccount, cachedGroups } from '@/utils/storage';
 import { rememberedStart, rememberStart, withReading } from '@/utils/ui-popup-start';
 import { PopupApp } from './PopupApp';
 import { ada, article, groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 beforeEach(() => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
 });
 afterEach(cleanup);
 
@@ -70,7 +69,7 @@ describe('PopupApp', () => {
   });
 });
 
-describe('PopupApp from the start read before its first render (issue 7: cached UI within 100 ms)', () => {
+describe('PopupApp from the start read before its first render (the cached UI draws within 100 ms)', () => {
   afterEach(() => localStorage.clear());
 
   test('the frame and the cached group list are in the first render, and the tab is read once, early', async () => {

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { ProfileForm } from './ProfileForm';
 import { ada } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 const profile = { id: 'u-ada', display_name: 'Ada Lovelace', avatar_url: 'https://example.org/ada.png' };
 /** myProfile answers `mine`; updateProfile answers `update`. */
@@ -13,7 +12,7 @@ function backend(mine: unknown, update: unknown = { ok: true, value: { ...ada, d
   send.mockImplementation(async (name: string) => (name === 'myProfile' ? mine : update));
 }
 
-beforeEach(() => send.mockReset());
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 describe('ProfileForm', () => {

@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import type { GroupQueue, QueueEntry } from '@/utils/api-types';
 import { NO_NEWS } from '@/utils/ui-news';
 import { QueuePane } from './QueuePane';
 import { queue } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
-beforeEach(() => send.mockReset());
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 const voted = { ...queue, queue: [{ ...queue.queue[0]!, votes: 0 }, { ...queue.queue[1]!, votes: 2 }] };
@@ -95,7 +94,7 @@ describe('QueuePane', () => {
     expect(onChanged).toHaveBeenCalledWith(null);
   });
 
-  // Regression (issue 7): a vote or read mark refetched the whole panel (4 requests more) although its answer holds the counts.
+  // Regression: a vote or read mark refetched the whole panel (4 requests more) although its answer holds the counts.
   test('a vote toggles through voteItem and its answer is drawn at once, no refresh; a new item is marked', async () => {
     send.mockResolvedValue({ ok: true, value: { votes: 3, voted: true } });
     const onChanged = vi.fn();
@@ -108,7 +107,7 @@ describe('QueuePane', () => {
     expect(onChanged).not.toHaveBeenCalledWith(null);
   });
 
-  // Regression (issue 6, outbox): a vote made offline was only an error and the queue lost it.
+  // Regression (outbox): a vote made offline was only an error and the queue lost it.
   test('a vote kept in the outbox says so and hands the panel the queue that shows it', async () => {
     const withVote = { ...voted, queue: [{ ...first, votes: 1, voted: true }, second] };
     send.mockResolvedValue({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } });

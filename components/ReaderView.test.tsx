@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import type { ItemReader } from '@/utils/api-types';
 import { ReaderView } from './ReaderView';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
-beforeEach(() => send.mockReset());
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 const copy: ItemReader = {

@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedAccount, cachedGroups, cachedQueues, panelGroupId } from '@/utils/storage';
 import { SidePanelApp } from './SidePanelApp';
 import { ada, detail, groups, queue } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 const never = () => new Promise(() => {});
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
   await cachedAccount.setValue(ada);
   await cachedGroups.setValue(groups);
 });

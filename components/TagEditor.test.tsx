@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { TagEditor } from './TagEditor';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
-beforeEach(() => send.mockReset());
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 describe('TagEditor', () => {
@@ -28,7 +27,7 @@ describe('TagEditor', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  // Regression (issue 6, outbox): removing a tag offline was only an error.
+  // Regression (outbox): removing a tag offline was only an error.
   test('a removal kept in the outbox shows the tag gone and says it waits', async () => {
     send.mockImplementation(async (name: string) =>
       name === 'untagItem' ? { ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } } : { ok: true, value: [] });

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import { TagRename } from './TagRename';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
-beforeEach(() => send.mockReset());
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+beforeEach(resetProtocol);
 afterEach(cleanup);
 
 describe('TagRename', () => {

@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/protocol';
+import { resetProtocol, send } from '@/tests/support/protocol-mock';
 import type { GroupExport } from '@/utils/api-types';
 import { cachedGroups } from '@/utils/storage';
 import { YourData } from './YourData';
 import { ada, groups } from './testing/fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn() }));
-const send = sendMessage as unknown as Mock;
+vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
 
 const exported: GroupExport = {
   format: 'readclub-export', version: 1, exported_at: '2026-12-01T10:00:00Z', exported_by: { id: 'u-ada', display_name: 'Ada' },
@@ -20,7 +19,7 @@ const exported: GroupExport = {
 let files: Array<{ name: string; type: string; text: Promise<string> }> = [];
 beforeEach(async () => {
   fakeBrowser.reset();
-  send.mockReset();
+  resetProtocol();
   files = [];
   const blobs = new Map<string, Blob>();
   vi.stubGlobal('URL', Object.assign(URL, {

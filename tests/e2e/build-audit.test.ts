@@ -1,5 +1,5 @@
 /**
- * The built extension and the repository, audited (issue 6, part 5): no service-role key
+ * The built extension and the repository, audited: no service-role key
  * anywhere, host permission only for the backend the member chooses, no always-on content
  * script, and every permission the manifests ask for explained in the README. Runs in the
  * e2e project because it reads the build (READCLUB_OUT_DIR, else .output), which

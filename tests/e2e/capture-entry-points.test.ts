@@ -13,37 +13,28 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { tabIdOf } from './harness';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
 interface Outcome {
   ok: boolean;
   message: string;
   itemId?: string;
 }
 
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
+const { backend, pages, sql, members: { ada } } = useE2e({ members: ['ada'] });
 let fileDir: string;
 
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  fixtures = await serveFixtures();
-  ada = await launchBrowser();
+beforeAll(() => {
   fileDir = mkdtempSync(join(tmpdir(), 'readclub-file-'));
 });
 
-afterAll(async () => {
-  await ada?.close();
-  await fixtures?.close();
-  await backend?.stop();
+afterAll(() => {
   if (fileDir) rmSync(fileDir, { recursive: true, force: true });
 });
 
-const articleUrl = () => `${fixtures.url}/article.html`;
-const v8Url = () => `${fixtures.url}/readability-test-pages/v8-blog/source.html`;
+const articleUrl = () => `${pages.url}/article.html`;
+const v8Url = () => `${pages.url}/readability-test-pages/v8-blog/source.html`;
 
 /** What the background's `readclub` global holds (see entrypoints/background.ts). */
 type Hooks = {
@@ -99,7 +90,7 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
 }
 
 async function itemsAt(url: string) {
-  return backend.db.query<{ kind: string; title: string; is_selection: boolean; content_html: string | null }>(
+  return sql<{ kind: string; title: string; is_selection: boolean; content_html: string | null }>(
     'select kind, title, is_selection, content_html from app.items where url = $1',
     [url],
   );
@@ -136,16 +127,14 @@ describe('clipping from the shortcut and the context menu', () => {
     expect(await pressShortcut(first.tabId)).toMatchObject({ ok: false, message: expect.stringMatching(/which group to save to/) });
     await first.page.close();
     // Her first group becomes the one the shortcut and menu save to.
-    await options.getByLabel('Group name').fill('Thursday Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await expect.poll(() => options.getByText('Thursday Circle').count()).toBeGreaterThan(0);
+    await createGroup(options, 'Thursday Circle');
     await options.close();
 
     const { page, tabId } = await openTab(articleUrl());
     const outcome = await pressShortcut(tabId);
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^Added “.*Reading Circles.*” to Thursday Circle\.$/) });
     expect(await itemsAt(articleUrl())).toMatchObject([{ kind: 'article', is_selection: false }]);
-    expect(await backend.db.query('select 1 from app.queue_entries')).toHaveLength(0); // not queued
+    expect(await sql('select 1 from app.queue_entries')).toHaveLength(0); // not queued
     expect((await badge(tabId)).text).toBe('✓');
     await page.close();
   });
@@ -174,7 +163,7 @@ describe('clipping from the shortcut and the context menu', () => {
     const { page, tabId } = await openTab(articleUrl());
     await page.bringToFront();
     await expect.poll(() => badge(tabId), { timeout: 15_000 }).toEqual({ text: '✓', title: 'Already in Thursday Circle' });
-    const other = await openTab(`${fixtures.url}/not-an-article.html`);
+    const other = await openTab(`${pages.url}/not-an-article.html`);
     await other.page.bringToFront();
     await expect.poll(() => badge(other.tabId).then((b) => b.title), { timeout: 15_000 }).toBe('Clip to Readclub');
     expect((await badge(other.tabId)).text).toBe('');
@@ -188,7 +177,7 @@ describe('clipping from the shortcut and the context menu', () => {
     const outcome = await pressShortcut(tabId);
     expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/can't read files on your computer/) });
     expect((await badge(tabId)).text).toBe('!');
-    expect(await backend.db.query("select 1 from app.items where url like 'file:%'")).toHaveLength(0);
+    expect(await sql("select 1 from app.items where url like 'file:%'")).toHaveLength(0);
     await page.close();
   });
 

@@ -48,14 +48,14 @@ describe('live updates through Realtime', () => {
     await options.getByRole('button', { name: 'Create group' }).click();
     await options.getByText('Live Circle').first().waitFor();
     await signInMember(ben, backend, 'ben@live.test');
-    groupId = (await sql<{ id: string }>(`select id from public.groups where name = 'Live Circle'`))[0]!.id;
-    await sql(`insert into public.group_members (group_id, user_id, role)
+    groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Live Circle'`))[0]!.id;
+    await sql(`insert into app.group_members (group_id, user_id, role)
                select '${groupId}', id, 'member' from auth.users where email = 'ben@live.test'`);
-    await sql(`insert into public.items (group_id, client_id, kind, url, title, word_count, added_by)
+    await sql(`insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
                select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, 1000, (select id from auth.users where email = 'ada@live.test')
                  from (values ('Alder'), ('Birch')) as v(t)`);
-    await sql(`insert into public.queue_entries (item_id, group_id, position, queued_by)
-               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from public.items i where i.group_id = '${groupId}'`);
+    await sql(`insert into app.queue_entries (item_id, group_id, position, queued_by)
+               select i.id, i.group_id, row_number() over (order by i.title), i.added_by from app.items i where i.group_id = '${groupId}'`);
 
     for (const browser of [ada, ben]) {
       await browser.worker.evaluate((id) => (globalThis as unknown as Chrome).chrome.storage.local.set({ panelGroupId: id }), groupId);

@@ -1,34 +1,18 @@
 /**
- * Issue 3 in the popup, in real Chromium on the production build (two members, two
+ * Capturing from the popup, in real Chromium on the production build (two members, two
  * profiles): clipping only the selected text; a page already in the group opens that
  * item (the second member adds a tag and a comment), and a second member's own save of
  * it merges; a video page falls back to its link card, saved as a link; a book with no
  * web page is added by hand from a browser page. Each lands in the side panel's queue.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { tabIdOf, type Browser } from './harness';
+import { shareGroup, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
-let ben: Browser;
+const { backend, pages, sql, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
 
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  fixtures = await serveFixtures();
-  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close()]);
-  await fixtures?.close();
-  await backend?.stop();
-});
-
-const articleUrl = () => `${fixtures.url}/article.html`;
+const articleUrl = () => `${pages.url}/article.html`;
 /** The paragraph Ada selects: the second of the article's body. */
 const SELECTED = 'Reading circles are built differently, and the difference is worth studying.';
 
@@ -48,24 +32,14 @@ async function queueEntry(browser: Browser, title: RegExp) {
 }
 
 async function items(where: string): Promise<Record<string, unknown>[]> {
-  return backend.db.query(`select kind, url, title, is_selection, content_html, byline from app.items where ${where}`);
+  return sql(`select kind, url, title, is_selection, content_html, byline from app.items where ${where}`);
 }
 
 describe('capturing from the popup', () => {
   test('Ada and Ben share a group', async () => {
-    const options = await signInMember(ada, backend, 'ada@e2e.test');
-    await options.getByLabel('Group name').fill('Thursday Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByRole('button', { name: 'Invite' }).first().click();
-    await options.getByRole('button', { name: 'Create invite' }).click();
-    const code = options.getByLabel('Invite code');
-    await expect.poll(() => code.inputValue()).not.toBe('');
-    const inviteCode = await code.inputValue();
-    const benOptions = await signInMember(ben, backend, 'ben@e2e.test');
-    await benOptions.getByLabel('Invite code').last().fill(inviteCode);
-    await benOptions.getByRole('button', { name: 'Join group' }).click();
-    await benOptions.getByRole('button', { name: 'Join Thursday Circle' }).click();
-    await expect.poll(() => benOptions.getByText('Thursday Circle').count()).toBeGreaterThan(0);
+    const { ownerOptions: options, memberOptions: benOptions } = await shareGroup(backend, 'Thursday Circle', {
+      owner: [ada, 'ada@e2e.test'], member: [ben, 'ben@e2e.test'], via: 'rpc',
+    });
     await Promise.all([options.close(), benOptions.close()]);
   });
 
@@ -137,7 +111,7 @@ describe('capturing from the popup', () => {
   });
 
   test('a video page shows its link card and the reason, and saves as a link with the tags typed', async () => {
-    const { page, popup } = await openPopupFor(ada, `${fixtures.url}/video-page.html`);
+    const { page, popup } = await openPopupFor(ada, `${pages.url}/video-page.html`);
     await expect.poll(() => popup.getByText(/This is a video page/).count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => popup.getByRole('heading', { name: /How Reading Circles Work/ }).count()).toBe(1);
     expect(await popup.getByText('Streamly').count()).toBeGreaterThan(0);
@@ -153,7 +127,7 @@ describe('capturing from the popup', () => {
     const text = (await entry.textContent()) ?? '';
     expect(text).toMatch(/Link only/);
     expect(text).toMatch(/video/);
-    expect(await entry.getByRole('link').getAttribute('href')).toBe(`${fixtures.url}/video-page.html`);
+    expect(await entry.getByRole('link').getAttribute('href')).toBe(`${pages.url}/video-page.html`);
     await panel.close();
   });
 

@@ -1,5 +1,5 @@
 /**
- * The background service worker's life in real Chromium (issue 6, part 2): stopped in the
+ * The background service worker's life in real Chromium: stopped in the
  * middle of a save (DevTools protocol, as Chrome stops a worker) it loses and duplicates
  * nothing; the session survives a browser restart; an access token that expired while the
  * worker was stopped is refreshed before the next call; a refresh token revoked meanwhile
@@ -12,8 +12,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInMember, stopWorker, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { stopWorker, tabIdOf } from './harness';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
 /** Seconds an access token lives: short, so one can expire while the worker is stopped. */
 const TOKEN_TTL = 6;
@@ -56,27 +56,16 @@ async function startProxy(target: string): Promise<Proxy> {
   return proxy;
 }
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
+const e2e = useE2e({ members: ['ada'], backend: { accessTokenTtl: TOKEN_TTL } });
+const { backend, pages, count, members: { ada } } = e2e;
 let proxy: Proxy;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
 
 beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, accessTokenTtl: TOKEN_TTL, log: () => undefined });
   proxy = await startProxy(backend.url);
-  fixtures = await serveFixtures();
-  ada = await launchBrowser();
 });
 
-afterAll(async () => {
-  await ada?.close();
-  await fixtures?.close();
-  await proxy?.close();
-  await backend?.stop();
-});
+afterAll(() => proxy?.close());
 
-const count = async (sql: string, params: unknown[] = []) => Number((await backend.db.query<{ n: number }>(sql, params))[0]!.n);
 const items = (title: string) => count('select count(*)::int as n from app.items where title like $1', [title]);
 const comments = (body: string) => count('select count(*)::int as n from app.comments where body = $1', [body]);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -104,14 +93,12 @@ async function openPopupFor(pageUrl: string): Promise<Page> {
 describe('the service worker stops, the browser restarts, tokens expire: nothing lost or doubled', () => {
   test('Ada signs in (through the proxy) and creates a group', async () => {
     const options = await signInMember(ada, { url: proxy.url, anonKey: backend.anonKey }, EMAIL);
-    await options.getByLabel('Group name').fill(GROUP);
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await expect.poll(() => options.getByText(GROUP).count()).toBeGreaterThan(0);
+    await createGroup(options, GROUP);
     await options.close();
   });
 
   test('stopped while the server saves the clip: the next worker sends it again, and it is there once', async () => {
-    const popup = await openPopupFor(`${fixtures.url}/article.html`);
+    const popup = await openPopupFor(`${pages.url}/article.html`);
     await popup.getByLabel('Comment').fill('Said once, across a stopped worker.');
     const held = proxy.hold(/\/rpc\/clip_item$/);
     await markWorker();
@@ -142,7 +129,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
   });
 
   test('stopped before the clip reached the server: "Try again" in the same popup saves it once', async () => {
-    const popup = await openPopupFor(`${fixtures.url}/windows-1252-article.html`);
+    const popup = await openPopupFor(`${pages.url}/windows-1252-article.html`);
     await popup.getByLabel('Comment').fill('Un café, une fois.');
     const held = proxy.hold(/\/rpc\/clip_item$/);
     await markWorker();
@@ -217,8 +204,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
   });
 
   test('the session survives a browser restart', async () => {
-    await ada.close({ keepProfile: true });
-    ada = await launchBrowser({ profile: ada.profile });
+    await e2e.relaunch('ada');
     const options = await ada.open('options.html');
     await options.getByText(EMAIL).first().waitFor({ timeout: 15_000 });
     await expect.poll(() => options.getByRole('button', { name: 'Send code' }).count()).toBe(0);
@@ -234,7 +220,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
 
   test('a refresh token revoked while the worker was stopped: sign in again, the outbox is kept and sent once', async () => {
     // A clip kept while the Data API fails.
-    const popup = await openPopupFor(`${fixtures.url}/video-page.html`);
+    const popup = await openPopupFor(`${pages.url}/video-page.html`);
     await popup.getByRole('button', { name: new RegExp(`to ${GROUP}$`) }).waitFor();
     proxy.rpcDown = true;
     await popup.getByLabel('Comment').fill('Kept through a revoked session.');

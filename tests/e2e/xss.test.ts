@@ -1,5 +1,5 @@
 /**
- * XSS in real Chromium on the production build (issue 6, part 4). Two ways in:
+ * XSS in real Chromium on the production build. Two ways in:
  * - Ada clips tests/fixtures/xss/hostile.html, a page full of known vectors (script, on*
  *   handlers, javascript: and data: URLs, svg/math mutation XSS, srcdoc frames, styles that
  *   fetch, hostile title, author, site name and JSON-LD), through the clipper and DOMPurify;
@@ -13,20 +13,19 @@
  * clipped page's own (its pictures stay remote by design).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInCode, signInMember, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
-import { ok, signedInClient } from '../integration/helpers';
+import { tabIdOf } from './harness';
+import { signInMember, useE2e } from './fixtures';
+import { ok } from '../integration/helpers';
 import { EMPTY_CLIP } from '../../utils/link-clip';
 
 const HOSTILE_NAME = `<img src=x onerror="window.__xss='name';alert('name')">Mallory`;
 const HOSTILE_GROUP = `<b onmouseover="alert('group')">Mallory's</b> Circle`;
 const HOSTILE_COMMENT = `<script>window.__xss='comment'</script><img src=x onerror="alert('comment')"> see [this](javascript:alert('md-link')) and <a href="javascript:alert(1)">that</a>`;
 
-let backend: Awaited<ReturnType<typeof startLocalBackend>>;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
+const e2e = useE2e({ members: ['ada'] });
+const { backend, pages, members: { ada } } = e2e;
 let groupName = '';
 const dialogs: string[] = [];
 const foreign: string[] = [];
@@ -44,10 +43,7 @@ function fromExtension(request: Request): boolean {
 }
 
 beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => undefined });
-  fixtures = await serveFixtures();
-  ada = await launchBrowser();
-  const allowed = [new URL(backend.url).host, new URL(fixtures.url).host];
+  const allowed = [new URL(backend.url).host, new URL(pages.url).host];
   ada.context.on('request', (request) => {
     const url = new URL(request.url());
     if (!fromExtension(request) || ['chrome-extension:', 'data:', 'blob:', 'about:'].includes(url.protocol)) return;
@@ -76,12 +72,6 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await ada?.close();
-  await fixtures?.close();
-  await backend?.stop();
-});
-
 async function open(path: string): Promise<Page> {
   const page = await ada.open(path);
   extensionPages.push(page);
@@ -107,8 +97,7 @@ async function expectClean(page: Page): Promise<void> {
 
 describe('hostile pages and members never run script in Readclub', () => {
   test('Mallory, through the API, makes a group, a raw hostile item and comment, and a hostile name', async () => {
-    const codeFor = (email: string) => signInCode(backend.url, email);
-    const { client } = await signedInClient({ url: backend.url, anonKey: backend.anonKey, external: false, codeFor, stop: async () => {} }, 'mallory@xss.test');
+    const { client } = await e2e.nodeMember('mallory@xss.test');
     await ok(client, 'update_profile', { p_display_name: HOSTILE_NAME });
     const group = await ok(client, 'create_group', { p_name: HOSTILE_GROUP });
     groupName = group.name;
@@ -119,7 +108,7 @@ describe('hostile pages and members never run script in Readclub', () => {
       p_tags: ['javascript:alert(1)', `"onmouseover=alert('tag')`, "{{constructor.constructor('x')()}}"],
       p_comment: HOSTILE_COMMENT,
       p_clip: {
-        ...EMPTY_CLIP, kind: 'article', url: `${fixtures.url}/xss/raw.html`, title: `<script>window.__xss='raw-title'</script><img src=x onerror=alert('raw-title')>Raw hostile`,
+        ...EMPTY_CLIP, kind: 'article', url: `${pages.url}/xss/raw.html`, title: `<script>window.__xss='raw-title'</script><img src=x onerror=alert('raw-title')>Raw hostile`,
         byline: `<img src=x onerror="alert('raw-byline')">Mallory`, authors: [`<svg onload="alert('raw-author')">`], site_name: `<iframe srcdoc="<script>parent.alert(1)</script>">`,
         excerpt: `<img src=x onerror="alert('raw-excerpt')">An excerpt`, content_html: raw, text_length: 2000, word_count: 400,
         lead_image_url: 'javascript:alert(1)', favicon_url: 'javascript:alert(2)',
@@ -140,7 +129,7 @@ describe('hostile pages and members never run script in Readclub', () => {
   });
 
   test('Ada clips the hostile page: the popup preview shows its title and site as text; saving keeps it inert', async () => {
-    const pageUrl = `${fixtures.url}/xss/hostile.html`;
+    const pageUrl = `${pages.url}/xss/hostile.html`;
     const tab = await ada.context.newPage();
     await tab.goto(pageUrl);
     const popup = await open(`popup.html?tabId=${await tabIdOf(ada, pageUrl)}`);

@@ -1,5 +1,5 @@
 /**
- * Bad input the extension would never send, sent anyway (issue 6, part 3): every wrong
+ * Bad input the extension would never send, sent anyway: every wrong
  * shape of invite code, hand-made RPC calls with wrong shapes, direct table writes that
  * bypass the RPCs, and two members clipping the same page at the same moment (over real
  * Postgres when DATABASE_URL is set: two connections, truly concurrent). Each gets a
@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload } from '../../utils/api-types';
 import { startLocalBackend, type LocalBackend } from '../../supabase/local/index';
-import { EXTERNAL, HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
+import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, uniqueEmail } from './helpers';
 
-type Member = { client: SupabaseClient; userId: string };
 const NOT_VALID = 'That invite code is not valid.';
 
 function clipOf(url: string, over: Partial<ClipPayload> = {}): ClipPayload {
@@ -30,9 +29,8 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    [ada, ben] = await Promise.all([signedInClient(backend, uniqueEmail('ada'), 'Ada'), signedInClient(backend, uniqueEmail('ben'), 'Ben')]);
-    group = await ok(ada.client, 'create_group', { p_name: 'Bad Input Circle' });
-    code = (await ok(ada.client, 'create_invite', { p_group_id: group.id })).code;
+    [ada, ben] = await signedInMembers(backend, 'Ada', 'Ben');
+    ({ code, ...group } = await groupOf(ada.client, 'Bad Input Circle'));
   });
   afterAll(async () => {
     await backend?.stop();
@@ -160,7 +158,7 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
     await client.auth.signInWithOtp({ email });
     const codeReply = await fetch(`${local.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
     const verified = await client.auth.verifyOtp({ email, token: ((await codeReply.json()) as { code: string }).code, type: 'email' });
-    member = { client, userId: verified.data.user!.id };
+    member = { client, userId: verified.data.user!.id, email };
     groupId = (await ok(client, 'create_group', { p_name: 'Direct' })).id;
   });
   afterAll(async () => {

@@ -131,6 +131,30 @@ export async function signedInClient(backend: TestBackend, email: string, displa
   return { client, userId: verified.data.user!.id };
 }
 
+/** A member signed in through supabase-js: their client, user id and (fresh) email. */
+export interface Member {
+  client: SupabaseClient;
+  userId: string;
+  email: string;
+}
+
+/** One member per display name, signed in side by side, each under a fresh address. */
+export async function signedInMembers<const N extends readonly string[]>(backend: TestBackend, ...names: N): Promise<{ [K in keyof N]: Member }> {
+  const members = await Promise.all(names.map(async (name) => {
+    const email = uniqueEmail(name.toLowerCase());
+    return { ...(await signedInClient(backend, email, name)), email };
+  }));
+  return members as { [K in keyof N]: Member };
+}
+
+/** `owner` creates a group named `name` and an invite; each of `joiners` joins with it. */
+export async function groupOf(owner: SupabaseClient, name: string, joiners: SupabaseClient[] = []): Promise<{ id: string; name: string; code: string }> {
+  const group = await ok(owner, 'create_group', { p_name: name });
+  const { code } = await ok(owner, 'create_invite', { p_group_id: group.id });
+  for (const joiner of joiners) await ok(joiner, 'join_group', { p_code: code });
+  return { id: group.id, name: group.name, code };
+}
+
 // ---------- Typed RPC calls (the contract in utils/api-types.ts) ----------
 type Name = keyof Rpcs;
 export interface Outcome<N extends Name> {

@@ -1,6 +1,6 @@
 /**
  * Two members reordering the queue and voting at the same moment never lose each other's
- * changes (issue 6, part 3; the outbox resends moves and votes, so they must compose).
+ * changes (the outbox resends moves and votes, so they must compose).
  *
  * - Interleaved transactions on two real Postgres connections: Ada's move is open (not yet
  *   committed) when Ben's move, made from the queue as he saw it before, arrives; Ben's waits
@@ -14,9 +14,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipPayload } from '../../utils/api-types';
-import { EXTERNAL, HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
+import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
-type Member = Awaited<ReturnType<typeof signedInClient>>;
 const DATABASE_URL = process.env.DATABASE_URL;
 
 describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
@@ -39,10 +38,8 @@ describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    [ada, ben] = await Promise.all([signedInClient(backend, uniqueEmail('ada'), 'Ada'), signedInClient(backend, uniqueEmail('ben'), 'Ben')]);
-    groupId = (await ok(ada.client, 'create_group', { p_name: 'Race Circle' })).id;
-    const { code } = await ok(ada.client, 'create_invite', { p_group_id: groupId });
-    await ok(ben.client, 'join_group', { p_code: code });
+    [ada, ben] = await signedInMembers(backend, 'Ada', 'Ben');
+    groupId = (await groupOf(ada.client, 'Race Circle', [ben.client])).id;
   });
   afterAll(async () => {
     await backend?.stop();

@@ -1,5 +1,5 @@
 /**
- * Issue 4, the extension's side, in real Chromium on the production build (three members,
+ * Joining, pictures and deleting, in real Chromium on the production build (three members,
  * three profiles): Ben, signed out, opens Ada's invite link, signs in and lands in the group
  * (preview, then join) without pasting; Cleo, in no group, joins from the popup, and joins a
  * second group from the popup's group picker; pictures show beside "added by" (loaded without
@@ -7,18 +7,13 @@
  * admin, deletes Cleo's other item from the side panel. axe finds no serious problem in the
  * popup's join form or the item view.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInCode, signInMember, tabIdOf, type Browser } from './harness';
+import { signInCode, tabIdOf, type Browser } from './harness';
 import { axeProblems } from './axe';
-import { startLocalBackend } from '../../supabase/local/index';
+import { createGroup, createInvite, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
-let ben: Browser;
-let cleo: Browser;
+const { backend, pages, sql: q, members: { ada, ben, cleo } } = useE2e({ members: ['ada', 'ben', 'cleo'] });
 let poetryCode = '';
 let poetryLink = '';
 let nightCode = '';
@@ -31,19 +26,9 @@ const servePicture = (route: Route) => {
 };
 
 beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  fixtures = await serveFixtures();
-  [ada, ben, cleo] = await Promise.all([launchBrowser(), launchBrowser(), launchBrowser()]);
   await Promise.all([ada, ben, cleo].map((b) => b.context.route('https://img.e2e.test/**', servePicture)));
 });
 
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close(), cleo?.close()]);
-  await fixtures?.close();
-  await backend?.stop();
-});
-
-const q = (sql: string) => backend.db.query(sql) as Promise<Array<Record<string, unknown>>>;
 const itemTitles = async (group: string) =>
   (await q(`select i.title from app.items i join app.groups g on g.id = i.group_id where g.name = '${group}' order by i.title`)).map((r) => r.title);
 
@@ -66,7 +51,7 @@ async function signInAt(browser: Browser, path: string, email: string): Promise<
 }
 
 async function popupFor(browser: Browser, file: string): Promise<{ page: Page; popup: Page }> {
-  const url = `${fixtures.url}/${file}`;
+  const url = `${pages.url}/${file}`;
   const page = await browser.context.newPage();
   await page.goto(url);
   const popup = await browser.open(`popup.html?tabId=${await tabIdOf(browser, url)}`);
@@ -99,14 +84,8 @@ describe('groups in the extension', () => {
     expect(await q(`select display_name, avatar_url from app.profiles p join auth.users u on u.id = p.id where u.email = 'ada@groups.test'`))
       .toEqual([{ display_name: 'Ada L.', avatar_url: 'https://img.e2e.test/ada.png' }]);
 
-    await options.getByLabel('Group name').fill('Poetry Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByRole('button', { name: 'Invite' }).first().click();
-    await options.getByRole('button', { name: 'Create invite' }).click();
-    const code = options.getByLabel('Invite code');
-    await expect.poll(() => code.inputValue()).not.toBe('');
-    poetryCode = await code.inputValue();
-    poetryLink = await options.getByLabel('Invite link').inputValue();
+    await createGroup(options, 'Poetry Circle');
+    ({ code: poetryCode, link: poetryLink } = await createInvite(options));
     await options.close();
   });
 
@@ -127,13 +106,8 @@ describe('groups in the extension', () => {
     await options2.getByRole('button', { name: 'Save profile' }).click();
     await options2.getByText('Your group sees you as Ben.').waitFor();
     // Ben makes a group of his own, with an invite, for Cleo to join from the group picker.
-    await options2.getByLabel('Group name').fill('Night Readers');
-    await options2.getByRole('button', { name: 'Create group' }).click();
-    const night = options2.getByTestId('group').filter({ hasText: 'Night Readers' });
-    await night.getByRole('button', { name: 'Invite' }).click();
-    await night.getByRole('button', { name: 'Create invite' }).click();
-    await expect.poll(() => night.getByLabel('Invite code').inputValue()).not.toBe('');
-    nightCode = await night.getByLabel('Invite code').inputValue();
+    await createGroup(options2, 'Night Readers');
+    nightCode = (await createInvite(options2, { group: 'Night Readers' })).code;
     await clip(ben, 'shift-jis-article.html', 'Poetry Circle');
     await options2.close();
   });

@@ -1,39 +1,23 @@
 /**
- * Issue 4 in real Chromium on the production build (three members, three profiles):
- * Ada creates a group and an invite; Ben names himself, previews the invite from its
- * link and joins; Cleo joins by code; Ada makes Ben an admin and removes Cleo, whose
- * side panel then says she is no longer a member; Ben leaves; Ada deletes the group
- * after typing its name.
+ * Invites and roles in real Chromium on the production build (three members, three
+ * profiles): Ada creates a group and an invite; Ben names himself, previews the invite from
+ * its link and joins; Cleo joins by code; Ada makes Ben an admin and removes Cleo, whose
+ * side panel then says she is no longer a member; Ben leaves; Ada deletes the group after
+ * typing its name.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signInMember, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import type { Browser } from './harness';
+import { createGroup, createInvite, joinGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let ada: Browser;
-let ben: Browser;
-let cleo: Browser;
+const { backend, sql, members: { ada, ben, cleo } } = useE2e({ members: ['ada', 'ben', 'cleo'] });
 let adaOptions: Page;
 let inviteLink = '';
 let inviteCode = '';
 
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  [ada, ben, cleo] = await Promise.all([launchBrowser(), launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close(), cleo?.close()]);
-  await backend?.stop();
-});
-
 async function role(email: string): Promise<string | undefined> {
-  const rows = await backend.db.query(
-    `select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = '${email}'`,
-  );
-  return (rows[0] as { role?: string } | undefined)?.role;
+  const rows = await sql<{ role: string }>('select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = $1', [email]);
+  return rows[0]?.role;
 }
 
 /** A member's options page, signed in, display name set. */
@@ -45,26 +29,11 @@ async function member(browser: Browser, email: string, name: string): Promise<Pa
   return options;
 }
 
-async function join(options: Page, code: string) {
-  await options.getByLabel('Invite code').last().fill(code);
-  await options.getByRole('button', { name: 'Join group' }).click();
-  await options.getByRole('button', { name: 'Join Thursday Circle' }).click();
-  await options.getByText('You joined Thursday Circle.').waitFor();
-}
-
 describe('membership', () => {
   test('Ada creates a group and an invite for 30 days, at most 5 uses', async () => {
     adaOptions = await member(ada, 'ada@e2e.test', 'Ada');
-    await adaOptions.getByLabel('Group name').fill('Thursday Circle');
-    await adaOptions.getByRole('button', { name: 'Create group' }).click();
-    await adaOptions.getByRole('button', { name: 'Invite' }).first().click();
-    await adaOptions.getByLabel('Invite lasts').selectOption('30');
-    await adaOptions.getByLabel('Most uses (optional)').fill('5');
-    await adaOptions.getByRole('button', { name: 'Create invite' }).click();
-    const code = adaOptions.getByLabel('Invite code');
-    await expect.poll(() => code.inputValue()).not.toBe('');
-    inviteCode = await code.inputValue();
-    inviteLink = await adaOptions.getByLabel('Invite link').inputValue();
+    await createGroup(adaOptions, 'Thursday Circle');
+    ({ code: inviteCode, link: inviteLink } = await createInvite(adaOptions, { days: '30', maxUses: '5' }));
     expect(inviteLink.endsWith(`#join=${encodeURIComponent(inviteCode)}`)).toBe(true);
     const open = adaOptions.getByRole('list', { name: 'Open invites' });
     await expect.poll(() => open.textContent()).toMatch(/0 of 5 uses/);
@@ -86,7 +55,7 @@ describe('membership', () => {
     await options.getByLabel('Invite code').last().fill('WRONG-CODE-1234');
     await options.getByRole('button', { name: 'Join group' }).click();
     expect(await options.getByRole('alert').textContent()).toContain('That invite code is not valid.');
-    await join(options, inviteCode);
+    await joinGroup(options, inviteCode, 'Thursday Circle');
     await options.close();
   });
 
@@ -119,6 +88,6 @@ describe('membership', () => {
     await adaOptions.getByLabel(/to delete the group/).fill('Thursday Circle');
     await del.click();
     await expect.poll(() => adaOptions.getByTestId('group').count()).toBe(0);
-    expect(await backend.db.query(`select 1 from app.groups where name = 'Thursday Circle'`)).toHaveLength(0);
+    expect(await sql(`select 1 from app.groups where name = 'Thursday Circle'`)).toHaveLength(0);
   });
 });

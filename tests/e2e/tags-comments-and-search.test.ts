@@ -5,32 +5,16 @@
  * search; axe finds no serious accessibility problem in the side panel's library, item and
  * reader views.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
+import { tabIdOf, type Browser } from './harness';
 import { axeProblems } from './axe';
-import { startLocalBackend } from '../../supabase/local/index';
+import { shareGroup, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
-let ben: Browser;
-
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  fixtures = await serveFixtures();
-  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close()]);
-  await fixtures?.close();
-  await backend?.stop();
-});
+const { backend, pages, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
 
 async function clip(browser: Browser, file: string, tags: string): Promise<void> {
-  const url = `${fixtures.url}/${file}`;
+  const url = `${pages.url}/${file}`;
   const page = await browser.context.newPage();
   await page.goto(url);
   const popup = await browser.open(`popup.html?tabId=${await tabIdOf(browser, url)}`);
@@ -52,26 +36,16 @@ async function library(browser: Browser): Promise<Page> {
 
 describe('discussion: tags, comments, reader, search', () => {
   test('Ada makes "Talk Circle", Ben joins, Ada clips two articles with tags', async () => {
-    const options = await signInMember(ada, backend, 'ada@talk.test');
-    await options.getByLabel('Group name').fill('Talk Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByRole('button', { name: 'Invite' }).first().click();
-    await options.getByRole('button', { name: 'Create invite' }).click();
-    const code = options.getByLabel('Invite code');
-    await expect.poll(() => code.inputValue()).not.toBe('');
-    const inviteCode = await code.inputValue();
-    const benOptions = await signInMember(ben, backend, 'ben@talk.test');
-    await benOptions.getByLabel('Invite code').last().fill(inviteCode);
-    await benOptions.getByRole('button', { name: 'Join group' }).click();
-    await benOptions.getByRole('button', { name: 'Join Talk Circle' }).click();
-    await benOptions.getByText('You joined Talk Circle.').waitFor();
+    const { ownerOptions: options, memberOptions: benOptions } = await shareGroup(backend, 'Talk Circle', {
+      owner: [ada, 'ada@talk.test'], member: [ben, 'ben@talk.test'], via: 'rpc',
+    });
     await clip(ada, 'article.html', 'leadership, essay');
     await clip(ada, 'windows-1252-article.html', 'Remote Work');
     await Promise.all([options.close(), benOptions.close()]);
   });
 
   test('Ben, in the popup: the group\'s tags are suggested with counts; he adds one and removes one', async () => {
-    const url = `${fixtures.url}/article.html`;
+    const url = `${pages.url}/article.html`;
     const page = await ben.context.newPage();
     await page.goto(url);
     const popup = await ben.open(`popup.html?tabId=${await tabIdOf(ben, url)}`);

@@ -1,55 +1,34 @@
 /**
- * Issue 5 polish in real Chromium on the production build: the queue's comment count leaves
- * out a deleted placeholder; the Library keeps its filter and search after an item is opened
- * and closed, and Back names where it goes; tags of emoji and SQL are only text; voting twice
- * takes the vote back; an owner changes the next meeting in place (a passed time refused,
- * the agenda kept); axe finds no serious problem in the Queue and Meetings panes or the popup.
- * Ben is made in the database: one browser is enough here.
+ * The side panel's details in real Chromium on the production build: the queue's comment
+ * count leaves out a deleted placeholder; the Library keeps its filter and search after an
+ * item is opened and closed, and Back names where it goes; tags of emoji and SQL are only
+ * text; voting twice takes the vote back; an owner changes the next meeting in place (a
+ * passed time refused, the agenda kept); axe finds no serious problem in the Queue and
+ * Meetings panes or the popup. Ben is made in the database: one browser is enough here.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
+import { tabIdOf } from './harness';
 import { axeProblems } from './axe';
-import { startLocalBackend } from '../../supabase/local/index';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
+const { backend, pages, sql, members: { ada } } = useE2e({ members: ['ada'] });
 let panel: Page;
 let groupId = '';
 
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  fixtures = await serveFixtures();
-  ada = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ada?.close();
-  await fixtures?.close();
-  await backend?.stop();
-});
-
-async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
-  return (await backend.db.query(text)) as T[];
-}
-
 const entries = (page: Page) => page.getByTestId('library-entry');
 
-describe('discussion polish', () => {
-  test('Ada owns "Polish Circle" with three queued items; Ben (a member) commented on Alder, then deleted it under Ada’s reply', async () => {
-    const options = await signInMember(ada, backend, 'ada@polish.test');
-    await options.getByLabel('Group name').fill('Polish Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByText('Polish Circle').first().waitFor();
+describe('side panel details: counts, navigation, tags, votes, meeting edits', () => {
+  test('Ada owns "Linden Circle" with three queued items; Ben (a member) commented on Alder, then deleted it under Ada’s reply', async () => {
+    const options = await signInMember(ada, backend, 'ada@details.test');
+    await createGroup(options, 'Linden Circle');
     await options.close();
-    groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Polish Circle'`))[0]!.id;
-    await sql(`insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(), 'ben@polish.test', '{"display_name": "Ben"}')`);
+    groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Linden Circle'`))[0]!.id;
+    await sql(`insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(), 'ben@details.test', '{"display_name": "Ben"}')`);
     await sql(`update app.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
-    await sql(`insert into app.group_members (group_id, user_id, role) select '${groupId}', id, 'member' from auth.users where email = 'ben@polish.test'`);
+    await sql(`insert into app.group_members (group_id, user_id, role) select '${groupId}', id, 'member' from auth.users where email = 'ben@details.test'`);
     await sql(`insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
-               select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, 1150, (select id from auth.users where email = 'ada@polish.test')
+               select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, 1150, (select id from auth.users where email = 'ada@details.test')
                  from (values ('Alder'), ('Birch'), ('Cedar')) as v(t)`);
     await sql(`insert into app.queue_entries (item_id, group_id, position, queued_by)
                select i.id, i.group_id, row_number() over (order by i.title), i.added_by from app.items i where i.group_id = '${groupId}'`);
@@ -59,9 +38,9 @@ describe('discussion polish', () => {
                 where i.group_id = '${groupId}'`);
     const alder = `(select id from app.items where group_id = '${groupId}' and title = 'Alder')`;
     const top = (await sql<{ id: string }>(`insert into app.comments (item_id, group_id, author_id, body)
-      select ${alder}, '${groupId}', id, 'First!' from auth.users where email = 'ben@polish.test' returning id`))[0]!.id;
+      select ${alder}, '${groupId}', id, 'First!' from auth.users where email = 'ben@details.test' returning id`))[0]!.id;
     await sql(`insert into app.comments (item_id, group_id, author_id, body, parent_id)
-      select ${alder}, '${groupId}', id, 'Agreed', '${top}' from auth.users where email = 'ada@polish.test'`);
+      select ${alder}, '${groupId}', id, 'Agreed', '${top}' from auth.users where email = 'ada@details.test'`);
     await sql(`update app.comments set body = '', deleted_at = now() where id = '${top}'`);
   });
 
@@ -155,15 +134,15 @@ describe('discussion polish', () => {
   });
 
   test('axe finds nothing serious in the popup, before a clip and on the page once saved', async () => {
-    const url = `${fixtures.url}/article.html`;
+    const url = `${pages.url}/article.html`;
     const page = await ada.context.newPage();
     await page.goto(url);
     const popup = await ada.open(`popup.html?tabId=${await tabIdOf(ada, url)}`);
-    const save = popup.getByRole('button', { name: /^Save to Polish Circle/ });
+    const save = popup.getByRole('button', { name: /^Save to Linden Circle/ });
     await save.waitFor({ timeout: 15_000 });
     expect(await axeProblems(popup)).toEqual([]);
     await save.click();
-    await popup.getByText(/Saved to Polish Circle/).first().waitFor({ timeout: 15_000 });
+    await popup.getByText(/Saved to Linden Circle/).first().waitFor({ timeout: 15_000 });
     expect(await axeProblems(popup)).toEqual([]);
     await popup.close();
     const again = await ada.open(`popup.html?tabId=${await tabIdOf(ada, url)}`);

@@ -1,39 +1,18 @@
 /**
- * The outbox in real Chromium on the production build (issue 6): a save whose session was
+ * The outbox in real Chromium on the production build: a save whose session was
  * revoked is kept and arrives once after signing in again; with the backend stopped, a clip
  * and a comment are kept and arrive once after it is back (same port, same database); a clip
  * kept for one member is only counted after they sign out and while another member is signed in.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, signInMember, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { tabIdOf } from './harness';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-const dataDir = mkdtempSync(join(tmpdir(), 'readclub-e2e-outbox-'));
-const start = (port = 0) => startLocalBackend({ port, memory: false, dataDir, seed: false, log: () => undefined });
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
+const e2e = useE2e({ members: ['ada'], persistent: true });
+const { backend, pages, count, members: { ada } } = e2e;
 const EMAIL = 'ada@outbox.test';
 
-beforeAll(async () => {
-  backend = await start();
-  fixtures = await serveFixtures();
-  ada = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ada?.close();
-  await fixtures?.close();
-  await backend?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const count = async (sql: string, params: unknown[]) => Number((await backend.db.query<{ n: number }>(sql, params))[0]!.n);
 const items = (title: string) => count('select count(*)::int as n from app.items where title like $1', [title]);
 const comments = (body: string) => count('select count(*)::int as n from app.comments where body = $1', [body]);
 
@@ -55,15 +34,13 @@ async function openPopupFor(pageUrl: string): Promise<Page> {
 describe('the outbox keeps what could not be sent and delivers it once', () => {
   test('Ada signs in and creates a group', async () => {
     const options = await signInMember(ada, backend, EMAIL);
-    await options.getByLabel('Group name').fill('Night Readers');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await expect.poll(() => options.getByText('Night Readers').count()).toBeGreaterThan(0);
+    await createGroup(options, 'Night Readers');
     await options.close();
   });
 
   // Regression: a save whose session had ended sent the popup to sign-in and the clip was lost.
   test('session revoked: the save is kept, and arrives once after signing in again', async () => {
-    const popup = await openPopupFor(`${fixtures.url}/article.html`);
+    const popup = await openPopupFor(`${pages.url}/article.html`);
     await popup.getByLabel('Comment').fill('Kept through a sign-in.');
     await popup.getByRole('button', { name: /^Save to Night Readers/ }).waitFor();
     // The session ends on the server (sign-out everywhere) and the access token has expired,
@@ -97,11 +74,10 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
     const panel = await ada.open('sidepanel.html');
     await panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ }).click();
     await panel.getByLabel('Add a comment').waitFor();
-    const popup = await openPopupFor(`${fixtures.url}/windows-1252-article.html`);
+    const popup = await openPopupFor(`${pages.url}/windows-1252-article.html`);
     await popup.getByRole('button', { name: /^Save to Night Readers/ }).waitFor();
 
-    const port = Number(new URL(backend.url).port);
-    await backend.stop();
+    await e2e.stopBackend();
     await popup.getByLabel('Comment').fill('Un bon café.');
     await popup.getByRole('button', { name: /^Save to Night Readers/ }).click();
     await expect.poll(() => popup.getByText(/when it can reach the server/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -110,7 +86,7 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
     await expect.poll(() => panel.getByText(/Saved on this device/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => popup.getByRole('heading', { name: 'Waiting to send (2)' }).count()).toBe(1);
 
-    backend = await start(port);
+    await e2e.restartBackend();
     // What the outbox's alarm calls (the alarm itself waits 30 s at least).
     const deliver = () => ada.worker.evaluate(() => (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true));
     await deliver();
@@ -126,11 +102,10 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
   // Regression: on a shared browser the next person saw Ada's kept clip by its title (and could discard it).
   test('a clip kept for Ada is counted, never named, after she signs out and while Ben is signed in, and is sent when Ada is back', async () => {
     const before = await count('select count(*)::int as n from app.items', []);
-    const popup = await openPopupFor(`${fixtures.url}/shift-jis-article.html`);
+    const popup = await openPopupFor(`${pages.url}/shift-jis-article.html`);
     const save = popup.getByRole('button', { name: /^Save to Night Readers/ });
     await save.waitFor();
-    const port = Number(new URL(backend.url).port);
-    await backend.stop();
+    await e2e.stopBackend();
     await save.click();
     await popup.getByRole('heading', { name: 'Waiting to send (1)' }).waitFor({ timeout: 15_000 });
     const kept = (await popup.getByTestId('outbox-entry').locator('strong').textContent())!;
@@ -140,7 +115,7 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
     await popup.getByTestId('outbox-others').waitFor();
     expect(await popup.getByText(kept).count()).toBe(0);
     await popup.close();
-    backend = await start(port);
+    await e2e.restartBackend();
 
     const ben = await signInMember(ada, backend, 'ben@outbox.test');
     await ben.getByTestId('outbox-others').waitFor();

@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload } from '../../utils/api-types';
 import { renderExportMarkdown } from '../../utils/export-markdown';
-import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, testClient, uniqueEmail, type TestBackend } from './helpers';
+import { call, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
 
-type Member = { client: SupabaseClient; userId: string; email: string };
 
 function link(url: string, title: string): ClipPayload {
   return {
@@ -32,15 +31,8 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    const member = async (name: string): Promise<Member> => {
-      const email = uniqueEmail(name.toLowerCase());
-      return { ...(await signedInClient(backend, email, name)), email };
-    };
-    [ada, ben, cleo] = await Promise.all([member('Ada'), member('Ben'), member('Cleo')]);
-    group = await ok(ada.client, 'create_group', { p_name: 'Data Circle' });
-    const { code } = await ok(ada.client, 'create_invite', { p_group_id: group.id });
-    await ok(ben.client, 'join_group', { p_code: code });
-    await ok(cleo.client, 'join_group', { p_code: code });
+    [ada, ben, cleo] = await signedInMembers(backend, 'Ada', 'Ben', 'Cleo');
+    group = await groupOf(ada.client, 'Data Circle', [ben.client, cleo.client]);
     adaEssay = await clip(ada, 'https://example.org/ada', 'Ada’s essay', ['essay'], 'Ada thinks');
     cleoQuiet = await clip(cleo, 'https://example.org/cleo-quiet', 'Cleo’s quiet link', ['cleo'], 'Only Cleo');
     cleoTalked = await clip(cleo, 'https://example.org/cleo-talked', 'Cleo’s talked-about link');

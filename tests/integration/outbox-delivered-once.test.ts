@@ -4,7 +4,7 @@
  * same port and database, sending each again (the outbox may send twice: an answer lost, a
  * worker stopped mid-call) lands each exactly once, because both carry the client's id.
  * The outbox's own logic (order, backoff, a refused change blocking nothing) is unit-tested
- * in utils/outbox.test.ts; its path through the extension in tests/e2e/outbox.test.ts.
+ * in utils/outbox.test.ts; its path through the extension in tests/e2e/outbox-clips-and-comments.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

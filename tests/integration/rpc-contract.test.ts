@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { MAX_STORED_CONTENT_BYTES, readingMinutes, type ClipItemArgs, type ClipPayload, type Rpcs } from '../../utils/api-types';
-import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, testClient, type Outcome, uniqueEmail, type TestBackend } from './helpers';
+import { call, HAS_SCHEMA, ok, type Outcome, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
 
 /** A refusal the extension can show: a 4xx with the database's own words. */
 function expectClearRefusal(outcome: Outcome<keyof Rpcs>, codes: string[]): void {
@@ -69,11 +69,7 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    [ada, ben, cleo] = await Promise.all([
-      signedInClient(backend, uniqueEmail('ada'), 'Ada'),
-      signedInClient(backend, uniqueEmail('ben'), 'Ben'),
-      signedInClient(backend, uniqueEmail('cleo'), 'Cleo'),
-    ]);
+    [ada, ben, cleo] = await signedInMembers(backend, 'Ada', 'Ben', 'Cleo');
   });
   afterAll(async () => {
     await backend?.stop();
@@ -131,7 +127,7 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
       comment_count: 1,
       reading_minutes: readingMinutes(TEXT_LENGTH, WORD_COUNT),
     });
-    expect(entry).not.toHaveProperty('queued_by'); // item_detail's (issue 7: the queue list never drew it)
+    expect(entry).not.toHaveProperty('queued_by'); // item_detail's (the queue list never drew it)
     expect(readingMinutes(TEXT_LENGTH, WORD_COUNT)).not.toBe(readingMinutes(TEXT_LENGTH)); // so the line above tells them apart
     expect([...entry!.tags].sort()).toEqual(['attention', 'essay']);
     expect(entry!.position).toEqual(expect.any(Number));

@@ -8,12 +8,10 @@
 import { createServer, request, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, signInMember, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
 const CHANGES = new Set(['untag_item', 'vote_item', 'move_queue_entry', 'mark_read', 'unqueue_item']);
-let backend: Awaited<ReturnType<typeof startLocalBackend>>;
-let ada: Browser;
+const { backend, sql, members: { ada } } = useE2e({ members: ['ada'] });
 let proxy: Server | null = null;
 let proxyPort = 0;
 const rpcs: Array<{ name: string; body: Record<string, unknown> }> = [];
@@ -66,32 +64,21 @@ async function stopProxy(): Promise<void> {
 }
 const proxyUrl = () => `http://127.0.0.1:${proxyPort}`;
 
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => undefined });
-  await startProxy(0);
-  ada = await launchBrowser();
-});
+beforeAll(() => startProxy(0));
+afterAll(stopProxy);
 
-afterAll(async () => {
-  await ada?.close();
-  await stopProxy();
-  await backend?.stop();
-});
-
-const q = <T>(sql: string, params: unknown[] = []) => backend.db.query<T & Record<string, unknown>>(sql, params);
+const q = <T>(text: string, params: unknown[] = []) => sql<T & Record<string, unknown>>(text, params);
 /** Rows a statement must return (an insert … returning, a lookup that must find something). */
-async function rows<T>(sql: string, params: unknown[]): Promise<[T, ...T[]]> {
-  const found = await q<T>(sql, params);
-  if (!found[0]) throw new Error(`No rows from: ${sql}`);
+async function rows<T>(text: string, params: unknown[]): Promise<[T, ...T[]]> {
+  const found = await q<T>(text, params);
+  if (!found[0]) throw new Error(`No rows from: ${text}`);
   return found as [T, ...T[]];
 }
 
 describe('votes, moves, read marks and tag removals made offline', () => {
   test('each is kept and shown, then arrives once, in order, when the server is back', async () => {
     const options = await signInMember(ada, { url: proxyUrl(), anonKey: backend.anonKey }, EMAIL);
-    await options.getByLabel('Group name').fill('Offline Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await expect.poll(() => options.getByText('Offline Circle').count()).toBeGreaterThan(0);
+    await createGroup(options, 'Offline Circle');
     await options.close();
 
     // Three queued articles (the first tagged focus and work), put in directly.

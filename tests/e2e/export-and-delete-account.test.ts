@@ -1,5 +1,5 @@
 /**
- * Issue 6, "Your data", in real Chromium on the production build: Ben downloads the group
+ * "Your data" in real Chromium on the production build: Ben downloads the group
  * as JSON and as Markdown from Options and the files hold the library, the meetings (a
  * finished one with its takeaway, the next one he leads) and his own read mark and vote;
  * then he deletes his account after typing DELETE: he is signed out, his caches and his
@@ -7,17 +7,14 @@
  * a new, empty account, and Ada still has the library minus Ben's own content.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { testClient } from '../integration/helpers';
-import { launchBrowser, signInCode, signInMember, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { signInMember, useE2e } from './fixtures';
 import type { ClipPayload, GroupExport } from '../../utils/api-types';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let ben: Browser;
+const e2e = useE2e({ members: ['ben'] });
+const { backend, sql, members: { ben } } = e2e;
 let options: Page;
 let ada: SupabaseClient;
 let groupId = '';
@@ -30,15 +27,6 @@ function link(url: string, title: string): ClipPayload {
     content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
     published_at: null, modified_at: null, selection: false, truncated: false,
   };
-}
-
-/** A member outside the browser (supabase-js in Node), signed in by emailed code. */
-async function nodeMember(email: string, name: string): Promise<SupabaseClient> {
-  const client = testClient(backend);
-  await client.auth.signInWithOtp({ email, options: { data: { display_name: name } } });
-  const { error } = await client.auth.verifyOtp({ email, token: await signInCode(backend.url, email), type: 'email' });
-  if (error) throw error;
-  return client;
 }
 
 async function rpc<T>(client: SupabaseClient, name: string, args: Record<string, unknown>): Promise<T> {
@@ -56,12 +44,10 @@ async function downloaded(button: string): Promise<{ name: string; text: string 
 }
 
 beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  ben = await launchBrowser();
-  ada = await nodeMember('ada@yourdata.test', 'Ada');
+  ada = (await e2e.nodeMember('ada@yourdata.test', 'Ada')).client;
   groupId = (await rpc<{ id: string }>(ada, 'create_group', { p_name: 'Export Circle' })).id;
   const { code } = await rpc<{ code: string }>(ada, 'create_invite', { p_group_id: groupId });
-  const benNode = await nodeMember(BEN, 'Ben');
+  const benNode = (await e2e.nodeMember(BEN, 'Ben')).client;
   await rpc(benNode, 'join_group', { p_code: code });
   const essay = await clip(ada, 'https://example.org/essay', 'An essay <b>worth</b> reading', ['essay'], 'Ada: read this first');
   await rpc(benNode, 'add_comment', { p_item_id: essay.item_id, p_body: 'Ben: agreed' });
@@ -77,11 +63,6 @@ beforeAll(async () => {
   await rpc(ada, 'schedule_meeting', { p_group_id: groupId, p_starts_at: soon(48), p_title: 'Essay evening', p_lead_id: benId, p_agenda_size: 1 });
   await rpc(benNode, 'mark_read', { p_item_id: essay.item_id, p_read: true });
   await rpc(benNode, 'vote_item', { p_item_id: essay.item_id, p_vote: true });
-});
-
-afterAll(async () => {
-  await ben?.close();
-  await backend?.stop();
 });
 
 describe('your data', () => {
@@ -123,7 +104,7 @@ describe('your data', () => {
   });
 
   test('Ben deletes his account: signed out, caches and his waiting changes gone', async () => {
-    const benId = ((await backend.db.query(`select id from auth.users where email = '${BEN}'`)) as Array<{ id: string }>)[0]!.id;
+    const benId = (await sql<{ id: string }>(`select id from auth.users where email = '${BEN}'`))[0]!.id;
     // One change of Ben's waits in the outbox (refused, so it is not sent meanwhile), and one of someone else's.
     const waiting = (id: string, userId: string) => ({
       id, userId, groupId, itemKey: id, kind: 'queue', args: { itemId: id },
@@ -146,7 +127,7 @@ describe('your data', () => {
     expect(stored.account ?? null).toBeNull();
     expect(stored.groups ?? []).toEqual([]);
     expect((stored.outbox as Array<{ id: string }>).map((o) => o.id)).toEqual(['someone-elses']);
-    expect(await backend.db.query(`select 1 from auth.users where id = '${benId}'`)).toEqual([]);
+    expect(await sql(`select 1 from auth.users where id = '${benId}'`)).toEqual([]);
   });
 
   test('signing in again with his email finds a new account with none of the old data', async () => {

@@ -1,58 +1,22 @@
 /**
- * The walking skeleton's whole story, in real Chromium on the production build:
- * Ada signs in, creates a group, clips a page with a tag, a comment and "queue for
- * discussion", and sees it at the end of the queue; Ben joins with Ada's invite code,
- * sees the item and comments; Ada sees Ben's comment.
+ * Two members share a clipped article, in real Chromium on the production build: Ada signs
+ * in, creates a group, clips a page with a tag, a comment and "queue for discussion" (kept in
+ * the outbox while the backend is unreachable), and sees it at the end of the queue; Ben
+ * joins with Ada's invite code, sees the item and comments; Ada sees Ben's comment.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveFixtures, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { signInCode, tabIdOf, type Browser } from './harness';
+import { createGroup, createInvite, joinGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let fixtures: Awaited<ReturnType<typeof serveFixtures>>;
-let ada: Browser;
-let ben: Browser;
-
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false });
-  fixtures = await serveFixtures();
-  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close()]);
-  await fixtures?.close();
-  await backend?.stop();
-});
-
-async function signCode(email: string): Promise<string> {
-  const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
-  if (response.status === 404) return '';
-  const { code } = (await response.json()) as { code: string };
-  return code;
-}
+const { backend, pages, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
 
 /** Clicks "Send code" and waits for the new code: each send replaces the last. */
 async function freshCode(page: Page, email: string): Promise<string> {
-  const before = await signCode(email);
+  const before = await signInCode(backend.url, email);
   await page.getByRole('button', { name: 'Send code' }).click();
-  await expect.poll(() => signCode(email), { timeout: 15_000 }).not.toBe(before);
-  return signCode(email);
-}
-
-/** Options page: point the build at this run's backend, then sign in by email code. */
-async function setUpMember(browser: Browser, email: string): Promise<Page> {
-  const options = await browser.open('options.html');
-  await options.getByLabel('Backend URL').fill(backend.url);
-  await options.getByLabel('Public key').fill(backend.anonKey);
-  await options.getByRole('button', { name: 'Save backend' }).click();
-  await options.getByLabel('Email').fill(email);
-  await options.getByLabel('Sign-in code').fill(await freshCode(options, email));
-  await options.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => options.getByText(email).count()).toBeGreaterThan(0);
-  return options;
+  await expect.poll(() => signInCode(backend.url, email), { timeout: 15_000 }).not.toBe(before);
+  return signInCode(backend.url, email);
 }
 
 async function openPopupFor(browser: Browser, pageUrl: string): Promise<{ page: Page; popup: Page }> {
@@ -64,17 +28,12 @@ async function openPopupFor(browser: Browser, pageUrl: string): Promise<{ page: 
 
 describe('two members share a clipped article', () => {
   let inviteCode = '';
-  const articleUrl = () => `${fixtures.url}/article.html`;
+  const articleUrl = () => `${pages.url}/article.html`;
 
   test('Ada signs in and creates a group', async () => {
-    const options = await setUpMember(ada, 'ada@e2e.test');
-    await options.getByLabel('Group name').fill('Thursday Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByRole('button', { name: 'Invite' }).first().click();
-    await options.getByRole('button', { name: 'Create invite' }).click();
-    const code = options.getByLabel('Invite code');
-    await expect.poll(() => code.inputValue()).not.toBe('');
-    inviteCode = await code.inputValue();
+    const options = await signInMember(ada, backend, 'ada@e2e.test');
+    await createGroup(options, 'Thursday Circle');
+    inviteCode = (await createInvite(options)).code;
   });
 
   test('a wrong sign-in code gets a clear message', async () => {
@@ -91,7 +50,7 @@ describe('two members share a clipped article', () => {
   });
 
   test('a page Readability cannot read says so and offers a link', async () => {
-    const { page, popup } = await openPopupFor(ada, `${fixtures.url}/not-an-article.html`);
+    const { page, popup } = await openPopupFor(ada, `${pages.url}/not-an-article.html`);
     await expect.poll(() => popup.getByText(/could not find an article/i).count()).toBeGreaterThan(0);
     await expect(popup.getByRole('button', { name: 'Save as link' }).isVisible()).resolves.toBe(true);
     await Promise.all([page.close(), popup.close()]);
@@ -104,7 +63,7 @@ describe('two members share a clipped article', () => {
     await popup.getByLabel('Comment').fill('Worth an hour on Thursday.');
     await expect(popup.getByLabel('Queue for discussion').isChecked()).resolves.toBe(true);
     // First attempt: the backend is unreachable. The clip and everything typed wait in the
-    // outbox (issue 6), which says so, and go once the server answers again.
+    // outbox, which says so, and go once the server answers again.
     const rpc = '**/rest/v1/rpc/clip_item';
     await ada.context.route(rpc, (route) => route.abort('connectionrefused'));
     await popup.getByRole('button', { name: /^Save to Thursday Circle/ }).click();
@@ -129,11 +88,8 @@ describe('two members share a clipped article', () => {
   });
 
   test('Ben joins with the invite code, sees the item and comments on it', async () => {
-    const options = await setUpMember(ben, 'ben@e2e.test');
-    await options.getByLabel('Invite code').last().fill(inviteCode);
-    await options.getByRole('button', { name: 'Join group' }).click();
-    await options.getByRole('button', { name: 'Join Thursday Circle' }).click();
-    await expect.poll(() => options.getByText('Thursday Circle').count()).toBeGreaterThan(0);
+    const options = await signInMember(ben, backend, 'ben@e2e.test');
+    await joinGroup(options, inviteCode, 'Thursday Circle');
     const panel = await ben.open('sidepanel.html');
     const entry = panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ });
     await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);

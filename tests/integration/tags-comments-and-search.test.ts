@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload } from '../../utils/api-types';
-import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
+import { call, groupOf, HAS_SCHEMA, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
 const page: ClipPayload = {
   kind: 'article', url: 'https://example.com/quiet-leadership', canonical_url: null, title: 'Quiet Leadership',
@@ -25,12 +25,8 @@ describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    ada = (await signedInClient(backend, uniqueEmail('ada'), 'Ada')).client;
-    ben = (await signedInClient(backend, uniqueEmail('ben'), 'Ben')).client;
-    cleo = (await signedInClient(backend, uniqueEmail('cleo'), 'Cleo')).client;
-    groupId = (await ok(ada, 'create_group', { p_name: 'Talkers' })).id;
-    const invite = await ok(ada, 'create_invite', { p_group_id: groupId });
-    await ok(ben, 'join_group', { p_code: invite.code });
+    [{ client: ada }, { client: ben }, { client: cleo }] = await signedInMembers(backend, 'Ada', 'Ben', 'Cleo');
+    groupId = (await groupOf(ada, 'Talkers', [ben])).id;
     itemId = (await ok(ada, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: page,
       p_tags: ['Essay'], p_comment: null, p_queue: false })).item_id;
   });

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
+import { call, groupOf, HAS_SCHEMA, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
 describe.skipIf(!HAS_SCHEMA)('discussion: queue, meetings, what is new', () => {
   let backend: TestBackend;
@@ -18,10 +18,8 @@ describe.skipIf(!HAS_SCHEMA)('discussion: queue, meetings, what is new', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    [ada, ben] = await Promise.all([signedInClient(backend, uniqueEmail('ada'), 'Ada'), signedInClient(backend, uniqueEmail('ben'), 'Ben')]);
-    group = await ok(ada.client, 'create_group', { p_name: 'Queue Circle' });
-    const invite = await ok(ada.client, 'create_invite', { p_group_id: group.id });
-    await ok(ben.client, 'join_group', { p_code: invite.code });
+    [ada, ben] = await signedInMembers(backend, 'Ada', 'Ben');
+    group = await groupOf(ada.client, 'Queue Circle', [ben.client]);
     await ok(ben.client, 'mark_seen', { p_group_id: group.id });
     for (const name of ['alder', 'birch', 'cedar', 'dogwood', 'elm']) {
       const clip = await ok(ada.client, 'clip_item', {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
+import { call, HAS_SCHEMA, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, uniqueEmail } from './helpers';
 
 describe.skipIf(!HAS_SCHEMA)('membership', () => {
   let backend: TestBackend;
@@ -18,11 +18,7 @@ describe.skipIf(!HAS_SCHEMA)('membership', () => {
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    [ada, ben, cleo] = await Promise.all([
-      signedInClient(backend, uniqueEmail('ada'), 'Ada'),
-      signedInClient(backend, uniqueEmail('ben'), 'Ben'),
-      signedInClient(backend, uniqueEmail('cleo'), 'Cleo'),
-    ]);
+    [ada, ben, cleo] = await signedInMembers(backend, 'Ada', 'Ben', 'Cleo');
     group = await ok(ada.client, 'create_group', { p_name: 'Membership Circle' });
   });
   afterAll(async () => {

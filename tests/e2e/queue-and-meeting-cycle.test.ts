@@ -1,6 +1,6 @@
 /**
- * The queue, meetings and what's new in real Chromium on the production build, two members in two
- * browsers against the local backend (the side panel refreshes every 10 s, and at once when
+ * The queue and a meeting's cycle in real Chromium on the production build, two members in
+ * two browsers against the local backend (the side panel refreshes every 10 s, and at once when
  * Realtime says the group changed):
  * what's new (badge count, "New" marks), reorder by keyboard and by drag, votes and most
  * wanted, read marks, total reading time, another member's vote showing up live, moving an
@@ -8,33 +8,16 @@
  * 120-entry queue read from the server a page at a time.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signInMember, stopWorker, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { createGroup, signInMember, useE2e } from './fixtures';
+import { stopWorker } from './harness';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let ada: Browser;
-let ben: Browser;
+const { backend, sql, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
 let adaPanel: Page;
 let benPanel: Page;
 let groupId = '';
 const LIVE_MS = 15_000; // the panel's 10 s refresh, and some slack on a busy machine
-
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: () => {} });
-  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close()]);
-  await backend?.stop();
-});
-
-async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
-  return (await backend.db.query(text)) as T[];
-}
 
 async function order(): Promise<string> {
   const rows = await sql<{ title: string }>(
@@ -53,9 +36,7 @@ const titles = async (panel: Page) => (await entries(panel).locator('.entry-titl
 describe('discussion: queue, meetings, what is new, live', () => {
   test('Ada has a group with four queued items; Ben is a member', async () => {
     const options = await signInMember(ada, backend, 'ada@queue.test');
-    await options.getByLabel('Group name').fill('Thursday Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByText('Thursday Circle').first().waitFor();
+    await createGroup(options, 'Thursday Circle');
     await signInMember(ben, backend, 'ben@queue.test');
     await sql(`update app.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
     groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Thursday Circle'`))[0]!.id;
