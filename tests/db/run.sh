@@ -69,10 +69,11 @@ echo "seed loads (twice)"
 step "pgTAP (supabase/tests/*.sql)"
 compgen -G "supabase/tests/*.sql" >/dev/null || fail "no pgTAP tests in supabase/tests"
 "${PSQL[@]}" "$TEST_URL" -c "create extension if not exists pgtap with schema extensions" || fail "pgTAP is not installed (postgresql-15-pgtap)"
-# Every test file runs in one transaction and rolls back, so they share the seeded database.
+# 000_helpers.sql runs first (name order) and commits the shared helpers (schema tests); every
+# other file runs in one transaction and rolls back, so they share the seeded database.
 PGOPTIONS="--search_path=public,extensions" pg_prove --dbname "$TEST_URL" --ext .sql --failures supabase/tests/ \
   || fail "pgTAP tests"
-"${PSQL[@]}" "$TEST_URL" -c "drop extension pgtap"
+"${PSQL[@]}" "$TEST_URL" -c "drop schema if exists tests cascade" -c "drop extension pgtap"
 
 step "plpgsql_check (every PL/pgSQL function in public and private)"
 if [[ "$("${PSQL[@]}" -tA "$TEST_URL" -c "select count(*) from pg_available_extensions where name = 'plpgsql_check'")" == "1" ]]; then

@@ -1,0 +1,91 @@
+-- Export: export_group gives a member everything they can see in a group (members, items with
+-- tags, comments and replies, saved copies, queue places, the queue in order) and nothing of
+-- another group; outsiders and other groups are refused; it changes nothing and runs as the
+-- member, so row-level security decides what it holds.
+begin;
+set search_path = public, extensions;
+select plan(16);
+
+-- "Circle": Ada owns it, Cleo is an admin, Ben a member. Cleo alone is in "Cleo's Notes".
+-- Eve owns "Elsewhere" and is in no other group.
+insert into auth.users (id, email, raw_user_meta_data) values
+  ('18000000-0000-4000-8000-0000000000a1', 'ada@test.test', '{"display_name": "Ada"}'),
+  ('18000000-0000-4000-8000-0000000000a2', 'ben@test.test', '{"display_name": "Ben"}'),
+  ('18000000-0000-4000-8000-0000000000a3', 'Cleo@Test.test', '{"display_name": "Cleo"}'),
+  ('18000000-0000-4000-8000-0000000000a5', 'eve@test.test', '{"display_name": "Eve"}');
+insert into public.groups (id, name, created_by) values
+  ('18000000-0000-4000-8000-0000000000b1', 'Circle', '18000000-0000-4000-8000-0000000000a1'),
+  ('18000000-0000-4000-8000-0000000000b2', 'Cleo''s Notes', '18000000-0000-4000-8000-0000000000a3'),
+  ('18000000-0000-4000-8000-0000000000b3', 'Elsewhere', '18000000-0000-4000-8000-0000000000a5');
+insert into public.group_members (group_id, user_id, role) values
+  ('18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a2', 'member'),
+  ('18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a3', 'admin');
+-- c1 Ada's article (tagged by Ada and Cleo, commented by Ben and Cleo, queued by Cleo);
+-- c2 Cleo's link, commented by Ben; c3 Cleo's link nobody else touched; c4 Ben's link;
+-- c5 in Cleo's own group; c6 in Eve's group.
+insert into public.items (id, group_id, client_id, kind, url, title, content_html, added_by) values
+  ('18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'article', 'https://example.org/essay', 'An essay', '<p>Body</p>', '18000000-0000-4000-8000-0000000000a1'),
+  ('18000000-0000-4000-8000-0000000000c2', '18000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/cleo-talked', 'Cleo''s talked-about link', null, '18000000-0000-4000-8000-0000000000a3'),
+  ('18000000-0000-4000-8000-0000000000c3', '18000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/cleo-quiet', 'Cleo''s quiet link', null, '18000000-0000-4000-8000-0000000000a3'),
+  ('18000000-0000-4000-8000-0000000000c4', '18000000-0000-4000-8000-0000000000b1', gen_random_uuid(), 'link', 'https://example.org/ben', 'Ben''s link', null, '18000000-0000-4000-8000-0000000000a2'),
+  ('18000000-0000-4000-8000-0000000000c5', '18000000-0000-4000-8000-0000000000b2', gen_random_uuid(), 'link', 'https://example.org/private', 'Cleo''s private note', null, '18000000-0000-4000-8000-0000000000a3'),
+  ('18000000-0000-4000-8000-0000000000c6', '18000000-0000-4000-8000-0000000000b3', gen_random_uuid(), 'link', 'https://example.org/eve', 'Eve''s secret', null, '18000000-0000-4000-8000-0000000000a5');
+insert into public.item_tags (item_id, group_id, tag, added_by) values
+  ('18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', 'essay', '18000000-0000-4000-8000-0000000000a1'),
+  ('18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', 'cleos-tag', '18000000-0000-4000-8000-0000000000a3'),
+  ('18000000-0000-4000-8000-0000000000c3', '18000000-0000-4000-8000-0000000000b1', 'mine', '18000000-0000-4000-8000-0000000000a3');
+insert into public.comments (id, item_id, group_id, author_id, body, created_at) values
+  ('18000000-0000-4000-8000-0000000000d1', '18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a2', 'Ben on the essay', now() - interval '2 hours'),
+  ('18000000-0000-4000-8000-0000000000d2', '18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a3', 'Cleo on the essay', now() - interval '1 hour'),
+  ('18000000-0000-4000-8000-0000000000d3', '18000000-0000-4000-8000-0000000000c2', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a2', 'Ben on Cleo''s link', now()),
+  ('18000000-0000-4000-8000-0000000000d4', '18000000-0000-4000-8000-0000000000c3', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a3', 'Cleo to herself', now());
+-- Ben replies to Cleo's comment on the essay.
+insert into public.comments (id, item_id, group_id, author_id, body, parent_id, created_at) values
+  ('18000000-0000-4000-8000-0000000000d5', '18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000a2', 'Ben replies to Cleo', '18000000-0000-4000-8000-0000000000d2', now() - interval '30 minutes');
+insert into public.queue_entries (item_id, group_id, position, queued_by) values
+  ('18000000-0000-4000-8000-0000000000c1', '18000000-0000-4000-8000-0000000000b1', 1, '18000000-0000-4000-8000-0000000000a3'),
+  ('18000000-0000-4000-8000-0000000000c4', '18000000-0000-4000-8000-0000000000b1', 2, '18000000-0000-4000-8000-0000000000a2');
+insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
+  ('18000000-0000-4000-8000-0000000000f1', '18000000-0000-4000-8000-0000000000b1', '18000000-0000-4000-8000-0000000000c3', '18000000-0000-4000-8000-0000000000a3', true, false);
+
+-- ---------- export_group ----------
+select tests.act_as('18000000-0000-4000-8000-0000000000a2');
+create temp table ben_export on commit drop as select public.export_group('18000000-0000-4000-8000-0000000000b1') as e;
+select is((select e ->> 'format' from ben_export), 'readclub-export', 'The export says what it is.');
+select is((select e -> 'group' ->> 'name' from ben_export), 'Circle', 'The export names the group.');
+select is((select e -> 'group' ->> 'my_role' from ben_export), 'member', 'The export says the exporting member''s role.');
+select is((select e -> 'exported_by' ->> 'display_name' from ben_export), 'Ben', 'The export says who made it.');
+select is((select jsonb_array_length(e -> 'members') from ben_export), 3, 'The export lists all three members.');
+select is((select array_agg(i ->> 'title' order by i ->> 'title') from ben_export, jsonb_array_elements(e -> 'items') as i),
+  array['An essay', 'Ben''s link', 'Cleo''s quiet link', 'Cleo''s talked-about link'],
+  'The export holds every item of the group and none of any other group.');
+select is((select array_agg((t ->> 'tag') || ' by ' || (t -> 'added_by' ->> 'display_name') order by t ->> 'tag')
+            from ben_export, jsonb_array_elements(e -> 'items') as i, jsonb_array_elements(i -> 'tags') as t
+           where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
+  array['cleos-tag by Cleo', 'essay by Ada'], 'Each item''s tags say who gave them.');
+select is((select array_agg(c ->> 'body' order by ord) from ben_export, jsonb_array_elements(e -> 'items') as i,
+                 jsonb_array_elements(i -> 'comments') with ordinality as x(c, ord)
+            where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
+  array['Ben on the essay', 'Cleo on the essay', 'Ben replies to Cleo'], 'Each item''s comments come oldest first, replies included.');
+select is((select c ->> 'parent_id' from ben_export, jsonb_array_elements(e -> 'items') as i, jsonb_array_elements(i -> 'comments') as c
+            where c ->> 'body' = 'Ben replies to Cleo'),
+  '18000000-0000-4000-8000-0000000000d2', 'A reply says which comment it answers.');
+select is((select i ->> 'content_html' from ben_export, jsonb_array_elements(e -> 'items') as i where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
+  '<p>Body</p>', 'An article''s saved copy is in the export.');
+select is((select i -> 'queue' ->> 'position' from ben_export, jsonb_array_elements(e -> 'items') as i where i ->> 'id' = '18000000-0000-4000-8000-0000000000c1'),
+  '1', 'An item''s queue place is in the export.');
+select is((select array_agg(q ->> 'title' order by (q ->> 'position')::int) from ben_export, jsonb_array_elements(e -> 'queue') as q),
+  array['An essay', 'Ben''s link'], 'The queue is in the export, in order.');
+
+select tests.act_as('18000000-0000-4000-8000-0000000000a5');
+select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b1')$$,
+  '42501', 'You are not a member of this group.', 'Someone outside the group cannot export it.');
+select tests.act_as('18000000-0000-4000-8000-0000000000a2');
+select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b3')$$,
+  '42501', 'You are not a member of this group.', 'A member cannot export another group.');
+select is(provolatile::text, 's', 'export_group changes nothing (stable).') from pg_proc where oid = 'public.export_group(uuid)'::regprocedure;
+select is(prosecdef, false, 'export_group runs as the member, so row-level security decides what it holds.')
+  from pg_proc where oid = 'public.export_group(uuid)'::regprocedure;
+
+select * from finish();
+rollback;
