@@ -81,6 +81,13 @@ alter default privileges in schema public grant all on tables to anon, authentic
 alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
 
+-- ---------- Statement timeouts of the API roles, as on a hosted project ----------
+-- Supabase sets these role defaults (docs: Database > Timeouts): anon 3 s, authenticated 8 s;
+-- service_role has none of its own. PostgREST applies a role's settings to each request it
+-- runs as that role, and so does the stand-in (supabase/local/postgrest.ts).
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+
 -- ---------- Realtime's publication (empty until a migration adds tables) ----------
 do $$
 begin

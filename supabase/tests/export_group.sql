@@ -1,10 +1,12 @@
 -- Export: export_group gives a member everything they can see in a group (members, items with
 -- tags, comments and replies, saved copies, queue places, the queue in order) and nothing of
 -- another group; outsiders and other groups are refused; it changes nothing and runs as the
--- member, so row-level security decides what it holds.
+-- member, so row-level security decides what it holds. In pages (p_limit, p_after): the pages
+-- joined hold exactly what the one answer holds; a page stops at p_limit items or about 4 MB
+-- of saved copies; bad page sizes and markers are refused.
 begin;
 set search_path = public, extensions;
-select plan(16);
+select plan(28);
 
 -- "Circle": Ada owns it, Cleo is an admin, Ben a member. Cleo alone is in "Cleo's Notes".
 -- Eve owns "Elsewhere" and is in no other group.
@@ -83,9 +85,53 @@ select throws_ok($$select public.export_group('18000000-0000-4000-8000-000000000
 select tests.act_as('18000000-0000-4000-8000-0000000000a2');
 select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b3')$$,
   '42501', 'You are not a member of this group.', 'A member cannot export another group.');
-select is(provolatile::text, 's', 'export_group changes nothing (stable).') from pg_proc where oid = 'public.export_group(uuid)'::regprocedure;
+select is(provolatile::text, 's', 'export_group changes nothing (stable).') from pg_proc where oid = 'public.export_group(uuid, text, integer)'::regprocedure;
 select is(prosecdef, false, 'export_group runs as the member, so row-level security decides what it holds.')
-  from pg_proc where oid = 'public.export_group(uuid)'::regprocedure;
+  from pg_proc where oid = 'public.export_group(uuid, text, integer)'::regprocedure;
+
+-- ---------- Pages ----------
+-- Ben reads Circle's export one item a page, following each page's marker.
+create temp table ben_pages on commit drop as
+  with recursive pages (n, page) as (
+    select 1, public.export_group('18000000-0000-4000-8000-0000000000b1', null, 1)
+    union all
+    select n + 1, public.export_group('18000000-0000-4000-8000-0000000000b1', page ->> 'next', 1) from pages where page ->> 'next' is not null)
+  select n, page from pages;
+select is((select count(*)::int from ben_pages), 4, 'Four items, one a page: four pages.');
+select is((select page -> 'next' from ben_pages where n = 4), 'null'::jsonb, 'The last page says no page follows (next is null).');
+select is((select jsonb_agg(i order by n, ord) from ben_pages, jsonb_array_elements(page -> 'items') with ordinality as x(i, ord)),
+  (select e -> 'items' from ben_export), 'The pages'' items, joined, are the whole export''s items, in the same order.');
+select is((select page - 'items' - 'next' from ben_pages where n = 1), (select e - 'items' from ben_export),
+  'The first page carries everything else of the export, as the one answer has it.');
+select is((select array_agg(k order by k) from ben_pages, jsonb_object_keys(page) as k where n = 2), array['items', 'next'],
+  'Later pages hold only items and the next marker.');
+select is((select e ? 'next' from ben_export), false, 'The one-answer export (no p_limit) has no page marker.');
+select is(jsonb_array_length(public.export_group('18000000-0000-4000-8000-0000000000b1', null, 200) -> 'items'), 4,
+  'A page of up to 200 holds the whole small library.');
+select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b1', null, 0)$$,
+  '22023', 'An export page holds 1 to 200 items.', 'A page of no items is refused.');
+select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b1', null, 201)$$,
+  '22023', 'An export page holds 1 to 200 items.', 'A page over 200 items is refused.');
+select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b1', 'not a marker', 10)$$,
+  '22023', 'That export page marker is not valid.', 'A made-up page marker is refused clearly.');
+select throws_ok($$select public.export_group('18000000-0000-4000-8000-0000000000b1', (select page ->> 'next' from ben_pages where n = 1))$$,
+  '22023', 'An export page marker needs a page size (p_limit).', 'A marker without a page size is refused.');
+
+-- Eve's group gets ten articles with 450 KB saved copies: a page stops before 4 MB of them.
+reset role;
+insert into public.items (id, group_id, client_id, kind, url, title, content_html, added_by, created_at)
+select ('18000000-0000-4000-8000-0000000010' || lpad(n::text, 2, '0'))::uuid, '18000000-0000-4000-8000-0000000000b3', gen_random_uuid(),
+       'article', 'https://example.org/long/' || n, 'Long ' || n, '<p>' || repeat('word ', 90000) || '</p>', '18000000-0000-4000-8000-0000000000a5',
+       now() + n * interval '1 second'
+  from generate_series(1, 10) as n;
+select tests.act_as('18000000-0000-4000-8000-0000000000a5');
+select is(
+  array(select jsonb_array_length(p -> 'items') from (values (public.export_group('18000000-0000-4000-8000-0000000000b3', null, 50))) as x(p)
+        union all
+        select jsonb_array_length(public.export_group('18000000-0000-4000-8000-0000000000b3',
+                 public.export_group('18000000-0000-4000-8000-0000000000b3', null, 50) ->> 'next', 50) -> 'items')),
+  array[9, 2],
+  'Pages stop at about 4 MB of saved copies (Eve''s link and 8 of 450 KB), however many items were asked for; the next page has the rest.');
 
 select * from finish();
 rollback;
