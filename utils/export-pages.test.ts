@@ -5,8 +5,8 @@ import { fetchGroupExport, type ExportPageCall } from './export-pages';
 
 const item = (n: number) => ({ id: `i${n}`, title: `Item ${n}` }) as unknown as ExportedItem;
 // Keys in the order jsonb gives them (shorter keys first), as the one-answer export has them.
-const header = {
-  group: { id: 'g1', name: 'Circle' },
+const header: Omit<GroupExport, 'items'> = {
+  group: { id: 'g1', name: 'Circle', description: '', created_at: '2026-11-01T00:00:00Z', my_role: 'member' },
   queue: [],
   format: 'readclub-export',
   members: [],
@@ -14,7 +14,7 @@ const header = {
   meetings: { next: null, past: [] },
   exported_at: '2026-12-05T06:00:00Z',
   exported_by: { id: 'u1', display_name: 'Ben', avatar_url: null },
-} as const;
+};
 
 /** A server holding `total` items that answers pages of `size` (ignoring p_limit, as a byte budget may). */
 function server(total: number, size: number) {
