@@ -67,10 +67,11 @@ const roleSettingsCache = new WeakMap<Db, Promise<RoleSettings>>();
  * set_config(…, true) in each request's transaction after it switches role, because
  * `set local role` alone does not apply a role's settings (they apply at login).
  */
-function roleSettings(db: Db): Promise<RoleSettings> {
+function roleSettings(db: Db, tx: Queryable): Promise<RoleSettings> {
   let settings = roleSettingsCache.get(db);
   if (!settings) {
-    settings = db
+    // Read through the request's own transaction: PGlite has one connection, held by it.
+    settings = tx
       .query<{ role: string; setting: string }>(
         `select r.rolname as role, unnest(r.rolconfig) as setting from pg_roles as r where r.rolname = any ($1::text[])`,
         [[...API_ROLES]],
@@ -161,7 +162,7 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
         return { kind: 'error' as const, error: noRpcError({ fn, argumentKeys: keys, jsonBody: method === 'POST', overloads: routines.map((r) => r.argNames) }) };
       }
       await tx.query(`set local role ${ident(role)}`);
-      const settings = (await roleSettings(ctx.db)).get(role) ?? [];
+      const settings = (await roleSettings(ctx.db, tx)).get(role) ?? [];
       if (settings.length) {
         await tx.query(`select set_config(k, v, true) from unnest($1::text[], $2::text[]) as s(k, v)`, [settings.map(([k]) => k), settings.map(([, v]) => v)]);
       }
