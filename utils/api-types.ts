@@ -159,11 +159,11 @@ export interface QueueEntry {
   site_name: string | null;
   added_by: Person;
   // Who queued it and when are item_detail's (ItemDetail.queue): the list never showed them,
-  // and they were ~160 bytes of each entry (issue 7, 20261201001100_queue_speed.sql).
+  // and they were ~160 bytes of each entry.
   tags: string[];
   comment_count: number;
   reading_minutes: number;
-  // Absent in queues cached before votes and read marks (issue 5): read as 0 / false.
+  // Absent in queues cached before votes and read marks: read as 0 / false.
   /** Members who want it discussed ("most wanted" sorts by this). */
   votes?: number;
   /** The caller voted for it. */
@@ -297,7 +297,7 @@ export interface Rpcs {
   tag_item: [{ p_item_id: string; p_tags: string[] }, string[]];
   /** Puts an item at the end of its group's queue (harmless when already queued); returns its place. */
   queue_item: [{ p_item_id: string }, NonNullable<ItemDetail['queue']>];
-  // ----- Membership (issue 4). Refused codes: P0001 (not valid / withdrawn / expired / used up);
+  // ----- Membership: Refused codes: P0001 (not valid / withdrawn / expired / used up);
   // after 10 in 15 minutes, PT429 (HTTP 429) "Too many wrong codes; try again in N minutes." -----
   /** What a signed-in person sees before joining: the group's name and size, nothing else. */
   preview_invite: [{ p_code: string }, InvitePreview];
@@ -327,7 +327,7 @@ export interface Rpcs {
   edit_comment: [{ p_comment_id: string; p_body: string }, Comment & { updated_at: string }];
   /** The author, or an owner or admin. */
   delete_comment: [{ p_comment_id: string }, null];
-  // ----- Tags, library, reader, search (issue 5) -----
+  // ----- Tags, library, reader, search -----
   /** Removes one tag (normalised); returns the item's remaining tags. */
   untag_item: [{ p_item_id: string; p_tag: string }, string[]];
   /** The group's tags with counts, most used first. */
@@ -339,7 +339,7 @@ export interface Rpcs {
   item_reader: [{ p_item_id: string }, ItemReader];
   /** Full-text search of titles, text, tags and comments; best first (at most 50). */
   search_library: [{ p_group_id: string; p_query: string }, SearchHit[]];
-  // ----- Queue, meetings, what's new (issue 5) -----
+  // ----- Queue, meetings, what's new -----
   /** Moves one entry just before another (null: the end), relative to the queue as it is now. P0001 when either was taken off. Answers the first page. */
   move_queue_entry: [{ p_item_id: string; p_before_item_id: string | null }, GroupQueue];
   /** Takes an item off the queue (it stays in the library); again: no change. Answers the first page. */
@@ -366,9 +366,14 @@ export interface Rpcs {
   group_news: [{ p_group_id: string }, GroupNews];
   /** Everything in the group up to now counts as seen by the caller. */
   mark_seen: [{ p_group_id: string }, { seen_at: string }];
-  // ----- Your data (issue 6) -----
-  /** Everything the member can see in the group (RLS decides), for a JSON or Markdown download. */
-  export_group: [{ p_group_id: string }, GroupExport];
+  // ----- Your data -----
+  /**
+   * Everything the member can see in the group (RLS decides), for a JSON or Markdown download.
+   * Without p_limit: the whole export in one answer (a complete GroupExport; small groups only,
+   * a large one outlives the statement timeout). With p_limit (1–200): one page, see
+   * GroupExportPage; utils/export-pages.ts reads them all. 22023 for a bad page size or marker.
+   */
+  export_group: [{ p_group_id: string; p_after?: string | null; p_limit?: number }, GroupExportPage];
   /**
    * Deletes the signed-in account after p_confirm is DELETE or its email: own comments, tags,
    * clips, items nobody else engaged with, groups where they were alone. P0001 for the last
@@ -418,6 +423,18 @@ export interface GroupExport {
   /** As group_meetings gives them (without can_manage): the next meeting and past ones, newest first. */
   meetings: { next: Meeting | null; past: Meeting[] };
 }
+
+/**
+ * One answer of export_group with p_limit: the items after the page marker p_after (export
+ * order: oldest first), at most p_limit of them and, past the first, about 4 MB of saved
+ * copies; `next` is the following page's p_after (null: this was the last page). The first
+ * page (no p_after) also carries every other field of GroupExport; later pages only items and
+ * next. Without p_limit the answer is a complete GroupExport (no next).
+ */
+export type GroupExportPage = Pick<GroupExport, 'items'> & Partial<Omit<GroupExport, 'items'>> & { next?: string | null };
+
+/** Items the background asks export_group for per page (the server also stops a page at ~4 MB of saved copies). */
+export const EXPORT_PAGE = 50;
 
 export interface ExportedItem {
   id: string;

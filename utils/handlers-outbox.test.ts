@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClipItemArgs } from './api-types';
+import { EXPORT_PAGE } from './api-types';
 import { AUTH_STORAGE_KEY } from './session';
 import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, outbox, savedPages } from './storage';
 import { QUEUED_MESSAGE, QUEUED_SIGNED_OUT_MESSAGE } from './outbox';
@@ -134,10 +135,10 @@ describe('your data', () => {
     createdAt: 1, attempts: 1, nextAttemptAt: 2, lastError: null, failed: false,
   });
 
-  it('exportGroup asks export_group for the group', async () => {
-    const { h, stub } = setup(stubClient({ rpc: { export_group: () => ({ data: exported }) } }));
+  it('exportGroup asks export_group for the group, a page at a time', async () => {
+    const { h, stub } = setup(stubClient({ rpc: { export_group: () => ({ data: { ...exported, next: null } }) } }));
     expect(await h.exportGroup({ groupId: 'g1' })).toEqual({ ok: true, value: exported });
-    expect(stub.rpc).toHaveBeenCalledWith('export_group', { p_group_id: 'g1' });
+    expect(stub.rpc).toHaveBeenCalledWith('export_group', { p_group_id: 'g1', p_after: null, p_limit: EXPORT_PAGE });
   });
 
   it('deleteAccount signs out and forgets the account, its caches and its waiting changes, not other members\'', async () => {

@@ -18,6 +18,7 @@ import { changeHandlers } from './change-handlers';
 import { addCommentNow, outboxKicker, saveClipNow, sendOrKeep } from './outbox-send';
 import { endSession, finishEmailSignIn, readStoredAccount, reconcileSessionBackend, startEmailSignIn } from './session';
 import { clipTabContents } from './clip-tab';
+import { fetchGroupExport } from './export-pages';
 import { getSupabaseClient, resetSupabaseClient } from './supabase-client';
 
 export interface HandlerDeps {
@@ -184,7 +185,8 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     },
 
     async exportGroup({ groupId }) {
-      return callRpc(await getClient(), 'export_group', { p_group_id: groupId });
+      const client = await getClient();
+      return fetchGroupExport((args) => callRpc(client, 'export_group', args), groupId);
     },
 
     async deleteAccount({ confirm }) {
@@ -253,7 +255,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return refreshCachedQueue(await getClient(), groupId, { offset, count, order });
     },
 
-    // Queue order, votes, read marks, meetings, what's new, live (issue 5).
+    // Queue order, votes, read marks, meetings, what's new, live.
     ...queueHandlers(getClient),
     // Untag, vote, read mark, move, take off: kept in the outbox when they cannot be sent.
     ...changeHandlers(getClient),

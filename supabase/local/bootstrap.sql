@@ -82,6 +82,13 @@ grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authentic
 -- grants what it exposes. So nothing here grants anything on objects a migration makes.
 -- Postgres still grants EXECUTE on every new function to PUBLIC; the schemas revoke that.
 
+-- ---------- Statement timeouts of the API roles, as on a hosted project ----------
+-- Supabase sets these role defaults (docs: Database > Timeouts): anon 3 s, authenticated 8 s;
+-- service_role has none of its own. PostgREST applies a role's settings to each request it
+-- runs as that role, and so does the stand-in (supabase/local/postgrest.ts).
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+
 -- ---------- Realtime's publication (empty until a migration adds tables) ----------
 do $$
 begin

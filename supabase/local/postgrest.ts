@@ -58,6 +58,38 @@ function chooseRoutine(routines: Routine[], keys: string[]): Routine | undefined
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+type RoleSettings = Map<string, Array<[string, string]>>;
+const roleSettingsCache = new WeakMap<Db, Promise<RoleSettings>>();
+
+/**
+ * The API roles' own settings (`alter role … set`, e.g. statement_timeout), as PostgREST's
+ * "impersonated role settings": read once from pg_roles.rolconfig, then applied with
+ * set_config(…, true) in each request's transaction after it switches role, because
+ * `set local role` alone does not apply a role's settings (they apply at login).
+ */
+function roleSettings(db: Db, tx: Queryable): Promise<RoleSettings> {
+  let settings = roleSettingsCache.get(db);
+  if (!settings) {
+    // Read through the request's own transaction: PGlite has one connection, held by it.
+    settings = tx
+      .query<{ role: string; setting: string }>(
+        `select r.rolname as role, unnest(r.rolconfig) as setting from pg_roles as r where r.rolname = any ($1::text[])`,
+        [[...API_ROLES]],
+      )
+      .then((rows) => {
+        const byRole: RoleSettings = new Map();
+        for (const { role, setting } of rows) {
+          const at = setting.indexOf('=');
+          if (at > 0) byRole.set(role, [...(byRole.get(role) ?? []), [setting.slice(0, at), setting.slice(at + 1)]]);
+        }
+        return byRole;
+      });
+    settings.catch(() => roleSettingsCache.delete(db));
+    roleSettingsCache.set(db, settings);
+  }
+  return settings;
+}
+
 /** One SELECT that calls the function with arguments decoded from the JSON payload ($1). */
 export function callSql(fn: string, routine: Routine, keys: string[]): string {
   const given = routine.argNames.map((name, i) => ({ name, type: routine.argTypes[i]! })).filter((arg) => keys.includes(arg.name));
@@ -130,6 +162,10 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
         return { kind: 'error' as const, error: noRpcError({ fn, argumentKeys: keys, jsonBody: method === 'POST', overloads: routines.map((r) => r.argNames) }) };
       }
       await tx.query(`set local role ${ident(role)}`);
+      const settings = (await roleSettings(ctx.db, tx)).get(role) ?? [];
+      if (settings.length) {
+        await tx.query(`select set_config(k, v, true) from unnest($1::text[], $2::text[]) as s(k, v)`, [settings.map(([k]) => k), settings.map(([, v]) => v)]);
+      }
       await tx.query(
         `select set_config('search_path', 'public, extensions', true), set_config('request.jwt.claims', $1, true),
                 set_config('request.method', $2, true), set_config('request.path', $3, true), set_config('request.headers', $4, true)`,

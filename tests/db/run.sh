@@ -110,7 +110,8 @@ compgen -G "supabase/tests/*.sql" >/dev/null || fail "no pgTAP tests in supabase
     end loop;
   end
   \$\$"
-# Every test file runs in one transaction and rolls back, so they share the seeded database.
+# 000_helpers.sql runs first (name order) and commits the shared helpers (schema tests); every
+# other file runs in one transaction and rolls back, so they share the seeded database.
 # The tests run as a superuser role of their own: the schemas take EXECUTE on new functions
 # away from PUBLIC for the role that runs them (postgres), and the tests' own helpers
 # (tests.act_as, …), which they call as authenticated, are not part of the schemas.
@@ -122,7 +123,7 @@ compgen -G "supabase/tests/*.sql" >/dev/null || fail "no pgTAP tests in supabase
   end \$\$"
 PGOPTIONS="--search_path=public,extensions -c role=pgtap_runner" pg_prove --dbname "$TEST_URL" --ext .sql --failures supabase/tests/ \
   || fail "pgTAP tests"
-"${PSQL[@]}" "$TEST_URL" -c "drop extension pgtap"
+"${PSQL[@]}" "$TEST_URL" -c "drop schema if exists tests cascade" -c "drop extension pgtap"
 
 step "plpgsql_check (every PL/pgSQL function in app, public and private)"
 if [[ "$("${PSQL[@]}" -tA "$TEST_URL" -c "select count(*) from pg_available_extensions where name = 'plpgsql_check'")" == "1" ]]; then

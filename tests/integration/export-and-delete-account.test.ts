@@ -7,8 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ClipPayload } from '../../utils/api-types';
+import type { ClipPayload, GroupExport } from '../../utils/api-types';
 import { renderExportMarkdown } from '../../utils/export-markdown';
+import { fetchGroupExport } from '../../utils/export-pages';
 import { call, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
 
 
@@ -29,6 +30,13 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
   const clip = async (m: Member, url: string, title: string, tags: string[] = [], comment: string | null = null) =>
     (await ok(m.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: group.id, p_clip: link(url, title), p_tags: tags, p_comment: comment, p_queue: false })).item_id;
 
+  /** The export as the background reads it: page by page (two items a page here), joined. */
+  const exportOf = async (client: SupabaseClient): Promise<GroupExport> => {
+    const reply = await fetchGroupExport(async (args) => ({ ok: true, value: await ok(client, 'export_group', args) }), group.id, { pageSize: 2 });
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.value;
+  };
+
   beforeAll(async () => {
     backend = await startTestBackend();
     [ada, ben, cleo] = await signedInMembers(backend, 'Ada', 'Ben', 'Cleo');
@@ -44,7 +52,7 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
   });
 
   it('a member exports everything in the group and nothing else', async () => {
-    const data = await ok(ben.client, 'export_group', { p_group_id: group.id });
+    const data = await exportOf(ben.client);
     expect(data).toMatchObject({ format: 'readclub-export', version: 1, group: { name: 'Data Circle', my_role: 'member' }, exported_by: { display_name: 'Ben' } });
     expect(data.items.map((i) => i.title).sort()).toEqual(['Ada’s essay', 'Cleo’s quiet link', 'Cleo’s talked-about link']);
     expect(data.members.map((m) => m.display_name).sort()).toEqual(['Ada', 'Ben', 'Cleo']);
@@ -65,7 +73,7 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
     await ok(ada.client, 'edit_agenda', { p_meeting_id: next.id, p_item_id: cleoTalked, p_action: 'add' });
     await ok(ben.client, 'mark_read', { p_item_id: adaEssay, p_read: true });
 
-    const data = await ok(ben.client, 'export_group', { p_group_id: group.id });
+    const data = await exportOf(ben.client);
     expect(data.meetings.next).toMatchObject({ title: 'December', place: 'https://call.example/data', lead: null, ended_at: null });
     expect(data.meetings.next!.agenda.map((a) => a.title)).toEqual(['Cleo’s talked-about link']);
     expect(data.meetings.past.map((m) => [m.title, m.lead?.display_name])).toEqual([['November', 'Ben']]);
@@ -80,6 +88,15 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
     expect(md).toMatch(/### Next \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: December\n\n- Where: <https:\/\/call\.example\/data>/);
     expect(md).toMatch(/### Met [^\n]*: November\n\n- Discussion lead: Ben\n/);
     expect(md).toContain('1. Ada’s essay (discussed)\n\n   > Read it \\*slowly\\*');
+  });
+
+  it('the pages joined are the one-answer export: the same JSON and the same Markdown', async () => {
+    const paged = await exportOf(ben.client);
+    const single = (await ok(ben.client, 'export_group', { p_group_id: group.id })) as GroupExport;
+    const same = (e: GroupExport) => ({ ...e, exported_at: 'then' }); // each call is its own now()
+    expect(paged.items.length).toBeGreaterThan(2); // more than one page
+    expect(JSON.stringify(same(paged), null, 2)).toBe(JSON.stringify(same(single), null, 2));
+    expect(renderExportMarkdown(same(paged))).toBe(renderExportMarkdown(same(single)));
   });
 
   it('the last owner is told to hand over first; a wrong confirmation is refused', async () => {
@@ -114,7 +131,7 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
   });
 
   it('Ben still has the library, minus what was only Cleo’s', async () => {
-    const data = await ok(ben.client, 'export_group', { p_group_id: group.id });
+    const data = await exportOf(ben.client);
     expect(data.items.map((i) => i.title).sort()).toEqual(['Ada’s essay', 'Cleo’s talked-about link']);
     const talked = data.items.find((i) => i.id === cleoTalked)!;
     expect(talked.added_by.display_name).toBe('Former member');

@@ -15,6 +15,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { startLocalBackend, type LocalBackendOptions } from '../../supabase/local/index';
 import { DEFAULT_MIGRATIONS_DIR } from '../../supabase/local/migrate';
+import type { Queryable } from '../../supabase/local/db';
 import type { Rpcs } from '../../utils/api-types';
 
 export interface TestBackend {
@@ -24,6 +25,8 @@ export interface TestBackend {
   external: boolean;
   /** The stand-in's JWT secret (undefined for an external Supabase). */
   jwtSecret?: string;
+  /** The stand-in's database, as its owner (undefined for an external Supabase): seeding at size. */
+  db?: Queryable & { kind: 'pglite' | 'postgres' };
   /** The latest sign-in code sent to email. */
   codeFor(email: string): Promise<string>;
   stop(): Promise<void>;
@@ -61,6 +64,7 @@ export async function startTestBackend(options: Pick<LocalBackendOptions, 'otpEx
     anonKey: backend.anonKey,
     external: false,
     jwtSecret: backend.jwtSecret,
+    db: backend.db,
     async codeFor(email) {
       const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
       if (!response.ok) throw new Error(`No sign-in code for ${email} (${response.status})`);

@@ -1,18 +1,10 @@
--- Search (issue 5, part 6): search_library finds items by title, clipped text, tag and
+-- Search: search_library finds items by title, clipped text, tag and
 -- comment, by word prefixes across sources, in the caller's group only; refuses outsiders
 -- and empty searches; and with 20,000 items and 20,000 comments in another group, the
 -- lookups it makes go through the GIN indexes (the EXPLAIN plan, as JSON, shows them).
 begin;
 set search_path = public, extensions;
 select plan(21);
-
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
 
 -- The index nodes of p_sql's plan that read p_index, or what scans p_table instead.
 create function tests.plan_nodes(p_sql text, p_table text) returns text[] language plpgsql as $$

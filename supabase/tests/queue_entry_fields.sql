@@ -1,17 +1,9 @@
--- Queue speed (issue 7): group_queue's entries carry what the queue list shows and no more
+-- Queue entries: group_queue's entries carry what the queue list shows and no more
 -- (who queued it and when are item_detail's), in the same order with votes, read marks,
 -- tags and comment counts.
 begin;
 set search_path = public, extensions;
 select plan(6);
-
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 
 -- Sam owns "Speed"; Tia is a member. A, B, C queued 1, 2, 3 by Tia; B has a tag, a comment, a vote and a read mark.
 insert into auth.users (id, email, raw_user_meta_data) values
@@ -40,7 +32,7 @@ select tests.act_as('21000000-0000-4000-8000-0000000000a1');
 select is((select array_agg(k order by k) from jsonb_object_keys(public.group_queue('21000000-0000-4000-8000-0000000000b1') -> 'queue' -> 0) as k),
   array['added_by', 'comment_count', 'item_id', 'kind', 'position', 'read', 'read_count', 'reading_minutes', 'site_name',
         'tags', 'title', 'url', 'voted', 'votes'],
-  'A queue entry carries what the queue list shows: no queued_by or queued_at (regression: ~160 bytes an entry nobody drew).');
+  'A queue entry carries what the queue list shows: no queued_by or queued_at (~160 bytes an entry nobody drew).');
 select is((select jsonb_agg(e ->> 'title') from jsonb_array_elements(public.group_queue('21000000-0000-4000-8000-0000000000b1') -> 'queue') as e),
   '["A", "B", "C"]'::jsonb, 'Entries stay in queue order.');
 select is((select e - 'item_id' - 'url' - 'position' - 'kind' - 'site_name' - 'title' - 'reading_minutes'

@@ -4,13 +4,6 @@ begin;
 set search_path = public, extensions;
 select plan(27);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
 create table tests.results (label text primary key, result jsonb);
 grant select, insert on tests.results to authenticated;
 
@@ -34,7 +27,7 @@ select throws_ok($$select public.create_group('   ')$$, '22023', 'A group name n
 insert into tests.results
 select 'invite', public.create_invite((select (result ->> 'id')::uuid from tests.results where label = 'group'));
 select matches((select result ->> 'code' from tests.results where label = 'invite'), '^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){6}$',
-  'An invite code is seven groups of four like K7QM-3XWD-… (no 0/O/1/I; 140 bits, see 07_invites).');
+  'An invite code is seven groups of four like K7QM-3XWD-… (no 0/O/1/I; 140 bits, see invite_codes.sql).');
 select is((select result ->> 'group_id' from tests.results where label = 'invite'), (select result ->> 'id' from tests.results where label = 'group'),
   'The invite names its group.');
 insert into tests.results
@@ -44,7 +37,7 @@ select isnt((select result ->> 'code' from tests.results where label = 'invite2'
 select ok(
   (select expires_at between now() + interval '6 days' and now() + interval '8 days'
      from app.group_invites where code_hash = private.invite_code_hash((select result ->> 'code' from tests.results where label = 'invite'))),
-  'A new code expires in 7 days by default (it was 14 before issue 4).');
+  'A new code expires in 7 days by default.');
 
 -- ---------- join_group ----------
 select tests.act_as('03000000-0000-4000-8000-0000000000a2');

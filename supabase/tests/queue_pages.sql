@@ -1,16 +1,8 @@
--- Queue pages (issue 7): group_queue returns one page of the queue, in queue order or most
+-- Queue pages: group_queue returns one page of the queue, in queue order or most
 -- wanted first, with the whole queue's count and reading time; a page holds 1 to 200.
 begin;
 set search_path = public, extensions;
 select plan(23);
-
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 
 -- The titles of a page, in the order it lists them.
 create function tests.titles(p_queue jsonb) returns text[] language sql as $$

@@ -1,4 +1,4 @@
--- The outbox (issue 6) sends a kept change again whenever it cannot tell whether the server
+-- The outbox sends a kept change again whenever it cannot tell whether the server
 -- got it (a worker stopped mid-call, a reply lost). These pin that every change it keeps —
 -- untag, vote, read mark, move, take off — is a set: sent twice, it is the same as once,
 -- and the second answer is not an error; a change whose article is gone is refused plainly.
@@ -6,13 +6,6 @@ begin;
 set search_path = public, extensions;
 select plan(14);
 
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 create function tests.order_of(p_queue jsonb) returns text language sql as $$
   select string_agg(e ->> 'title', ',' order by n) from jsonb_array_elements(p_queue -> 'queue') with ordinality as x(e, n)
 $$;

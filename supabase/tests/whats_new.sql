@@ -1,16 +1,8 @@
--- What's new (issue 5, part 8): per member per group "last seen"; items, comments and a
+-- What's new: per member per group "last seen"; items, comments and a
 -- meeting added by others since then; a member's own additions never count; mark_seen resets.
 begin;
 set search_path = public, extensions;
 select plan(10);
-
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 
 -- Pia owns "News"; Quy joined two days ago and last looked one day ago; Ray is in no group of theirs.
 insert into auth.users (id, email, raw_user_meta_data) values

@@ -4,14 +4,6 @@ begin;
 set search_path = public, extensions;
 select plan(7);
 
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
-
 -- Pia owns "Plans" and scheduled the next meeting two days ago; Quy looked at the group yesterday.
 insert into auth.users (id, email, raw_user_meta_data) values
   ('25000000-0000-4000-8000-0000000000a1', 'pia@test.test', '{"display_name": "Pia"}'),

@@ -4,14 +4,6 @@ begin;
 set search_path = public, extensions;
 select plan(35);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-
 -- Olga owns "Group G" with one clipped, tagged, commented, queued item. Xavier owns "Group H".
 insert into auth.users (id, email, raw_user_meta_data) values
   ('01000000-0000-4000-8000-0000000000a1', 'olga@test.test', '{"display_name": "Olga"}'),

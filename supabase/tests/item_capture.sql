@@ -5,13 +5,6 @@ begin;
 set search_path = public, extensions;
 select plan(47);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
 create table tests.results (label text primary key, result jsonb);
 grant select, insert on tests.results to authenticated;
 -- A full ClipPayload as the clipper sends it (api-types.ts).

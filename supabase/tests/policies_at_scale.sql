@@ -5,9 +5,6 @@ begin;
 set search_path = public, extensions;
 select plan(9);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-
 -- How the plan of p_sql reaches the items table: 'seq scan' if any node scans it whole,
 -- 'index' if every node that reads it is index-driven, 'not read' if none reads it.
 create function tests.items_access(p_sql text) returns text language plpgsql as $$
@@ -57,8 +54,7 @@ select is((select count(*)::int from app.items where added_by = '10000000-0000-4
   'There are 100,000 items in other groups.');
 
 -- ---------- As Mia ----------
-select set_config('role', 'authenticated', true);
-select set_config('request.jwt.claims', '{"sub": "10000000-0000-4000-8000-0000000000a1", "role": "authenticated"}', true);
+select tests.act_as('10000000-0000-4000-8000-0000000000a1');
 
 select is((select count(*)::int from app.items), 20, 'Mia sees her group''s 20 items and none of the others.');
 select is(

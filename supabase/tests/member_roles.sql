@@ -5,14 +5,6 @@ begin;
 set search_path = public, extensions;
 select plan(49);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-
 -- "Essay Club": Olga owns it, Ann is an admin, Mo and Nia are members; Xe is in no group.
 insert into auth.users (id, email, raw_user_meta_data) values
   ('08000000-0000-4000-8000-0000000000a1', 'olga@test.test', '{"display_name": "Olga"}'),

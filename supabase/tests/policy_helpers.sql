@@ -1,24 +1,10 @@
--- Policy cost (issue 7, 20261201001400_policy_cost.sql): the membership helpers and the
--- readers of policy-guarded tables are PL/pgSQL now (plans kept per connection), queue_at_end
--- asks for the last place, and clip_item / find_item find a page's item through
--- private.library_item_for. Same answers, same refusals, and a kept plan never carries one
--- person's rights to another.
+-- Policy helpers: the membership helpers and the readers of policy-guarded tables are
+-- PL/pgSQL (plans kept per connection), queue_at_end asks for the last place, and clip_item /
+-- find_item find a page's item through private.library_item_for. Same answers, same refusals,
+-- and a kept plan never carries one person's rights to another.
 begin;
 set search_path = public, extensions;
 select plan(27);
-
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-create function tests.signed_out() returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', '', true);
-end $$;
-grant usage on schema tests to authenticated;
 
 -- Ann owns "Cost"; Ben is a member of it and owns "Other"; Oz is in no group.
 -- Cost holds A (https://example.com/a, a tag and a comment), B (clipped from /b-page,

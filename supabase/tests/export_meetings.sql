@@ -5,14 +5,6 @@ begin;
 set search_path = public, extensions;
 select plan(16);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-
 -- "Circle": Ada owns it, Ben is a member. Eve owns "Elsewhere", which has its own meeting.
 -- Ada alone is in "Quiet", which never met.
 insert into auth.users (id, email, raw_user_meta_data) values

@@ -3,14 +3,6 @@ begin;
 set search_path = public, extensions;
 select plan(12);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-
 select has_trigger('auth', 'users', 'on_auth_user_created', 'auth.users has the sign-up trigger.');
 select ok(
   (select p.prosecdef and p.proconfig @> array['search_path=""'] from pg_proc as p where p.oid = 'private.handle_new_user'::regproc),

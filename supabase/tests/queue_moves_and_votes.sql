@@ -1,17 +1,10 @@
--- The queue (issue 5, part 3): moving one entry relative to the queue as it is now, two
+-- The queue: moving one entry relative to the queue as it is now, two
 -- members' moves both kept, a move of an entry someone just removed, votes (one per member,
 -- taken back, gone with the queue entry), read marks per member, and who may do what.
 begin;
 set search_path = public, extensions;
 select plan(24);
 
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 -- The queue's titles in order, as group_queue returns them.
 create function tests.order_of(p_queue jsonb) returns text language sql as $$
   select string_agg(e ->> 'title', ',' order by n) from jsonb_array_elements(p_queue -> 'queue') with ordinality as x(e, n)

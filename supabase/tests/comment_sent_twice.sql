@@ -5,14 +5,6 @@ begin;
 set search_path = public, extensions;
 select plan(10);
 
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
-
 -- Olga owns "Postbox"; Pavel is a member; both read one item.
 insert into auth.users (id, email, raw_user_meta_data) values
   ('11000000-0000-4000-8000-0000000000a1', 'olga@test.test', '{"display_name": "Olga"}'),

@@ -1,17 +1,10 @@
--- Meetings (issue 5, part 4): scheduling (future only, owners and admins, one at a time), the
+-- Meetings: scheduling (future only, owners and admins, one at a time), the
 -- agenda from the top of the queue and its edits, discussed items with takeaways, finishing
 -- (discussed items leave the queue, the rest carry over), past meetings, cancelling.
 begin;
 set search_path = public, extensions;
 select plan(23);
 
-create schema tests;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 create function tests.titles(p_meeting jsonb) returns text language sql as $$
   select string_agg(a ->> 'title', ',' order by n) from jsonb_array_elements(p_meeting -> 'agenda') with ordinality as x(a, n)
 $$;
