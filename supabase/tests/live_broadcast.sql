@@ -55,17 +55,17 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('1b000000-0000-4000-8000-0000000000a1', 'uma@test.test', '{"display_name": "Uma"}'),
   ('1b000000-0000-4000-8000-0000000000a2', 'vic@test.test', '{"display_name": "Vic"}'),
   ('1b000000-0000-4000-8000-0000000000a3', 'wes@test.test', '{"display_name": "Wes"}');
-insert into public.groups (id, name, created_by) values
+insert into app.groups (id, name, created_by) values
   ('1b000000-0000-4000-8000-0000000000b1', 'Live', '1b000000-0000-4000-8000-0000000000a1'),
   ('1b000000-0000-4000-8000-0000000000b2', 'Other', '1b000000-0000-4000-8000-0000000000a3');
-insert into public.group_members (group_id, user_id, role) values
+insert into app.group_members (group_id, user_id, role) values
   ('1b000000-0000-4000-8000-0000000000b1', '1b000000-0000-4000-8000-0000000000a2', 'member');
 select tests.sent();
 
 -- ---------- No table of ours in the publication ----------
 select is_empty($$
   select tablename from pg_publication_tables
-   where pubname = 'supabase_realtime' and schemaname = 'public'
+   where pubname = 'supabase_realtime' and schemaname = 'app'
      and tablename in ('items', 'item_tags', 'comments', 'queue_entries', 'queue_votes', 'meetings', 'meeting_items')$$,
   'No group table is streamed through the supabase_realtime publication (Postgres Changes would leak deletes).');
 
@@ -102,41 +102,41 @@ select set_config('request.jwt.claims', '', true);
 select tests.sent();
 
 -- ---------- Each change writes one message to the group's topic ----------
-insert into public.items (id, group_id, client_id, kind, url, title, word_count, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, word_count, added_by)
 select ('1b000000-0000-4000-8000-0000000000c' || n)::uuid, '1b000000-0000-4000-8000-0000000000b1', gen_random_uuid(),
        'link', 'https://example.com/live/' || n, 'Item ' || n, 0, '1b000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 3) as n;
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'items', 'INSERT')),
   'Adding items (three in one statement) writes one message: {table: items, operation: INSERT}.');
-update public.items set title = 'Renamed' where id = '1b000000-0000-4000-8000-0000000000c1';
+update app.items set title = 'Renamed' where id = '1b000000-0000-4000-8000-0000000000c1';
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'items', 'UPDATE')),
   'Changing an item writes {items, UPDATE}.');
-insert into public.item_tags (item_id, group_id, tag, added_by)
+insert into app.item_tags (item_id, group_id, tag, added_by)
 values ('1b000000-0000-4000-8000-0000000000c1', '1b000000-0000-4000-8000-0000000000b1', 'live', '1b000000-0000-4000-8000-0000000000a1');
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'item_tags', 'INSERT')),
   'Tagging an item writes {item_tags, INSERT}.');
-insert into public.comments (id, item_id, group_id, author_id, body)
+insert into app.comments (id, item_id, group_id, author_id, body)
 values ('1b000000-0000-4000-8000-0000000000d1', '1b000000-0000-4000-8000-0000000000c1', '1b000000-0000-4000-8000-0000000000b1',
         '1b000000-0000-4000-8000-0000000000a2', 'Good one');
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'comments', 'INSERT')),
   'A comment writes {comments, INSERT}.');
-delete from public.comments where id = '1b000000-0000-4000-8000-0000000000d1';
+delete from app.comments where id = '1b000000-0000-4000-8000-0000000000d1';
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'comments', 'DELETE')),
   'Deleting a comment writes {comments, DELETE}.');
-insert into public.queue_entries (item_id, group_id, position, queued_by)
+insert into app.queue_entries (item_id, group_id, position, queued_by)
 select ('1b000000-0000-4000-8000-0000000000c' || n)::uuid, '1b000000-0000-4000-8000-0000000000b1', n, '1b000000-0000-4000-8000-0000000000a1'
   from generate_series(1, 3) as n;
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'queue_entries', 'INSERT')),
   'Queueing writes {queue_entries, INSERT}.');
-insert into public.queue_votes (item_id, group_id, member_id)
+insert into app.queue_votes (item_id, group_id, member_id)
 values ('1b000000-0000-4000-8000-0000000000c1', '1b000000-0000-4000-8000-0000000000b1', '1b000000-0000-4000-8000-0000000000a2');
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'queue_votes', 'INSERT')),
   'A vote writes {queue_votes, INSERT}, and nothing about who voted.');
-insert into public.meetings (id, group_id, starts_at)
+insert into app.meetings (id, group_id, starts_at)
 values ('1b000000-0000-4000-8000-0000000000e1', '1b000000-0000-4000-8000-0000000000b1', now() + interval '1 day');
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'meetings', 'INSERT')),
   'Scheduling a meeting writes {meetings, INSERT}.');
-insert into public.meeting_items (meeting_id, item_id, group_id, position)
+insert into app.meeting_items (meeting_id, item_id, group_id, position)
 values ('1b000000-0000-4000-8000-0000000000e1', '1b000000-0000-4000-8000-0000000000c2', '1b000000-0000-4000-8000-0000000000b1', 1);
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'meeting_items', 'INSERT')),
   'Putting an item on the agenda writes {meeting_items, INSERT}.');
@@ -155,7 +155,7 @@ select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-
   'Renumbering the queue in one call is one message.');
 
 -- Deleting an item cascades through its queue entry, agenda row, tags: one message per table.
-delete from public.items where id = '1b000000-0000-4000-8000-0000000000c1';
+delete from app.items where id = '1b000000-0000-4000-8000-0000000000c1';
 select is(tests.sent() @> jsonb_build_array(
     tests.change('1b000000-0000-4000-8000-0000000000b1', 'items', 'DELETE'),
     tests.change('1b000000-0000-4000-8000-0000000000b1', 'queue_entries', 'DELETE'),
@@ -163,7 +163,7 @@ select is(tests.sent() @> jsonb_build_array(
   'Deleting an item writes a message for it and for each table its deletion reached.');
 
 -- Another group's change goes to that group's topic only.
-insert into public.items (id, group_id, client_id, kind, url, title, word_count, added_by)
+insert into app.items (id, group_id, client_id, kind, url, title, word_count, added_by)
 values ('1b000000-0000-4000-8000-0000000000c9', '1b000000-0000-4000-8000-0000000000b2', gen_random_uuid(),
         'link', 'https://example.com/other', 'Other', 0, '1b000000-0000-4000-8000-0000000000a3');
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b2', 'items', 'INSERT')),
