@@ -14,7 +14,7 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { backendUrl, backendsWithoutRealtime, groupChangedAt } from './storage';
 
-/** The group's private topic (supabase/migrations/20261205000100_live_broadcast.sql writes to it). */
+/** The group's private topic (supabase/schemas/75_live.sql writes to it). */
 export const groupTopic = (groupId: string) => `group:${groupId}`;
 /** The Broadcast event the database sends on a group's topic. */
 export const LIVE_EVENT = 'change';
