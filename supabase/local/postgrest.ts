@@ -7,11 +7,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPgError, type Db, type Queryable } from './db';
 import { bearerToken, header, readBody, send } from './http';
 import { postgrestJwtError, verifyJwt, type Claims } from './jwt';
+import type { PublicJwk } from './keys';
 import { noRpcError, postgrestErrorFromPg, type PostgrestError } from './postgrest-errors';
 
 export interface RpcContext {
   db: Db;
+  /** The legacy HS256 secret. */
   jwtSecret: string;
+  /** The project's JWKS (users' ES256 access tokens). */
+  jwks?: PublicJwk[];
 }
 
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
@@ -88,7 +92,7 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
 
   // The bearer token, or the apikey when the client sent none (both anon by default).
   const token = bearerToken(req) ?? header(req, 'apikey') ?? '';
-  const verified = await verifyJwt(token, ctx.jwtSecret, 30);
+  const verified = await verifyJwt(token, { jwtSecret: ctx.jwtSecret, jwks: ctx.jwks ?? [] }, 30);
   if (!verified.ok) {
     const { status, ...body } = postgrestJwtError(verified.failure);
     return fail(res, { status, body, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${body.message}"` } });

@@ -82,7 +82,7 @@ async function rows<T>(sql: string, params: unknown[]): Promise<[T, ...T[]]> {
 
 describe('votes, moves, read marks and tag removals made offline', () => {
   test('each is kept and shown, then arrives once, in order, when the server is back', async () => {
-    const options = await signInMember(ada, { url: proxyUrl(), anonKey: backend.anonKey }, EMAIL);
+    const options = await signInMember(ada, backend, EMAIL, proxyUrl());
     await options.getByLabel('Group name').fill('Offline Circle');
     await options.getByRole('button', { name: 'Create group' }).click();
     await expect.poll(() => options.getByText('Offline Circle').count()).toBeGreaterThan(0);

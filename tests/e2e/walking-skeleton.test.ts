@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveFixtures, tabIdOf, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { fetchSignInCode, startLocalBackend } from '../../supabase/local/index';
 
 type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
 let backend: Backend;
@@ -28,10 +28,7 @@ afterAll(async () => {
 });
 
 async function signCode(email: string): Promise<string> {
-  const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
-  if (response.status === 404) return '';
-  const { code } = (await response.json()) as { code: string };
-  return code;
+  return (await fetchSignInCode(backend, email)) ?? '';
 }
 
 /** Clicks "Send code" and waits for the new code: each send replaces the last. */
@@ -46,7 +43,7 @@ async function freshCode(page: Page, email: string): Promise<string> {
 async function setUpMember(browser: Browser, email: string): Promise<Page> {
   const options = await browser.open('options.html');
   await options.getByLabel('Backend URL').fill(backend.url);
-  await options.getByLabel('Public key').fill(backend.anonKey);
+  await options.getByLabel('Public key').fill(backend.publishableKey);
   await options.getByRole('button', { name: 'Save backend' }).click();
   await options.getByLabel('Email').fill(email);
   await options.getByLabel('Sign-in code').fill(await freshCode(options, email));

@@ -107,7 +107,7 @@ async function expectClean(page: Page): Promise<void> {
 
 describe('hostile pages and members never run script in Readclub', () => {
   test('Mallory, through the API, makes a group, a raw hostile item and comment, and a hostile name', async () => {
-    const codeFor = (email: string) => signInCode(backend.url, email);
+    const codeFor = (email: string) => signInCode(backend, email);
     const { client } = await signedInClient({ url: backend.url, anonKey: backend.anonKey, external: false, codeFor, stop: async () => {} }, 'mallory@xss.test');
     await ok(client, 'update_profile', { p_display_name: HOSTILE_NAME });
     const group = await ok(client, 'create_group', { p_name: HOSTILE_GROUP });

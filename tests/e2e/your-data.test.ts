@@ -36,7 +36,7 @@ function link(url: string, title: string): ClipPayload {
 async function nodeMember(email: string, name: string): Promise<SupabaseClient> {
   const client = testClient(backend);
   await client.auth.signInWithOtp({ email, options: { data: { display_name: name } } });
-  const { error } = await client.auth.verifyOtp({ email, token: await signInCode(backend.url, email), type: 'email' });
+  const { error } = await client.auth.verifyOtp({ email, token: await signInCode(backend, email), type: 'email' });
   if (error) throw error;
   return client;
 }

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload } from '../../utils/api-types';
-import { startLocalBackend, type LocalBackend } from '../../supabase/local/index';
+import { fetchSignInCode, startLocalBackend, type LocalBackend } from '../../supabase/local/index';
 import { EXTERNAL, HAS_SCHEMA, call, ok, signedInClient, startTestBackend, uniqueEmail, type TestBackend } from './helpers';
 
 type Member = { client: SupabaseClient; userId: string };
@@ -158,8 +158,7 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
     const client = (await import('./helpers')).testClient(backend);
     const email = uniqueEmail('direct');
     await client.auth.signInWithOtp({ email });
-    const codeReply = await fetch(`${local.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
-    const verified = await client.auth.verifyOtp({ email, token: ((await codeReply.json()) as { code: string }).code, type: 'email' });
+    const verified = await client.auth.verifyOtp({ email, token: (await fetchSignInCode(local, email))!, type: 'email' });
     member = { client, userId: verified.data.user!.id };
     groupId = (await ok(client, 'create_group', { p_name: 'Direct' })).id;
   });
