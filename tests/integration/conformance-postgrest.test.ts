@@ -82,7 +82,7 @@ describe.skipIf(EXTERNAL)('the RPC route answers as PostgREST does (postgrest-js
   it('RPC call with single field select', async () => {
     const res = await postgrest.rpc('get_username_and_status', { name_param: 'supabot' }).select('username');
     expect(res).toMatchObject({ count: null, data: [{ username: 'supabot' }], error: null, status: 200 });
-    expect(res.data![0]).toEqual({ username: 'supabot' });
+    expect((res.data as unknown[])[0]).toEqual({ username: 'supabot' });
   });
 
   it('RPC call with multiple fields select', async () => {
