@@ -1,4 +1,4 @@
-/** Options: which Supabase project the extension talks to (URL and public anon key). */
+/** Options: which Supabase project the extension talks to (URL and publishable or anon key). */
 import { useEffect, useState } from 'preact/hooks';
 import { backendKey, backendUrl } from '@/utils/storage';
 import { ask } from '@/utils/ui-ask';
@@ -51,7 +51,7 @@ export function BackendSettings({ onBusy }: BackendSettingsProps) {
         <label for="backend-key">Public key</label>
         <input id="backend-key" required spellcheck={false} aria-describedby="backend-key-hint" value={values.key}
           onInput={(e) => edit({ key: e.currentTarget.value })} />
-        <span id="backend-key-hint" class="hint">The project's anon (public) key — never the service-role key.</span>
+        <span id="backend-key-hint" class="hint">The project's publishable key (sb_publishable_…) or legacy anon key — never a secret or service-role key.</span>
       </div>
       <Alert error={error} />
       <div class="row">

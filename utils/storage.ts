@@ -33,18 +33,21 @@ function defineItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & 
   };
 }
 
-/** The local stand-in's address and Supabase's well-known local demo anon key. */
+/** The local stand-in's address and `supabase start`'s local publishable key. */
 const LOCAL_BACKEND_URL = 'http://127.0.0.1:54321';
-const LOCAL_ANON_KEY =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+const LOCAL_PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
 
 export const backendUrl = defineItem<string>('sync:backendUrl', {
   fallback: import.meta.env.WXT_SUPABASE_URL || LOCAL_BACKEND_URL,
 });
 
-/** The project's public (anon) key. Never a service-role key. */
+/**
+ * The project's public key: its publishable key (sb_publishable_…) or the legacy anon JWT.
+ * Never a secret or service-role key. The build takes WXT_SUPABASE_PUBLISHABLE_KEY, or the
+ * older name WXT_SUPABASE_ANON_KEY (either kind of key in either).
+ */
 export const backendKey = defineItem<string>('sync:backendKey', {
-  fallback: import.meta.env.WXT_SUPABASE_ANON_KEY || LOCAL_ANON_KEY,
+  fallback: import.meta.env.WXT_SUPABASE_PUBLISHABLE_KEY || import.meta.env.WXT_SUPABASE_ANON_KEY || LOCAL_PUBLISHABLE_KEY,
 });
 
 /** Who is signed in, mirrored from the session so pages draw without asking. */

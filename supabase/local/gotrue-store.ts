@@ -4,7 +4,8 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Queryable } from './db';
-import { signJwt } from './jwt';
+import { signEs256 } from './jwt';
+import type { SigningKey } from './keys';
 
 export interface UserRow {
   id: string;
@@ -21,7 +22,10 @@ export interface UserRow {
 }
 
 export interface AuthSettings {
+  /** The legacy HS256 secret: still trusted when verifying. */
   jwtSecret: string;
+  /** The ES256 key access tokens are signed with. */
+  signingKey: SigningKey;
   /** The `iss` of access tokens: <url>/auth/v1. */
   issuer: string;
   accessTokenTtl: number;
@@ -120,7 +124,7 @@ const newRefreshToken = () => randomBytes(16).toString('base64url');
 async function sessionResponse(settings: AuthSettings, user: UserRow, sessionId: string, refreshToken: string): Promise<SessionJson> {
   const iat = Math.floor(Date.now() / 1000);
   const exp = iat + settings.accessTokenTtl;
-  const accessToken = await signJwt(
+  const accessToken = await signEs256(
     {
       aud: 'authenticated',
       exp,
@@ -137,7 +141,7 @@ async function sessionResponse(settings: AuthSettings, user: UserRow, sessionId:
       session_id: sessionId,
       is_anonymous: user.is_anonymous,
     },
-    settings.jwtSecret,
+    settings.signingKey,
   );
   return { access_token: accessToken, token_type: 'bearer', expires_in: settings.accessTokenTtl, expires_at: exp, refresh_token: refreshToken, user: userJson(user) };
 }

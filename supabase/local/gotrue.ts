@@ -11,8 +11,34 @@ import { gotrueJwtMessage, verifyJwt, type Claims } from './jwt';
 
 export interface GotrueContext {
   db: Db;
-  settings: store.AuthSettings;
+  settings: store.AuthSettings & { verifyRateLimit?: number };
   log: (line: string) => void;
+  limiter?: RateLimiter;
+}
+
+/**
+ * GoTrue's per-IP token buckets (tollbooth): POST /verify allows `limit` requests per 5
+ * minutes from one address, in a burst of up to `limit`, refilled evenly. Right and wrong
+ * codes count alike, so guessing a 6-digit code is capped at 30 tries per 5 minutes.
+ */
+export interface RateLimiter {
+  take(bucket: string, limit: number, now?: number): boolean;
+}
+
+export function newRateLimiter(): RateLimiter {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(bucket, limit, now = Date.now()) {
+      const perMs = limit / (5 * 60 * 1000);
+      const state = buckets.get(bucket) ?? { tokens: limit, at: now };
+      state.tokens = Math.min(limit, state.tokens + (now - state.at) * perMs);
+      state.at = now;
+      buckets.set(bucket, state);
+      if (state.tokens < 1) return false;
+      state.tokens -= 1;
+      return true;
+    },
+  };
 }
 
 const API_VERSION = '2024-01-01';
@@ -80,6 +106,10 @@ const OTP_INVALID = () => new AuthError(403, 'otp_expired', 'Token has expired o
 
 /** POST /verify: exchange email + code for a session. */
 async function verify(req: IncomingMessage, res: ServerResponse, ctx: GotrueContext): Promise<void> {
+  const limit = ctx.settings.verifyRateLimit;
+  if (ctx.limiter && limit !== undefined && !ctx.limiter.take(`verify:${req.socket.remoteAddress ?? ''}`, limit)) {
+    throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
+  }
   const body = await jsonBody(req);
   const type = body.type;
   if (type !== 'email' && type !== 'magiclink' && type !== 'signup') {
@@ -114,7 +144,7 @@ async function token(req: IncomingMessage, res: ServerResponse, url: URL, ctx: G
 async function authenticate(req: IncomingMessage, ctx: GotrueContext): Promise<{ claims: Claims; user: store.UserRow; sessionId: string }> {
   const tokenText = bearerToken(req) ?? header(req, 'apikey');
   if (tokenText === undefined) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
-  const verified = await verifyJwt(tokenText, ctx.settings.jwtSecret);
+  const verified = await verifyJwt(tokenText, { jwtSecret: ctx.settings.jwtSecret, jwks: [ctx.settings.signingKey.publicJwk] });
   if (!verified.ok) throw new AuthError(403, 'bad_jwt', gotrueJwtMessage(verified.failure));
   const claims = verified.claims;
   if (typeof claims.sub !== 'string' || claims.sub === '') throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');

@@ -3,19 +3,20 @@
  * and Realtime's private Broadcast websocket), on embedded PGlite or a real Postgres. Tests start it in-process; the
  * CLI entry is server.ts.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDb, type Db } from './db';
-import { handleAuth } from './gotrue';
+import { handleAuth, newRateLimiter } from './gotrue';
 import { latestCode } from './gotrue-store';
-import { BodyTooLarge, gatewayKeyError, OPEN_AUTH_PATHS, send } from './http';
-import { apiKeysFor, DEFAULT_JWT_SECRET } from './keys';
+import { BodyTooLarge, checkApiKey, header, OPEN_AUTH_PATHS, send } from './http';
+import { apiKeysFor, DEFAULT_JWT_SECRET, type PublicJwk } from './keys';
 import { prepareDatabase, type PrepareResult } from './migrate';
 import { handleRpc } from './postgrest';
 import { startRealtime } from './realtime';
 import { verifyJwt } from './jwt';
 
-export { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, DEFAULT_JWT_SECRET, LOCAL_URL } from './keys';
+export { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY, DEFAULT_JWT_SECRET, LOCAL_URL } from './keys';
 
 export interface LocalBackendOptions {
   /** 0 picks a free port. Default 54321, as `supabase start`. */
@@ -38,15 +39,28 @@ export interface LocalBackendOptions {
   otpExpirySeconds?: number;
   /** Default ACCESS_TOKEN_TTL env, else 3600. */
   accessTokenTtl?: number;
+  /** Verify requests allowed per IP in 5 minutes (GoTrue's token_verifications); default 30, a hosted project's default. */
+  verifyRateLimit?: number;
+  /** The secret /_local/sign-in-codes asks for; default a random one per start (LOCAL_SECRET env overrides). */
+  localSecret?: string;
   /** Where sign-in codes and progress go; default console.log. */
   log?: (line: string) => void;
 }
 
 export interface LocalBackend {
   url: string;
+  /** The publishable key (sb_publishable_…): what the extension uses. */
+  publishableKey: string;
+  /** The secret key (sb_secret_…): servers only. */
+  secretKey: string;
+  /** The legacy anon JWT, still accepted. */
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
+  /** The JWKS served at /auth/v1/.well-known/jwks.json. */
+  jwks: { keys: PublicJwk[] };
+  /** Sent as X-Local-Secret (or ?secret=) to read /_local/sign-in-codes. */
+  localSecret: string;
   db: Db;
   prepared: PrepareResult;
   stop(): Promise<void>;
@@ -83,35 +97,43 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
   const url = `http://127.0.0.1:${port}`;
   const settings = {
     jwtSecret: keys.jwtSecret,
+    signingKey: keys.signingKey,
+    verifyRateLimit: options.verifyRateLimit ?? envNumber('VERIFY_RATE_LIMIT') ?? 30,
     issuer: `${url}/auth/v1`,
     accessTokenTtl: options.accessTokenTtl ?? envNumber('ACCESS_TOKEN_TTL') ?? 3600,
     otpExpirySeconds: options.otpExpirySeconds ?? envNumber('OTP_EXPIRY_SECONDS') ?? 600,
   };
-  const validKeys = [keys.anonKey, keys.serviceRoleKey];
-  const realtime = await startRealtime(server, { db, validKeys, verifyToken: (token) => verifyJwt(token, keys.jwtSecret, 30), log });
+  const jwks = { keys: [keys.signingKey.publicJwk] };
+  const localSecret = options.localSecret ?? process.env.LOCAL_SECRET ?? randomBytes(24).toString('base64url');
+  const limiter = newRateLimiter();
+  const realtime = await startRealtime(server, {
+    db,
+    checkKey: (req, requestUrl) => checkApiKey(req, requestUrl, keys),
+    verifyToken: (token) => verifyJwt(token, { jwtSecret: keys.jwtSecret, jwks: jwks.keys }, 30),
+    log,
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestUrl = new URL(req.url ?? '/', url);
     const path = requestUrl.pathname.replace(/\/+$/, '') || '/';
+    if (path.startsWith('/_local/')) return localRoute(req, res, requestUrl, path);
     if (req.method === 'OPTIONS') return send(res, 200, undefined, { 'Content-Length': '0' });
 
-    if (path === '/_local/sign-in-codes' && req.method === 'GET') {
-      const email = (requestUrl.searchParams.get('email') ?? '').trim().toLowerCase();
-      const code = email ? await latestCode(db, email) : undefined;
-      return code ? send(res, 200, { code }) : send(res, 404, { message: `No sign-in code has been sent to "${email}"` });
-    }
+    if (path === '/auth/v1/.well-known/jwks.json' && req.method === 'GET') return send(res, 200, jwks);
 
     if (path.startsWith('/auth/v1/')) {
-      const keyError = OPEN_AUTH_PATHS.has(path) ? null : gatewayKeyError(req, requestUrl, validKeys);
-      if (keyError) return send(res, 401, keyError);
-      return handleAuth(req, res, requestUrl, path.slice('/auth/v1'.length), { db, settings, log });
+      if (!OPEN_AUTH_PATHS.has(path)) {
+        const keyError = checkApiKey(req, requestUrl, keys);
+        if (keyError) return send(res, keyError.status, keyError.body);
+      }
+      return handleAuth(req, res, requestUrl, path.slice('/auth/v1'.length), { db, settings, log, limiter });
     }
 
     if (path.startsWith('/rest/v1/')) {
-      const keyError = gatewayKeyError(req, requestUrl, validKeys);
-      if (keyError) return send(res, 401, keyError);
+      const keyError = checkApiKey(req, requestUrl, keys);
+      if (keyError) return send(res, keyError.status, keyError.body);
       const rpc = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(path);
-      if (rpc) return handleRpc(req, res, requestUrl, decodeURIComponent(rpc[1]!), { db, jwtSecret: keys.jwtSecret });
+      if (rpc) return handleRpc(req, res, requestUrl, decodeURIComponent(rpc[1]!), { db, jwtSecret: keys.jwtSecret, jwks: jwks.keys });
       return send(res, 400, {
         code: 'PGRST127',
         message: 'Feature not implemented',
@@ -120,6 +142,34 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
       });
     }
     send(res, 404, { message: 'no Route matched with those values' });
+  }
+
+  /**
+   * The stand-in's own routes (its mail catcher): same machine, same origin, local secret.
+   * No CORS headers, so no web page can read them; a request that names another origin
+   * (Origin, Sec-Fetch-Site) or reaches it under another host name is refused.
+   */
+  async function localRoute(req: IncomingMessage, res: ServerResponse, requestUrl: URL, path: string): Promise<void> {
+    const plain = (status: number, body: unknown) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' }).end(text);
+    };
+    const own = new Set([url, `http://localhost:${port}`]);
+    const origin = header(req, 'origin');
+    const site = header(req, 'sec-fetch-site');
+    const host = header(req, 'host') ?? '';
+    if ((origin !== undefined && !own.has(origin)) || (site !== undefined && site !== 'same-origin' && site !== 'none') || !own.has(`http://${host}`)) {
+      return plain(403, { message: 'The local stand-in answers /_local/* only to this machine, not to other origins' });
+    }
+    if (path !== '/_local/sign-in-codes' || req.method !== 'GET') return plain(404, { message: `No local route ${req.method} ${path}` });
+    const given = Buffer.from(header(req, 'x-local-secret') ?? requestUrl.searchParams.get('secret') ?? '');
+    const expected = Buffer.from(localSecret);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return plain(401, { message: 'Send the local secret (printed when the stand-in starts) as X-Local-Secret or ?secret=' });
+    }
+    const email = (requestUrl.searchParams.get('email') ?? '').trim().toLowerCase();
+    const code = email ? await latestCode(db, email) : undefined;
+    return code ? plain(200, { code }) : plain(404, { message: `No sign-in code has been sent to "${email}"` });
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -134,9 +184,13 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
   let stopped: Promise<void> | undefined;
   return {
     url,
+    publishableKey: keys.publishableKey,
+    secretKey: keys.secretKey,
     anonKey: keys.anonKey,
     serviceRoleKey: keys.serviceRoleKey,
     jwtSecret: keys.jwtSecret,
+    jwks,
+    localSecret,
     db,
     prepared,
     stop() {
@@ -151,4 +205,14 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
       return stopped;
     },
   };
+}
+
+/** The latest sign-in code the stand-in "emailed" to email, read from its mail catcher; undefined when none. */
+export async function fetchSignInCode(backend: { url: string; localSecret: string }, email: string): Promise<string | undefined> {
+  const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`, {
+    headers: { 'X-Local-Secret': backend.localSecret },
+  });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`Reading the sign-in code for ${email} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { code: string }).code;
 }

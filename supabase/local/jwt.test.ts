@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { gotrueJwtMessage, postgrestJwtError, signJwt, verifyJwt } from './jwt';
-import { apiKeysFor, DEFAULT_JWT_SECRET, LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from './keys';
+import { gotrueJwtMessage, postgrestJwtError, signEs256, signJwt, verifyJwt } from './jwt';
+import { apiKeysFor, DEFAULT_JWT_SECRET, LOCAL_ANON_KEY, LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY, LOCAL_SERVICE_ROLE_KEY, signingKeyFor } from './keys';
 
 const secret = DEFAULT_JWT_SECRET;
 const now = () => Math.floor(Date.now() / 1000);
@@ -27,7 +27,48 @@ describe('the demo keys', () => {
     expect(keys.anonKey).not.toBe(LOCAL_ANON_KEY);
     expect(await verifyJwt(keys.anonKey, other)).toMatchObject({ ok: true, claims: { role: 'anon', iss: 'supabase-demo' } });
     expect((await verifyJwt(keys.anonKey, secret)).ok).toBe(false);
-    expect(await apiKeysFor()).toEqual({ jwtSecret: secret, anonKey: LOCAL_ANON_KEY, serviceRoleKey: LOCAL_SERVICE_ROLE_KEY });
+    expect(await apiKeysFor()).toMatchObject({
+      jwtSecret: secret,
+      anonKey: LOCAL_ANON_KEY,
+      serviceRoleKey: LOCAL_SERVICE_ROLE_KEY,
+      publishableKey: LOCAL_PUBLISHABLE_KEY,
+      secretKey: LOCAL_SECRET_KEY,
+    });
+  });
+});
+
+describe('the ES256 signing key', () => {
+  it('is the same for the same secret (stable across restarts), another for another secret', () => {
+    const a = signingKeyFor(secret);
+    const b = signingKeyFor(secret);
+    expect(b.publicJwk).toEqual(a.publicJwk);
+    expect(a.kid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(signingKeyFor('another-secret-with-at-least-32-characters!!').publicJwk.x).not.toBe(a.publicJwk.x);
+    expect(a.publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', key_ops: ['verify'], kid: a.kid });
+    expect(a.publicJwk).not.toHaveProperty('d');
+  });
+
+  it('signs tokens with alg ES256 and its kid, verified against the JWKS; the legacy secret still verifies HS256', async () => {
+    const key = signingKeyFor(secret);
+    const trusted = { jwtSecret: secret, jwks: [key.publicJwk] };
+    const token = await signEs256({ sub: 'u1', role: 'authenticated', exp: now() + 60 }, key);
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toEqual({ alg: 'ES256', kid: key.kid, typ: 'JWT' });
+    expect(await verifyJwt(token, trusted)).toMatchObject({ ok: true, claims: { sub: 'u1' } });
+    expect(await verifyJwt(LOCAL_ANON_KEY, trusted)).toMatchObject({ ok: true, claims: { role: 'anon' } });
+    // Only the legacy secret trusted: an ES256 token is an unsupported algorithm.
+    expect(await verifyJwt(token, secret)).toMatchObject({ ok: false, failure: { kind: 'algorithm' } });
+  });
+
+  it('refuses a token signed by another ES256 key, or naming an unknown kid', async () => {
+    const key = signingKeyFor(secret);
+    const other = signingKeyFor('another-secret-with-at-least-32-characters!!');
+    const trusted = { jwtSecret: secret, jwks: [key.publicJwk] };
+    const forged = await signEs256({ sub: 'u1', exp: now() + 60 }, { ...other, kid: key.kid });
+    expect(await verifyJwt(forged, trusted)).toMatchObject({ ok: false, failure: { kind: 'signature' } });
+    const unknown = await signEs256({ sub: 'u1', exp: now() + 60 }, other);
+    const result = await verifyJwt(unknown, trusted);
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'no-key', kid: other.kid } });
+    if (!result.ok) expect(postgrestJwtError(result.failure)).toMatchObject({ code: 'PGRST301', message: 'No suitable key or wrong key type' });
   });
 });
 

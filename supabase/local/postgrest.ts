@@ -7,11 +7,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isPgError, type Db, type Queryable } from './db';
 import { bearerToken, header, readBody, send } from './http';
 import { postgrestJwtError, verifyJwt, type Claims } from './jwt';
+import type { PublicJwk } from './keys';
 import { noRpcError, postgrestErrorFromPg, type PostgrestError } from './postgrest-errors';
 
 export interface RpcContext {
   db: Db;
+  /** The legacy HS256 secret. */
   jwtSecret: string;
+  /** The project's JWKS (users' ES256 access tokens). */
+  jwks?: PublicJwk[];
 }
 
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
@@ -90,14 +94,22 @@ function roleSettings(db: Db, tx: Queryable): Promise<RoleSettings> {
   return settings;
 }
 
-/** One SELECT that calls the function with arguments decoded from the JSON payload ($1). */
-export function callSql(fn: string, routine: Routine, keys: string[]): string {
+/**
+ * One SELECT that calls the function with arguments decoded from the JSON payload ($1).
+ * `columns`: a plain `select=a,b` on a set-returning function, each row cut to those columns.
+ */
+export function callSql(fn: string, routine: Routine, keys: string[], columns?: string[]): string {
   const given = routine.argNames.map((name, i) => ({ name, type: routine.argTypes[i]! })).filter((arg) => keys.includes(arg.name));
-  const columns = given.map((arg) => `${ident(arg.name)} ${arg.type}`).join(', ');
+  const record = given.map((arg) => `${ident(arg.name)} ${arg.type}`).join(', ');
   const args = given.map((arg) => `${ident(arg.name)} => _args.${ident(arg.name)}`).join(', ');
-  const from = given.length ? `json_to_record($1::json) as _args(${columns})` : `(select $1::json) as _args`;
+  const from = given.length ? `json_to_record($1::json) as _args(${record})` : `(select $1::json) as _args`;
   const call = `public.${ident(fn)}(${args})`;
   if (routine.returnsVoid) return `select ${call} from ${from}`;
+  if (routine.returnsSet && columns) {
+    const picked = columns.map((column) => `_pgrst_src.${ident(column)}`).join(', ');
+    return `select coalesce(json_agg(_pgrst_t), '[]')::text as body, count(*)::int as rows
+              from (select ${picked} from ${from}, lateral ${call} as _pgrst_src) as _pgrst_t`;
+  }
   if (routine.returnsSet) {
     return `select coalesce(json_agg(_pgrst_t), '[]')::text as body, count(*)::int as rows from ${from}, lateral ${call} as _pgrst_t`;
   }
@@ -114,13 +126,54 @@ const apiError = (status: number, code: string, message: string, details: string
   headers: {},
 });
 
+/** What the stand-in does not implement: a 501 that says so, never a different answer. */
+const notImplemented = (what: string): PostgrestError =>
+  apiError(501, 'PGRST127', 'Feature not implemented', `not implemented by the local stand-in: ${what}`);
+
+const PLAIN_COLUMN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The request options PostgREST would honour that the stand-in does not, named; undefined when all is supported. */
+function unsupported(req: IncomingMessage, url: URL, method: string): string | undefined {
+  const prefer = (header(req, 'prefer') ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
+  for (const token of prefer) {
+    if (/^count=(planned|estimated)$/.test(token)) return `Prefer: ${token} (only count=exact is)`;
+    if (/^(tx|max-affected|timezone|params)=/.test(token)) return `Prefer: ${token}`;
+  }
+  for (const name of ['order', 'limit', 'offset', 'columns', 'on_conflict', 'and', 'or', 'not']) {
+    if (url.searchParams.has(name)) return `the ${name} query parameter on RPC`;
+  }
+  if (method === 'POST') {
+    const filters = [...url.searchParams.keys()].filter((key) => key !== 'select' && key !== 'apikey');
+    if (filters.length > 0) return `filters on an RPC result (${filters.join(', ')})`;
+  }
+  const profile = header(req, method === 'POST' ? 'content-profile' : 'accept-profile');
+  if (profile !== undefined && profile !== 'public') return `the ${profile} schema (Accept-Profile/Content-Profile)`;
+  const accept = header(req, 'accept');
+  if (accept && !/(^|,)\s*(\*\/\*|application\/json|application\/vnd\.pgrst\.object(\+json)?)(\s*;[^,]*)?\s*(,|$)/.test(accept)) {
+    return `Accept: ${accept}`;
+  }
+  return undefined;
+}
+
 export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: URL, fn: string, ctx: RpcContext): Promise<void> {
   const method = req.method ?? 'GET';
-  if (method !== 'POST' && method !== 'GET') return fail(res, apiError(405, 'PGRST101', `Cannot use the ${method} method on RPC`));
+  if (method !== 'POST' && method !== 'GET' && method !== 'HEAD') return fail(res, apiError(405, 'PGRST101', `Cannot use the ${method} method on RPC`));
+  const readOnly = method !== 'POST';
+  const missing = unsupported(req, url, method);
+  if (missing) return fail(res, notImplemented(missing));
+  const select = (url.searchParams.get('select') ?? '*').split(',').map((column) => column.trim());
+  const columns = select.length === 1 && select[0] === '*' ? undefined : select;
+  if (columns && !columns.every((column) => PLAIN_COLUMN.test(column))) {
+    return fail(res, notImplemented(`select=${url.searchParams.get('select')} (only * or plain column names are)`));
+  }
+  const countExact = (header(req, 'prefer') ?? '').split(',').some((token) => token.trim() === 'count=exact');
 
   // The bearer token, or the apikey when the client sent none (both anon by default).
   const token = bearerToken(req) ?? header(req, 'apikey') ?? '';
-  const verified = await verifyJwt(token, ctx.jwtSecret, 30);
+  const verified = await verifyJwt(token, { jwtSecret: ctx.jwtSecret, jwks: ctx.jwks ?? [] }, 30);
   if (!verified.ok) {
     const { status, ...body } = postgrestJwtError(verified.failure);
     return fail(res, { status, body, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${body.message}"` } });
@@ -155,11 +208,14 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
     | { kind: 'error'; error: PostgrestError };
   try {
     outcome = await ctx.db.transaction(async (tx) => {
-      if (method === 'GET') await tx.query('set transaction read only');
+      if (readOnly) await tx.query('set transaction read only');
       const routines = await findRoutines(tx, fn);
       const routine = chooseRoutine(routines, keys);
       if (!routine) {
         return { kind: 'error' as const, error: noRpcError({ fn, argumentKeys: keys, jsonBody: method === 'POST', overloads: routines.map((r) => r.argNames) }) };
+      }
+      if (columns && !routine.returnsSet) {
+        return { kind: 'error' as const, error: notImplemented(`select=${columns.join(',')} on a function that returns no set`) };
       }
       await tx.query(`set local role ${ident(role)}`);
       const settings = (await roleSettings(ctx.db, tx)).get(role) ?? [];
@@ -171,7 +227,7 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
                 set_config('request.method', $2, true), set_config('request.path', $3, true), set_config('request.headers', $4, true)`,
         [JSON.stringify(claims), method, url.pathname.replace(/^\/rest\/v1/, ''), JSON.stringify(req.headers)],
       );
-      const [row] = await tx.query<{ body: string | null; rows: number }>(callSql(fn, routine, keys), [JSON.stringify(payload)]);
+      const [row] = await tx.query<{ body: string | null; rows: number }>(callSql(fn, routine, keys, columns), [JSON.stringify(payload)]);
       // PostgREST's response.status setting: a function may answer 4xx and still commit.
       const [setting] = await tx.query<{ status: string | null }>(`select current_setting('response.status', true) as status`);
       const override = Number(setting?.status ?? '');
@@ -186,13 +242,18 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
 
   if (outcome.kind === 'error') return fail(res, outcome.error);
   if (outcome.kind === 'void') return send(res, outcome.status ?? 204);
-  if (outcome.status !== undefined && outcome.status !== 200) return send(res, outcome.status, outcome.body);
+  // HEAD: the headers GET would send, no body.
+  const reply = (status: number, body: string, headers: Record<string, string>) =>
+    method === 'HEAD' ? send(res, status, undefined, { 'Content-Type': 'application/json; charset=utf-8', ...headers }) : send(res, status, body, headers);
+  if (outcome.status !== undefined && outcome.status !== 200) return reply(outcome.status, outcome.body, {});
+  // Content-Range as PostgREST sends it: the total only with Prefer: count=exact.
+  const total = (rows: number) => (countExact ? String(rows) : '*');
   if (singular && outcome.set) {
     if (outcome.rows !== 1) {
       return fail(res, apiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${outcome.rows} rows`));
     }
-    return send(res, 200, JSON.stringify((JSON.parse(outcome.body) as unknown[])[0]), { 'Content-Range': '0-0/*' });
+    return reply(200, JSON.stringify((JSON.parse(outcome.body) as unknown[])[0]), { 'Content-Range': `0-0/${total(1)}` });
   }
-  const range = outcome.set ? (outcome.rows > 0 ? `0-${outcome.rows - 1}/*` : '*/*') : '0-0/*';
-  send(res, 200, outcome.body, { 'Content-Range': range });
+  const range = outcome.set ? (outcome.rows > 0 ? `0-${outcome.rows - 1}/${total(outcome.rows)}` : `*/${total(0)}`) : `0-0/${total(1)}`;
+  reply(200, outcome.body, { 'Content-Range': range });
 }

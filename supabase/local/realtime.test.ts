@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { Db } from './db';
+import { checkApiKey } from './http';
 import { startRealtime, type RealtimeServer } from './realtime';
 
 // The protocol around the database: heartbeats, the gateway's key check, and everything the
@@ -23,7 +24,7 @@ beforeEach(async () => {
   server = createServer((_, res) => res.writeHead(404).end());
   realtime = await startRealtime(server, {
     db,
-    validKeys: [KEY],
+    checkKey: (req, requestUrl) => checkApiKey(req, requestUrl, { publishableKey: KEY, anonKey: 'anon', secretKey: 'secret', serviceRoleKey: 'service' }),
     verifyToken: async () => ({ ok: true, claims: { role: 'authenticated', sub: 'u1' } }),
     log: (line) => void logged.push(line),
   });

@@ -20,7 +20,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { isPgError, type Db } from './db';
-import { gatewayKeyError } from './http';
+import type { GatewayError } from './http';
 import type { Claims, Verified } from './jwt';
 
 export const REALTIME_PATH = '/realtime/v1/websocket';
@@ -30,8 +30,8 @@ const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
 export interface RealtimeOptions {
   db: Db;
-  /** The project's API keys (the socket's `apikey` query parameter must be one). */
-  validKeys: string[];
+  /** The gateway's check of the socket's `apikey` query parameter (null: let it through). */
+  checkKey(req: IncomingMessage, url: URL): GatewayError | null;
   /** Verifies a user's access token as the Auth server signed it. */
   verifyToken(token: string): Promise<Verified>;
   log(line: string): void;
@@ -241,8 +241,8 @@ export async function startRealtime(server: Server, options: RealtimeOptions): P
       log(`realtime: refused a websocket at ${path}: only ${REALTIME_PATH} is served`);
       return refuse(404, 'Not Found', { message: 'no Route matched with those values' });
     }
-    const keyError = gatewayKeyError(req, url, options.validKeys);
-    if (keyError) return refuse(401, 'Unauthorized', keyError);
+    const keyError = options.checkKey(req, url);
+    if (keyError) return refuse(keyError.status, 'Unauthorized', keyError.body);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn: Connection = {
         ws,

@@ -6,7 +6,7 @@
  *   --no-seed  skip supabase/seed.sql
  *
  * Env: PORT, DATABASE_URL (real Postgres instead of PGlite), JWT_SECRET, MIGRATIONS_DIR,
- * OTP_EXPIRY_SECONDS, ACCESS_TOKEN_TTL.
+ * OTP_EXPIRY_SECONDS, ACCESS_TOKEN_TTL, VERIFY_RATE_LIMIT, LOCAL_SECRET.
  */
 import { startLocalBackend } from './index';
 
@@ -34,10 +34,15 @@ const where = databaseUrl ? 'Postgres (DATABASE_URL)' : memory ? 'PGlite in memo
 console.log(`
 Local Supabase stand-in running (${where}${backend.prepared.fresh ? ', fresh database' : ''}).
          API URL: ${backend.url}
-        anon key: ${backend.anonKey}
-service_role key: ${backend.serviceRoleKey}
-Sign-in codes are printed here, and served at ${backend.url}/_local/sign-in-codes?email=…
+ Publishable key: ${backend.publishableKey}
+      Secret key: ${backend.secretKey}   (servers only, never the extension)
+  anon key (legacy JWT, still accepted): ${backend.anonKey}
+service_role key (legacy JWT): ${backend.serviceRoleKey}
+            JWKS: ${backend.url}/auth/v1/.well-known/jwks.json (ES256, kid ${backend.jwks.keys[0]!.kid})
+Sign-in codes are printed here, and served to this machine only at
+  ${backend.url}/_local/sign-in-codes?email=…  with header X-Local-Secret: ${backend.localSecret}
 `);
+export { backend };
 
 let stopping = false;
 const shutdown = () => {

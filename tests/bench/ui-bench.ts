@@ -157,7 +157,7 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
   };
   try {
     log('Signing in and seeding a 1,000-item queue and a 200-comment thread…');
-    const options_ = await signInMember(browser, { url: proxy.url, anonKey: backend.anonKey }, UI_SEED_EMAIL);
+    const options_ = await signInMember(browser, backend, UI_SEED_EMAIL, proxy.url);
     const db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
     for (const sql of uiSeedSql()) await db.query(sql);

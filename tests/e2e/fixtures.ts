@@ -125,7 +125,7 @@ export function useE2e<const M extends string = never>(options: E2eOptions<M> = 
     },
     nodeMember(email, displayName) {
       const b = backend!;
-      return signedInClient({ url: b.url, anonKey: b.anonKey, external: false, codeFor: (e) => signInCode(b.url, e), stop: async () => {} }, email, displayName);
+      return signedInClient({ url: b.url, anonKey: b.anonKey, external: false, codeFor: (e) => signInCode(b, e), stop: async () => {} }, email, displayName);
     },
   };
 }
@@ -206,7 +206,7 @@ export async function rpcAs<N extends keyof Rpcs>(backend: Pick<Backend, 'url' |
  * tests about something else), then reloads both pages so they show the group.
  */
 export async function shareGroup(
-  backend: Pick<Backend, 'url' | 'anonKey' | 'db'>,
+  backend: Pick<Backend, 'url' | 'anonKey' | 'publishableKey' | 'localSecret' | 'db'>,
   group: string,
   { owner, member, via = 'ui' }: { owner: Who; member: Who; via?: 'ui' | 'rpc' },
 ): Promise<SharedGroup> {

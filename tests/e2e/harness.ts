@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { fetchSignInCode } from '../../supabase/local/index';
 
 /** The built extension; READCLUB_OUT_DIR moves it, as it moves WXT's outDir (wxt.config.ts). */
 export const EXTENSION_DIR = resolve(process.env.READCLUB_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -119,26 +120,31 @@ export async function serveFixtures(): Promise<{ url: string; close(): Promise<v
 }
 
 /** The newest sign-in code the local backend "emailed" to `email`, or '' (its mail catcher). */
-export async function signInCode(backendUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${backendUrl}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
-  if (response.status === 404) return '';
-  const { code } = (await response.json()) as { code: string };
-  return code;
+export async function signInCode(backend: { url: string; localSecret: string }, email: string): Promise<string> {
+  return (await fetchSignInCode(backend, email)) ?? '';
 }
 
-/** Options page: point the build at `backend`, then sign in as `email` with a fresh code. */
-export async function signInMember(browser: Browser, backend: { url: string; anonKey: string }, email: string): Promise<Page> {
+/**
+ * Options page: point the build at `backend` (or at `via`, a proxy in front of it) with its
+ * publishable key, then sign in as `email` with a fresh code.
+ */
+export async function signInMember(
+  browser: Browser,
+  backend: { url: string; publishableKey: string; localSecret: string },
+  email: string,
+  via: string = backend.url,
+): Promise<Page> {
   const options = await browser.open('options.html');
-  await options.getByLabel('Backend URL').fill(backend.url);
-  await options.getByLabel('Public key').fill(backend.anonKey);
+  await options.getByLabel('Backend URL').fill(via);
+  await options.getByLabel('Public key').fill(backend.publishableKey);
   await options.getByRole('button', { name: 'Save backend' }).click();
   await options.getByLabel('Email').fill(email);
-  const before = await signInCode(backend.url, email);
+  const before = await signInCode(backend, email);
   await options.getByRole('button', { name: 'Send code' }).click();
   let code = before;
   for (let i = 0; i < 150 && code === before; i++) {
     await new Promise((done) => setTimeout(done, 100));
-    code = await signInCode(backend.url, email);
+    code = await signInCode(backend, email);
   }
   if (code === before) throw new Error(`No new sign-in code for ${email}`);
   await options.getByLabel('Sign-in code').fill(code);

@@ -41,10 +41,10 @@ async function signInAt(browser: Browser, path: string, email: string): Promise<
   // Signed out, the page says what the link is for.
   expect(await options.getByTestId('invited').textContent()).toMatch(/invited to a reading group/);
   await options.getByLabel('Email').fill(email);
-  const before = await signInCode(backend.url, email);
+  const before = await signInCode(backend, email);
   await options.getByRole('button', { name: 'Send code' }).click();
-  await expect.poll(() => signInCode(backend.url, email), { timeout: 15_000 }).not.toBe(before);
-  await options.getByLabel('Sign-in code').fill(await signInCode(backend.url, email));
+  await expect.poll(() => signInCode(backend, email), { timeout: 15_000 }).not.toBe(before);
+  await options.getByLabel('Sign-in code').fill(await signInCode(backend, email));
   await options.getByRole('button', { name: 'Sign in' }).click();
   await options.getByText(email).first().waitFor();
   return options;

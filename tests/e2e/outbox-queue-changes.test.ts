@@ -77,7 +77,7 @@ async function rows<T>(text: string, params: unknown[]): Promise<[T, ...T[]]> {
 
 describe('votes, moves, read marks and tag removals made offline', () => {
   test('each is kept and shown, then arrives once, in order, when the server is back', async () => {
-    const options = await signInMember(ada, { url: proxyUrl(), anonKey: backend.anonKey }, EMAIL);
+    const options = await signInMember(ada, backend, EMAIL, proxyUrl());
     await createGroup(options, 'Offline Circle');
     await options.close();
 

@@ -13,10 +13,10 @@ const { backend, pages, members: { ada, ben } } = useE2e({ members: ['ada', 'ben
 
 /** Clicks "Send code" and waits for the new code: each send replaces the last. */
 async function freshCode(page: Page, email: string): Promise<string> {
-  const before = await signInCode(backend.url, email);
+  const before = await signInCode(backend, email);
   await page.getByRole('button', { name: 'Send code' }).click();
-  await expect.poll(() => signInCode(backend.url, email), { timeout: 15_000 }).not.toBe(before);
-  return signInCode(backend.url, email);
+  await expect.poll(() => signInCode(backend, email), { timeout: 15_000 }).not.toBe(before);
+  return signInCode(backend, email);
 }
 
 async function openPopupFor(browser: Browser, pageUrl: string): Promise<{ page: Page; popup: Page }> {
@@ -39,7 +39,7 @@ describe('two members share a clipped article', () => {
   test('a wrong sign-in code gets a clear message', async () => {
     const options = await ben.open('options.html');
     await options.getByLabel('Backend URL').fill(backend.url);
-    await options.getByLabel('Public key').fill(backend.anonKey);
+    await options.getByLabel('Public key').fill(backend.publishableKey);
     await options.getByRole('button', { name: 'Save backend' }).click();
     await options.getByLabel('Email').fill('ben@e2e.test');
     const real = await freshCode(options, 'ben@e2e.test');

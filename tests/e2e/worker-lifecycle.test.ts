@@ -92,7 +92,7 @@ async function openPopupFor(pageUrl: string): Promise<Page> {
 
 describe('the service worker stops, the browser restarts, tokens expire: nothing lost or doubled', () => {
   test('Ada signs in (through the proxy) and creates a group', async () => {
-    const options = await signInMember(ada, { url: proxy.url, anonKey: backend.anonKey }, EMAIL);
+    const options = await signInMember(ada, backend, EMAIL, proxy.url);
     await createGroup(options, GROUP);
     await options.close();
   });
@@ -244,7 +244,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     expect(await items('How Reading Circles Work%')).toBe(0);
     await options.close();
 
-    const again = await signInMember(ada, { url: proxy.url, anonKey: backend.anonKey }, EMAIL);
+    const again = await signInMember(ada, backend, EMAIL, proxy.url);
     await expect.poll(() => items('How Reading Circles Work%'), { timeout: 15_000 }).toBe(1);
     await expect.poll(async () => (await outboxIn(again)).length).toBe(0);
     expect(await comments('Kept through a revoked session.')).toBe(1);

@@ -13,6 +13,7 @@ import { BAD_CODE_MESSAGE, NETWORK_MESSAGE, SIGNED_OUT_MESSAGE, toUserError } fr
 interface LocalBackend {
   url: string;
   anonKey: string;
+  localSecret: string;
   stop(): Promise<void>;
 }
 
@@ -52,7 +53,9 @@ describe.skipIf(!existsSync(BACKEND_MODULE))('background services against the lo
   });
 
   async function latestCode(email: string): Promise<string> {
-    const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
+    const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`, {
+      headers: { 'X-Local-Secret': backend.localSecret },
+    });
     return ((await response.json()) as { code: string }).code;
   }
 

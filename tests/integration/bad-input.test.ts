@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload } from '../../utils/api-types';
-import { startLocalBackend, type LocalBackend } from '../../supabase/local/index';
+import { fetchSignInCode, startLocalBackend, type LocalBackend } from '../../supabase/local/index';
 import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, uniqueEmail } from './helpers';
 
 const NOT_VALID = 'That invite code is not valid.';
@@ -156,8 +156,7 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
     const client = (await import('./helpers')).testClient(backend);
     const email = uniqueEmail('direct');
     await client.auth.signInWithOtp({ email });
-    const codeReply = await fetch(`${local.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
-    const verified = await client.auth.verifyOtp({ email, token: ((await codeReply.json()) as { code: string }).code, type: 'email' });
+    const verified = await client.auth.verifyOtp({ email, token: (await fetchSignInCode(local, email))!, type: 'email' });
     member = { client, userId: verified.data.user!.id, email };
     groupId = (await ok(client, 'create_group', { p_name: 'Direct' })).id;
   });

@@ -134,7 +134,7 @@ describe.skipIf(!!process.env.SUPABASE_URL)('stand-in only', () => {
   it('requires an apikey, like the gateway, and answers CORS preflights', async () => {
     const missing = await fetch(`${backend.url}/rest/v1/rpc/my_groups`, { method: 'POST', body: '{}' });
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toEqual({ message: 'No API key found in request' });
+    expect(await missing.json()).toEqual({ message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
 
     const preflight = await fetch(`${backend.url}/auth/v1/otp`, {
       method: 'OPTIONS',

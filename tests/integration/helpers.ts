@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { startLocalBackend, type LocalBackendOptions } from '../../supabase/local/index';
+import { fetchSignInCode, startLocalBackend, type LocalBackendOptions } from '../../supabase/local/index';
 import { DEFAULT_MIGRATIONS_DIR } from '../../supabase/local/migrate';
 import type { Queryable } from '../../supabase/local/db';
 import type { Rpcs } from '../../utils/api-types';
@@ -66,9 +66,9 @@ export async function startTestBackend(options: Pick<LocalBackendOptions, 'otpEx
     jwtSecret: backend.jwtSecret,
     db: backend.db,
     async codeFor(email) {
-      const response = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
-      if (!response.ok) throw new Error(`No sign-in code for ${email} (${response.status})`);
-      return ((await response.json()) as { code: string }).code;
+      const code = await fetchSignInCode(backend, email);
+      if (code === undefined) throw new Error(`No sign-in code for ${email}`);
+      return code;
     },
     stop: () => backend.stop(),
   };

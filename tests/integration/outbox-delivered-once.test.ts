@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { startLocalBackend, type LocalBackend } from '../../supabase/local/index';
+import { fetchSignInCode, startLocalBackend, type LocalBackend } from '../../supabase/local/index';
 import { toUserError } from '../../utils/errors';
 import type { ClipItemArgs, ClipItemResult, Comment, ItemDetail } from '../../utils/api-types';
 import { EXTERNAL, HAS_SCHEMA, uniqueEmail } from './helpers';
@@ -55,7 +55,7 @@ describe.skipIf(EXTERNAL || !HAS_SCHEMA)('outbox: backend down, then back', () =
     ada = client(backend.url, backend.anonKey);
     const email = uniqueEmail('ada');
     await ada.auth.signInWithOtp({ email, options: { shouldCreateUser: true } });
-    const code = ((await (await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`)).json()) as { code: string }).code;
+    const code = (await fetchSignInCode(backend, email))!;
     const verified = await ada.auth.verifyOtp({ email, token: code, type: 'email' });
     if (verified.error) throw verified.error;
     const group = await ada.rpc('create_group', { p_name: 'Outbox readers' });
