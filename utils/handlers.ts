@@ -8,6 +8,7 @@ import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
+import { pageHash } from './page-hash';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox, sessionEndedFor } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
@@ -212,7 +213,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     async findItem({ groupId, url }) {
       // Only web addresses can be in a library; anything else (file:, chrome:) never leaves the browser.
       if (!/^https?:\/\//i.test(url)) return ok(null);
-      return callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url: url });
+      return callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url_hash: await pageHash(url) });
     },
 
     async tagItem({ itemId, tags }) {

@@ -61,9 +61,9 @@ select is((public.item_detail('12000000-0000-4000-8000-0000000000c2') ->> 'can_d
   'A member may remove their own item.');
 select is((public.item_detail('12000000-0000-4000-8000-0000000000c1') ->> 'can_delete')::boolean, false,
   'A member may not remove someone else''s item.');
-select is((public.find_item('12000000-0000-4000-8000-0000000000b1', 'https://example.org/mo') ->> 'can_delete')::boolean, false,
+select is((public.find_item('12000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/mo'))) ->> 'can_delete')::boolean, false,
   'find_item (the popup''s "already saved") says the same.');
-select is((public.find_item('12000000-0000-4000-8000-0000000000b1', 'https://example.org/nia') ->> 'can_delete')::boolean, true,
+select is((public.find_item('12000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/nia'))) ->> 'can_delete')::boolean, true,
   '…and for their own item, that they may.');
 select throws_ok($$select public.delete_item('12000000-0000-4000-8000-0000000000c1')$$,
   '42501', 'Only whoever added this article, or an owner or admin, can remove it.',
@@ -93,7 +93,7 @@ select throws_ok($$select public.delete_item('12000000-0000-4000-8000-0000000000
 -- ---------- my_profile ----------
 select tests.act_as('12000000-0000-4000-8000-0000000000a3');
 select is(public.my_profile(),
-  '{"id": "12000000-0000-4000-8000-0000000000a3", "display_name": "Mo", "avatar_url": "https://img.example.org/mo.png"}'::jsonb,
+  '{"id": "12000000-0000-4000-8000-0000000000a3", "display_name": "Mo", "avatar_url": "https://img.example.org/mo.png", "name_set": true}'::jsonb,
   'my_profile gives the caller''s own name and picture.');
 select lives_ok($$select public.update_profile('Mo Reader', (select public.my_profile() ->> 'avatar_url'))$$,
   'Saving the name with the picture my_profile gave…');
