@@ -9,6 +9,7 @@ import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
 import { pageHash } from './page-hash';
+import { rememberLookup } from './saved-badge';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox, sessionEndedFor } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
@@ -213,7 +214,9 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     async findItem({ groupId, url }) {
       // Only web addresses can be in a library; anything else (file:, chrome:) never leaves the browser.
       if (!/^https?:\/\//i.test(url)) return ok(null);
-      return callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url_hash: await pageHash(url) });
+      const reply = await callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url_hash: await pageHash(url) });
+      if (reply.ok) await rememberLookup(groupId, url, reply.value); // the toolbar's ✓ learns it too
+      return reply;
     },
 
     async tagItem({ itemId, tags }) {

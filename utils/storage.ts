@@ -47,6 +47,13 @@ export const backendKey = defineItem<string>('sync:backendKey', {
   fallback: import.meta.env.WXT_SUPABASE_ANON_KEY || LOCAL_ANON_KEY,
 });
 
+/**
+ * Whether the toolbar button asks the group's server about every tab you switch to (a
+ * SHA-256 hash of the page's address, find_item). Off: it asks only when you open the
+ * popup or clip (utils/saved-badge.ts).
+ */
+export const checkSavedOnTabSwitch = defineItem<boolean>('sync:checkSavedOnTabSwitch', { fallback: false });
+
 /** Who is signed in, mirrored from the session so pages draw without asking. */
 export const cachedAccount = defineItem<Account | null>('local:account', { fallback: null });
 
