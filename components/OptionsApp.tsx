@@ -6,6 +6,7 @@ import { BackendSettings } from './BackendSettings';
 import { GroupsManager } from './GroupsManager';
 import { OutboxList } from './OutboxList';
 import { ProfileForm } from './ProfileForm';
+import { SavedCheckSetting } from './SavedCheckSetting';
 import { SignIn } from './SignIn';
 import { YourData } from './YourData';
 
@@ -42,6 +43,7 @@ export function OptionsApp() {
           </div>
         )}
       </section>
+      <SavedCheckSetting />
       {/* Kept while offline or signed out; shown signed out too, so nothing waits unseen. */}
       <OutboxList />
       {account && (
