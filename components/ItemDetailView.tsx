@@ -10,6 +10,7 @@ import { CommentThread, withComment } from './CommentThread';
 import { DeleteItem } from './DeleteItem';
 import { ReaderView } from './ReaderView';
 import { TagEditor } from './TagEditor';
+import { WebLink } from './WebLink';
 
 export interface ItemDetailViewProps {
   itemId: string;
@@ -53,13 +54,9 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
       {back}
       <article class="stack" aria-label="Item">
         <h1>
-          {item.url ? (
-            <a href={item.url} target="_blank" rel="noopener noreferrer">
-              {item.title}
-            </a>
-          ) : (
-            item.title
-          )}
+          <WebLink url={item.url} fallback={item.title}>
+            {item.title}
+          </WebLink>
         </h1>
         <p class="meta">
           {site && <span>{site}</span>}
