@@ -5,6 +5,7 @@ import { AccountBar } from './AccountBar';
 import { BackendSettings } from './BackendSettings';
 import { GroupsManager } from './GroupsManager';
 import { OutboxList } from './OutboxList';
+import { NameStep } from './NameStep';
 import { ProfileForm } from './ProfileForm';
 import { SavedCheckSetting } from './SavedCheckSetting';
 import { SignIn } from './SignIn';
@@ -31,7 +32,8 @@ export function OptionsApp() {
         {account === undefined ? null : account ? (
           <div class="stack">
             <AccountBar account={account} onSignedOut={() => setAccount(null)} showOptions={false} />
-            <ProfileForm key={account.userId} account={account} onSaved={setAccount} />
+            <NameStep account={account} onSaved={setAccount} />
+            <ProfileForm key={`${account.userId} ${account.displayName}`} account={account} onSaved={setAccount} />
           </div>
         ) : (
           <div class="stack">

@@ -54,6 +54,9 @@ export const backendKey = defineItem<string>('sync:backendKey', {
  */
 export const checkSavedOnTabSwitch = defineItem<boolean>('sync:checkSavedOnTabSwitch', { fallback: false });
 
+/** Accounts known to have chosen their display name, so the name step asks the server only until then. */
+export const namedAccounts = defineItem<string[]>('local:namedAccounts', { fallback: [] });
+
 /** Who is signed in, mirrored from the session so pages draw without asking. */
 export const cachedAccount = defineItem<Account | null>('local:account', { fallback: null });
 
