@@ -20,6 +20,7 @@ export function OptionsApp() {
   const [account, setAccount] = useAccount();
   const [backendBusy, setBackendBusy] = useState(false);
   const [farewell, setFarewell] = useState('');
+  const [named, setNamed] = useState(0); // the name step saved: the profile form starts again from it
   return (
     <div class="page options">
       <h1 class="brand">Readclub options</h1>
@@ -32,8 +33,8 @@ export function OptionsApp() {
         {account === undefined ? null : account ? (
           <div class="stack">
             <AccountBar account={account} onSignedOut={() => setAccount(null)} showOptions={false} />
-            <NameStep account={account} onSaved={setAccount} />
-            <ProfileForm key={`${account.userId} ${account.displayName}`} account={account} onSaved={setAccount} />
+            <NameStep account={account} onSaved={(next) => (setNamed((n) => n + 1), setAccount(next))} />
+            <ProfileForm key={`${account.userId} ${named}`} account={account} onSaved={setAccount} />
           </div>
         ) : (
           <div class="stack">
