@@ -159,11 +159,11 @@ export interface QueueEntry {
   site_name: string | null;
   added_by: Person;
   // Who queued it and when are item_detail's (ItemDetail.queue): the list never showed them,
-  // and they were ~160 bytes of each entry (issue 7, 20261201001100_queue_speed.sql).
+  // and they were ~160 bytes of each entry.
   tags: string[];
   comment_count: number;
   reading_minutes: number;
-  // Absent in queues cached before votes and read marks (issue 5): read as 0 / false.
+  // Absent in queues cached before votes and read marks: read as 0 / false.
   /** Members who want it discussed ("most wanted" sorts by this). */
   votes?: number;
   /** The caller voted for it. */
@@ -298,7 +298,7 @@ export interface Rpcs {
   tag_item: [{ p_item_id: string; p_tags: string[] }, string[]];
   /** Puts an item at the end of its group's queue (harmless when already queued); returns its place. */
   queue_item: [{ p_item_id: string }, NonNullable<ItemDetail['queue']>];
-  // ----- Membership (issue 4). Refused codes: P0001 (not valid / withdrawn / expired / used up);
+  // ----- Membership. Refused codes: P0001 (not valid / withdrawn / expired / used up);
   // after 10 in 15 minutes, PT429 (HTTP 429) "Too many wrong codes; try again in N minutes." -----
   /** What a signed-in person sees before joining: the group's name and size, nothing else. */
   preview_invite: [{ p_code: string }, InvitePreview];
@@ -328,7 +328,7 @@ export interface Rpcs {
   edit_comment: [{ p_comment_id: string; p_body: string }, Comment & { updated_at: string }];
   /** The author, or an owner or admin. */
   delete_comment: [{ p_comment_id: string }, null];
-  // ----- Tags, library, reader, search (issue 5) -----
+  // ----- Tags, library, reader, search -----
   /** Removes one tag (normalised); returns the item's remaining tags. */
   untag_item: [{ p_item_id: string; p_tag: string }, string[]];
   /** The group's tags with counts, most used first. */
@@ -340,7 +340,7 @@ export interface Rpcs {
   item_reader: [{ p_item_id: string }, ItemReader];
   /** Full-text search of titles, text, tags and comments; best first (at most 50). */
   search_library: [{ p_group_id: string; p_query: string }, SearchHit[]];
-  // ----- Queue, meetings, what's new (issue 5) -----
+  // ----- Queue, meetings, what's new -----
   /** Moves one entry just before another (null: the end), relative to the queue as it is now. P0001 when either was taken off. Answers the first page. */
   move_queue_entry: [{ p_item_id: string; p_before_item_id: string | null }, GroupQueue];
   /** Takes an item off the queue (it stays in the library); again: no change. Answers the first page. */
@@ -367,7 +367,7 @@ export interface Rpcs {
   group_news: [{ p_group_id: string }, GroupNews];
   /** Everything in the group up to now counts as seen by the caller. */
   mark_seen: [{ p_group_id: string }, { seen_at: string }];
-  // ----- Your data (issue 6) -----
+  // ----- Your data -----
   /** Everything the member can see in the group (RLS decides), for a JSON or Markdown download. */
   export_group: [{ p_group_id: string }, GroupExport];
   /**

@@ -258,7 +258,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
       return refreshCachedQueue(await getClient(), groupId, { offset, count, order });
     },
 
-    // Queue order, votes, read marks, meetings, what's new, live (issue 5).
+    // Queue order, votes, read marks, meetings, what's new, live.
     ...queueHandlers(getClient),
     // Untag, vote, read mark, move, take off: kept in the outbox when they cannot be sent.
     ...changeHandlers(getClient),

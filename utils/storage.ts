@@ -11,7 +11,7 @@ import type { Account, UserError } from './protocol';
 /**
  * storage.defineItem, made on first use. WXT reads each item once as it is defined (for an
  * `init` option none of these has), so importing this file read every item, the side panel's
- * ~300 KB cached queue included, on each popup open and worker start (issue 7). `key` and
+ * ~300 KB cached queue included, on each popup open and worker start. `key` and
  * `fallback` need no item, so storage.getItems can batch these without making them.
  */
 function defineItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}> {
@@ -94,7 +94,7 @@ export const groupChangedAt = defineItem<Record<string, number>>('session:groupC
 /**
  * Backends whose Realtime subscription failed (the local stand-in has none), per backend URL:
  * until when utils/live.ts leaves them alone (ms since the epoch), so opening the side panel
- * again costs no connection attempts (issue 7).
+ * again costs no connection attempts.
  */
 export const backendsWithoutRealtime = defineItem<Record<string, number>>('local:backendsWithoutRealtime', { fallback: {} });
 

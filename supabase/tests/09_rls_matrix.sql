@@ -77,14 +77,14 @@ insert into public.queue_entries (item_id, group_id, position, queued_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1, '09000000-0000-4000-8000-0000000000a1');
 insert into public.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
   ('09000000-0000-4000-8000-0000000000f2', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000c2', '09000000-0000-4000-8000-0000000000a3', true, false);
--- A past meeting m1 and the next one m2 with c1 on its agenda; the member has looked at G (issue 5).
+-- A past meeting m1 and the next one m2 with c1 on its agenda; the member has looked at G.
 insert into public.meetings (id, group_id, starts_at, created_by, ended_at) values
   ('09000000-0000-4000-8000-000000000091', '09000000-0000-4000-8000-0000000000b1', now() - interval '7 days', '09000000-0000-4000-8000-0000000000a1', now() - interval '7 days'),
   ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000b1', now() + interval '7 days', '09000000-0000-4000-8000-0000000000a1', null);
 insert into public.meeting_items (meeting_id, item_id, group_id, position) values
   ('09000000-0000-4000-8000-000000000092', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1);
 insert into public.group_seen (group_id, member_id) values ('09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
--- The member has voted for c1 and read it (issue 5, queue).
+-- The member has voted for c1 and read it.
 insert into public.queue_votes (item_id, group_id, member_id) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3');
 insert into public.item_reads (item_id, group_id, member_id) values
@@ -283,7 +283,7 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.find_item('09000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/1')))$$, 'nnyyy'),
   ('tag_item', 'execute', 'Members of every role tag an item.',
    $$select public.tag_item('09000000-0000-4000-8000-0000000000c1', array['x'])$$, 'nnyyy'),
-  -- tags, comments, reader (issue 5)
+  -- tags, comments, reader
   ('untag_item', 'execute', 'Members of every role remove a tag from an item.',
    $$select public.untag_item('09000000-0000-4000-8000-0000000000c1', 'essay')$$, 'nnyyy'),
   ('group_tags', 'execute', 'Members of every role list the group''s tags.',
@@ -298,7 +298,7 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.search_library('09000000-0000-4000-8000-0000000000b1', 'owner')$$, 'nnyyy'),
   ('queue_item', 'execute', 'Members of every role queue an item.',
    $$select public.queue_item('09000000-0000-4000-8000-0000000000c3')$$, 'nnyyy'),
-  -- queue: order, votes, read marks (issue 5)
+  -- queue: order, votes, read marks
   ('move_queue_entry', 'execute', 'Members of every role move an entry in the queue.',
    $$select public.move_queue_entry('09000000-0000-4000-8000-0000000000c1', null)$$, 'nnyyy'),
   ('unqueue_item', 'execute', 'Members of every role take an item off the queue.',
@@ -307,7 +307,7 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.vote_item('09000000-0000-4000-8000-0000000000c1', true)$$, 'nnyyy'),
   ('mark_read', 'execute', 'Members of every role mark an item read.',
    $$select public.mark_read('09000000-0000-4000-8000-0000000000c1', true)$$, 'nnyyy'),
-  -- meetings and what's new (issue 5)
+  -- meetings and what's new
   ('group_meetings', 'execute', 'Members of every role read the meetings.',
    $$select public.group_meetings('09000000-0000-4000-8000-0000000000b1')$$, 'nnyyy'),
   ('schedule_meeting', 'execute', 'Admins and the owner schedule the next meeting (after calling off the one planned).',

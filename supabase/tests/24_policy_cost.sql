@@ -1,4 +1,4 @@
--- Policy cost (issue 7, 20261201001400_policy_cost.sql): the membership helpers and the
+-- Policy cost: the membership helpers and the
 -- readers of policy-guarded tables are PL/pgSQL now (plans kept per connection), queue_at_end
 -- asks for the last place, and clip_item / find_item find a page's item through
 -- private.library_item_for. Same answers, same refusals, and a kept plan never carries one

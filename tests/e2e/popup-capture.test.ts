@@ -1,5 +1,5 @@
 /**
- * Issue 3 in the popup, in real Chromium on the production build (two members, two
+ * Capture in the popup, in real Chromium on the production build (two members, two
  * profiles): clipping only the selected text; a page already in the group opens that
  * item (the second member adds a tag and a comment), and a second member's own save of
  * it merges; a video page falls back to its link card, saved as a link; a book with no

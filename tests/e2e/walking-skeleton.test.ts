@@ -108,7 +108,7 @@ describe('two members share a clipped article', () => {
     await popup.getByLabel('Comment').fill('Worth an hour on Thursday.');
     await expect(popup.getByLabel('Queue for discussion').isChecked()).resolves.toBe(true);
     // First attempt: the backend is unreachable. The clip and everything typed wait in the
-    // outbox (issue 6), which says so, and go once the server answers again.
+    // outbox, which says so, and go once the server answers again.
     const rpc = '**/rest/v1/rpc/clip_item';
     await ada.context.route(rpc, (route) => route.abort('connectionrefused'));
     await popup.getByRole('button', { name: /^Save to Thursday Circle/ }).click();

@@ -132,7 +132,7 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
       comment_count: 1,
       reading_minutes: readingMinutes(TEXT_LENGTH, WORD_COUNT),
     });
-    expect(entry).not.toHaveProperty('queued_by'); // item_detail's (issue 7: the queue list never drew it)
+    expect(entry).not.toHaveProperty('queued_by'); // item_detail's (the queue list never drew it)
     expect(readingMinutes(TEXT_LENGTH, WORD_COUNT)).not.toBe(readingMinutes(TEXT_LENGTH)); // so the line above tells them apart
     expect([...entry!.tags].sort()).toEqual(['attention', 'essay']);
     expect(entry!.position).toEqual(expect.any(Number));
