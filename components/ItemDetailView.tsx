@@ -10,6 +10,7 @@ import { CommentThread, withComment } from './CommentThread';
 import { DeleteItem } from './DeleteItem';
 import { ReaderView } from './ReaderView';
 import { TagEditor } from './TagEditor';
+import { WebLink } from './WebLink';
 
 export interface ItemDetailViewProps {
   itemId: string;
@@ -53,13 +54,9 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
       {back}
       <article class="stack" aria-label="Item">
         <h1>
-          {item.url ? (
-            <a href={item.url} target="_blank" rel="noopener noreferrer">
-              {item.title}
-            </a>
-          ) : (
-            item.title
-          )}
+          <WebLink url={item.url} fallback={item.title}>
+            {item.title}
+          </WebLink>
         </h1>
         <p class="meta">
           {site && <span>{site}</span>}
@@ -80,7 +77,7 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
       <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
         onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
       <Alert error={error} />
-      {/* A new comment comes back from add_comment: shown as is, no refetch (issue 7: comment = 1 request). */}
+      {/* A new comment comes back from add_comment: shown as is, no refetch (comment = 1 request). */}
       <CommentThread itemId={item.id} groupId={item.group_id} comments={comments}
         onChanged={(added) => (added ? setDetail((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())} />
       {detail.can_delete && <DeleteItem itemId={item.id} groupId={item.group_id} title={item.title} onDeleted={onBack} />}

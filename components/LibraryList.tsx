@@ -3,6 +3,7 @@ import type { LibraryEntry } from '@/utils/api-types';
 import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { Avatar } from './Avatar';
 import { TagChips } from './Bits';
+import { WebLink } from './WebLink';
 
 export interface LibraryListProps {
   entries: LibraryEntry[];
@@ -18,11 +19,7 @@ export function LibraryList({ entries, empty, onOpen, onRead }: LibraryListProps
     <ul class="queue" data-testid="library" aria-label="Library">
       {entries.map((entry) => (
         <li key={entry.item_id} class="card stack" data-testid="library-entry">
-          {entry.url ? (
-            <a class="entry-title" href={entry.url} target="_blank" rel="noopener noreferrer">{entry.title}</a>
-          ) : (
-            <span class="entry-title">{entry.title}</span>
-          )}
+          <WebLink class="entry-title" url={entry.url}>{entry.title}</WebLink>
           <p class="meta">
             {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
             <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>

@@ -12,6 +12,7 @@ import { Agenda } from './Agenda';
 import { Alert, Loading } from './Bits';
 import { MeetingExport } from './MeetingExport';
 import { MeetingForm } from './MeetingForm';
+import { WebLink } from './WebLink';
 
 export interface MeetingsPaneProps {
   groupId: string;
@@ -71,11 +72,10 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: Me
 }
 
 function MeetingFacts({ meeting }: { meeting: Meeting }) {
-  const link = meeting.place && /^https?:\/\//i.test(meeting.place);
   return (
     <p class="meta">
       <span>{meetingWhen(meeting.starts_at)}</span>
-      {meeting.place && (link ? <a href={meeting.place} target="_blank" rel="noopener noreferrer">{meeting.place}</a> : <span>{meeting.place}</span>)}
+      {meeting.place && <WebLink url={meeting.place}>{meeting.place}</WebLink>}
       {meeting.lead && <span>Led by {meeting.lead.display_name}</span>}
     </p>
   );

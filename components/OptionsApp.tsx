@@ -5,7 +5,9 @@ import { AccountBar } from './AccountBar';
 import { BackendSettings } from './BackendSettings';
 import { GroupsManager } from './GroupsManager';
 import { OutboxList } from './OutboxList';
+import { NameStep } from './NameStep';
 import { ProfileForm } from './ProfileForm';
+import { SavedCheckSetting } from './SavedCheckSetting';
 import { SignIn } from './SignIn';
 import { YourData } from './YourData';
 
@@ -18,6 +20,7 @@ export function OptionsApp() {
   const [account, setAccount] = useAccount();
   const [backendBusy, setBackendBusy] = useState(false);
   const [farewell, setFarewell] = useState('');
+  const [named, setNamed] = useState(0); // the name step saved: the profile form starts again from it
   return (
     <div class="page options">
       <h1 class="brand">Readclub options</h1>
@@ -30,7 +33,8 @@ export function OptionsApp() {
         {account === undefined ? null : account ? (
           <div class="stack">
             <AccountBar account={account} onSignedOut={() => setAccount(null)} showOptions={false} />
-            <ProfileForm key={account.userId} account={account} onSaved={setAccount} />
+            <NameStep account={account} onSaved={(next) => (setNamed((n) => n + 1), setAccount(next))} />
+            <ProfileForm key={`${account.userId} ${named}`} account={account} onSaved={setAccount} />
           </div>
         ) : (
           <div class="stack">
@@ -42,6 +46,7 @@ export function OptionsApp() {
           </div>
         )}
       </section>
+      <SavedCheckSetting />
       {/* Kept while offline or signed out; shown signed out too, so nothing waits unseen. */}
       <OutboxList />
       {account && (

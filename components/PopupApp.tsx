@@ -10,6 +10,7 @@ import { ManualEntry } from './ManualEntry';
 import { OutboxList } from './OutboxList';
 import { SavedNotice } from './SavedNotice';
 import { SignIn } from './SignIn';
+import { NameStep } from './NameStep';
 
 /** `start`: the cached state read before the first render (entrypoints/popup/main.tsx). */
 export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart }) {
@@ -37,6 +38,7 @@ export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart 
       {account ? (
         <>
           <main class="stack">
+            <NameStep account={account} onSaved={setAccount} />
             {content}
             <OutboxList cached={start?.outbox} account={start?.account} />
           </main>

@@ -16,6 +16,26 @@ beforeEach(resetProtocol);
 afterEach(cleanup);
 
 describe('ProfileForm', () => {
+  test('refuses a name with invisible characters (U+200B, U+202E, U+2066) before sending, with a clear message', async () => {
+    backend({ ok: true, value: profile });
+    render(<ProfileForm account={ada} onSaved={vi.fn()} />);
+    const name = screen.getByLabelText('Display name') as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Ada Lovelace'));
+    for (const bad of ['Ada\u200B', '\u202Eada', 'Ada \u2066x']) {
+      fireEvent.input(name, { target: { value: bad } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+      expect((await screen.findByRole('alert')).textContent).toMatch(/cannot hold invisible characters/);
+    }
+    expect(send).not.toHaveBeenCalledWith('updateProfile', expect.anything());
+  });
+
+  test('a member still called "New member" starts from an empty name, never the placeholder', async () => {
+    backend({ ok: true, value: { ...profile, display_name: 'New member', avatar_url: null, name_set: false } });
+    render(<ProfileForm account={ada} onSaved={vi.fn()} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save profile' })).toBeTruthy());
+    expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('');
+  });
+
   test('starts from the saved name and picture, and shows the picture', async () => {
     backend({ ok: true, value: profile });
     render(<ProfileForm account={ada} onSaved={vi.fn()} />);

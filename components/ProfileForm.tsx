@@ -4,6 +4,7 @@ import type { Account, UserError } from '@/utils/protocol';
 import { ask } from '@/utils/ui-ask';
 import { Avatar } from './Avatar';
 import { Alert } from './Bits';
+import { displayNameProblem } from '@/utils/display-name';
 
 export function ProfileForm({ account, onSaved }: { account: Account; onSaved: (account: Account) => void }) {
   const [name, setName] = useState(account.displayName);
@@ -17,7 +18,7 @@ export function ProfileForm({ account, onSaved }: { account: Account; onSaved: (
     setError(null);
     const reply = await ask('myProfile');
     if (!reply.ok) return setError(reply.error);
-    setName(reply.value.display_name);
+    setName(reply.value.name_set === false ? '' : reply.value.display_name); // not "New member": a name to choose
     setAvatar(reply.value.avatar_url ?? '');
     setLoaded(true);
   }
@@ -29,6 +30,8 @@ export function ProfileForm({ account, onSaved }: { account: Account; onSaved: (
     event.preventDefault();
     setError(null);
     setSaved(false);
+    const problem = displayNameProblem(name);
+    if (problem) return setError({ kind: 'invalid', message: problem });
     const reply = await ask('updateProfile', { displayName: name, avatarUrl: avatar || null });
     if (!reply.ok) return setError(reply.error);
     setSaved(true);

@@ -5,6 +5,7 @@ import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui-format';
 import { Avatar } from './Avatar';
 import { TagChips } from './Bits';
 import { useShowMore, type ShowMoreOptions } from './ShowMore';
+import { WebLink } from './WebLink';
 
 export interface QueueListProps {
   entries: QueueEntry[];
@@ -71,10 +72,9 @@ export function QueueList({ entries, onOpen, decorate, server }: QueueListProps)
 
 /** A link to the page; a book or print article without one is plain text. */
 function EntryTitle({ title, url }: { title: string; url: string | null }) {
-  if (!url) return <span class="entry-title">{title}</span>;
   return (
-    <a class="entry-title" href={url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+    <WebLink class="entry-title" url={url} onClick={(e) => e.stopPropagation()}>
       {title}
-    </a>
+    </WebLink>
   );
 }

@@ -12,6 +12,7 @@ import { ask } from '@/utils/ui-ask';
 import { dateLabel, siteLabel } from '@/utils/ui-format';
 import { Alert, Loading } from './Bits';
 import { CommentThread, withComment } from './CommentThread';
+import { WebLink } from './WebLink';
 
 export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => void }) {
   const [copy, setCopy] = useState<ItemReader | null>(null);
@@ -39,7 +40,7 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
           {site && <span>{site}</span>}
           {copy.byline && <span>{copy.byline}</span>}
           {published && <span>Published {published}</span>}
-          {copy.url && <a href={copy.url} target="_blank" rel="noopener noreferrer">Open the page</a>}
+          <WebLink url={copy.url} fallback={null}>Open the page</WebLink>
         </p>
         {html ? (
           // Sanitised just above; member text is never set as HTML anywhere else.

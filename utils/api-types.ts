@@ -292,7 +292,8 @@ export interface Rpcs {
   group_queue: [{ p_group_id: string; p_limit?: number; p_offset?: number; p_order?: QueueOrder }, GroupQueue];
   item_detail: [{ p_item_id: string }, ItemDetail];
   /** The item in the group's library for this page (by normalised URL or canonical URL), or null. */
-  find_item: [{ p_group_id: string; p_url: string }, ItemDetail | null];
+  /** p_url_hash: SHA-256 (hex) of the page's normalised address (utils/page-hash.ts), never the address. */
+  find_item: [{ p_group_id: string; p_url_hash: string }, ItemDetail | null];
   /** Adds tags (normalised as clip_item does) to an item; returns all its tags, sorted. */
   tag_item: [{ p_item_id: string; p_tags: string[] }, string[]];
   /** Puts an item at the end of its group's queue (harmless when already queued); returns its place. */
@@ -320,7 +321,7 @@ export interface Rpcs {
   /** The signed-in person's name (1–80) and optional https picture. */
   update_profile: [{ p_display_name: string; p_avatar_url?: string | null }, { id: string; display_name: string; avatar_url: string | null }];
   /** The signed-in person's own name and picture (the profile form starts from them). */
-  my_profile: [Record<string, never>, { id: string; display_name: string; avatar_url: string | null }];
+  my_profile: [Record<string, never>, { id: string; display_name: string; avatar_url: string | null; /** false while still "New member": the extension asks for a name. */ name_set: boolean }];
   /** Whoever added the item, or an owner or admin; tags, comments and queue place go with it. */
   delete_item: [{ p_item_id: string }, null];
   /** The author only. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { ampCacheOrigin, canonicalUrlOf, isHomePage, normaliseUrl, urlKey, usableCanonical } from './canonical-url';
+import { ampCacheOrigin, canonicalUrlOf, isHomePage, normaliseUrl, sameSite, urlKey, usableCanonical } from './canonical-url';
 
 const doc = (head: string, htmlAttrs = '') =>
   parseHTML(`<!DOCTYPE html><html ${htmlAttrs}><head>${head}</head><body><p>x</p></body></html>`).document as unknown as Document;
@@ -73,7 +73,11 @@ describe('canonicalUrlOf', () => {
     ['<meta property="og:url" content="//news.ex.com/og">', 'https://news.ex.com/og'],
     ['<link rel="canonical" href="/from-link"><meta property="og:url" content="https://x.ex/og">', 'https://news.ex.com/from-link'],
     // Cross-scheme junk and home-page canonicals are skipped for the next candidate.
-    ['<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://x.ex/og">', 'https://x.ex/og'],
+    ['<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://news.ex.com/og">', 'https://news.ex.com/og'],
+    // Another site's address is never trusted: the page keeps its own.
+    ['<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://x.ex/og">', null],
+    ['<link rel="canonical" href="https://other.example/famous-essay">', null],
+    ['<link rel="canonical" href="https://other.example/famous-essay"><meta property="og:url" content="https://www.ex.com/a/story">', 'https://www.ex.com/a/story'],
     ['<link rel="canonical" href="https://news.ex.com/"><meta property="og:url" content="https://news.ex.com/a/og">', 'https://news.ex.com/a/og'],
     ['<link rel="canonical" href="https://news.ex.com/">', null],
     ['<link rel="canonical" href="ftp://files.ex.com/story">', null],
@@ -83,8 +87,37 @@ describe('canonicalUrlOf', () => {
     expect(canonicalUrlOf(doc(head), page)).toBe(expected);
   });
 
-  test('a relative canonical follows <base>', () => {
-    expect(canonicalUrlOf(doc('<link rel="canonical" href="story">'), page, 'https://cdn.ex.net/base/')).toBe('https://cdn.ex.net/base/story');
+  test('a relative canonical follows <base>, but only within the page\'s own site', () => {
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="story">'), page, 'https://ex.com/base/')).toBe('https://ex.com/base/story');
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="story">'), page, 'https://cdn.ex.net/base/')).toBeNull();
+  });
+
+  test('sameSite: the same host (www. aside) or a subdomain, never a sibling or another site', () => {
+    expect(sameSite('https://www.ex.com/a', 'http://ex.com/b')).toBe(true);
+    expect(sameSite('https://amp.ex.com/a', 'https://www.ex.com/b')).toBe(true);
+    expect(sameSite('https://alice.github.io/a', 'https://bob.github.io/a')).toBe(false);
+    expect(sameSite('https://ex.com.evil.example/a', 'https://ex.com/a')).toBe(false);
+    expect(sameSite('https://notex.com/a', 'https://ex.com/a')).toBe(false);
+  });
+
+  test('regression: a page naming another site\'s article as canonical keeps its own address', () => {
+    const html = `<!DOCTYPE html><html lang="en"><head>
+      <title>The famous essay, annotated</title>
+      <link rel="canonical" href="https://essays.example.org/2024/the-famous-essay">
+      <meta property="og:url" content="https://essays.example.org/2024/the-famous-essay">
+      </head><body><article><h1>The famous essay</h1><p>Text copied from elsewhere, with our own edits.</p></article></body></html>`;
+    const page = parseHTML(html).document as unknown as Document;
+    expect(canonicalUrlOf(page, 'https://copycat.example.net/posts/famous')).toBeNull();
+    // The publisher's own page still names it.
+    expect(canonicalUrlOf(page, 'https://www.essays.example.org/2024/the-famous-essay?ref=feed')).toBe('https://essays.example.org/2024/the-famous-essay');
+  });
+
+  test('an AMP cache page may name the publisher\'s page, and only the publisher\'s', () => {
+    const cached = 'https://www-ex-com.cdn.ampproject.org/c/s/www.ex.com/a/story.amp';
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://www.ex.com/a/story">', 'amp'), cached)).toBe('https://www.ex.com/a/story');
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://other.example/story">', 'amp'), cached)).toBe('https://www.ex.com/a/story.amp');
+    const viewer = 'https://www.google.com/amp/s/ex.com/a';
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://ex.com/a-regular">', 'amp'), viewer)).toBe('https://ex.com/a-regular');
   });
 
   test('an AMP page maps to its regular page through rel=canonical', () => {

@@ -97,6 +97,38 @@ export function ampCacheOrigin(pageUrl: string): string | null {
   return normaliseUrl(publisher + url.search);
 }
 
+/** A host without a leading www. and trailing dot, lower-case. */
+function bareHost(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether two addresses are on the same site: the same host (www. aside), or one host a
+ * subdomain of the other (amp.example.com and example.com, m.example.com and
+ * www.example.com). Sibling subdomains (alice.github.io, bob.github.io) are not.
+ */
+export function sameSite(a: string, b: string): boolean {
+  const x = bareHost(a);
+  const y = bareHost(b);
+  if (!x || !y) return false;
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
+/**
+ * Whether a page may name `canonical` as its canonical address. A page may speak only for
+ * its own site: otherwise any page could make its clip land on another site's item (its
+ * text shown under that site's address, its comments joining that item's). The one
+ * exception is an AMP cache (cdn.ampproject.org, Google's AMP viewer), whose pages stand
+ * for the publisher's; even there the canonical must be on the publisher's site.
+ */
+export function trustedCanonical(canonical: string, pageUrl: string): boolean {
+  return sameSite(canonical, ampCacheOrigin(pageUrl) ?? pageUrl);
+}
+
 /** <link rel~=canonical> (the link an AMP page must carry to its canonical page), then og:url. */
 function declaredCanonicals(doc: Document): string[] {
   const found: string[] = [];
@@ -138,13 +170,14 @@ function ampPathCanonical(pageUrl: string): string | null {
  * The page's canonical URL, normalised: its rel=canonical link (on an AMP page, the
  * publisher's regular page), else og:url, else the publisher's URL behind an AMP cache
  * address or an AMP page's own address; resolved against `base` (the document's base
- * URL). Links that are not http(s), or that name the site's home page for a page that
- * is not, are skipped. Null when the page declares nothing usable.
+ * URL). Links that are not http(s), that name the site's home page for a page that is
+ * not, or that name another site (trustedCanonical: only an AMP cache may), are skipped.
+ * Null when the page declares nothing usable.
  */
 export function canonicalUrlOf(doc: Document, pageUrl: string, base: string = pageUrl): string | null {
   for (const raw of declaredCanonicals(doc)) {
     const url = normaliseUrl(raw, base);
-    if (url && usableCanonical(url, pageUrl)) return url;
+    if (url && usableCanonical(url, pageUrl) && trustedCanonical(url, pageUrl)) return url;
   }
   const cached = ampCacheOrigin(pageUrl);
   if (cached) return cached;

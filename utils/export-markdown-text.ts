@@ -2,6 +2,7 @@
  * Text helpers for the Markdown export: everything members or pages wrote goes through
  * escapeMarkdown or quote, so it cannot become a link, image, heading or HTML.
  */
+import { webHref } from './ui-links';
 
 /**
  * One line of text as literal Markdown: emphasis, code, links, images and HTML are escaped
@@ -29,7 +30,7 @@ export function quote(text: string, indent = ''): string {
 
 /** Only http(s) addresses become links, in the <…> form, with anything that could end it encoded. */
 export function markdownLink(url: string | null): string | null {
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  if (!url || !/^https?:\/\/[^\s]+$/i.test(url) || !webHref(url)) return null;
   return `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
 }
 

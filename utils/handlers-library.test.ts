@@ -4,6 +4,7 @@ import { NETWORK_MESSAGE, SIGNED_OUT_MESSAGE } from './errors';
 import { cachedGroups, cachedQueues, lastGroupId, savedPages } from './storage';
 import { EMPTY_CLIP } from './link-clip';
 import { detail, groups, person, queue, resetBrowser, session, setup, stubClient } from '../tests/support/handlers-stub';
+import { pageHash } from './page-hash';
 
 beforeEach(resetBrowser);
 
@@ -91,7 +92,7 @@ describe('library', () => {
     expect(await setup(stub).h.joinGroup({ code: 'OLD' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'That invite code has expired.' } });
   });
 
-  it('saveClip saves with one request and remembers the group (issue 7: clip = 1 request; pages refresh their own caches)', async () => {
+  it('saveClip saves with one request and remembers the group (clip = 1 request; pages refresh their own caches)', async () => {
     const args: ClipItemArgs = {
       p_client_id: 'c1',
       p_group_id: 'g1',
@@ -151,10 +152,11 @@ describe('library', () => {
 });
 
 describe('findItem, tagItem, queueItem', () => {
-  it('findItem asks find_item for web addresses', async () => {
+  it('findItem asks find_item with the hash of a web address, never the address', async () => {
     const stub = stubClient({ rpc: { find_item: () => ({ data: detail }) } });
-    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'https://example.com/essay' })).toEqual({ ok: true, value: detail });
-    expect(stub.rpc).toHaveBeenCalledWith('find_item', { p_group_id: 'g1', p_url: 'https://example.com/essay' });
+    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'https://example.com/essay?token=secret' })).toEqual({ ok: true, value: detail });
+    expect(stub.rpc).toHaveBeenCalledWith('find_item', { p_group_id: 'g1', p_url_hash: await pageHash('https://example.com/essay?token=secret') });
+    expect(JSON.stringify(stub.rpc.mock.calls)).not.toMatch(/example\.com|secret/);
   });
 
   it('findItem never sends a file:, browser or extension address anywhere', async () => {

@@ -168,12 +168,49 @@ describe('never throws', () => {
   });
 });
 
+type Listener = (message: { data: unknown; sender?: object }) => Promise<unknown>;
+
+/** registerHandlers with its listeners caught, so a test can deliver a message from any sender (as @webext-core/messaging passes runtime.onMessage's sender). */
+function listenersOf(deps: Parameters<typeof registerHandlers>[0]): Record<string, Listener> {
+  const listeners: Record<string, Listener> = {};
+  registerHandlers(deps, ((name: string, handler: Listener) => (listeners[name] = handler)) as never);
+  return listeners;
+}
+
 describe('registerHandlers', () => {
-  it('answers messages sent through the protocol', async () => {
+  const ownPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+  it('answers its own pages', async () => {
+    const stub = stubClient();
+    const on = listenersOf({ getClient: async () => stub.client, resetClient: () => {}, clipTab: clipTabContents });
+    expect(await on.listGroups!({ data: undefined, sender: ownPage() })).toEqual({ ok: true, value: groups });
+    expect(await on.groupQueue!({ data: { groupId: 'g1' }, sender: { ...ownPage(), origin: 'chrome-extension://test-extension-id' } })).toEqual({ ok: true, value: queue });
+  });
+
+  it('checks the sender of messages arriving through the protocol (the fake browser sends them from nowhere)', async () => {
     const stub = stubClient();
     registerHandlers({ getClient: async () => stub.client, resetClient: () => {}, clipTab: clipTabContents });
-    expect(await sendMessage('listGroups')).toEqual({ ok: true, value: groups });
-    expect(await sendMessage('groupQueue', { groupId: 'g1' })).toEqual({ ok: true, value: queue });
+    expect(await sendMessage('listGroups')).toEqual({ ok: false, error: { kind: 'invalid', message: 'Readclub answers only its own pages.' } });
+    expect(stub.rpc).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another extension', { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/background.html' }],
+    ["a web page's content context", { id: 'test-extension-id', url: 'https://evil.example/page.html', tab: { id: 4 } }],
+    ['a sender that says nothing', {}],
+  ])('refuses %s: nothing runs, the answer says why', async (_who, sender) => {
+    const stub = stubClient();
+    const getClient = vi.fn(async () => stub.client);
+    const on = listenersOf({ getClient, resetClient: () => {}, clipTab: clipTabContents });
+    await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada' });
+    for (const [name, data] of [['listGroups', undefined], ['getAccount', undefined], ['findItem', { groupId: 'g1', url: 'https://example.com/' }], ['signOut', undefined]] as const) {
+      expect(await on[name]!({ data, sender })).toEqual({
+        ok: false,
+        error: { kind: 'invalid', message: 'Readclub answers only its own pages.' },
+      });
+    }
+    expect(getClient).not.toHaveBeenCalled();
+    expect(stub.rpc).not.toHaveBeenCalled();
+    expect(await cachedAccount.getValue()).toMatchObject({ userId: 'u1' }); // not signed out
   });
 });
-

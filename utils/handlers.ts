@@ -8,6 +8,9 @@ import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { ProtocolMap, Reply, TabClip } from './protocol';
 import { MAX_COMMENT_CHARS } from './api-types';
 import { onMessage } from './protocol';
+import { pageHash } from './page-hash';
+import { rememberLookup } from './saved-badge';
+import { isOwnPage, REFUSED, type SenderLike } from './message-sender';
 import { backendKey, backendUrl, cachedAccount, lastGroupId, outbox, sessionEndedFor } from './storage';
 import { errorReply } from './errors';
 import { afterGroupChange, callRpc, forgetAccount, forgetCachedItem, forgetGroup, refreshCachedGroups, refreshCachedQueue, rememberGroup, rememberProfile, tagCachedItem } from './library';
@@ -214,7 +217,9 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     async findItem({ groupId, url }) {
       // Only web addresses can be in a library; anything else (file:, chrome:) never leaves the browser.
       if (!/^https?:\/\//i.test(url)) return ok(null);
-      return callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url: url });
+      const reply = await callRpc(await getClient(), 'find_item', { p_group_id: groupId, p_url_hash: await pageHash(url) });
+      if (reply.ok) await rememberLookup(groupId, url, reply.value); // the toolbar's ✓ learns it too
+      return reply;
     },
 
     async tagItem({ itemId, tags }) {
@@ -358,7 +363,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
 
 type Listen = <K extends keyof ProtocolMap>(
   type: K,
-  handler: (message: { data: GetDataType<ProtocolMap[K]> }) => Promise<GetReturnType<ProtocolMap[K]>>,
+  handler: (message: { data: GetDataType<ProtocolMap[K]>; sender?: SenderLike }) => Promise<GetReturnType<ProtocolMap[K]>>,
 ) => unknown;
 
 /** Answer every ProtocolMap message in this context (the background). */
@@ -366,7 +371,7 @@ export function registerHandlers(deps: HandlerDeps = defaultHandlerDeps, listen:
   const handlers = createHandlers(deps);
   for (const name of Object.keys(handlers) as Array<keyof ProtocolMap>) {
     const handle = handlers[name] as (data: unknown) => Promise<never>;
-    listen(name, (message) => handle(message.data));
+    listen(name, async (message) => (isOwnPage(message.sender) ? handle(message.data) : (REFUSED as never)));
   }
   // Settings edited anywhere (not only via the options page's backendChanged) take effect.
   backendUrl.watch(() => deps.resetClient());

@@ -5,6 +5,7 @@
  */
 import type { Meeting } from './api-types';
 import { escapeMarkdown } from './export-markdown-text';
+import { webHref } from './ui-links';
 
 export function meetingWhen(iso: string, locale?: string): string {
   return new Date(iso).toLocaleString(locale, { dateStyle: 'full', timeStyle: 'short' });
@@ -12,7 +13,7 @@ export function meetingWhen(iso: string, locale?: string): string {
 
 function itemLink(title: string, url: string | null): string {
   const text = escapeMarkdown(title);
-  return url && /^https?:\/\//i.test(url) ? `[${text}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : text;
+  return url && /^https?:\/\//i.test(url) && webHref(url) ? `[${text}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : text;
 }
 
 export function meetingMarkdown(meeting: Meeting, groupName: string, locale?: string): string {

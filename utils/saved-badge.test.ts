@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ItemDetail } from './api-types';
 import { AUTH_STORAGE_KEY } from './session';
-import { cachedAccount, cachedGroups, lastGroupId, savedPages } from './storage';
+import { cachedAccount, cachedGroups, checkSavedOnTabSwitch, lastGroupId, savedPages } from './storage';
 import { DEFAULT_TITLE } from './toolbar';
-import { MAX_MARKS, NOT_SAVED_FOR_MS, checkTab, markSaved, pageKey, recallSaved, registerSavedBadge, type FindItem } from './saved-badge';
+import { MAX_MARKS, NOT_SAVED_FOR_MS, checkTab, markSaved, pageKey, recallSaved, registerSavedBadge, rememberLookup, type FindItem } from './saved-badge';
 
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user: { id: 'u1', email: 'ada@example.com' } };
 const URL_A = 'https://example.com/essay';
@@ -95,7 +95,24 @@ describe('the cache', () => {
 });
 
 describe('registerSavedBadge', () => {
-  it('checks a tab when it becomes active and when the active tab finishes loading', async () => {
+  it('by default asks no server when a tab becomes active or loads: it shows only what is known here', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: URL_A, active: true });
+    const findItem = finder();
+    registerSavedBadge(findItem);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: tab.id!, windowId: tab.windowId });
+    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, { ...tab, url: URL_A, active: true, status: 'complete' });
+    await new Promise((done) => setTimeout(done, 20));
+    expect(findItem).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
+    // The popup's lookup (or a clip) teaches it: the ✓ shows, still without asking.
+    await rememberLookup('g1', URL_A, found);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: tab.id!, windowId: tab.windowId });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('✓'));
+    expect(findItem).not.toHaveBeenCalled();
+  });
+
+  it('opted in, checks a tab when it becomes active and when the active tab finishes loading', async () => {
+    await checkSavedOnTabSwitch.setValue(true);
     const tab = await fakeBrowser.tabs.create({ url: URL_A, active: true });
     const findItem = finder();
     registerSavedBadge(findItem);
@@ -113,6 +130,12 @@ describe('registerSavedBadge', () => {
     const pushed = 'https://example.com/pushed'; // history.pushState: a new address, no new load
     await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { url: pushed }, { ...tab, url: pushed, active: true, status: 'complete' });
     await vi.waitFor(() => expect(findItem).toHaveBeenCalledWith({ groupId: 'g1', url: pushed }));
+  });
+
+  it('checkTab with ask=false never calls the server', async () => {
+    const findItem = finder();
+    expect(await checkTab(findItem, TAB, URL_A, false)).toBe('unknown');
+    expect(findItem).not.toHaveBeenCalled();
   });
 
   it('signing out forgets what it knew', async () => {

@@ -1,16 +1,17 @@
 /**
  * The toolbar button says when the page in front of you is already in your group's library
- * (the last group you saved to): badge "✓", title "Already in <group>". Checked when a tab
- * becomes active and when the active tab finishes loading.
+ * (the last group you saved to): badge "✓", title "Already in <group>".
  *
- * Cheap and private by design: nothing is asked unless you are signed in and have a group;
- * only the tab's http(s) address is sent, and only to the group's own server (find_item
- * on the backend you signed in to); each answer is kept per page and group in session
- * storage, so switching between tabs doesn't touch the network.
+ * Private by default: the server is asked only when you open the popup on a page or clip
+ * it; switching tabs and loading pages show only what is already known here. Asking on
+ * every tab switch is an opt-in setting (checkSavedOnTabSwitch). Nothing is asked unless
+ * you are signed in and have a group; what is sent is a SHA-256 hash of the page's
+ * normalised address (utils/page-hash.ts), never the address, and only to the group's own
+ * server (find_item); each answer is kept per page and group in session storage.
  */
 import type { Reply } from './protocol';
 import type { ItemDetail } from './api-types';
-import { cachedAccount, cachedGroups, lastGroupId, savedPages, type SavedPageMark } from './storage';
+import { cachedAccount, cachedGroups, checkSavedOnTabSwitch, lastGroupId, savedPages, type SavedPageMark } from './storage';
 import { readStoredAccount } from './session';
 import { clearBadge, showBadge } from './toolbar';
 
@@ -56,14 +57,23 @@ async function groupName(groupId: string): Promise<string> {
 
 export type SavedState = 'saved' | 'not-saved' | 'unknown';
 
-/** Checks one tab and sets its badge. */
-export async function checkTab(findItem: FindItem, tabId: number, url: string | undefined): Promise<SavedState> {
+/** What a lookup (the popup's, find_item) learned about a page, kept for its badge. */
+export async function rememberLookup(groupId: string, url: string, found: ItemDetail | null): Promise<void> {
+  await markSaved(groupId, found ? [url, found.item.url] : [url], found?.item.id ?? null);
+}
+
+/** Checks one tab and sets its badge; `ask`: false shows only what is known here, asking no server. */
+export async function checkTab(findItem: FindItem, tabId: number, url: string | undefined, ask = true): Promise<SavedState> {
   const groupId = await lastGroupId.getValue();
   if (!groupId || !pageKey(groupId, url) || !(await readStoredAccount())) {
     await clearBadge(tabId);
     return 'unknown';
   }
   let mark = await recallSaved(groupId, url!);
+  if (!mark && !ask) {
+    await clearBadge(tabId);
+    return 'unknown';
+  }
   if (!mark) {
     const reply = await findItem({ groupId, url: url! });
     if (!reply.ok) {
@@ -82,30 +92,34 @@ export async function checkTab(findItem: FindItem, tabId: number, url: string | 
 }
 
 /** Checks the active tab of every window (after a save, a group change, signing in or out). */
-export async function checkActiveTabs(findItem: FindItem): Promise<void> {
+export async function checkActiveTabs(findItem: FindItem, ask = true): Promise<void> {
   const tabs = await browser.tabs.query({ active: true });
-  await Promise.all(tabs.map((tab) => (tab.id == null ? null : checkTab(findItem, tab.id, tab.url))));
+  await Promise.all(tabs.map((tab) => (tab.id == null ? null : checkTab(findItem, tab.id, tab.url, ask))));
 }
 
 /** Wires the checks to the browser's tab events; returns the check for one tab. */
 export function registerSavedBadge(findItem: FindItem): (tabId: number) => Promise<SavedState> {
+  // Tab switches, loads and other changes ask the server only when the member opted in.
+  const mayAsk = () => checkSavedOnTabSwitch.getValue();
   const checkById = async (tabId: number): Promise<SavedState> => {
     const tab = await browser.tabs.get(tabId).catch(() => null);
-    return tab ? checkTab(findItem, tabId, tab.url) : 'unknown';
+    return tab ? checkTab(findItem, tabId, tab.url, await mayAsk()) : 'unknown';
   };
+  const checkActive = async () => checkActiveTabs(findItem, await mayAsk());
   const quietly = (work: Promise<unknown>) => void work.catch((e) => console.warn('[readclub] saved check failed', e));
   browser.tabs.onActivated.addListener(({ tabId }) => quietly(checkById(tabId)));
   // Only the active tab: a tab loading in the background is checked when you switch to it.
   // A page that changes its address without loading (history.pushState) is checked too.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const arrived = change.status === 'complete' || (change.url !== undefined && tab.status === 'complete');
-    if (arrived && tab.active) quietly(checkTab(findItem, tabId, tab.url));
+    if (arrived && tab.active) quietly(mayAsk().then((ask) => checkTab(findItem, tabId, tab.url, ask)));
   });
-  lastGroupId.watch(() => quietly(checkActiveTabs(findItem)));
-  savedPages.watch(() => quietly(checkActiveTabs(findItem)));
+  lastGroupId.watch(() => quietly(checkActive()));
+  savedPages.watch(() => quietly(checkActive()));
+  checkSavedOnTabSwitch.watch(() => quietly(checkActive()));
   cachedAccount.watch((account) => {
     // Someone else, or nobody: what we knew about their groups no longer applies.
-    quietly((account ? Promise.resolve() : savedPages.setValue({})).then(() => checkActiveTabs(findItem)));
+    quietly((account ? Promise.resolve() : savedPages.setValue({})).then(checkActive));
   });
   return checkById;
 }

@@ -11,7 +11,7 @@ import type { Account, UserError } from './protocol';
 /**
  * storage.defineItem, made on first use. WXT reads each item once as it is defined (for an
  * `init` option none of these has), so importing this file read every item, the side panel's
- * ~300 KB cached queue included, on each popup open and worker start (issue 7). `key` and
+ * ~300 KB cached queue included, on each popup open and worker start. `key` and
  * `fallback` need no item, so storage.getItems can batch these without making them.
  */
 function defineItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}> {
@@ -50,6 +50,16 @@ export const backendKey = defineItem<string>('sync:backendKey', {
   fallback: import.meta.env.WXT_SUPABASE_PUBLISHABLE_KEY || import.meta.env.WXT_SUPABASE_ANON_KEY || LOCAL_PUBLISHABLE_KEY,
 });
 
+/**
+ * Whether the toolbar button asks the group's server about every tab you switch to (a
+ * SHA-256 hash of the page's address, find_item). Off: it asks only when you open the
+ * popup or clip (utils/saved-badge.ts).
+ */
+export const checkSavedOnTabSwitch = defineItem<boolean>('sync:checkSavedOnTabSwitch', { fallback: false });
+
+/** Accounts known to have chosen their display name, so the name step asks the server only until then. */
+export const namedAccounts = defineItem<string[]>('local:namedAccounts', { fallback: [] });
+
 /** Who is signed in, mirrored from the session so pages draw without asking. */
 export const cachedAccount = defineItem<Account | null>('local:account', { fallback: null });
 
@@ -87,7 +97,7 @@ export const groupChangedAt = defineItem<Record<string, number>>('session:groupC
 /**
  * Backends whose Realtime subscription failed (the local stand-in has none), per backend URL:
  * until when utils/live.ts leaves them alone (ms since the epoch), so opening the side panel
- * again costs no connection attempts (issue 7).
+ * again costs no connection attempts.
  */
 export const backendsWithoutRealtime = defineItem<Record<string, number>>('local:backendsWithoutRealtime', { fallback: {} });
 

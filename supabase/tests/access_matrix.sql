@@ -279,7 +279,7 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
   ('item_detail', 'execute', 'Members of every role read an item.',
    $$select public.item_detail('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
   ('find_item', 'execute', 'Members of every role look an address up in the library.',
-   $$select public.find_item('09000000-0000-4000-8000-0000000000b1', 'https://example.org/1')$$, 'nnyyy'),
+   $$select public.find_item('09000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/1')))$$, 'nnyyy'),
   ('tag_item', 'execute', 'Members of every role tag an item.',
    $$select public.tag_item('09000000-0000-4000-8000-0000000000c1', array['x'])$$, 'nnyyy'),
   -- tags, comments, reader

@@ -1,4 +1,4 @@
--- Finding an item already in the library from a tab's address (canonical or not, with
+-- Finding an item already in the library from a hash of a tab's address (canonical or not, with
 -- tracking parameters), a second member's clip adding to it, tagging and queuing it
 -- later; and nobody outside the group can find, tag or queue anything.
 begin;
@@ -21,6 +21,11 @@ create function tests.id(p_label text) returns uuid language sql as $$
   select (result ->> 'item_id')::uuid from tests.results where label = p_label
 $$;
 grant execute on function tests.id(text) to authenticated;
+-- What the extension sends for a tab's address (utils/page-hash.ts): SHA-256 of its key.
+create function tests.h(p_url text) returns text language sql as $$
+  select encode(sha256(convert_to(private.url_key(p_url), 'UTF8')), 'hex')
+$$;
+grant execute on function tests.h(text) to authenticated, anon;
 
 -- Pia owns "Cartographers"; Quinn is a member; Xavier is not.
 insert into auth.users (id, email, raw_user_meta_data) values
@@ -41,30 +46,31 @@ select 'first', public.clip_item(gen_random_uuid(), '06000000-0000-4000-8000-000
 
 -- ---------- find_item ----------
 select is(
-  public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'item' ->> 'id',
+  public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns')) -> 'item' ->> 'id',
   tests.id('first')::text, 'find_item finds the item by its canonical URL.');
 select is(
-  public.find_item('06000000-0000-4000-8000-0000000000b1', 'http://WWW.example.com/maps/paper-towns/?utm_campaign=x&fbclid=y#map-3') -> 'item' ->> 'id',
+  public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('http://WWW.example.com/maps/paper-towns/?utm_campaign=x&fbclid=y#map-3')) -> 'item' ->> 'id',
   tests.id('first')::text, 'find_item normalises the address: http, www., a trailing slash, tracking parameters and a fragment make no difference.');
 select is(
-  public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://amp.example.com/maps/paper-towns.amp') -> 'item' ->> 'id',
+  public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://amp.example.com/maps/paper-towns.amp')) -> 'item' ->> 'id',
   tests.id('first')::text, 'find_item finds the item from the non-canonical page it was clipped from (page_key).');
 select is(
-  public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://amp.example.com/maps/paper-towns.amp?gclid=1'),
+  public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://amp.example.com/maps/paper-towns.amp?gclid=1')),
   public.item_detail(tests.id('first')),
   'find_item answers exactly what item_detail answers for the item.');
-select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/other-towns'), null,
+select is(public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/other-towns')), null,
   'find_item answers null for a page not in the library.');
-select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns?page=2'), null,
+select is(public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns?page=2')), null,
   'find_item keeps meaningful query parameters: another page of the article is another address.');
-select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'chrome://newtab'), null,
+select is(public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('chrome://newtab')), null,
   'find_item answers null for a page that is not on the web.');
-select is(public.find_item('06000000-0000-4000-8000-0000000000b1', null), null, 'find_item answers null for no address.');
+select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', null)$$, '22023', null,
+  'find_item refuses anything but a SHA-256 hash (here: none).');
 
 select results_eq(
   $$select d -> 'item' ->> 'kind', d -> 'item' ->> 'url', d -> 'item' -> 'authors', d -> 'item' ->> 'lang', d -> 'item' ->> 'dir',
            (d -> 'item' ->> 'published_at')::timestamptz, (d -> 'item' ->> 'reading_minutes')::int, d -> 'tags', d -> 'queue'
-      from public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') as d$$,
+      from public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns')) as d$$,
   $$values ('article', 'https://example.com/maps/paper-towns', '["Rita Rivera"]'::jsonb, 'en', 'ltr',
             '2026-05-02T08:00:00Z'::timestamptz, 4, '["maps"]'::jsonb, 'null'::jsonb)$$,
   'The item carries kind, its preferred URL, authors, lang, dir, published_at and word-based reading time; an unqueued item has queue null.');
@@ -79,13 +85,13 @@ select is(tests.id('second'), tests.id('first'),
 select is((select result -> 'created' from tests.results where label = 'second'), 'false'::jsonb, 'It reports created = false.');
 select is(
   (select count(*)::int from app.items where group_id = '06000000-0000-4000-8000-0000000000b1'), 1, 'The library still holds one item.');
-select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'tags',
+select is(public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns')) -> 'tags',
   '["geography", "maps"]'::jsonb, 'The second member''s tags are added, normalised and merged.');
 select is(
   (select jsonb_agg(c ->> 'body' order by c ->> 'body') from jsonb_array_elements(public.item_detail(tests.id('first')) -> 'comments') as c),
   '["Discuss at the next meeting.", "Traps!"]'::jsonb,
   'The second member''s comment is added next to the first (one transaction here, so both have the same time: compared as a set).');
-select is(public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns') -> 'queue' -> 'queued_by',
+select is(public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns')) -> 'queue' -> 'queued_by',
   jsonb_build_object('id', '06000000-0000-4000-8000-0000000000a2', 'display_name', 'Quinn', 'avatar_url', null),
   'The second member''s clip queued the item, in their name.');
 select is(public.item_detail(tests.id('first')) -> 'item' ->> 'kind', 'article',
@@ -134,9 +140,9 @@ select is(public.item_detail(tests.id('other')) -> 'queue', (select result from 
 
 -- ---------- Xavier, not a member ----------
 select tests.act_as('06000000-0000-4000-8000-0000000000a3');
-select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns')$$,
+select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns'))$$,
   '42501', 'You are not a member of this group.', 'find_item refuses a non-member (not even "not found").');
-select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/not-there')$$,
+select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/not-there'))$$,
   '42501', 'You are not a member of this group.', 'find_item refuses a non-member for a page that is not there either, so it reveals nothing.');
 select throws_ok($$select public.tag_item(tests.id('first'), array['spam'])$$,
   '42501', 'You are not a member of this group.', 'tag_item refuses a non-member.');
@@ -146,7 +152,7 @@ select throws_ok($$select public.queue_item(tests.id('first'))$$,
 -- ---------- Signed out ----------
 reset role;
 set local role anon;
-select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', 'https://example.com/maps/paper-towns')$$,
+select throws_ok($$select public.find_item('06000000-0000-4000-8000-0000000000b1', tests.h('https://example.com/maps/paper-towns'))$$,
   '42501', null, 'Signed out, find_item is refused (no EXECUTE for anon).');
 select throws_ok($$select public.tag_item('06000000-0000-4000-8000-0000000000ff', array['x'])$$,
   '42501', null, 'Signed out, tag_item is refused.');

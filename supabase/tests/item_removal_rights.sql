@@ -37,9 +37,9 @@ select is((public.item_detail('12000000-0000-4000-8000-0000000000c2') ->> 'can_d
   'A member may remove their own item.');
 select is((public.item_detail('12000000-0000-4000-8000-0000000000c1') ->> 'can_delete')::boolean, false,
   'A member may not remove someone else''s item.');
-select is((public.find_item('12000000-0000-4000-8000-0000000000b1', 'https://example.org/mo') ->> 'can_delete')::boolean, false,
+select is((public.find_item('12000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/mo'))) ->> 'can_delete')::boolean, false,
   'find_item (the popup''s "already saved") says the same.');
-select is((public.find_item('12000000-0000-4000-8000-0000000000b1', 'https://example.org/nia') ->> 'can_delete')::boolean, true,
+select is((public.find_item('12000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/nia'))) ->> 'can_delete')::boolean, true,
   '…and for their own item, that they may.');
 select throws_ok($$select public.delete_item('12000000-0000-4000-8000-0000000000c1')$$,
   '42501', 'Only whoever added this article, or an owner or admin, can remove it.',

@@ -12,7 +12,7 @@ update app.profiles set avatar_url = 'https://img.example.org/mo.png' where id =
 -- ---------- my_profile ----------
 select tests.act_as('12000000-0000-4000-8000-0000000000a3');
 select is(public.my_profile(),
-  '{"id": "12000000-0000-4000-8000-0000000000a3", "display_name": "Mo", "avatar_url": "https://img.example.org/mo.png"}'::jsonb,
+  '{"id": "12000000-0000-4000-8000-0000000000a3", "display_name": "Mo", "avatar_url": "https://img.example.org/mo.png", "name_set": true}'::jsonb,
   'my_profile gives the caller''s own name and picture.');
 select lives_ok($$select public.update_profile('Mo Reader', (select public.my_profile() ->> 'avatar_url'))$$,
   'Saving the name with the picture my_profile gave…');

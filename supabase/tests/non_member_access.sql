@@ -92,7 +92,7 @@ delete from app.group_members where group_id = '01000000-0000-4000-8000-00000000
 select throws_ok($$select public.group_queue('01000000-0000-4000-8000-0000000000b1')$$,
   '42501', 'You are not a member of this group.', 'group_queue refuses a non-member with 42501 and a clear message.');
 select throws_ok($$select public.item_detail('01000000-0000-4000-8000-0000000000c1')$$,
-  '42501', 'You are not a member of this group.', 'item_detail refuses a non-member.');
+  'P0001', 'That article is no longer in the library.', 'item_detail refuses a non-member as if there were no such item.');
 select throws_ok($$select public.add_comment('01000000-0000-4000-8000-0000000000c1', 'Let me in')$$,
   '42501', 'You are not a member of this group.', 'add_comment refuses a non-member.');
 select throws_ok($$select public.create_invite('01000000-0000-4000-8000-0000000000b1')$$,

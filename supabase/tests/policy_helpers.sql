@@ -118,7 +118,7 @@ select throws_ok(
   $$select public.clip_item(gen_random_uuid(), '24000000-0000-4000-8000-0000000000b1', '{"kind": "link", "url": "https://example.com/a"}'::jsonb)$$,
   '42501', 'You are not a member of this group.', 'Oz still cannot clip into Cost.');
 select throws_ok(
-  $$select public.find_item('24000000-0000-4000-8000-0000000000b1', 'https://example.com/a')$$,
+  $$select public.find_item('24000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.com/a')))$$,
   '42501', 'You are not a member of this group.', 'Oz still cannot look a page up with find_item.');
 select tests.act_as('24000000-0000-4000-8000-0000000000a2');
 select is(
@@ -138,7 +138,7 @@ select is(
   (select q.position from app.queue_entries as q join app.item_clips as c on c.item_id = q.item_id
     where c.client_id = '24000000-0000-4000-8000-0000000000d3'),
   1, 'A clip queued in Other''s empty queue takes place 1.');
-select is(public.find_item('24000000-0000-4000-8000-0000000000b1', 'https://example.com/b-page') -> 'item' ->> 'id',
+select is(public.find_item('24000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.com/b-page'))) -> 'item' ->> 'id',
   '24000000-0000-4000-8000-0000000000c2', 'find_item finds the item clipped from an address.');
 
 select * from finish();

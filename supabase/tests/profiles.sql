@@ -1,4 +1,4 @@
--- Profiles: made by the sign-up trigger, named from the sign-up metadata or the email.
+-- Profiles: made by the sign-up trigger, named from the sign-up metadata, else "New member" (never the email).
 begin;
 set search_path = public, extensions;
 select plan(12);
@@ -17,14 +17,14 @@ insert into auth.users (id, email, raw_user_meta_data) values ('04000000-0000-40
 
 select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a1'), 'Grace Hopper',
   'display_name comes from the sign-up metadata, trimmed.');
-select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'alan.turing',
-  'Without a display name, the email''s local part is used.');
-select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a3'), 'kat',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'New member',
+  'Without a display name, the profile is "New member", never the email''s local part.');
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a3'), 'New member',
   'A blank display name counts as none.');
 select is((select char_length(display_name) from app.profiles where id = '04000000-0000-4000-8000-0000000000a4'), 80,
   'An overlong display name is cut to 80 characters.');
-select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a5'), 'Reader',
-  'A user with neither name nor email (e.g. anonymous sign-in) is called Reader.');
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a5'), 'New member',
+  'A user with neither name nor email (e.g. anonymous sign-in) is a "New member".');
 
 -- ---------- Who sees and changes which profile ----------
 select tests.act_as('04000000-0000-4000-8000-0000000000a1');
@@ -38,7 +38,7 @@ select throws_ok(
 reset role;
 select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a1'), 'Amazing Grace',
   'People can rename themselves.');
-select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'alan.turing',
+select is((select display_name from app.profiles where id = '04000000-0000-4000-8000-0000000000a2'), 'New member',
   'People cannot rename others.');
 
 delete from auth.users where id = '04000000-0000-4000-8000-0000000000a2';

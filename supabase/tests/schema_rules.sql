@@ -75,7 +75,7 @@ select has_function('public', 'add_comment', array['uuid', 'text', 'uuid', 'uuid
 select has_function('public', 'group_queue', array['uuid', 'integer', 'integer', 'text'],
   'group_queue(p_group_id uuid, p_limit integer default 50, p_offset integer default 0, p_order text default ''queue'') exists.');
 select has_function('public', 'item_detail', array['uuid'], 'item_detail(p_item_id uuid) exists.');
-select has_function('public', 'find_item', array['uuid', 'text'], 'find_item(p_group_id uuid, p_url text) exists.');
+select has_function('public', 'find_item', array['uuid', 'text'], 'find_item(p_group_id uuid, p_url_hash text) exists.');
 select has_function('public', 'tag_item', array['uuid', 'text[]'], 'tag_item(p_item_id uuid, p_tags text[]) exists.');
 select has_function('public', 'queue_item', array['uuid'], 'queue_item(p_item_id uuid) exists.');
 

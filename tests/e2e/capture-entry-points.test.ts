@@ -157,9 +157,11 @@ describe('clipping from the shortcut and the context menu', () => {
     await page.close();
   });
 
-  test('a page already in the group shows ✓ "Already in Thursday Circle" when opened (find_item)', async () => {
-    // Forget what the saves above taught the badge, so this check asks the server.
+  test('opted in (Options, Privacy), a page already in the group shows ✓ "Already in Thursday Circle" when opened (find_item)', async () => {
+    // Forget what the saves above taught the badge, so this check asks the server; asking on
+    // a tab switch is off by default (tests/e2e/first-name.test.ts checks that).
     await ada.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.clear());
+    await ada.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({ checkSavedOnTabSwitch: true }));
     const { page, tabId } = await openTab(articleUrl());
     await page.bringToFront();
     await expect.poll(() => badge(tabId), { timeout: 15_000 }).toEqual({ text: '✓', title: 'Already in Thursday Circle' });

@@ -85,7 +85,7 @@ describe.skipIf(!HAS_SCHEMA)('membership', () => {
 
   it('my_profile, pictures beside names, and can_delete as delete_item decides', async () => {
     await ok(ada.client, 'update_profile', { p_display_name: 'Ada', p_avatar_url: 'https://img.example.org/ada.png' });
-    expect(await ok(ada.client, 'my_profile', {})).toEqual({ id: ada.userId, display_name: 'Ada', avatar_url: 'https://img.example.org/ada.png' });
+    expect(await ok(ada.client, 'my_profile', {})).toEqual({ id: ada.userId, display_name: 'Ada', avatar_url: 'https://img.example.org/ada.png', name_set: true });
     const invite = await ok(ada.client, 'create_invite', { p_group_id: group.id });
     const eve = await signedInClient(backend, uniqueEmail('eve'), 'Eve');
     await ok(eve.client, 'join_group', { p_code: invite.code });

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { MAX_STORED_CONTENT_BYTES, readingMinutes, type ClipItemArgs, type ClipPayload, type Rpcs } from '../../utils/api-types';
+import { pageHash } from '../../utils/page-hash';
 import { call, HAS_SCHEMA, ok, type Outcome, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
 
 /** A refusal the extension can show: a 4xx with the database's own words. */
@@ -157,15 +158,15 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
   });
 
   it('find_item finds the item from its canonical address and from the page it was clipped from', async () => {
-    const byCanonical = await call(ben.client, 'find_item', { p_group_id: group.id, p_url: 'http://www.example.com/essays/slow-reading/#part-2' });
+    const byCanonical = await call(ben.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('http://www.example.com/essays/slow-reading/#part-2') });
     expect(byCanonical.error).toBeNull();
     expect(byCanonical.data?.item.id).toBe(itemId);
-    const byPage = await ok(ben.client, 'find_item', { p_group_id: group.id, p_url: 'https://example.com/essays/slow-reading?utm_source=feed&fbclid=x' });
+    const byPage = await ok(ben.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading?utm_source=feed&fbclid=x') });
     expect(byPage).toEqual(await ok(ben.client, 'item_detail', { p_item_id: itemId }));
   });
 
   it('find_item answers null (200, no error) for a page not in the library', async () => {
-    const outcome = await call(ben.client, 'find_item', { p_group_id: group.id, p_url: 'https://example.com/essays/fast-reading' });
+    const outcome = await call(ben.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/fast-reading') });
     expect(outcome).toEqual({ data: null, error: null, status: 200 });
   });
 
@@ -218,12 +219,12 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
     const over = await call(ada.client, 'clip_item', at(MAX_STORED_CONTENT_BYTES + 1, 'https://example.com/over-the-cap'));
     expectClearRefusal(over, ['22023']);
     expect(over.error!.message).toMatch(/too long to save.*Save it as a link/);
-    expect(await call(ada.client, 'find_item', { p_group_id: group.id, p_url: 'https://example.com/over-the-cap' })).toMatchObject({ data: null, error: null });
+    expect(await call(ada.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/over-the-cap') })).toMatchObject({ data: null, error: null });
   });
 
   it('refuses a non-member everything about the group', async () => {
     const refused = ['42501', 'P0001', 'P0002'];
-    expectClearRefusal(await call(cleo.client, 'find_item', { p_group_id: group.id, p_url: 'https://example.com/essays/slow-reading' }), refused);
+    expectClearRefusal(await call(cleo.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading') }), refused);
     expectClearRefusal(await call(cleo.client, 'tag_item', { p_item_id: itemId, p_tags: ['spam'] }), refused);
     expectClearRefusal(await call(cleo.client, 'queue_item', { p_item_id: itemId }), refused);
     expectClearRefusal(await call(cleo.client, 'group_queue', { p_group_id: group.id }), refused);
@@ -236,7 +237,7 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
 
   it('refuses a signed-out client find_item, tag_item and queue_item', async () => {
     const anon = testClient(backend);
-    expectClearRefusal(await call(anon, 'find_item', { p_group_id: group.id, p_url: 'https://example.com/essays/slow-reading' }), ['42501']);
+    expectClearRefusal(await call(anon, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading') }), ['42501']);
     expectClearRefusal(await call(anon, 'tag_item', { p_item_id: itemId, p_tags: ['spam'] }), ['42501']);
     expectClearRefusal(await call(anon, 'queue_item', { p_item_id: itemId }), ['42501']);
   });
