@@ -57,7 +57,54 @@ comment on schema private is
 --
 -- The name (and optional avatar) each person shows to their reading groups: one row per
 -- auth.users row, made by a trigger when someone signs up.
+-- * Display names are never made from the email address (fellow members would learn it):
+--   a new person is "New member" (name_set = false) until they choose a name.
+-- * Names hold no invisible format characters (Unicode Cf: zero-width spaces, direction
+--   overrides and isolates, soft hyphens, …).
 -- ======================================================================================
+
+-- --------------------------------------------------------------------------------------
+-- Functions
+-- --------------------------------------------------------------------------------------
+
+create function private.has_invisible(p_text text)
+returns boolean
+language sql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+  -- Every Unicode (17.0) format character, general category Cf.
+  select p_text ~ U&'[\00AD\0600-\0605\061C\06DD\070F\0890-\0891\08E2\180E\200B-\200F\202A-\202E\2060-\2064\2066-\206F\FEFF\FFF9-\FFFB\+0110BD\+0110CD\+013430-\+01343F\+01BCA0-\+01BCA3\+01D173-\+01D17A\+0E0001\+0E0020-\+0E007F]'
+$$;
+
+comment on function private.has_invisible(text) is
+  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/display-name.ts.';
+
+revoke all on function private.has_invisible(text) from public;
+
+-- Evaluated as the updating role by profiles_display_name_visible.
+grant execute on function private.has_invisible(text) to authenticated;
+
+create function private.clean_display_name(p_name text)
+returns text
+language sql
+immutable
+parallel safe
+set search_path = ''
+as $$
+  select nullif(left(btrim(regexp_replace(
+           regexp_replace(coalesce(p_name, ''),
+             U&'[\00AD\0600-\0605\061C\06DD\070F\0890-\0891\08E2\180E\200B-\200F\202A-\202E\2060-\2064\2066-\206F\FEFF\FFF9-\FFFB\+0110BD\+0110CD\+013430-\+01343F\+01BCA0-\+01BCA3\+01D173-\+01D17A\+0E0001\+0E0020-\+0E007F]',
+             '', 'g'),
+           '\s+', ' ', 'g')), 80), '')
+$$;
+
+comment on function private.clean_display_name(text) is
+  'A name given at sign-up, made fit to show: invisible format characters dropped, runs of white space made one space, trimmed, at most 80 characters; null when nothing is left.';
+
+revoke all on function private.clean_display_name(text) from public;
 
 -- --------------------------------------------------------------------------------------
 -- Tables
@@ -66,11 +113,13 @@ comment on schema private is
 create table app.profiles (
   id uuid primary key references auth.users (id) on delete cascade,
   display_name text not null
-    constraint profiles_display_name_length check (char_length(btrim(display_name)) between 1 and 80),
+    constraint profiles_display_name_length check (char_length(btrim(display_name)) between 1 and 80)
+    constraint profiles_display_name_visible check (not private.has_invisible(display_name)),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   avatar_url text
-    constraint profiles_avatar_url_valid check (avatar_url ~ '^https://[^/?#\s]+[^\s]*$' and char_length(avatar_url) <= 2048)
+    constraint profiles_avatar_url_valid check (avatar_url ~ '^https://[^/?#\s]+[^\s]*$' and char_length(avatar_url) <= 2048),
+  name_set boolean not null default false
 );
 
 alter table app.profiles enable row level security;
@@ -80,13 +129,17 @@ comment on table app.profiles is
 
 comment on column app.profiles.id is 'The person''s auth.users id.';
 
-comment on column app.profiles.display_name is 'Name shown to fellow group members (1–80 characters).';
+comment on column app.profiles.display_name is
+  'Name shown to fellow group members (1–80 characters, no invisible format characters); "New member" until the person chooses one.';
 
 comment on column app.profiles.created_at is 'When the profile was made (sign-up).';
 
 comment on column app.profiles.updated_at is 'When the profile was last changed.';
 
 comment on column app.profiles.avatar_url is 'Optional picture shown beside the name: an https URL (at most 2048 characters), or null.';
+
+comment on column app.profiles.name_set is
+  'The person chose their display name (update_profile, or a name given at sign-up); while false their groups see "New member".';
 
 -- --------------------------------------------------------------------------------------
 -- Functions
@@ -98,26 +151,19 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  v_name text := private.clean_display_name(new.raw_user_meta_data ->> 'display_name');
 begin
-  insert into app.profiles (id, display_name)
-  values (
-    new.id,
-    left(
-      coalesce(
-        nullif(btrim(new.raw_user_meta_data ->> 'display_name'), ''),
-        nullif(btrim(split_part(coalesce(new.email, ''), '@', 1)), ''),
-        'Reader'
-      ),
-      80
-    )
-  )
+  -- Never named from the email: fellow members would learn the address.
+  insert into app.profiles (id, display_name, name_set)
+  values (new.id, coalesce(v_name, 'New member'), v_name is not null)
   on conflict (id) do nothing;
   return new;
 end;
 $$;
 
 comment on function private.handle_new_user() is
-  'Trigger on auth.users: makes the profile, named from raw_user_meta_data.display_name, else the email''s local part.';
+  'Trigger on auth.users: makes the profile, named from raw_user_meta_data.display_name when given (name_set), else "New member" until the person chooses a name. Never from the email.';
 
 revoke all on function private.handle_new_user() from public;
 
@@ -187,19 +233,23 @@ begin
   if v_uid is null then
     raise exception 'Sign in first.' using errcode = '42501';
   end if;
+  if private.has_invisible(v_name) then
+    raise exception 'A display name cannot hold invisible characters (zero-width spaces, direction marks); type it again without them.'
+      using errcode = '22023';
+  end if;
   if char_length(v_name) not between 1 and 80 then
     raise exception 'A display name needs 1 to 80 characters.' using errcode = '22023';
   end if;
   if v_avatar is not null and (v_avatar !~ '^https://[^/?#\s]+[^\s]*$' or char_length(v_avatar) > 2048) then
     raise exception 'A picture address must start with https:// (at most 2048 characters).' using errcode = '22023';
   end if;
-  update app.profiles as p set display_name = v_name, avatar_url = v_avatar where p.id = v_uid;
+  update app.profiles as p set display_name = v_name, avatar_url = v_avatar, name_set = true where p.id = v_uid;
   return jsonb_build_object('id', v_uid, 'display_name', v_name, 'avatar_url', v_avatar);
 end;
 $$;
 
 comment on function public.update_profile(text, text) is
-  'RPC update_profile(p_display_name, p_avatar_url) → {id, display_name, avatar_url}: the name (1–80 characters) and optional https picture fellow members see.';
+  'RPC update_profile(p_display_name, p_avatar_url) → {id, display_name, avatar_url}: the name (1–80 characters, no invisible format characters) and optional https picture fellow members see; the name counts as chosen from then on.';
 
 revoke all on function public.update_profile(text, text) from public, anon;
 
@@ -219,7 +269,7 @@ begin
   if v_uid is null then
     raise exception 'Sign in first.' using errcode = '42501';
   end if;
-  select jsonb_build_object('id', p.id, 'display_name', p.display_name, 'avatar_url', p.avatar_url)
+  select jsonb_build_object('id', p.id, 'display_name', p.display_name, 'avatar_url', p.avatar_url, 'name_set', p.name_set)
     into v_profile
     from app.profiles as p
    where p.id = v_uid;
@@ -231,7 +281,7 @@ end;
 $$;
 
 comment on function public.my_profile() is
-  'RPC my_profile() → {id, display_name, avatar_url}: the signed-in person''s own name and picture (what the profile form starts from).';
+  'RPC my_profile() → {id, display_name, avatar_url, name_set}: the signed-in person''s own name and picture (what the profile form starts from); name_set false while they are still "New member" (the extension asks for a name).';
 
 revoke all on function public.my_profile() from public, anon;
 
@@ -245,7 +295,7 @@ grant execute on function public.my_profile() to authenticated;
 -- RPCs may do at all (no other API role holds anything on these tables).
 
 grant select on table app.profiles to authenticated;
-grant update (display_name, avatar_url) on table app.profiles to authenticated;
+grant update (display_name, avatar_url, name_set) on table app.profiles to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Row level security policies
@@ -1298,6 +1348,9 @@ create trigger group_members_keep_an_owner
 --   existing item (clip_item) instead of duplicating it.
 -- * reading_minutes is computed here once, as utils/api-types.ts readingMinutes does.
 -- * search_text feeds search_library (simple configuration: no stemming, any language).
+-- * url_key_hash / page_key_hash: SHA-256 (hex) of url_key and page_key. find_item takes
+--   such a hash, never an address: the extension asks about the page in front of the
+--   member without telling the server which page it is, unless the group already has it.
 -- ======================================================================================
 
 -- --------------------------------------------------------------------------------------
@@ -1408,6 +1461,25 @@ revoke all on function private.authors_valid(text[]) from public;
 
 grant execute on function private.authors_valid(text[]) to authenticated;
 
+create function private.url_hash(p_key text)
+returns text
+language sql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+  select encode(sha256(convert_to(p_key, 'UTF8')), 'hex')
+$$;
+
+comment on function private.url_hash(text) is
+  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/page-hash.ts computes the same.';
+
+revoke all on function private.url_hash(text) from public;
+
+-- Evaluated as the inserting role by the generated hash columns.
+grant execute on function private.url_hash(text) to authenticated;
+
 -- --------------------------------------------------------------------------------------
 -- Tables
 -- --------------------------------------------------------------------------------------
@@ -1461,6 +1533,8 @@ create table app.items (
     || setweight(to_tsvector('simple'::regconfig, coalesce(excerpt, '')), 'C')
     || setweight(to_tsvector('simple'::regconfig, left(coalesce(content_html, ''), 200000)), 'D')
   ) stored,
+  url_key_hash text generated always as (private.url_hash(private.url_key(private.preferred_url(url, canonical_url)))) stored,
+  page_key_hash text generated always as (private.url_hash(private.url_key(url))) stored,
   constraint items_link_has_no_content check (kind = 'article' or content_html is null),
   constraint items_url_required_unless_manual check (url is not null or kind = 'manual'),
   constraint items_group_url_key_unique unique (group_id, url_key),
@@ -1523,13 +1597,17 @@ comment on column app.items.word_count is 'Words of readable text (CJK character
 comment on column app.items.is_selection is 'The item holds only the text a member selected on the page, not the whole article.';
 
 comment on column app.items.page_key is
-  'Normalised URL the item was clipped from (private.url_key(url)); find_item matches it as well as url_key, so a non-canonical address finds the item.';
+  'Normalised URL the item was clipped from (private.url_key(url)); clip_item matches it as well as url_key (and find_item its hash, page_key_hash), so a non-canonical address finds the item.';
 
 comment on column app.items.reading_minutes is
   'greatest(1, round(words / 230)): words = word_count when counted, else text_length / 5 (~5 characters a word); 230 words a minute.';
 
 comment on column app.items.search_text is
   'Full-text search vector (config simple): title (weight A), site and byline (C), excerpt (C), the first 200,000 characters of the clipped copy (D; HTML tags are not indexed).';
+
+comment on column app.items.url_key_hash is 'private.url_hash(url_key): find_item finds the item by it.';
+
+comment on column app.items.page_key_hash is 'private.url_hash(page_key): find_item finds the item by it.';
 
 create table app.item_tags (
   item_id uuid not null,
@@ -1577,6 +1655,10 @@ create index item_tags_search_idx on app.item_tags using gin (to_tsvector('simpl
 
 create index items_group_id_created_at_idx on app.items (group_id, created_at);
 
+create index items_group_id_url_key_hash_idx on app.items (group_id, url_key_hash);
+
+create index items_group_id_page_key_hash_idx on app.items (group_id, page_key_hash);
+
 -- --------------------------------------------------------------------------------------
 -- Functions
 -- --------------------------------------------------------------------------------------
@@ -1605,14 +1687,23 @@ stable
 security invoker
 set search_path = ''
 as $$
+declare
+  v_group_id uuid;
 begin
-  perform private.require_item_membership(p_item_id);
+  if (select auth.uid()) is null then
+    raise exception 'Sign in first.' using errcode = '42501';
+  end if;
+  v_group_id := private.item_group_id(p_item_id);
+  -- Same code and words whether the item is gone or in a group the caller is not in.
+  if v_group_id is null or private.group_role(v_group_id) is null then
+    raise exception 'That article is no longer in the library.' using errcode = 'P0001';
+  end if;
   return private.item_json(p_item_id) || jsonb_build_object('can_delete', private.can_delete_item(p_item_id));
 end;
 $$;
 
 comment on function public.item_detail(uuid) is
-  'RPC item_detail(p_item_id) → ItemDetail: the item (kind, url or null, authors, dates, lang, dir, …), its tags, comments (oldest first), queue place (null when not queued) and can_delete (the caller may remove it).';
+  'RPC item_detail(p_item_id) → ItemDetail: the item (kind, url or null, authors, dates, lang, dir, …), its tags, comments (oldest first), queue place (null when not queued) and can_delete (the caller may remove it). P0001 "no longer in the library" both when there is no such item and when it is in a group the caller is not in.';
 
 revoke all on function public.item_detail(uuid) from public, anon;
 
@@ -1801,7 +1892,7 @@ revoke all on function private.clip_authors(jsonb) from public;
 
 grant execute on function private.clip_authors(jsonb) to authenticated;
 
-create function public.find_item(p_group_id uuid, p_url text)
+create function public.find_item(p_group_id uuid, p_url_hash text)
 returns jsonb
 language plpgsql
 stable
@@ -1809,16 +1900,13 @@ security invoker
 set search_path = ''
 as $$
 declare
-  v_key text;
   v_item_id uuid;
 begin
   perform private.require_membership(p_group_id);
-  if p_url is null or btrim(p_url) !~* '^https?://[^/?#]+' then
-    return null;  -- not a web page: nothing in the library can be for it
+  if p_url_hash is null or p_url_hash !~ '^[0-9a-f]{64}$' then
+    raise exception 'find_item takes the SHA-256 of the page''s normalised address: 64 lower-case hex digits.' using errcode = '22023';
   end if;
-  v_key := private.url_key(p_url);
-  -- The item for this article (its key) first, else one clipped from this address.
-  v_item_id := private.library_item_for(p_group_id, v_key, v_key);
+  v_item_id := private.library_item_by_hash(p_group_id, p_url_hash);
   if v_item_id is null then
     return null;
   end if;
@@ -1827,7 +1915,7 @@ end;
 $$;
 
 comment on function public.find_item(uuid, text) is
-  'RPC find_item(p_group_id, p_url) → ItemDetail | null: the item in the group''s library for this page — its normalised URL equals the item''s url_key (canonical) or page_key (the address it was clipped from) — else null; can_delete says whether the caller may remove it.';
+  'RPC find_item(p_group_id, p_url_hash) → ItemDetail | null: the item in the group''s library for a page, given the SHA-256 (hex) of its normalised address (private.url_key); matches the item''s url_key_hash (canonical) or page_key_hash (the address it was clipped from), else null; can_delete says whether the caller may remove it. 22023 unless 64 lower-case hex digits.';
 
 revoke all on function public.find_item(uuid, text) from public, anon;
 
@@ -2264,6 +2352,35 @@ comment on function private.library_item_for(uuid, text, text) is
 revoke all on function private.library_item_for(uuid, text, text) from public;
 
 grant execute on function private.library_item_for(uuid, text, text) to authenticated;
+
+create function private.library_item_by_hash(p_group_id uuid, p_hash text)
+returns uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if private.group_role(p_group_id) is null then
+    raise exception 'You are not a member of this group.' using errcode = '42501';
+  end if;
+  -- Its key first, else the oldest clipped from this address.
+  return (
+    select i.id
+      from app.items as i
+     where i.group_id = p_group_id
+       and (i.url_key_hash = p_hash or i.page_key_hash = p_hash)
+     order by i.url_key_hash = p_hash desc, i.created_at, i.id
+     limit 1);
+end;
+$$;
+
+comment on function private.library_item_by_hash(uuid, text) is
+  'The id of the group''s item whose url_key_hash is p_hash, else the oldest whose page_key_hash is, else null. SECURITY DEFINER so the hash indexes serve it; it checks the caller''s membership itself (42501) and reads only that group.';
+
+revoke all on function private.library_item_by_hash(uuid, text) from public;
+
+grant execute on function private.library_item_by_hash(uuid, text) to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges

@@ -7,6 +7,9 @@
 --   existing item (clip_item) instead of duplicating it.
 -- * reading_minutes is computed here once, as utils/api-types.ts readingMinutes does.
 -- * search_text feeds search_library (simple configuration: no stemming, any language).
+-- * url_key_hash / page_key_hash: SHA-256 (hex) of url_key and page_key. find_item takes
+--   such a hash, never an address: the extension asks about the page in front of the
+--   member without telling the server which page it is, unless the group already has it.
 -- ======================================================================================
 
 -- --------------------------------------------------------------------------------------
@@ -117,6 +120,25 @@ revoke all on function private.authors_valid(text[]) from public;
 
 grant execute on function private.authors_valid(text[]) to authenticated;
 
+create function private.url_hash(p_key text)
+returns text
+language sql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+  select encode(sha256(convert_to(p_key, 'UTF8')), 'hex')
+$$;
+
+comment on function private.url_hash(text) is
+  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/page-hash.ts computes the same.';
+
+revoke all on function private.url_hash(text) from public;
+
+-- Evaluated as the inserting role by the generated hash columns.
+grant execute on function private.url_hash(text) to authenticated;
+
 -- --------------------------------------------------------------------------------------
 -- Tables
 -- --------------------------------------------------------------------------------------
@@ -170,6 +192,8 @@ create table app.items (
     || setweight(to_tsvector('simple'::regconfig, coalesce(excerpt, '')), 'C')
     || setweight(to_tsvector('simple'::regconfig, left(coalesce(content_html, ''), 200000)), 'D')
   ) stored,
+  url_key_hash text generated always as (private.url_hash(private.url_key(private.preferred_url(url, canonical_url)))) stored,
+  page_key_hash text generated always as (private.url_hash(private.url_key(url))) stored,
   constraint items_link_has_no_content check (kind = 'article' or content_html is null),
   constraint items_url_required_unless_manual check (url is not null or kind = 'manual'),
   constraint items_group_url_key_unique unique (group_id, url_key),
@@ -232,13 +256,17 @@ comment on column app.items.word_count is 'Words of readable text (CJK character
 comment on column app.items.is_selection is 'The item holds only the text a member selected on the page, not the whole article.';
 
 comment on column app.items.page_key is
-  'Normalised URL the item was clipped from (private.url_key(url)); find_item matches it as well as url_key, so a non-canonical address finds the item.';
+  'Normalised URL the item was clipped from (private.url_key(url)); clip_item matches it as well as url_key (and find_item its hash, page_key_hash), so a non-canonical address finds the item.';
 
 comment on column app.items.reading_minutes is
   'greatest(1, round(words / 230)): words = word_count when counted, else text_length / 5 (~5 characters a word); 230 words a minute.';
 
 comment on column app.items.search_text is
   'Full-text search vector (config simple): title (weight A), site and byline (C), excerpt (C), the first 200,000 characters of the clipped copy (D; HTML tags are not indexed).';
+
+comment on column app.items.url_key_hash is 'private.url_hash(url_key): find_item finds the item by it.';
+
+comment on column app.items.page_key_hash is 'private.url_hash(page_key): find_item finds the item by it.';
 
 create table app.item_tags (
   item_id uuid not null,
@@ -286,6 +314,10 @@ create index item_tags_search_idx on app.item_tags using gin (to_tsvector('simpl
 
 create index items_group_id_created_at_idx on app.items (group_id, created_at);
 
+create index items_group_id_url_key_hash_idx on app.items (group_id, url_key_hash);
+
+create index items_group_id_page_key_hash_idx on app.items (group_id, page_key_hash);
+
 -- --------------------------------------------------------------------------------------
 -- Functions
 -- --------------------------------------------------------------------------------------
@@ -314,14 +346,23 @@ stable
 security invoker
 set search_path = ''
 as $$
+declare
+  v_group_id uuid;
 begin
-  perform private.require_item_membership(p_item_id);
+  if (select auth.uid()) is null then
+    raise exception 'Sign in first.' using errcode = '42501';
+  end if;
+  v_group_id := private.item_group_id(p_item_id);
+  -- Same code and words whether the item is gone or in a group the caller is not in.
+  if v_group_id is null or private.group_role(v_group_id) is null then
+    raise exception 'That article is no longer in the library.' using errcode = 'P0001';
+  end if;
   return private.item_json(p_item_id) || jsonb_build_object('can_delete', private.can_delete_item(p_item_id));
 end;
 $$;
 
 comment on function public.item_detail(uuid) is
-  'RPC item_detail(p_item_id) → ItemDetail: the item (kind, url or null, authors, dates, lang, dir, …), its tags, comments (oldest first), queue place (null when not queued) and can_delete (the caller may remove it).';
+  'RPC item_detail(p_item_id) → ItemDetail: the item (kind, url or null, authors, dates, lang, dir, …), its tags, comments (oldest first), queue place (null when not queued) and can_delete (the caller may remove it). P0001 "no longer in the library" both when there is no such item and when it is in a group the caller is not in.';
 
 revoke all on function public.item_detail(uuid) from public, anon;
 
@@ -510,7 +551,7 @@ revoke all on function private.clip_authors(jsonb) from public;
 
 grant execute on function private.clip_authors(jsonb) to authenticated;
 
-create function public.find_item(p_group_id uuid, p_url text)
+create function public.find_item(p_group_id uuid, p_url_hash text)
 returns jsonb
 language plpgsql
 stable
@@ -518,16 +559,13 @@ security invoker
 set search_path = ''
 as $$
 declare
-  v_key text;
   v_item_id uuid;
 begin
   perform private.require_membership(p_group_id);
-  if p_url is null or btrim(p_url) !~* '^https?://[^/?#]+' then
-    return null;  -- not a web page: nothing in the library can be for it
+  if p_url_hash is null or p_url_hash !~ '^[0-9a-f]{64}$' then
+    raise exception 'find_item takes the SHA-256 of the page''s normalised address: 64 lower-case hex digits.' using errcode = '22023';
   end if;
-  v_key := private.url_key(p_url);
-  -- The item for this article (its key) first, else one clipped from this address.
-  v_item_id := private.library_item_for(p_group_id, v_key, v_key);
+  v_item_id := private.library_item_by_hash(p_group_id, p_url_hash);
   if v_item_id is null then
     return null;
   end if;
@@ -536,7 +574,7 @@ end;
 $$;
 
 comment on function public.find_item(uuid, text) is
-  'RPC find_item(p_group_id, p_url) → ItemDetail | null: the item in the group''s library for this page — its normalised URL equals the item''s url_key (canonical) or page_key (the address it was clipped from) — else null; can_delete says whether the caller may remove it.';
+  'RPC find_item(p_group_id, p_url_hash) → ItemDetail | null: the item in the group''s library for a page, given the SHA-256 (hex) of its normalised address (private.url_key); matches the item''s url_key_hash (canonical) or page_key_hash (the address it was clipped from), else null; can_delete says whether the caller may remove it. 22023 unless 64 lower-case hex digits.';
 
 revoke all on function public.find_item(uuid, text) from public, anon;
 
@@ -973,6 +1011,35 @@ comment on function private.library_item_for(uuid, text, text) is
 revoke all on function private.library_item_for(uuid, text, text) from public;
 
 grant execute on function private.library_item_for(uuid, text, text) to authenticated;
+
+create function private.library_item_by_hash(p_group_id uuid, p_hash text)
+returns uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if private.group_role(p_group_id) is null then
+    raise exception 'You are not a member of this group.' using errcode = '42501';
+  end if;
+  -- Its key first, else the oldest clipped from this address.
+  return (
+    select i.id
+      from app.items as i
+     where i.group_id = p_group_id
+       and (i.url_key_hash = p_hash or i.page_key_hash = p_hash)
+     order by i.url_key_hash = p_hash desc, i.created_at, i.id
+     limit 1);
+end;
+$$;
+
+comment on function private.library_item_by_hash(uuid, text) is
+  'The id of the group''s item whose url_key_hash is p_hash, else the oldest whose page_key_hash is, else null. SECURITY DEFINER so the hash indexes serve it; it checks the caller''s membership itself (42501) and reads only that group.';
+
+revoke all on function private.library_item_by_hash(uuid, text) from public;
+
+grant execute on function private.library_item_by_hash(uuid, text) to authenticated;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges

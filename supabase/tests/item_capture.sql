@@ -34,7 +34,7 @@ select col_default_is('app', 'items', 'authors', '{}'::text[], 'authors defaults
 select col_not_null('app', 'items', 'word_count', 'word_count is never null (0: not counted).');
 select col_is_null('app', 'items', 'url', 'url may be null (a manual entry without a link).');
 select has_index('app', 'items', 'items_group_id_page_key_idx', array['group_id', 'page_key'],
-  'Items are indexed by (group_id, page_key), so find_item by a page''s address is an index lookup.');
+  'Items are indexed by (group_id, page_key), so clip_item finds a page''s item by its address through an index.');
 
 create function tests.insert_item(p_kind text, p_url text, p_extra jsonb default '{}') returns uuid language plpgsql as $$
 declare

@@ -75,7 +75,7 @@ select is(
   tests.items_access($$select id from app.items
                         where group_id = '10000000-0000-4000-8000-0000000000b1'
                           and (page_key = 'https://example.org/mine/3' or url_key = 'https://example.org/mine/3')$$),
-  'index', 'Looking a page up in the library (as find_item does) uses the group''s URL indexes.');
+  'index', 'Looking a page up in the library (as clip_item does) uses the group''s URL indexes.');
 select is(
   (select count(*)::int from app.queue_entries), 10,
   'Her queue has its 10 entries, and none of the other groups'' 100,000.');

@@ -1,6 +1,7 @@
 -- Policy helpers: the membership helpers and the readers of policy-guarded tables are
--- PL/pgSQL (plans kept per connection), queue_at_end asks for the last place, and clip_item /
--- find_item find a page's item through private.library_item_for. Same answers, same refusals,
+-- PL/pgSQL (plans kept per connection), queue_at_end asks for the last place, clip_item finds
+-- a page's item through private.library_item_for and find_item through
+-- private.library_item_by_hash. Same answers, same refusals,
 -- and a kept plan never carries one person's rights to another.
 begin;
 set search_path = public, extensions;

@@ -6,14 +6,6 @@ begin;
 set search_path = public, extensions;
 select plan(27);
 
-create schema tests;
-grant usage on schema tests to authenticated;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-
 -- Dana signs up with nothing but her email; Rhea owns the group; Sol is in another group.
 insert into auth.users (id, email, raw_user_meta_data) values
   ('30000000-0000-4000-8000-0000000000a1', 'dan.private.person@example.org', '{}'),
