@@ -29,7 +29,7 @@ as $$
 $$;
 
 comment on function private.has_invisible(text) is
-  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/display-name.ts.';
+  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/ui/display-name.ts.';
 
 revoke all on function private.has_invisible(text) from public;
 -- Evaluated as the updating role by profiles_display_name_visible.
@@ -169,7 +169,7 @@ as $$
 $$;
 
 comment on function private.url_hash(text) is
-  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/page-hash.ts computes the same.';
+  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/background/page-hash.ts computes the same.';
 
 revoke all on function private.url_hash(text) from public;
 -- Evaluated as the inserting role by the generated hash columns.

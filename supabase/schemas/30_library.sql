@@ -5,7 +5,7 @@
 -- * One item per page per group: unique (group_id, url_key), where url_key is the
 --   normalised address (private.url_key). Clipping the same page again adds to the
 --   existing item (clip_item) instead of duplicating it.
--- * reading_minutes is computed here once, as utils/api-types.ts readingMinutes does.
+-- * reading_minutes is computed here once, as utils/shared/api-types.ts readingMinutes does.
 -- * search_text feeds search_library (simple configuration: no stemming, any language).
 -- ======================================================================================
 

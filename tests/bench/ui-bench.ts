@@ -229,7 +229,7 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
     await panel.close();
     const queueCached: number[] = [];
     const shellCached: number[] = [];
-    // The first open's Realtime join has settled within utils/live.ts's 5 s wait.
+    // The first open's Realtime join has settled within utils/background/live.ts's 5 s wait.
     await new Promise((done) => setTimeout(done, 6_000));
     for (let i = 0; i < options.reps; i++) {
       const hold = i === 0 ? 0 : holdMs; // the first is counted with no hold, its times not kept
@@ -242,7 +242,7 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
         await settle(proxy);
         proxy.holdMs = 0;
       };
-      // A later open: the group is already watched (or a backend found without Realtime is not tried again; utils/live.ts).
+      // A later open: the group is already watched (or a backend found without Realtime is not tried again; utils/background/live.ts).
       if (i === 0) await count('open side panel again', run);
       else await run();
       if (i < options.reps - 1) await panel.close();

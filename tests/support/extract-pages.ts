@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { ExtractResult } from '../../utils/extract';
+import type { ExtractResult } from '../../utils/clipper/extract';
 
 export const FIXTURES = resolve('tests/fixtures');
 export const PAGES = join(FIXTURES, 'readability-test-pages');
