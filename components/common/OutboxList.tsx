@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { OutboxEntry, UserError } from '@/utils/shared/protocol';
-import { summarise, waitingFor } from '@/utils/background/outbox';
+import { summarise, waitingFor } from '@/utils/shared/outbox-overlay';
 import { cachedAccount, outbox, sessionEndedFor, type OutboxOp } from '@/utils/shared/storage';
 import type { Account } from '@/utils/shared/protocol';
 import { ask } from '@/utils/ui/ask';

@@ -6,10 +6,10 @@
  * is idempotent for it. In order per item: an operation waits while an earlier one for the
  * same item waits. One operation the server refuses is marked failed and blocks nothing.
  */
-import type { ClipItemArgs } from '@/utils/shared/api-types';
-import type { OutboxEntry, Reply, UserError } from '@/utils/shared/protocol';
+import type { Reply, UserError } from '@/utils/shared/protocol';
 import { outbox, outboxLanded, type OutboxOp, type OutboxOpInput } from '@/utils/shared/storage';
-import { changeLabel, isChange } from '@/utils/shared/outbox-overlay';
+// What pages list (pure, shared with them): kept beside the overlay, re-exported for the background.
+export { summarise, waitingFor, waitingOps } from '@/utils/shared/outbox-overlay';
 
 
 export const OUTBOX_ALARM = 'readclub-outbox';
@@ -84,9 +84,6 @@ export const doneSending = (id: string) =>
 /** Being sent by this worker right now (not by a stopped one). */
 const inFlightHere = (op: OutboxOp) => op.sendingIn === LIFE;
 
-/** What pages list as waiting: not what is being sent this moment. */
-export const waitingOps = (ops: OutboxOp[]) => ops.filter((o) => !o.sendingIn);
-
 /**
  * Worker start: changes a stopped worker was sending become ordinary waiting changes, due
  * now (the server may or may not have them; the client id sorts that out). Returns how many.
@@ -128,17 +125,6 @@ export function enqueue(input: OutboxOpInput, cause: UserError, now = Date.now()
  */
 export async function isWaiting(itemKey: string, self?: string): Promise<boolean> {
   return (await outbox.getValue()).some((o) => o.itemKey === itemKey && o.id !== self && !o.failed && !inFlightHere(o));
-}
-
-/**
- * What "Waiting to send" names: the changes of `member`, who is signed in or whose session
- * ended without them signing out (sessionEndedFor); anyone else's, kept on a shared browser
- * until they sign in, are counted, never named. Nobody: everything is only counted.
- */
-export function waitingFor(ops: OutboxOp[], member: string | null): { mine: OutboxOp[]; others: number } {
-  const waiting = waitingOps(ops);
-  const mine = member ? waiting.filter((o) => o.userId === member) : [];
-  return { mine, others: waiting.length - mine.length };
 }
 
 /**
@@ -270,13 +256,3 @@ export async function scheduleAlarm(now = Date.now(), userId?: string | null): P
   }
   await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(Math.min(...due), now + 1000) });
 }
-
-export function summarise(op: OutboxOp): OutboxEntry {
-  const label = isChange(op)
-    ? changeLabel(op)
-    : op.kind === 'clip' ? clipLabel(op.args) : op.kind === 'comment' ? op.args.body : op.kind === 'tag' ? op.args.tags.join(', ') : 'Queue for discussion';
-  const { id, kind, createdAt, attempts, nextAttemptAt, failed, lastError } = op;
-  return { id, kind, label: label.length > 80 ? `${label.slice(0, 79)}…` : label, createdAt, attempts, nextAttemptAt, failed, lastError };
-}
-
-const clipLabel = (args: ClipItemArgs) => args.p_clip.title || args.p_clip.url || 'Untitled clip';

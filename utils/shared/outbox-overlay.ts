@@ -1,10 +1,11 @@
 /**
- * What a waiting change looks like before it is sent (pure, any context): its label in
- * "Waiting to send", and the queue as it will be once it lands. Every kind here is a set
+ * What a waiting change looks like before it is sent (pure, any context): what "Waiting to
+ * send" lists and its labels, and the queue as it will be once it lands. Every kind here is a set
  * (vote on/off, read on/off, X before Y, off the queue, without a tag), so applying one
  * the server already has changes nothing: the overlay may include changes in flight.
  */
-import type { GroupQueue, QueueEntry } from './api-types';
+import type { ClipItemArgs, GroupQueue, QueueEntry } from './api-types';
+import type { OutboxEntry } from './protocol';
 import type { OutboxOp } from './storage';
 import { hasMore, patchEntry, queueTotals } from './queue-order';
 
@@ -90,3 +91,27 @@ export function overlayWaiting(queue: GroupQueue, ops: OutboxOp[], userId: strin
     .sort((a, b) => a.createdAt - b.createdAt)
     .reduce((q, o) => applyChange(q, o as Change), queue);
 }
+
+/** What pages list as waiting: not what is being sent this moment. */
+export const waitingOps = (ops: OutboxOp[]) => ops.filter((o) => !o.sendingIn);
+
+/**
+ * What "Waiting to send" names: the changes of `member`, who is signed in or whose session
+ * ended without them signing out (sessionEndedFor); anyone else's, kept on a shared browser
+ * until they sign in, are counted, never named. Nobody: everything is only counted.
+ */
+export function waitingFor(ops: OutboxOp[], member: string | null): { mine: OutboxOp[]; others: number } {
+  const waiting = waitingOps(ops);
+  const mine = member ? waiting.filter((o) => o.userId === member) : [];
+  return { mine, others: waiting.length - mine.length };
+}
+
+export function summarise(op: OutboxOp): OutboxEntry {
+  const label = isChange(op)
+    ? changeLabel(op)
+    : op.kind === 'clip' ? clipLabel(op.args) : op.kind === 'comment' ? op.args.body : op.kind === 'tag' ? op.args.tags.join(', ') : 'Queue for discussion';
+  const { id, kind, createdAt, attempts, nextAttemptAt, failed, lastError } = op;
+  return { id, kind, label: label.length > 80 ? `${label.slice(0, 79)}…` : label, createdAt, attempts, nextAttemptAt, failed, lastError };
+}
+
+const clipLabel = (args: ClipItemArgs) => args.p_clip.title || args.p_clip.url || 'Untitled clip';
