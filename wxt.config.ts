@@ -9,6 +9,8 @@ const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'
 // and Firefox's sidebar_action.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every module imports what it uses (WXT's APIs from #imports).
+  imports: false,
   // Parallel builds (benchmarks, a second test run) can build elsewhere than .output.
   outDir: process.env.READCLUB_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),

@@ -1,3 +1,4 @@
+import { browser, defineBackground } from '#imports';
 import { registerHandlers } from '@/utils/background/handlers';
 import { quickClip, registerShortcut, type ClipMode } from '@/utils/background/quick-clip';
 import { registerContextMenu } from '@/utils/background/context-menu';

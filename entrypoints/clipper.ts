@@ -5,6 +5,7 @@
  * which executeScript hands back as the result.
  * No listeners, no messaging, nothing left behind in the page.
  */
+import { defineUnlistedScript } from '#imports';
 import { clipDocument } from '@/utils/clipper/extract';
 import { selectionFragment } from '@/utils/clipper/selection-clip';
 

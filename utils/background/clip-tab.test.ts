@@ -1,3 +1,4 @@
+import type { Browser } from '#imports';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClipPayload } from '@/utils/shared/api-types';

@@ -4,6 +4,7 @@
  * Every failure becomes an unclippable TabClip, with the address when it is still worth
  * saving as a plain link.
  */
+import { browser } from '#imports';
 import type { ClipPayload } from '@/utils/shared/api-types';
 import type { TabClip, UserError } from '@/utils/shared/protocol';
 import { clippableUrl } from '@/utils/shared/clippable';

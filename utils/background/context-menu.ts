@@ -7,6 +7,7 @@
  * Menu items outlive the service worker, so they are built on install and browser start
  * (not on every wake-up) and rebuilt when the last group or its name changes.
  */
+import { browser } from '#imports';
 import type { ClipMode } from './quick-clip';
 import { cachedGroups, lastGroupId } from '@/utils/shared/storage';
 

@@ -4,6 +4,7 @@
  * quick clip's marks are per tab and win on their tab (Chrome and Firefox show a tab's own
  * text over the global one; utils/background/toolbar.ts clearBadge hands a tab back to the count).
  */
+import { browser } from '#imports';
 import { cachedGroups, lastGroupId, panelGroupId } from '@/utils/shared/storage';
 import { BADGE_COLORS, DEFAULT_TITLE } from './toolbar';
 

@@ -3,6 +3,7 @@
  * with the same follow-ups), the "try now, else keep it" step the handlers use, and when
  * the outbox is delivered (alarm, browser start; sign-in and calls that worked via handlers).
  */
+import { browser } from '#imports';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipItemArgs, ClipItemResult, Comment } from '@/utils/shared/api-types';
 import type { Reply } from '@/utils/shared/protocol';

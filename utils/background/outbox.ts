@@ -6,6 +6,7 @@
  * is idempotent for it. In order per item: an operation waits while an earlier one for the
  * same item waits. One operation the server refuses is marked failed and blocks nothing.
  */
+import { browser } from '#imports';
 import type { Reply, UserError } from '@/utils/shared/protocol';
 import { outbox, outboxLanded, type OutboxOp, type OutboxOpInput } from '@/utils/shared/storage';
 // What pages list (pure, shared with them): kept beside the overlay, re-exported for the background.

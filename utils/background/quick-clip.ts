@@ -4,6 +4,7 @@
  * not queued, then say how it went on the toolbar badge and in a notification. The save
  * goes through the same saveClip handler as the popup's Save, with a fresh client id.
  */
+import { browser } from '#imports';
 import type { ClipPayload } from '@/utils/shared/api-types';
 import type { Handlers } from './handlers';
 import type { TabClip } from '@/utils/shared/protocol';

@@ -9,6 +9,7 @@
  * normalised address (utils/background/page-hash.ts), never the address, and only to the group's own
  * server (find_item); each answer is kept per page and group in session storage.
  */
+import { browser } from '#imports';
 import type { Reply } from '@/utils/shared/protocol';
 import type { ItemDetail } from '@/utils/shared/api-types';
 import { cachedAccount, cachedGroups, checkSavedOnTabSwitch, lastGroupId, savedPages, type SavedPageMark } from '@/utils/shared/storage';

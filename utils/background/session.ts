@@ -5,6 +5,7 @@
  *
  * Type-only imports from supabase-js: nothing here pulls the client into a bundle.
  */
+import { browser, type Browser } from '#imports';
 import type { SupabaseClient, SupportedStorage, User } from '@supabase/supabase-js';
 import type { Account } from '@/utils/shared/protocol';
 import { backendUrl, cachedAccount, cachedGroups, cachedQueues, pendingSignInEmail, sessionEndedFor } from '@/utils/shared/storage';

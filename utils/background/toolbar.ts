@@ -3,6 +3,7 @@
  * one tab, and a system notification. Used by the shortcut and menu clips (utils/background/quick-clip.ts)
  * and the "already saved" mark (utils/background/saved-badge.ts).
  */
+import { browser } from '#imports';
 
 /** The toolbar button's title when it says nothing special (as in the manifest). */
 export const DEFAULT_TITLE = 'Clip to Readclub';

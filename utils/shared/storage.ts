@@ -3,8 +3,8 @@
  * Pages read these directly to draw at once (cached state first); the background
  * refreshes them after each network call.
  */
-import { storage } from '#imports';
-import type { StorageItemKey, WxtStorageItem, WxtStorageItemOptions } from 'wxt/utils/storage';
+import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
+import type { WxtStorageItemOptions } from 'wxt/utils/storage';
 import type { ClipItemArgs, GroupQueue, GroupSummary } from './api-types';
 import type { Account, UserError } from './protocol';
 

@@ -5,6 +5,7 @@
  * Readclub never holds access to any other site. Declared as optional_host_permissions
  * (Chrome, MV3) and optional_permissions (Firefox, MV2) in wxt.config.ts.
  */
+import { browser } from '#imports';
 import { backendUrl } from '@/utils/shared/storage';
 
 /** The match pattern for a backend URL: its scheme and host, every port and path. */

@@ -1,5 +1,5 @@
 /** Browser calls the pages make directly (not via the background). */
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 
 interface ChromeSidePanel {
   open(options: { windowId?: number; tabId?: number }): Promise<void>;

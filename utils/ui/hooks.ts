@@ -1,6 +1,6 @@
 /** Preact hooks the pages share: storage items drawn at once, the signed-in account, the groups. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { WxtStorageItem } from '#imports';
 import type { GroupSummary } from '@/utils/shared/api-types';
 import type { Account, UserError } from '@/utils/shared/protocol';
 import { cachedAccount, cachedGroups, lastGroupId } from '@/utils/shared/storage';
