@@ -4,7 +4,7 @@
  * is a set — vote_item(p_vote) and mark_read(p_read) say the state wanted, move_queue_entry
  * places X before Y in the queue as it is then, untag_item and unqueue_item do nothing the
  * second time — so sending one twice is harmless. An item that is gone is refused with the
- * server's words (marked failed, blocking nothing). The handlers are in change-handlers.ts.
+ * server's words (marked failed, blocking nothing). The handlers are in handlers/queue.ts.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { GroupQueue } from '@/utils/shared/api-types';

@@ -6,7 +6,7 @@
  */
 import { browser } from '#imports';
 import type { ClipPayload } from '@/utils/shared/api-types';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handlers/types';
 import type { TabClip } from '@/utils/shared/protocol';
 import { cachedGroups, lastGroupId } from '@/utils/shared/storage';
 import { readStoredAccount } from './session';

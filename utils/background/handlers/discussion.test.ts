@@ -1,4 +1,4 @@
-/** handlers.ts for the discussion messages (tags, comments, library, search, reader); the rest is in handlers.test.ts. */
+/** The discussion and library messages (tags, comments, library, search, reader) through createHandlers; the rest is in index.test.ts. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SupabaseClient } from '@supabase/supabase-js';

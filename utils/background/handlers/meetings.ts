@@ -1,11 +1,11 @@
 /**
- * The background's answer for editing a meeting (issue 5): the next meeting's time, title,
- * place and lead change in place, so its edited agenda is kept. Beside queue-handlers.ts,
- * which answers the rest of the meeting messages; handlers.ts spreads both into its table.
+ * The background's answers for meetings: the group's meetings, scheduling, editing (time,
+ * title, place and lead change in place, so an edited agenda is kept), cancelling, the
+ * agenda, what was discussed, and finishing. Checks that need no server (an empty time, an
+ * empty takeaway) answer here, so a typo costs no round trip.
  */
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Handlers } from '@/utils/background/handlers';
-import { callRpc } from '@/utils/background/rpc';
+import { callRpc, refreshCachedQueue } from '@/utils/background/rpc';
+import type { HandlerContext, Handlers } from './types';
 
 /** A meeting's time, title, place and lead as schedule_meeting and edit_meeting take them; null for an empty or unreadable time (no round trip for it: the form keeps what was typed). */
 export function meetingFields(m: { startsAt: string; title: string; place: string; leadId: string | null }) {
@@ -16,12 +16,42 @@ export function meetingFields(m: { startsAt: string; title: string; place: strin
 
 export const NO_MEETING_TIME = { ok: false as const, error: { kind: 'invalid' as const, message: 'Pick a date and time for the meeting.' } };
 
-export function meetingHandlers(getClient: () => Promise<SupabaseClient>): Pick<Handlers, 'editMeeting'> {
+type Names = 'groupMeetings' | 'scheduleMeeting' | 'editMeeting' | 'cancelMeeting' | 'editAgenda' | 'recordDiscussed' | 'finishMeeting';
+
+export function meetingHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, Names> {
   return {
+    async groupMeetings({ groupId }) {
+      return callRpc(await getClient(), 'group_meetings', { p_group_id: groupId });
+    },
+    async scheduleMeeting({ groupId, ...meeting }) {
+      const fields = meetingFields(meeting);
+      if (!fields) return NO_MEETING_TIME;
+      return callRpc(await getClient(), 'schedule_meeting', { p_group_id: groupId, ...fields });
+    },
     async editMeeting({ meetingId, ...meeting }) {
       const fields = meetingFields(meeting);
       if (!fields) return NO_MEETING_TIME;
       return callRpc(await getClient(), 'edit_meeting', { p_meeting_id: meetingId, ...fields });
+    },
+    async cancelMeeting({ meetingId }) {
+      return callRpc(await getClient(), 'cancel_meeting', { p_meeting_id: meetingId });
+    },
+    async editAgenda({ meetingId, itemId, action, beforeItemId }) {
+      return callRpc(await getClient(), 'edit_agenda', {
+        p_meeting_id: meetingId, p_item_id: itemId, p_action: action, p_before_item_id: beforeItemId ?? null,
+      });
+    },
+    async recordDiscussed({ meetingId, itemId, discussed, takeaway }) {
+      return callRpc(await getClient(), 'record_discussed', {
+        p_meeting_id: meetingId, p_item_id: itemId, p_discussed: discussed, p_takeaway: takeaway.trim() || null,
+      });
+    },
+    async finishMeeting({ meetingId }) {
+      const client = await getClient();
+      const reply = await callRpc(client, 'finish_meeting', { p_meeting_id: meetingId });
+      // Discussed items left the queue: the side panel's cached copy follows.
+      if (reply.ok) await refreshCachedQueue(client, reply.value.group_id);
+      return reply;
     },
   };
 }

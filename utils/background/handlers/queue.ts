@@ -1,16 +1,19 @@
 /**
- * The background's answers for removing a tag, voting, marking read, moving and taking off
- * the queue: sent at once, or kept in the outbox (outbox-changes.ts) and shown at once in
- * the cached queue, so the side panel draws the change before the server has it.
+ * The background's answers for the queue: putting an item on it, reading it a page at a time,
+ * and the changes to it (vote, read mark, move, take off; and removing a tag, which
+ * discussion.ts answers through keepChange): sent at once, or kept in the outbox
+ * (utils/background/outbox-changes.ts) and shown at once in the cached queue, so the side
+ * panel draws the change before the server has it.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Handlers } from '@/utils/background/handlers';
 import type { Reply } from '@/utils/shared/protocol';
+import { callRpc, refreshCachedGroups, refreshCachedQueue } from '@/utils/background/rpc';
 import { isWaiting } from '@/utils/background/outbox';
 import { sendChange } from '@/utils/background/outbox-changes';
 import { applyChange, type ChangeInput } from '@/utils/shared/outbox-overlay';
 import { sendOrKeep } from '@/utils/background/outbox-send';
 import { cachedQueues, type OutboxOpInput } from '@/utils/shared/storage';
+import type { HandlerContext, Handlers } from './types';
 
 /** The item's title (and the one a move goes before) as the page named it, or from the cached queues, for labels. */
 async function titled(input: ChangeInput): Promise<ChangeInput> {
@@ -36,13 +39,23 @@ export async function keepChange<T>(getClient: () => Promise<SupabaseClient>, in
   return reply as Reply<T>;
 }
 
-type Names = 'untagItem' | 'voteItem' | 'markRead' | 'moveQueueEntry' | 'unqueueItem';
+type Names = 'queueItem' | 'groupQueue' | 'voteItem' | 'markRead' | 'moveQueueEntry' | 'unqueueItem';
 
-export function changeHandlers(getClient: () => Promise<SupabaseClient>): Pick<Handlers, Names> {
+export function queueHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, Names> {
   return {
-    async untagItem({ itemId, tag }) {
-      if (!tag.trim()) return { ok: false, error: { kind: 'invalid', message: 'Name the tag.' } };
-      return keepChange(getClient, { kind: 'untag', args: { itemId, tag } });
+    async queueItem({ itemId }) {
+      // queue_item is harmless when already queued, so the outbox may keep and resend it.
+      const op = { kind: 'queue' as const, id: crypto.randomUUID(), groupId: '', itemKey: itemId, args: { itemId } };
+      return sendOrKeep(op, async () => {
+        const client = await getClient();
+        const reply = await callRpc(client, 'queue_item', { p_item_id: itemId });
+        // The group's queue count changed; the side panel refreshes its queue when shown.
+        if (reply.ok) await refreshCachedGroups(client);
+        return reply;
+      }, await isWaiting(itemId));
+    },
+    async groupQueue({ groupId, offset, count, order }) {
+      return refreshCachedQueue(await getClient(), groupId, { offset, count, order });
     },
     async voteItem({ itemId, vote, title }) {
       return keepChange(getClient, { kind: 'vote', args: { itemId, vote, title } });
