@@ -33,6 +33,7 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
   // Opened from an invite link (perhaps just after signing in): no second paste, no extra click.
   useEffect(() => {
     if (initialCode.trim()) look();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- looks once per code it was opened with; look reads this render's code
   }, [initialCode]);
 
   async function join() {

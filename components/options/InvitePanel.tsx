@@ -22,6 +22,7 @@ export function InvitePanel({ groupId, groupName }: { groupId: string; groupName
     if (reply.ok) setInvites(reply.value);
     else setError(reply.error);
   }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void reload(), [groupId]);
 
   async function create(event: Event) {

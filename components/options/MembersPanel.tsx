@@ -23,6 +23,7 @@ export function MembersPanel({ group, userId, onChanged }: MembersPanelProps) {
     if (reply.ok) setMembers(reply.value);
     else setError(reply.error);
   }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void reload(), [group.id]);
 
   async function change(work: Promise<{ ok: boolean; error?: UserError }>, after?: () => void) {

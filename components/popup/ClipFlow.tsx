@@ -37,6 +37,7 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
     (asked ?? ask('clipTab', { tabId })).then((reply) =>
       setReading(reply.ok ? { state: 'read', tab: reply.value } : { state: 'failed', error: reply.error }),
     );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `asked` is the read the popup started before drawing, used for the tab it was started for
   }, [tabId]);
 
   if (saved) return <SavedNotice result={saved.result} group={saved.group} />;

@@ -85,8 +85,10 @@ async function settle(proxy: CountingProxy, quietMs = 1200, maxMs = 15_000): Pro
   let since = Date.now();
   while (Date.now() - start < maxMs) {
     await new Promise((done) => setTimeout(done, 100));
-    if (proxy.seen.length !== count) (count = proxy.seen.length), (since = Date.now());
-    else if (Date.now() - since >= quietMs + proxy.holdMs) return;
+    if (proxy.seen.length !== count) {
+      count = proxy.seen.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs + proxy.holdMs) return;
   }
 }
 
@@ -190,7 +192,11 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
         const popup = await browser.open(popupPath);
         const g = await mark(popup, 'groups');
         const p = await mark(popup, 'preview');
-        if (hold) (groupsMs.push(g), previewMs.push(p), shellMs.push(await mark(popup, 'shell')));
+        if (hold) {
+          groupsMs.push(g);
+          previewMs.push(p);
+          shellMs.push(await mark(popup, 'shell'));
+        }
         await settle(proxy);
         proxy.holdMs = 0;
         if (i === options.reps - 1) {
@@ -238,7 +244,10 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
         panel = await browser.open('sidepanel.html');
         const q = await mark(panel, 'queue', 30_000);
         const s = await mark(panel, 'shell');
-        if (hold) (queueCached.push(q), shellCached.push(s));
+        if (hold) {
+          queueCached.push(q);
+          shellCached.push(s);
+        }
         await settle(proxy);
         proxy.holdMs = 0;
       };

@@ -11,7 +11,7 @@ import { linkClip } from '@/utils/shared/link-clip';
 import { utf8Length } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
 import { decode } from '../../tests/eval/decode';
-import { ENGLISH, FIXTURES, article, fixture, page, parse, prose, words } from '../../tests/support/extract-pages';
+import { ENGLISH, FIXTURES, article, fixture, parse, prose, words } from '../../tests/support/extract-pages';
 
 describe('clip metadata (every ClipPayload field is filled)', () => {
   const clip = article(extractArticle(fixture('article.html'), 'http://localhost:5173/article.html'));

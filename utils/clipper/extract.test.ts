@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { Readability } from '@mozilla/readability';
 import { Window as HappyWindow } from 'happy-dom';
 import {
   MAX_CONTENT_BYTES,
@@ -13,7 +12,7 @@ import { linkClip } from '@/utils/shared/link-clip';
 import { utf8Length } from './sanitize-clip';
 import { removeTeaserLines } from './article-cleanup';
 import { trimEdges } from './article-edges';
-import { FAKEHOST, FIXTURES, PAGES, article, fixture, page, parse, prose, tidy, words } from '../../tests/support/extract-pages';
+import { FAKEHOST, FIXTURES, PAGES, article, fixture, page, parse, tidy, words } from '../../tests/support/extract-pages';
 
 interface ExpectedMetadata {
   title: string;

@@ -8,6 +8,7 @@ import type { WxtStorageItemOptions } from 'wxt/utils/storage';
 import type { ClipItemArgs, GroupQueue, GroupSummary } from './api-types';
 import type { Account, UserError } from './protocol';
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- {} is WxtStorageItem's own "no metadata" */
 /**
  * storage.defineItem, made on first use. WXT reads each item once as it is defined (for an
  * `init` option none of these has), so importing this file read every item, the side panel's
@@ -16,6 +17,7 @@ import type { Account, UserError } from './protocol';
  */
 function defineItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}> {
   let made: WxtStorageItem<T, {}> | undefined;
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
   const item = () => (made ??= storage.defineItem<T>(key, options));
   return {
     key,

@@ -38,6 +38,7 @@ export function useWanted(queue: GroupQueue, on: boolean, onError: (error: UserE
     return () => {
       live = false;
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- reads again for a new queue; onError is the caller's function of that render
   }, [on, queue]);
   async function more() {
     if (!latest.current) return;

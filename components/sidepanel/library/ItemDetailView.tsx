@@ -33,6 +33,7 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
   }
   useEffect(() => {
     load();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   }, [itemId]);
   // The control that opened the item is hidden now: focus starts here, where Back is.
   const backButton = useRef<HTMLButtonElement>(null);

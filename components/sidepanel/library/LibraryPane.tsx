@@ -41,6 +41,7 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
     setError(null);
     setEntries(query && tag ? reply.value.filter((e) => e.tags.includes(tag)) : reply.value);
   }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void load(), [groupId, tag, query, returns]);
 
   if (reading) return <ReaderView itemId={reading} onBack={() => (setReading(null), load())} />;

@@ -19,11 +19,14 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
   const [error, setError] = useState<UserError | null>(null);
   async function load() {
     const reply = await ask('itemReader', { itemId });
-    if (reply.ok) setCopy(reply.value), setError(null);
-    else setError(reply.error);
+    if (reply.ok) {
+      setCopy(reply.value);
+      setError(null);
+    } else setError(reply.error);
   }
   useEffect(() => {
     load();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   }, [itemId]);
 
   const back = <button type="button" class="link" onClick={onBack}>← Back</button>;

@@ -30,9 +30,12 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: Me
   const [editing, setEditing] = useState(false);
   async function load() {
     const reply = await ask('groupMeetings', { groupId });
-    if (reply.ok) setMeetings(reply.value), setError(null);
-    else setError(reply.error);
+    if (reply.ok) {
+      setMeetings(reply.value);
+      setError(null);
+    } else setError(reply.error);
   }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void load(), [groupId, looks]);
   const changed = (next: Meeting | null) => (next ? setMeetings((m) => m && { ...m, next: next.ended_at ? null : next }) : null, void load());
 

@@ -6,7 +6,7 @@ import { clipTabContents } from '@/utils/background/clip-tab';
 import { AUTH_STORAGE_KEY } from '@/utils/background/session';
 import { BAD_CODE_MESSAGE, NETWORK_MESSAGE } from '@/utils/background/errors';
 import { cachedAccount, cachedGroups, cachedQueues, lastGroupId } from '@/utils/shared/storage';
-import { groups, queue, resetBrowser, session, setup, stubClient, user } from '../../../tests/support/handlers-stub';
+import { groups, queue, resetBrowser, session, setup, stubClient } from '../../../tests/support/handlers-stub';
 
 beforeEach(resetBrowser);
 
