@@ -9,7 +9,7 @@ import { isRetryable, isWaiting } from '@/utils/background/outbox';
 import { addCommentNow, sendOrKeep } from '@/utils/background/outbox-send';
 import { keepChange } from './queue';
 import { invalid } from './reply';
-import type { HandlerContext, Handlers } from './types';
+import type { GetClient, Handlers } from './types';
 
 /** Empty and over-long comments are answered here, before the network (the database says the same). */
 function commentRefusal(body: string): Reply<never> | null {
@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Names = 'addComment' | 'editComment' | 'deleteComment' | 'tagItem' | 'untagItem' | 'groupTags' | 'renameTag';
 
-export function discussionHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, Names> {
+export function discussionHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
     async addComment({ itemId, body, parentId, clientId }) {
       const trimmed = body.trim();

@@ -6,7 +6,7 @@
 import { lastGroupId } from '@/utils/shared/storage';
 import { afterGroupChange, callRpc, forgetGroup, refreshCachedGroups, rememberGroup } from '@/utils/background/rpc';
 import { invalid } from './reply';
-import type { HandlerContext, Handlers } from './types';
+import type { GetClient, Handlers } from './types';
 
 const ENTER_CODE = 'Enter the invite code or link you were sent.';
 const NAME_THE_GROUP = 'Give the group a name.';
@@ -20,7 +20,7 @@ type Names =
   | 'listGroups' | 'createGroup' | 'joinGroup' | 'leaveGroup' | 'updateGroup' | 'deleteGroup'
   | 'createInvite' | 'listInvites' | 'revokeInvite' | 'previewInvite' | 'groupMembers' | 'setMemberRole' | 'removeMember';
 
-export function groupHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, Names> {
+export function groupHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
     async listGroups() {
       return refreshCachedGroups(await getClient());
@@ -64,13 +64,6 @@ export function groupHandlers({ getClient }: Pick<HandlerContext, 'getClient'>):
       return reply;
     },
 
-    ...inviteHandlers(getClient),
-    ...memberHandlers(getClient),
-  };
-}
-
-function inviteHandlers(getClient: HandlerContext['getClient']): Pick<Handlers, 'createInvite' | 'listInvites' | 'revokeInvite' | 'previewInvite'> {
-  return {
     async createInvite({ groupId, days, maxUses }) {
       return callRpc(await getClient(), 'create_invite', { p_group_id: groupId, p_expires_in_days: days ?? 7, p_max_uses: maxUses ?? null });
     },
@@ -88,11 +81,7 @@ function inviteHandlers(getClient: HandlerContext['getClient']): Pick<Handlers, 
       if (!trimmed) return invalid(ENTER_CODE);
       return callRpc(await getClient(), 'preview_invite', { p_code: trimmed });
     },
-  };
-}
 
-function memberHandlers(getClient: HandlerContext['getClient']): Pick<Handlers, 'groupMembers' | 'setMemberRole' | 'removeMember'> {
-  return {
     async groupMembers({ groupId }) {
       return callRpc(await getClient(), 'group_members', { p_group_id: groupId });
     },

@@ -65,12 +65,12 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
   };
   const handlers: Handlers = {
     ...accountHandlers(ctx),
-    ...groupHandlers(ctx),
+    ...groupHandlers(getClient),
     ...libraryHandlers(ctx),
-    ...queueHandlers(ctx),
-    ...discussionHandlers(ctx),
-    ...meetingHandlers(ctx),
-    ...newsHandlers(ctx),
+    ...queueHandlers(getClient),
+    ...discussionHandlers(getClient),
+    ...meetingHandlers(getClient),
+    ...newsHandlers(getClient),
     ...outboxHandlers(ctx),
     ...yourDataHandlers(ctx),
   };

@@ -8,7 +8,7 @@ function setup(answer: { data: unknown; error: unknown }) {
   const rpc = vi.fn(async () => ({ ...answer, status: answer.error ? 400 : 200 }));
   const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user: { id: 'u1' } };
   const client = { auth: { getSession: async () => ({ data: { session }, error: null }) }, rpc } as unknown as SupabaseClient;
-  return { rpc, h: meetingHandlers({ getClient: async () => client }) };
+  return { rpc, h: meetingHandlers(async () => client) };
 }
 
 beforeEach(() => fakeBrowser.reset());

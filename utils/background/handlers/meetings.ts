@@ -5,7 +5,8 @@
  * empty takeaway) answer here, so a typo costs no round trip.
  */
 import { callRpc, refreshCachedQueue } from '@/utils/background/rpc';
-import type { HandlerContext, Handlers } from './types';
+import { invalid } from './reply';
+import type { GetClient, Handlers } from './types';
 
 /** A meeting's time, title, place and lead as schedule_meeting and edit_meeting take them; null for an empty or unreadable time (no round trip for it: the form keeps what was typed). */
 export function meetingFields(m: { startsAt: string; title: string; place: string; leadId: string | null }) {
@@ -14,11 +15,11 @@ export function meetingFields(m: { startsAt: string; title: string; place: strin
   return { p_starts_at: at.toISOString(), p_title: m.title.trim() || null, p_place: m.place.trim() || null, p_lead_id: m.leadId };
 }
 
-export const NO_MEETING_TIME = { ok: false as const, error: { kind: 'invalid' as const, message: 'Pick a date and time for the meeting.' } };
+export const NO_MEETING_TIME = invalid('Pick a date and time for the meeting.');
 
 type Names = 'groupMeetings' | 'scheduleMeeting' | 'editMeeting' | 'cancelMeeting' | 'editAgenda' | 'recordDiscussed' | 'finishMeeting';
 
-export function meetingHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, Names> {
+export function meetingHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
     async groupMeetings({ groupId }) {
       return callRpc(await getClient(), 'group_meetings', { p_group_id: groupId });

@@ -5,9 +5,10 @@
 import { callRpc } from '@/utils/background/rpc';
 import { showNewsCount } from '@/utils/background/news-badge';
 import { watchGroupLive } from '@/utils/background/live';
-import type { HandlerContext, Handlers } from './types';
+import { ok } from './reply';
+import type { GetClient, Handlers } from './types';
 
-export function newsHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, 'groupNews' | 'markSeen' | 'watchGroup'> {
+export function newsHandlers(getClient: GetClient): Pick<Handlers, 'groupNews' | 'markSeen' | 'watchGroup'> {
   return {
     async groupNews({ groupId }) {
       const reply = await callRpc(await getClient(), 'group_news', { p_group_id: groupId });
@@ -20,7 +21,7 @@ export function newsHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): 
       return reply;
     },
     async watchGroup({ groupId }) {
-      return { ok: true, value: await watchGroupLive(await getClient(), groupId) };
+      return ok(await watchGroupLive(await getClient(), groupId));
     },
   };
 }

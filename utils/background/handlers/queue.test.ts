@@ -45,7 +45,7 @@ beforeEach(async () => {
 describe('untag, vote, read mark, move and take off', () => {
   it('online: each is one set-style RPC, answered directly, nothing kept', async () => {
     const s = server();
-    const h = { ...queueHandlers({ getClient: s.getClient }), ...discussionHandlers({ getClient: s.getClient }) };
+    const h = { ...queueHandlers(s.getClient), ...discussionHandlers(s.getClient) };
     expect(await h.voteItem({ itemId: i1, vote: true })).toEqual({ ok: true, value: { votes: 1, voted: true } });
     await h.markRead({ itemId: i1, read: true });
     await h.moveQueueEntry({ itemId: i1, beforeItemId: null });
@@ -64,7 +64,7 @@ describe('untag, vote, read mark, move and take off', () => {
   // Regression (issue 6): these went straight to the server, so offline they were only an error.
   it('offline: each is kept with a readable label, shown in the cached queue, and delivered once, in order', async () => {
     const s = server();
-    const h = { ...queueHandlers({ getClient: s.getClient }), ...discussionHandlers({ getClient: s.getClient }) };
+    const h = { ...queueHandlers(s.getClient), ...discussionHandlers(s.getClient) };
     s.state.down = true;
     const replies = [
       await h.voteItem({ itemId: i1, vote: true }),
@@ -92,14 +92,14 @@ describe('untag, vote, read mark, move and take off', () => {
   it('offline, an entry beyond the cached first page is labelled with the titles the panel gave (regression: "an article")', async () => {
     const s = server();
     s.state.down = true;
-    await queueHandlers({ getClient: s.getClient }).moveQueueEntry({ itemId: 'p77', beforeItemId: 'p60', title: 'Essay 77', beforeTitle: 'Essay 60' });
-    await queueHandlers({ getClient: s.getClient }).voteItem({ itemId: 'p78', vote: true, title: 'Essay 78' });
+    await queueHandlers(s.getClient).moveQueueEntry({ itemId: 'p77', beforeItemId: 'p60', title: 'Essay 77', beforeTitle: 'Essay 60' });
+    await queueHandlers(s.getClient).voteItem({ itemId: 'p78', vote: true, title: 'Essay 78' });
     expect((await outbox.getValue()).map((o) => summarise(o).label)).toEqual(['Move Essay 77 before Essay 60', 'Vote for Essay 78']);
   });
 
   it('a later change to an item waits behind an earlier one that waits, even when the server is back', async () => {
     const s = server();
-    const h = queueHandlers({ getClient: s.getClient });
+    const h = queueHandlers(s.getClient);
     s.state.down = true;
     await h.voteItem({ itemId: i1, vote: true });
     s.state.down = false;
@@ -111,7 +111,7 @@ describe('untag, vote, read mark, move and take off', () => {
 
   it('a change the server refuses on delivery (the item left the queue) is marked failed with its message and blocks nothing', async () => {
     const s = server();
-    const h = queueHandlers({ getClient: s.getClient });
+    const h = queueHandlers(s.getClient);
     s.state.down = true;
     await h.voteItem({ itemId: i1, vote: true });
     await h.markRead({ itemId: i2, read: true });
@@ -126,10 +126,10 @@ describe('untag, vote, read mark, move and take off', () => {
   it('refused at once (not a passing failure): said, and nothing kept', async () => {
     const s = server();
     s.state.refuse = 'vote_item';
-    const reply = await queueHandlers({ getClient: s.getClient }).voteItem({ itemId: i1, vote: true });
+    const reply = await queueHandlers(s.getClient).voteItem({ itemId: i1, vote: true });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     expect(await outbox.getValue()).toEqual([]);
-    expect(await discussionHandlers({ getClient: s.getClient }).untagItem({ itemId: i1, tag: '  ' })).toMatchObject({ ok: false, error: { message: 'Name the tag.' } });
+    expect(await discussionHandlers(s.getClient).untagItem({ itemId: i1, tag: '  ' })).toMatchObject({ ok: false, error: { message: 'Name the tag.' } });
   });
 
   it("the background's table uses these (a vote made offline is kept); renaming a tag is online-only and says so", async () => {

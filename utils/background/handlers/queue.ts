@@ -13,7 +13,7 @@ import { sendChange } from '@/utils/background/outbox-changes';
 import { applyChange, type ChangeInput } from '@/utils/shared/outbox-overlay';
 import { sendOrKeep } from '@/utils/background/outbox-send';
 import { cachedQueues, type OutboxOpInput } from '@/utils/shared/storage';
-import type { HandlerContext, Handlers } from './types';
+import type { GetClient, Handlers } from './types';
 
 /** The item's title (and the one a move goes before) as the page named it, or from the cached queues, for labels. */
 async function titled(input: ChangeInput): Promise<ChangeInput> {
@@ -41,7 +41,7 @@ export async function keepChange<T>(getClient: () => Promise<SupabaseClient>, in
 
 type Names = 'queueItem' | 'groupQueue' | 'voteItem' | 'markRead' | 'moveQueueEntry' | 'unqueueItem';
 
-export function queueHandlers({ getClient }: Pick<HandlerContext, 'getClient'>): Pick<Handlers, Names> {
+export function queueHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
     async queueItem({ itemId }) {
       // queue_item is harmless when already queued, so the outbox may keep and resend it.

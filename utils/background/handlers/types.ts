@@ -18,10 +18,12 @@ export type Handlers = {
   [K in keyof ProtocolMap]: (data: GetDataType<ProtocolMap[K]>) => Promise<GetReturnType<ProtocolMap[K]>>;
 };
 
+export type GetClient = () => Promise<SupabaseClient>;
+
 /** What an area module is given: the injected dependencies and the background's shared helpers. */
 export interface HandlerContext {
   deps: HandlerDeps;
-  getClient: () => Promise<SupabaseClient>;
+  getClient: GetClient;
   /** Send what waits in the outbox: `force` now rather than when due; `retryId`: that one even if failed. */
   kick: (force?: boolean, retryId?: string) => Promise<void>;
   /** Whose kept changes are named: who is signed in, else whose session ended on its own. */
