@@ -42,7 +42,7 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
 
   if (saved) return <SavedNotice result={saved.result} group={saved.group} />;
   if (reading.state === 'reading') {
-    // The cached groups show at once (issue 7: cached UI within 100 ms), not after the page is read.
+    // The cached groups show at once (cached UI within 100 ms), not after the page is read.
     const list = groups.groups;
     const shown = list && list.length > 0 && groups.lastId !== undefined ? pickGroup(list, picked ?? groups.lastId) : undefined;
     return (

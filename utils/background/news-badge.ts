@@ -1,6 +1,6 @@
 /**
  * The toolbar badge's count of items others added to the active group since you last
- * looked (issue 5, part 8). It is the badge's GLOBAL text; the "already saved" ✓ and the
+ * looked. It is the badge's GLOBAL text; the "already saved" ✓ and the
  * quick clip's marks are per tab and win on their tab (Chrome and Firefox show a tab's own
  * text over the global one; utils/background/toolbar.ts clearBadge hands a tab back to the count).
  */
@@ -54,7 +54,7 @@ async function clearNewsCount(): Promise<void> {
  * alarm, so a stopped service worker wakes for it) and when the side panel's group changes.
  * When the group saved to last changes (a clip), the old count is cleared at once and the
  * new one asked a minute later: asking then would be a second request in every first clip
- * into a group (issue 7: clip = 1).
+ * into a group (a clip is one request).
  */
 export function registerNewsBadge(groupNews: (data: { groupId: string }) => Promise<unknown>): () => Promise<void> {
   const check = async () => {

@@ -1,6 +1,6 @@
 /**
  * Background: removing a tag, voting, marking read, moving and taking off the queue, kept in
- * the outbox like clips and comments when the server cannot be reached (issue 6). Each RPC
+ * the outbox like clips and comments when the server cannot be reached. Each RPC
  * is a set — vote_item(p_vote) and mark_read(p_read) say the state wanted, move_queue_entry
  * places X before Y in the queue as it is then, untag_item and unqueue_item do nothing the
  * second time — so sending one twice is harmless. An item that is gone is refused with the

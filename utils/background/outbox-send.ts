@@ -20,7 +20,7 @@ export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): P
     await lastGroupId.setValue(args.p_group_id);
     // The toolbar's "already saved" mark knows at once, without asking find_item.
     await markSaved(args.p_group_id, [args.p_clip.url, args.p_clip.canonical_url], reply.value.item_id);
-    // No follow-up calls: a clip is one request (issue 7's budget), and the popup and side
+    // No follow-up calls: a clip is one request, and the popup and side
     // panel ask for groups and the queue themselves whenever they open.
   }
   return reply;

@@ -1,5 +1,5 @@
 /**
- * The side panel's queue, a page at a time (issue 7): group_queue answers 50 entries and the
+ * The side panel's queue, a page at a time: group_queue answers 50 entries and the
  * whole queue's totals, so "Show 50 more" asks the background for the next page, and "most
  * wanted" is its own list sorted by the server, read when it is turned on and again on every
  * refresh of the queue (as many entries as were shown).

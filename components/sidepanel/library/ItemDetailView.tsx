@@ -78,7 +78,7 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
       <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
         onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
       <Alert error={error} />
-      {/* A new comment comes back from add_comment: shown as is, no refetch (comment = 1 request). */}
+      {/* A new comment comes back from add_comment: shown as is, no refetch (a comment is one request). */}
       <CommentThread itemId={item.id} groupId={item.group_id} comments={comments}
         onChanged={(added) => (added ? setDetail((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())} />
       {detail.can_delete && <DeleteItem itemId={item.id} groupId={item.group_id} title={item.title} onDeleted={onBack} />}

@@ -92,7 +92,7 @@ describe('library', () => {
     expect(await setup(stub).h.joinGroup({ code: 'OLD' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'That invite code has expired.' } });
   });
 
-  it('saveClip saves with one request and remembers the group (clip = 1 request; pages refresh their own caches)', async () => {
+  it('saveClip saves with one request and remembers the group (a clip is one request; pages refresh their own caches)', async () => {
     const args: ClipItemArgs = {
       p_client_id: 'c1',
       p_group_id: 'g1',

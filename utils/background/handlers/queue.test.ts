@@ -61,7 +61,7 @@ describe('untag, vote, read mark, move and take off', () => {
     expect(await outbox.getValue()).toEqual([]);
   });
 
-  // Regression (issue 6): these went straight to the server, so offline they were only an error.
+  // Regression: these went straight to the server, so offline they were only an error.
   it('offline: each is kept with a readable label, shown in the cached queue, and delivered once, in order', async () => {
     const s = server();
     const h = { ...queueHandlers(s.getClient), ...discussionHandlers(s.getClient) };
