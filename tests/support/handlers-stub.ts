@@ -1,7 +1,6 @@
 /**
  * What the handlers' unit tests share (utils/background/handlers/*.test.ts): a signed-in member, their
- * group and queue, and a stub Supabase client whose RPCs answer from a table. Here, not in
- * utils/, so WXT does not auto-import test names into the extension.
+ * group and queue, and a stub Supabase client whose RPCs answer from a table.
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
