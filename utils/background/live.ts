@@ -65,9 +65,11 @@ export async function watchGroupLive(client: SupabaseClient, groupId: string, wa
       new Promise<'live' | 'refused' | 'unreadable' | 'silent'>((resolve) => {
         const timer = setTimeout(() => resolve('silent'), waitMs);
         channel.subscribe((status, error) => {
-          if (status === 'SUBSCRIBED') return clearTimeout(timer), resolve('live');
-          if (status === 'CHANNEL_ERROR') return clearTimeout(timer), resolve(NOT_READABLE.test(error?.message ?? '') ? 'unreadable' : 'refused');
-          if (status === 'TIMED_OUT' || status === 'CLOSED') clearTimeout(timer), resolve('silent');
+          if (status !== 'SUBSCRIBED' && status !== 'CHANNEL_ERROR' && status !== 'TIMED_OUT' && status !== 'CLOSED') return;
+          clearTimeout(timer);
+          if (status === 'SUBSCRIBED') resolve('live');
+          else if (status === 'CHANNEL_ERROR') resolve(NOT_READABLE.test(error?.message ?? '') ? 'unreadable' : 'refused');
+          else resolve('silent');
         });
       }),
   );

@@ -6,6 +6,7 @@
  * The clipper sends no messages (executeScript hands its result back), so it needs no
  * exception.
  */
+import { browser } from '#imports';
 import type { Reply } from '@/utils/shared/protocol';
 
 /** The parts of runtime.MessageSender the check reads. */

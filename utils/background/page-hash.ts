@@ -5,7 +5,7 @@
  * saved item's addresses (items.url_key_hash, items.page_key_hash), so it can answer for a
  * saved page without ever seeing the address of a page nobody saved.
  */
-import { urlKey } from '@/utils/clipper/canonical-url';
+import { urlKey } from '@/utils/shared/canonical-url';
 
 /** Lower-case hex SHA-256 of the UTF-8 text, as private.url_hash computes it. */
 export async function sha256Hex(text: string): Promise<string> {

@@ -6,7 +6,7 @@
  * dropped, never passed on.
  */
 import type { ClipPayload } from '@/utils/shared/api-types';
-import { canonicalUrlOf, MAX_URL_LENGTH } from './canonical-url';
+import { canonicalUrlOf, MAX_URL_LENGTH } from '@/utils/shared/canonical-url';
 import { readJsonLd, namesOf, notFree, textOf, typesOf, urlsOf, isVideoNode, type JsonLd } from './json-ld';
 import { MAX_TITLE, tidy } from '@/utils/shared/link-clip';
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';

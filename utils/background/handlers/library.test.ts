@@ -3,7 +3,7 @@ import type { ClipItemArgs } from '@/utils/shared/api-types';
 import { NETWORK_MESSAGE, SIGNED_OUT_MESSAGE } from '@/utils/background/errors';
 import { cachedGroups, cachedQueues, lastGroupId, savedPages } from '@/utils/shared/storage';
 import { EMPTY_CLIP } from '@/utils/shared/link-clip';
-import { detail, groups, person, queue, resetBrowser, session, setup, stubClient } from '../../../tests/support/handlers-stub';
+import { detail, groups, person, queue, resetBrowser, setup, stubClient } from '../../../tests/support/handlers-stub';
 import { pageHash } from '@/utils/background/page-hash';
 
 beforeEach(resetBrowser);
