@@ -9,6 +9,8 @@ const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'
 // and Firefox's sidebar_action.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every module imports what it uses (WXT's APIs from #imports).
+  imports: false,
   // Parallel builds (benchmarks, a second test run) can build elsewhere than .output.
   outDir: process.env.READCLUB_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
@@ -23,7 +25,7 @@ export default defineConfig({
     // activeTab + scripting: the clipper runs only in the tab the user clipped, only when asked
     // (toolbar button, shortcut or menu click each grant activeTab). tabs: the page's address,
     // for the "already in your group" badge; it is sent only to the group's own server
-    // (utils/saved-badge.ts). contextMenus, notifications: clipping without the popup.
+    // (utils/background/saved-badge.ts). contextMenus, notifications: clipping without the popup.
     // alarms: the outbox retries unsent changes with backoff, even after the worker stopped.
     permissions: [
       'storage',
@@ -35,7 +37,7 @@ export default defineConfig({
       'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // The shortcut clips into the last group used (utils/quick-clip.ts); people change it in
+    // The shortcut clips into the last group used (utils/background/quick-clip.ts); people change it in
     // chrome://extensions/shortcuts or Firefox's add-on shortcuts page. Alt+Shift+S is free in
     // Chrome and Firefox (they use Alt+Shift+T/I/A/B and Ctrl+Shift+S); on macOS Option+Shift+S
     // types "Í", so Mac gets Control+Shift+S. ChromeOS keeps Alt+Shift+S for its status area,
@@ -50,7 +52,7 @@ export default defineConfig({
     // test build (READCLUB_TEST_HOSTS=1) may also reach pages on localhost. Nothing else differs.
     host_permissions: process.env.READCLUB_TEST_HOSTS === '1' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [],
     // A backend other than the build's own is asked for at runtime, for its host only, when
-    // the member saves it in Options (utils/backend-access.ts). Nothing is granted at install.
+    // the member saves it in Options (utils/ui/backend-access.ts). Nothing is granted at install.
     ...(browser === 'firefox' ? { optional_permissions: BACKEND_HOSTS } : { optional_host_permissions: BACKEND_HOSTS }),
     action: { default_title: 'Clip to Readclub' },
     browser_specific_settings:

@@ -1,10 +1,11 @@
-import { registerHandlers } from '@/utils/handlers';
-import { quickClip, registerShortcut, type ClipMode } from '@/utils/quick-clip';
-import { registerContextMenu } from '@/utils/context-menu';
-import { registerSavedBadge } from '@/utils/saved-badge';
-import { registerNewsBadge } from '@/utils/news-badge';
-import { registerOutboxDelivery } from '@/utils/outbox-send';
-import { getSupabaseClient } from '@/utils/supabase-client';
+import { browser, defineBackground } from '#imports';
+import { registerHandlers } from '@/utils/background/handlers';
+import { quickClip, registerShortcut, type ClipMode } from '@/utils/background/quick-clip';
+import { registerContextMenu } from '@/utils/background/context-menu';
+import { registerSavedBadge } from '@/utils/background/saved-badge';
+import { registerNewsBadge } from '@/utils/background/news-badge';
+import { registerOutboxDelivery } from '@/utils/background/outbox-send';
+import { getSupabaseClient } from '@/utils/background/supabase-client';
 
 // The background owns the Supabase client and the session; pages only send messages.
 // Keep no state here that storage doesn't also hold: the service worker may stop anytime.

@@ -5,7 +5,8 @@
  * which executeScript hands back as the result.
  * No listeners, no messaging, nothing left behind in the page.
  */
-import { clipDocument } from '@/utils/extract';
-import { selectionFragment } from '@/utils/selection-clip';
+import { defineUnlistedScript } from '#imports';
+import { clipDocument } from '@/utils/clipper/extract';
+import { selectionFragment } from '@/utils/clipper/selection-clip';
 
 export default defineUnlistedScript(() => clipDocument(document, location.href, selectionFragment(document)));

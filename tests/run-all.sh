@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README): database tests on real Postgres, then the production
-# build, then every Vitest project (unit, integration, end-to-end in real Chromium).
+# build, typecheck and lint, then every Vitest project (unit, integration, end-to-end in real Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,9 @@ node -e '
 
 echo "== Typecheck =="
 npx tsc --noEmit -p .
+
+echo "== Lint: ESLint, with the boundaries between runtimes (eslint.config.js) =="
+npm run --silent lint
 
 echo "== Vitest: unit, integration, end-to-end =="
 # With TEST_DATABASE_URL set, the integration tests run the local backend over real Postgres.

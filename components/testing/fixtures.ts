@@ -1,5 +1,5 @@
 /** Shared sample data for the component tests. */
-import type { ClipPayload, GroupQueue, GroupSummary, ItemDetail } from '@/utils/api-types';
+import type { ClipPayload, GroupQueue, GroupSummary, ItemDetail } from '@/utils/shared/api-types';
 
 export const ada = { userId: 'u-ada', email: 'ada@example.org', displayName: 'Ada' };
 

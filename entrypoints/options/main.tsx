@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '@/components/OptionsApp';
-import '@/components/styles.css';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import '@/components/common/styles.css';
 
 render(<OptionsApp />, document.getElementById('app')!);

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/PopupApp';
-import { tabIdFromSearch } from '@/utils/ui-format';
-import { keepRemembering, readPopupStart, rememberedStart, rememberStart, withReading, type PopupStart } from '@/utils/ui-popup-start';
-import '@/components/styles.css';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { tabIdFromSearch } from '@/utils/ui/format';
+import { keepRemembering, readPopupStart, rememberedStart, rememberStart, withReading, type PopupStart } from '@/utils/ui/popup-start';
+import '@/components/common/styles.css';
 
 // ?tabId=N: clip that tab (end-to-end tests open the popup as a tab); else the active tab.
 const tabId = tabIdFromSearch(location.search);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { SidePanelApp } from '@/components/SidePanelApp';
-import '@/components/styles.css';
+import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
+import '@/components/common/styles.css';
 
 render(<SidePanelApp />, document.getElementById('app')!);

@@ -80,7 +80,7 @@ as $$
 $$;
 
 comment on function private.has_invisible(text) is
-  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/display-name.ts.';
+  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/ui/display-name.ts.';
 
 revoke all on function private.has_invisible(text) from public;
 
@@ -1346,7 +1346,7 @@ create trigger group_members_keep_an_owner
 -- * One item per page per group: unique (group_id, url_key), where url_key is the
 --   normalised address (private.url_key). Clipping the same page again adds to the
 --   existing item (clip_item) instead of duplicating it.
--- * reading_minutes is computed here once, as utils/api-types.ts readingMinutes does.
+-- * reading_minutes is computed here once, as utils/shared/api-types.ts readingMinutes does.
 -- * search_text feeds search_library (simple configuration: no stemming, any language).
 -- * url_key_hash / page_key_hash: SHA-256 (hex) of url_key and page_key. find_item takes
 --   such a hash, never an address: the extension asks about the page in front of the
@@ -1473,7 +1473,7 @@ as $$
 $$;
 
 comment on function private.url_hash(text) is
-  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/page-hash.ts computes the same.';
+  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/background/page-hash.ts computes the same.';
 
 revoke all on function private.url_hash(text) from public;
 

@@ -15,8 +15,8 @@
 --   next. Joining the pages' items after the first page's fields gives what the one answer
 --   gives. A page marker is opaque text; a bad one is refused (22023).
 -- Replaces export_group(uuid) (dropped, so PostgREST has one export_group to call). Still
--- SECURITY INVOKER: row-level security decides what is in it. utils/api-types.ts
--- (GroupExportPage) is the contract; utils/export-pages.ts reads the pages.
+-- SECURITY INVOKER: row-level security decides what is in it. utils/shared/api-types.ts
+-- (GroupExportPage) is the contract; utils/background/export-pages.ts reads the pages.
 -- =====================================================================================
 
 drop function if exists public.export_group(uuid);

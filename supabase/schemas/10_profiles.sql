@@ -26,7 +26,7 @@ as $$
 $$;
 
 comment on function private.has_invisible(text) is
-  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/display-name.ts.';
+  'Whether the text holds an invisible format character (Unicode general category Cf: U+200B zero-width space, U+202E right-to-left override, U+2066 isolate, U+00AD soft hyphen, …). Keep in step with utils/ui/display-name.ts.';
 
 revoke all on function private.has_invisible(text) from public;
 

@@ -5,7 +5,7 @@
 -- * One item per page per group: unique (group_id, url_key), where url_key is the
 --   normalised address (private.url_key). Clipping the same page again adds to the
 --   existing item (clip_item) instead of duplicating it.
--- * reading_minutes is computed here once, as utils/api-types.ts readingMinutes does.
+-- * reading_minutes is computed here once, as utils/shared/api-types.ts readingMinutes does.
 -- * search_text feeds search_library (simple configuration: no stemming, any language).
 -- * url_key_hash / page_key_hash: SHA-256 (hex) of url_key and page_key. find_item takes
 --   such a hash, never an address: the extension asks about the page in front of the
@@ -132,7 +132,7 @@ as $$
 $$;
 
 comment on function private.url_hash(text) is
-  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/page-hash.ts computes the same.';
+  'SHA-256 of a normalised address (private.url_key), lower-case hex: what find_item compares. utils/background/page-hash.ts computes the same.';
 
 revoke all on function private.url_hash(text) from public;
 

@@ -21,7 +21,7 @@ create function tests.id(p_label text) returns uuid language sql as $$
   select (result ->> 'item_id')::uuid from tests.results where label = p_label
 $$;
 grant execute on function tests.id(text) to authenticated;
--- What the extension sends for a tab's address (utils/page-hash.ts): SHA-256 of its key.
+-- What the extension sends for a tab's address (utils/background/page-hash.ts): SHA-256 of its key.
 create function tests.h(p_url text) returns text language sql as $$
   select encode(sha256(convert_to(private.url_key(p_url), 'UTF8')), 'hex')
 $$;

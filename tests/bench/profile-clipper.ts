@@ -15,7 +15,7 @@ import { devSetPages, readabilityPages } from './pages';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const r = await build({
-  stdin: { contents: "import { clipDocument } from '@/utils/extract'; import { selectionFragment } from '@/utils/selection-clip'; (globalThis as any).__clip = () => clipDocument(document, location.href, selectionFragment(document));", resolveDir: repo, loader: 'ts' },
+  stdin: { contents: "import { clipDocument } from '@/utils/clipper/extract'; import { selectionFragment } from '@/utils/clipper/selection-clip'; (globalThis as any).__clip = () => clipDocument(document, location.href, selectionFragment(document));", resolveDir: repo, loader: 'ts' },
   bundle: true, write: false, format: 'iife', alias: { '@': repo.replace(/\/$/, '') }, keepNames: false, logLevel: 'error',
 });
 const code = r.outputFiles[0]!.text;

@@ -85,8 +85,10 @@ async function settle(proxy: CountingProxy, quietMs = 1200, maxMs = 15_000): Pro
   let since = Date.now();
   while (Date.now() - start < maxMs) {
     await new Promise((done) => setTimeout(done, 100));
-    if (proxy.seen.length !== count) (count = proxy.seen.length), (since = Date.now());
-    else if (Date.now() - since >= quietMs + proxy.holdMs) return;
+    if (proxy.seen.length !== count) {
+      count = proxy.seen.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs + proxy.holdMs) return;
   }
 }
 
@@ -190,7 +192,11 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
         const popup = await browser.open(popupPath);
         const g = await mark(popup, 'groups');
         const p = await mark(popup, 'preview');
-        if (hold) (groupsMs.push(g), previewMs.push(p), shellMs.push(await mark(popup, 'shell')));
+        if (hold) {
+          groupsMs.push(g);
+          previewMs.push(p);
+          shellMs.push(await mark(popup, 'shell'));
+        }
         await settle(proxy);
         proxy.holdMs = 0;
         if (i === options.reps - 1) {
@@ -229,7 +235,7 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
     await panel.close();
     const queueCached: number[] = [];
     const shellCached: number[] = [];
-    // The first open's Realtime join has settled within utils/live.ts's 5 s wait.
+    // The first open's Realtime join has settled within utils/background/live.ts's 5 s wait.
     await new Promise((done) => setTimeout(done, 6_000));
     for (let i = 0; i < options.reps; i++) {
       const hold = i === 0 ? 0 : holdMs; // the first is counted with no hold, its times not kept
@@ -238,11 +244,14 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
         panel = await browser.open('sidepanel.html');
         const q = await mark(panel, 'queue', 30_000);
         const s = await mark(panel, 'shell');
-        if (hold) (queueCached.push(q), shellCached.push(s));
+        if (hold) {
+          queueCached.push(q);
+          shellCached.push(s);
+        }
         await settle(proxy);
         proxy.holdMs = 0;
       };
-      // A later open: the group is already watched (or a backend found without Realtime is not tried again; utils/live.ts).
+      // A later open: the group is already watched (or a backend found without Realtime is not tried again; utils/background/live.ts).
       if (i === 0) await count('open side panel again', run);
       else await run();
       if (i < options.reps - 1) await panel.close();

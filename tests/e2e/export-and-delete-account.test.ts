@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { signInMember, useE2e } from './fixtures';
-import type { ClipPayload, GroupExport } from '../../utils/api-types';
+import type { ClipPayload, GroupExport } from '../../utils/shared/api-types';
 
 const e2e = useE2e({ members: ['ben'] });
 const { backend, sql, members: { ben } } = e2e;

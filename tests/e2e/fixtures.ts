@@ -21,7 +21,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { launchBrowser, serveFixtures, signInCode, signInMember, type Browser } from './harness';
 import { startLocalBackend, type LocalBackendOptions } from '../../supabase/local/index';
 import { signedInClient } from '../integration/helpers';
-import type { Rpcs } from '../../utils/api-types';
+import type { Rpcs } from '../../utils/shared/api-types';
 
 export type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
 

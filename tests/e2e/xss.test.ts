@@ -18,7 +18,7 @@ import type { Page, Request } from 'playwright-core';
 import { tabIdOf } from './harness';
 import { signInMember, useE2e } from './fixtures';
 import { ok } from '../integration/helpers';
-import { EMPTY_CLIP } from '../../utils/link-clip';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 
 const HOSTILE_NAME = `<img src=x onerror="window.__xss='name';alert('name')">Mallory`;
 const HOSTILE_GROUP = `<b onmouseover="alert('group')">Mallory's</b> Circle`;

@@ -19,7 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { extractArticle } from '../../utils/extract.ts';
+import { extractArticle } from '../../utils/clipper/extract.ts';
 import { decode } from './decode.ts';
 
 

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { extractArticle } from '../../utils/extract.ts';
+import { extractArticle } from '../../utils/clipper/extract.ts';
 import { decode } from './decode.ts';
 
 const squash = (t: string | null | undefined): string => (t ?? '').replace(/\s+/g, ' ').trim();

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { BAD_CODE_MESSAGE, NETWORK_MESSAGE, SIGNED_OUT_MESSAGE, toUserError } from '../../utils/errors';
+import { BAD_CODE_MESSAGE, NETWORK_MESSAGE, SIGNED_OUT_MESSAGE, toUserError } from '../../utils/background/errors';
 
 interface LocalBackend {
   url: string;

@@ -6,8 +6,7 @@
  * readable refusal and leaves the library as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ClipPayload } from '../../utils/api-types';
+import type { ClipPayload } from '../../utils/shared/api-types';
 import { fetchSignInCode, startLocalBackend, type LocalBackend } from '../../supabase/local/index';
 import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, uniqueEmail } from './helpers';
 

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ClipPayload, GroupExport } from '../../utils/api-types';
-import { renderExportMarkdown } from '../../utils/export-markdown';
-import { fetchGroupExport } from '../../utils/export-pages';
+import type { ClipPayload, GroupExport } from '../../utils/shared/api-types';
+import { renderExportMarkdown } from '../../utils/ui/export-markdown';
+import { fetchGroupExport } from '../../utils/background/export-pages';
 import { call, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
 
 

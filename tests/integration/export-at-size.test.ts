@@ -1,6 +1,6 @@
 /**
  * Export at size: a 1,000-item group whose articles carry large saved copies exports
- * completely through the pages the background reads (utils/export-pages.ts), each page one
+ * completely through the pages the background reads (utils/background/export-pages.ts), each page one
  * short call, under the statement timeout a hosted project gives signed-in calls (8 s; the
  * stand-in's bootstrap sets it on the role and applies it per request as PostgREST does).
  *
@@ -12,9 +12,9 @@
  * call is timed instead. EXPORT_ITEM_BYTES overrides the size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupExportPage } from '../../utils/api-types';
-import type { Reply } from '../../utils/protocol';
-import { fetchGroupExport, type ExportPageCall } from '../../utils/export-pages';
+import type { GroupExportPage } from '../../utils/shared/api-types';
+import type { Reply } from '../../utils/shared/protocol';
+import { fetchGroupExport, type ExportPageCall } from '../../utils/background/export-pages';
 import { EXTERNAL, HAS_SCHEMA, ok, signedInClient, startTestBackend, testClient, uniqueEmail, type TestBackend } from './helpers';
 
 const ITEMS = 1000;

@@ -16,7 +16,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { fetchSignInCode, startLocalBackend, type LocalBackendOptions } from '../../supabase/local/index';
 import { DEFAULT_MIGRATIONS_DIR } from '../../supabase/local/migrate';
 import type { Queryable } from '../../supabase/local/db';
-import type { Rpcs } from '../../utils/api-types';
+import type { Rpcs } from '../../utils/shared/api-types';
 
 export interface TestBackend {
   url: string;
@@ -159,7 +159,7 @@ export async function groupOf(owner: SupabaseClient, name: string, joiners: Supa
   return { id: group.id, name: group.name, code };
 }
 
-// ---------- Typed RPC calls (the contract in utils/api-types.ts) ----------
+// ---------- Typed RPC calls (the contract in utils/shared/api-types.ts) ----------
 type Name = keyof Rpcs;
 export interface Outcome<N extends Name> {
   data: Rpcs[N][1] | null;

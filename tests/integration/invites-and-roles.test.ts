@@ -1,5 +1,5 @@
 /**
- * Membership through supabase.rpc (utils/api-types.ts): Ada invites, Ben previews and joins
+ * Membership through supabase.rpc (utils/shared/api-types.ts): Ada invites, Ben previews and joins
  * by a pasted link, joining again is harmless; a wrong code is refused with its own message
  * and the failure is counted (committed although the answer is a 400); Ada makes Ben an
  * admin; Cleo joins and is removed, and at once group_queue refuses her with 42501.

@@ -4,7 +4,7 @@
  * same port and database, sending each again (the outbox may send twice: an answer lost, a
  * worker stopped mid-call) lands each exactly once, because both carry the client's id.
  * The outbox's own logic (order, backoff, a refused change blocking nothing) is unit-tested
- * in utils/outbox.test.ts; its path through the extension in tests/e2e/outbox-clips-and-comments.test.ts.
+ * in utils/background/outbox.test.ts; its path through the extension in tests/e2e/outbox-clips-and-comments.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { fetchSignInCode, startLocalBackend, type LocalBackend } from '../../supabase/local/index';
-import { toUserError } from '../../utils/errors';
-import type { ClipItemArgs, ClipItemResult, Comment, ItemDetail } from '../../utils/api-types';
+import { toUserError } from '../../utils/background/errors';
+import type { ClipItemArgs, ClipItemResult, Comment, ItemDetail } from '../../utils/shared/api-types';
 import { EXTERNAL, HAS_SCHEMA, uniqueEmail } from './helpers';
-import { EMPTY_CLIP } from '../../utils/link-clip';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'readclub-outbox-'));
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -81,7 +81,7 @@ describe.skipIf(EXTERNAL || !HAS_SCHEMA)('outbox: backend down, then back', () =
       p_clip: { ...EMPTY_CLIP, kind: 'link', url: 'https://example.com/lighthouse', title: 'Lighthouse' },
     };
     const commentArgs = { p_item_id: harbour, p_body: 'Kept while the server was away', p_client_id: crypto.randomUUID() };
-    // Down: both fail as 'network', the kind the outbox keeps (utils/outbox.ts isRetryable).
+    // Down: both fail as 'network', the kind the outbox keeps (utils/background/outbox.ts isRetryable).
     expect(await call(ada, 'clip_item', clipArgs)).toEqual({ ok: false, kind: 'network' });
     expect(await call(ada, 'add_comment', commentArgs)).toEqual({ ok: false, kind: 'network' });
 

@@ -13,7 +13,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClipPayload } from '../../utils/api-types';
+import type { ClipPayload } from '../../utils/shared/api-types';
 import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
 const DATABASE_URL = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 /**
- * The RPC contract (utils/api-types.ts) through supabase.rpc, as members use it: Ada makes
+ * The RPC contract (utils/shared/api-types.ts) through supabase.rpc, as members use it: Ada makes
  * a group and invites Ben; Ada clips an article with tags, a comment and "queue it"; Ben
  * sees it in the queue and comments; Ben's tab finds it (find_item), his clip of another
  * address of it adds to it, he tags and queues items, adds a book by hand; content over the
@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { MAX_STORED_CONTENT_BYTES, readingMinutes, type ClipItemArgs, type ClipPayload, type Rpcs } from '../../utils/api-types';
-import { pageHash } from '../../utils/page-hash';
+import { MAX_STORED_CONTENT_BYTES, readingMinutes, type ClipItemArgs, type ClipPayload, type Rpcs } from '../../utils/shared/api-types';
+import { pageHash } from '../../utils/background/page-hash';
 import { call, HAS_SCHEMA, ok, type Outcome, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
 
 /** A refusal the extension can show: a 4xx with the database's own words. */

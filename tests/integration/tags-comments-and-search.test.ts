@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ClipPayload } from '../../utils/api-types';
+import type { ClipPayload } from '../../utils/shared/api-types';
 import { call, groupOf, HAS_SCHEMA, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
 const page: ClipPayload = {

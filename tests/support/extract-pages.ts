@@ -1,12 +1,11 @@
 /**
- * What the extraction tests share (utils/extract*.test.ts): Readability's test pages and our
- * fixtures parsed with linkedom, and small readers of the result. Here, not in utils/, so WXT
- * does not auto-import test names into the extension.
+ * What the extraction tests share (utils/clipper/extract*.test.ts): Readability's test pages
+ * and our fixtures parsed with linkedom, and small readers of the result.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { ExtractResult } from '../../utils/extract';
+import type { ExtractResult } from '../../utils/clipper/extract';
 
 export const FIXTURES = resolve('tests/fixtures');
 export const PAGES = join(FIXTURES, 'readability-test-pages');

@@ -1,14 +1,13 @@
 /**
- * What the handlers' unit tests share (utils/handlers*.test.ts): a signed-in member, their
- * group and queue, and a stub Supabase client whose RPCs answer from a table. Here, not in
- * utils/, so WXT does not auto-import test names into the extension.
+ * What the handlers' unit tests share (utils/background/handlers/*.test.ts): a signed-in member, their
+ * group and queue, and a stub Supabase client whose RPCs answer from a table.
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { GroupQueue, GroupSummary, ItemDetail, QueueEntry } from '../../utils/api-types';
-import { createHandlers, type HandlerDeps } from '../../utils/handlers';
-import { clipTabContents } from '../../utils/clip-tab';
+import type { GroupQueue, GroupSummary, ItemDetail, QueueEntry } from '../../utils/shared/api-types';
+import { createHandlers, type HandlerDeps } from '../../utils/background/handlers';
+import { clipTabContents } from '../../utils/background/clip-tab';
 
 export const user = { id: 'u1', email: 'ada@example.com', user_metadata: { display_name: 'Ada' } };
 export const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };

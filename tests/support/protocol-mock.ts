@@ -1,8 +1,8 @@
 /**
- * The message protocol (utils/protocol.ts) stood in for in component tests: no background
+ * The message protocol (utils/shared/protocol.ts) stood in for in component tests: no background
  * answers, the test does. Each test file replaces the module with this one,
  *
- *   vi.mock('@/utils/protocol', () => import('@/tests/support/protocol-mock'));
+ *   vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
  *   import { answer, fail, resetProtocol, send, sent } from '@/tests/support/protocol-mock';
  *   beforeEach(resetProtocol);
  *
@@ -12,7 +12,7 @@
  * sent with sent('voteItem') or expect(send).toHaveBeenCalledWith(...).
  */
 import { vi, type Mock } from 'vitest';
-import type { ProtocolMap, Reply, UserError } from '@/utils/protocol';
+import type { ProtocolMap, Reply, UserError } from '@/utils/shared/protocol';
 
 export type MessageName = keyof ProtocolMap;
 /** What a message carries (undefined for those that carry nothing). */

@@ -1,0 +1,42 @@
+/** The library's items (all, one tag's, or search results): open the discussion, or read the copy. */
+import type { LibraryEntry } from '@/utils/shared/api-types';
+import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui/format';
+import { Avatar } from '@/components/common/Avatar';
+import { TagChips } from '@/components/common/Bits';
+import { WebLink } from '@/components/common/WebLink';
+
+export interface LibraryListProps {
+  entries: LibraryEntry[];
+  /** What to say when there is nothing (no items, no item with the tag, no match). */
+  empty: string;
+  onOpen: (itemId: string) => void;
+  onRead: (itemId: string) => void;
+}
+
+export function LibraryList({ entries, empty, onOpen, onRead }: LibraryListProps) {
+  if (entries.length === 0) return <p class="empty" data-testid="library-empty">{empty}</p>;
+  return (
+    <ul class="queue" data-testid="library" aria-label="Library">
+      {entries.map((entry) => (
+        <li key={entry.item_id} class="card stack" data-testid="library-entry">
+          <WebLink class="entry-title" url={entry.url}>{entry.title}</WebLink>
+          <p class="meta">
+            {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
+            <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
+            <span><Avatar person={entry.added_by} />added by {entry.added_by.display_name}</span>
+            {entry.queue_position !== null && <span>Number {entry.queue_position} in the queue</span>}
+          </p>
+          <TagChips tags={entry.tags} />
+          <div class="row">
+            <button type="button" class="link" aria-label={`${commentsLabel(entry.comment_count)}: ${entry.title}`} onClick={() => onOpen(entry.item_id)}>
+              {commentsLabel(entry.comment_count)}
+            </button>
+            {entry.kind === 'article' && (
+              <button type="button" class="link" aria-label={`Read ${entry.title}`} onClick={() => onRead(entry.item_id)}>Read</button>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
+import { cachedGroups } from '@/utils/shared/storage';
+import type { LibraryEntry } from '@/utils/shared/api-types';
+import { LibraryPane } from './LibraryPane';
+import { groups } from '@/components/testing/fixtures';
+
+vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
+const ada = { id: 'u-ada', display_name: 'Ada' };
+const entry = (id: string, title: string, tags: string[], kind: LibraryEntry['kind'] = 'article'): LibraryEntry => ({
+  item_id: id, kind, title, url: `https://example.org/${id}`, site_name: null, excerpt: null, added_by: ada,
+  created_at: '2025-03-01T10:00:00Z', tags, comment_count: 1, reading_minutes: 4, queue_position: id === 'i1' ? 1 : null,
+});
+const all = [entry('i1', 'Quiet Leadership', ['essay']), entry('i2', 'Bridges', ['engineering'], 'link')];
+
+beforeEach(async () => {
+  resetProtocol();
+  replies({
+    groupTags: { ok: true, value: [{ tag: 'essay', count: 1 }, { tag: 'engineering', count: 1 }] },
+    groupLibrary: (data) => ({ ok: true, value: data.tag ? all.filter((e) => e.tags.includes(data.tag!)) : all }),
+    searchLibrary: (data) => ({ ok: true, value: data.query === 'lead' ? [{ ...all[0]!, rank: 1 }] : [] }),
+    renameTag: { ok: true, value: { tag: 'essays', items: 1 } },
+  }, (name) => ({ ok: false, error: { kind: 'server', message: `unexpected ${name}` } }));
+  await cachedGroups.setValue(groups);
+});
+afterEach(cleanup);
+
+describe('LibraryPane', () => {
+  test('lists every item of the group; Read is offered for articles, and a click opens the discussion', async () => {
+    const onOpen = vi.fn();
+    render(<LibraryPane groupId="g1" onOpen={onOpen} />);
+    expect(await screen.findAllByTestId('library-entry')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Read Quiet Leadership' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Read Bridges' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '1 comment: Bridges' }));
+    expect(onOpen).toHaveBeenCalledWith('i2');
+  });
+
+  test('filters by a tag chosen from the group\'s tags with counts', async () => {
+    render(<LibraryPane groupId="g1" onOpen={vi.fn()} />);
+    const select = (await screen.findByLabelText('Filter by tag')) as HTMLSelectElement;
+    await waitFor(() => expect([...select.options].map((o) => o.text)).toEqual(['All tags', 'essay (1)', 'engineering (1)']));
+    fireEvent.change(select, { target: { value: 'engineering' } });
+    await waitFor(() => expect(screen.getAllByTestId('library-entry')).toHaveLength(1));
+    expect(send).toHaveBeenCalledWith('groupLibrary', { groupId: 'g1', tag: 'engineering' });
+  });
+
+  test('searches, says how many were found, and an empty result says so', async () => {
+    render(<LibraryPane groupId="g1" onOpen={vi.fn()} />);
+    const box = await screen.findByRole('searchbox', { name: 'Search the library' });
+    fireEvent.input(box, { target: { value: ' lead ' } });
+    fireEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));
+    expect((await screen.findByText('1 found for “lead”'))).toBeTruthy();
+    expect(send).toHaveBeenCalledWith('searchLibrary', { groupId: 'g1', query: 'lead' });
+    fireEvent.input(box, { target: { value: 'zebra' } });
+    fireEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));
+    expect((await screen.findByTestId('library-empty')).textContent).toBe('Nothing in the library matches “zebra”.');
+  });
+
+  test('an owner renames the chosen tag; a member is not offered it', async () => {
+    render(<LibraryPane groupId="g1" onOpen={vi.fn()} />);
+    const select = (await screen.findByLabelText('Filter by tag')) as HTMLSelectElement;
+    await waitFor(() => expect(select.options.length).toBe(3));
+    fireEvent.change(select, { target: { value: 'essay' } });
+    fireEvent.input(await screen.findByLabelText('Rename “essay” to'), { target: { value: 'Essays' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Renamed “essay” to “essays” on 1 item.');
+    expect(send).toHaveBeenCalledWith('renameTag', { groupId: 'g1', from: 'essay', to: 'essays' });
+    cleanup();
+    render(<LibraryPane groupId="g2" onOpen={vi.fn()} />);
+    const other = (await screen.findByLabelText('Filter by tag')) as HTMLSelectElement;
+    await waitFor(() => expect(other.options.length).toBe(3));
+    fireEvent.change(other, { target: { value: 'essay' } });
+    await waitFor(() => expect(send).toHaveBeenCalledWith('groupLibrary', { groupId: 'g2', tag: 'essay' }));
+    expect(screen.queryByLabelText('Rename “essay” to')).toBeNull();
+  });
+});

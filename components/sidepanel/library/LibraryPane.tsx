@@ -1,0 +1,77 @@
+/**
+ * The Library tab: every item of the group, newest first, filtered by a tag or searched
+ * (titles, text, tags, comments); owners and admins rename a tag. An item opens its
+ * discussion, an article its clipped copy (the reader view) right here.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { LibraryEntry, TagCount } from '@/utils/shared/api-types';
+import type { UserError } from '@/utils/shared/protocol';
+import { cachedGroups } from '@/utils/shared/storage';
+import { ask } from '@/utils/ui/ask';
+import { useStored } from '@/utils/ui/hooks';
+import { Alert, Loading } from '@/components/common/Bits';
+import { LibraryList } from './LibraryList';
+import { ReaderView } from './ReaderView';
+import { TagRename } from './TagRename';
+
+export interface LibraryPaneProps {
+  /** The group shown in the side panel. */
+  groupId: string;
+  /** Open one item's discussion (replaces the panel until Back). */
+  onOpen: (itemId: string) => void;
+  /** Changes when the member comes back from an item: load again (its comments or tags may have changed). */
+  returns?: number;
+}
+
+export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) {
+  const role = useStored(cachedGroups)?.find((g) => g.id === groupId)?.role;
+  const [tag, setTag] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+
+  async function load() {
+    ask('groupTags', { groupId }).then((reply) => reply.ok && setTags(reply.value));
+    const reply = query ? await ask('searchLibrary', { groupId, query }) : await ask('groupLibrary', { groupId, tag });
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setEntries(query && tag ? reply.value.filter((e) => e.tags.includes(tag)) : reply.value);
+  }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
+  useEffect(() => void load(), [groupId, tag, query, returns]);
+
+  if (reading) return <ReaderView itemId={reading} onBack={() => (setReading(null), load())} />;
+  const empty = query ? `Nothing in the library matches “${query}”.` : tag ? `No item is tagged “${tag}”.` : 'Nothing in the library yet.';
+  return (
+    <div class="stack">
+      <div class="library-tools">
+        <form class="row" role="search" onSubmit={(e) => (e.preventDefault(), setQuery(typed.trim()))}>
+          <label for="library-search">Search the library</label>
+          <input id="library-search" type="search" value={typed} placeholder="Words in titles, text, tags, comments"
+            onInput={(e) => setTyped(e.currentTarget.value)} />
+          <button type="submit" class="secondary">Search</button>
+          {query && <button type="button" class="link" onClick={() => (setTyped(''), setQuery(''))}>Clear search</button>}
+        </form>
+        <div class="row">
+          <label for="library-tag">Filter by tag</label>
+          <select id="library-tag" value={tag ?? ''} onChange={(e) => (setTag(e.currentTarget.value || null), setNote(null))}>
+            <option value="">All tags</option>
+            {tags.map((t) => <option key={t.tag} value={t.tag}>{`${t.tag} (${t.count})`}</option>)}
+          </select>
+        </div>
+        {tag && (role === 'owner' || role === 'admin') && (
+          <TagRename groupId={groupId} tag={tag} others={tags.map((t) => t.tag)}
+            onRenamed={(to, items) => (setNote(`Renamed “${tag}” to “${to}” on ${items} ${items === 1 ? 'item' : 'items'}.`), setTag(to))} />
+        )}
+        {note && <p class="ok" role="status">{note}</p>}
+      </div>
+      {query && <p class="hint" role="status">{entries ? `${entries.length} found for “${query}”` : 'Searching…'}</p>}
+      <Alert error={error} />
+      {entries ? <LibraryList entries={entries} empty={empty} onOpen={onOpen} onRead={setReading} /> : !error && <Loading text="Loading the library…" />}
+    </div>
+  );
+}
