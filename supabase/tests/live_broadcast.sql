@@ -8,7 +8,7 @@ begin;
 set search_path = public, extensions;
 select plan(26);
 
-create schema tests;
+-- Beside tests.act_as (000_helpers.sql), helpers of this scenario, rolled back with it.
 -- What Realtime does on a join (Realtime.Tenants.Authorization): insert a probe row as
 -- itself, then as the member (role and claims from the JWT, realtime.topic = the topic)
 -- select it back; the join is allowed when the row is visible. Rolled back here by the
@@ -28,12 +28,6 @@ begin
   delete from realtime.messages where id = v_id;
   return v_seen;
 end $$;
-create function tests.act_as(p_uid uuid) returns void language plpgsql as $$
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', p_uid, 'role', 'authenticated')::text, true);
-end $$;
-grant usage on schema tests to authenticated;
 -- The messages sent since the last call (and forgets them), without the id realtime.send adds.
 create function tests.sent() returns jsonb language plpgsql as $$
 declare
