@@ -3,9 +3,22 @@
 --
 -- A member takes a copy of everything they can see in a group, and deletes their account
 -- and their own content.
--- * export_group(p_group_id): SECURITY INVOKER, like every public RPC here. Row-level
---   security decides what goes into the file, so an export never holds more than the
---   member could read through the API anyway.
+-- * export_group(p_group_id, p_after default null, p_limit default null): SECURITY
+--   INVOKER, like every public RPC here. Row-level security decides what goes into the
+--   file, so an export never holds more than the member could read through the API anyway.
+--   Without p_limit it answers the whole export at once (fine for a small group). With
+--   p_limit (1-200) it answers one page, so the export of a large group is many short
+--   statements instead of one that outlives the statement timeout a hosted project gives
+--   the API roles (authenticated 8 s, anon 3 s) and builds a JSON value of every saved copy
+--   at once (up to 512 KB an item; jsonb stops at 256 MB): the items in export order
+--   (created_at, id) after the page marker p_after, at most p_limit of them and, past the
+--   first, no more than about 4 MB of saved copies; `next` is the marker of the following
+--   page (null: this was the last). The first page (no p_after) also carries everything
+--   else of the export (format, version, exported_at, exported_by, group, members, queue,
+--   meetings); later pages only items and next. Joining the pages' items after the first
+--   page's fields gives what the one answer gives. A page marker is opaque text; a bad one
+--   is refused (22023). utils/shared/api-types.ts (GroupExportPage) is the contract;
+--   utils/background/export-pages.ts reads the pages.
 -- * delete_account(p_confirm): the public wrapper of private.delete_account, the one
 --   SECURITY DEFINER step (removing the auth.users row is beyond what a member may do).
 --   What goes: the member's comments (one that others replied to stays as a blank
@@ -20,7 +33,7 @@
 -- Functions
 -- --------------------------------------------------------------------------------------
 
-create function public.export_group(p_group_id uuid)
+create function public.export_group(p_group_id uuid, p_after text default null, p_limit integer default null)
 returns jsonb
 language plpgsql
 stable
@@ -30,7 +43,112 @@ as $$
 declare
   v_uid uuid := (select auth.uid());
   v_role text := private.require_membership(p_group_id);
+  -- Saved copies a page holds at most, past its first item (bytes of content_html).
+  c_page_bytes constant bigint := 4000000;
+  v_after_at timestamptz;
+  v_after_id uuid;
+  v_page uuid[];
+  v_bytes bigint := 0;
+  v_last record;
+  v_next text;
+  v_items jsonb;
 begin
+  if p_limit is null and p_after is not null then
+    raise exception using errcode = '22023', message = 'An export page marker needs a page size (p_limit).';
+  end if;
+  if p_limit is not null and (p_limit < 1 or p_limit > 200) then
+    raise exception using errcode = '22023', message = 'An export page holds 1 to 200 items.';
+  end if;
+  if p_after is not null then
+    begin
+      v_after_at := split_part(p_after, '/', 1)::timestamptz;
+      v_after_id := split_part(p_after, '/', 2)::uuid;
+    exception when others then
+      raise exception using errcode = '22023', message = 'That export page marker is not valid.';
+    end;
+    if v_after_at is null or v_after_id is null then
+      raise exception using errcode = '22023', message = 'That export page marker is not valid.';
+    end if;
+  end if;
+
+  if p_limit is not null then
+    -- The page: items after the marker in export order, up to p_limit, stopping once the
+    -- saved copies reach c_page_bytes (a page holds at least one item).
+    v_page := '{}';
+    for v_last in
+      select i.id, i.created_at, coalesce(octet_length(i.content_html), 0) as bytes
+        from app.items as i
+       where i.group_id = p_group_id
+         and (v_after_at is null or (i.created_at, i.id) > (v_after_at, v_after_id))
+       order by i.created_at, i.id
+       limit p_limit
+    loop
+      exit when cardinality(v_page) > 0 and v_bytes + v_last.bytes > c_page_bytes;
+      v_page := v_page || v_last.id;
+      v_bytes := v_bytes + v_last.bytes;
+      v_next := to_char(v_last.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '/' || v_last.id;
+    end loop;
+    -- No marker when nothing follows the page.
+    if v_next is not null and not exists (
+      select from app.items as i
+       where i.group_id = p_group_id
+         and (i.created_at, i.id) > (split_part(v_next, '/', 1)::timestamptz, split_part(v_next, '/', 2)::uuid)) then
+      v_next := null;
+    end if;
+  end if;
+
+  v_items := coalesce((
+    select jsonb_agg(
+             jsonb_build_object(
+               'id', i.id,
+               'kind', i.kind,
+               'title', i.title,
+               'url', i.url,
+               'canonical_url', i.canonical_url,
+               'site_name', i.site_name,
+               'byline', i.byline,
+               'authors', to_jsonb(i.authors),
+               'published_at', i.published_at,
+               'modified_at', i.modified_at,
+               'lang', i.lang,
+               'dir', i.dir,
+               'excerpt', i.excerpt,
+               'lead_image_url', i.lead_image_url,
+               'favicon_url', i.favicon_url,
+               'word_count', i.word_count,
+               'reading_minutes', i.reading_minutes,
+               'selection', i.is_selection,
+               'content_html', i.content_html,
+               'added_by', private.person(i.added_by, adder.display_name),
+               'created_at', i.created_at,
+               'tags', coalesce((
+                 select jsonb_agg(jsonb_build_object('tag', t.tag, 'added_by', private.person(t.added_by, tagger.display_name),
+                                                     'created_at', t.created_at) order by t.tag)
+                   from app.item_tags as t
+                   left join app.profiles as tagger on tagger.id = t.added_by
+                  where t.group_id = p_group_id and t.item_id = i.id), '[]'::jsonb),
+               'comments', coalesce((
+                 select jsonb_agg(jsonb_build_object('id', c.id, 'body', c.body,
+                                                     'author', private.person(c.author_id, author.display_name),
+                                                     'created_at', c.created_at, 'updated_at', c.updated_at,
+                                                     'parent_id', c.parent_id, 'deleted', c.deleted_at is not null)
+                                  order by c.created_at, c.id)
+                   from app.comments as c
+                   left join app.profiles as author on author.id = c.author_id
+                  where c.group_id = p_group_id and c.item_id = i.id), '[]'::jsonb),
+               'queue', private.queue_place(i.id),
+               -- Read marks: when I marked it read (null: not yet), and how many members did.
+               'read_at', (select r.read_at from app.item_reads as r where r.item_id = i.id and r.member_id = v_uid),
+               'read_count', (select count(*)::integer from app.item_reads as r where r.item_id = i.id))
+             order by i.created_at, i.id)
+      from app.items as i
+      left join app.profiles as adder on adder.id = i.added_by
+     where i.group_id = p_group_id and (v_page is null or i.id = any (v_page))), '[]'::jsonb);
+
+  if p_limit is not null and p_after is not null then
+    return jsonb_build_object('items', v_items, 'next', v_next);
+  end if;
+
   return jsonb_build_object(
     'format', 'readclub-export',
     'version', 1,
@@ -47,53 +165,7 @@ begin
         from app.group_members as m
         left join app.profiles as p on p.id = m.user_id
        where m.group_id = p_group_id), '[]'::jsonb),
-    'items', coalesce((
-      select jsonb_agg(
-               jsonb_build_object(
-                 'id', i.id,
-                 'kind', i.kind,
-                 'title', i.title,
-                 'url', i.url,
-                 'canonical_url', i.canonical_url,
-                 'site_name', i.site_name,
-                 'byline', i.byline,
-                 'authors', to_jsonb(i.authors),
-                 'published_at', i.published_at,
-                 'modified_at', i.modified_at,
-                 'lang', i.lang,
-                 'dir', i.dir,
-                 'excerpt', i.excerpt,
-                 'lead_image_url', i.lead_image_url,
-                 'favicon_url', i.favicon_url,
-                 'word_count', i.word_count,
-                 'reading_minutes', i.reading_minutes,
-                 'selection', i.is_selection,
-                 'content_html', i.content_html,
-                 'added_by', private.person(i.added_by, adder.display_name),
-                 'created_at', i.created_at,
-                 'tags', coalesce((
-                   select jsonb_agg(jsonb_build_object('tag', t.tag, 'added_by', private.person(t.added_by, tagger.display_name),
-                                                       'created_at', t.created_at) order by t.tag)
-                     from app.item_tags as t
-                     left join app.profiles as tagger on tagger.id = t.added_by
-                    where t.group_id = p_group_id and t.item_id = i.id), '[]'::jsonb),
-                 'comments', coalesce((
-                   select jsonb_agg(jsonb_build_object('id', c.id, 'body', c.body,
-                                                       'author', private.person(c.author_id, author.display_name),
-                                                       'created_at', c.created_at, 'updated_at', c.updated_at,
-                                                       'parent_id', c.parent_id, 'deleted', c.deleted_at is not null)
-                                    order by c.created_at, c.id)
-                     from app.comments as c
-                     left join app.profiles as author on author.id = c.author_id
-                    where c.group_id = p_group_id and c.item_id = i.id), '[]'::jsonb),
-                 'queue', private.queue_place(i.id),
-                 -- Read marks: when I marked it read (null: not yet), and how many members did.
-                 'read_at', (select r.read_at from app.item_reads as r where r.item_id = i.id and r.member_id = v_uid),
-                 'read_count', (select count(*)::integer from app.item_reads as r where r.item_id = i.id))
-               order by i.created_at, i.id)
-        from app.items as i
-        left join app.profiles as adder on adder.id = i.added_by
-       where i.group_id = p_group_id), '[]'::jsonb),
+    'items', v_items,
     'queue', coalesce((
       select jsonb_agg(jsonb_build_object('item_id', q.item_id, 'title', i.title, 'position', q.position,
                                           'queued_by', private.person(q.queued_by, queuer.display_name),
@@ -112,16 +184,17 @@ begin
                 where m.group_id = p_group_id and m.ended_at is null),
       'past', coalesce((select jsonb_agg(private.meeting_json(m.id) order by m.starts_at desc, m.id)
                           from app.meetings as m
-                         where m.group_id = p_group_id and m.ended_at is not null), '[]'::jsonb)));
+                         where m.group_id = p_group_id and m.ended_at is not null), '[]'::jsonb)))
+    || case when p_limit is null then '{}'::jsonb else jsonb_build_object('next', v_next) end;
 end;
 $$;
 
-comment on function public.export_group(uuid) is
-  'RPC export_group(p_group_id) → GroupExport: everything the signed-in member can see in the group (the group, members, every item with its metadata, copy, tags, comments and read marks, the queue with votes, the meetings with agendas, discussed items and takeaways), as of now. SECURITY INVOKER: row-level security decides what is in it. 42501 for non-members.';
+comment on function public.export_group(uuid, text, integer) is
+  'RPC export_group(p_group_id, p_after, p_limit) → GroupExport (no p_limit) or GroupExportPage (p_limit 1-200: items after the page marker p_after, at most p_limit and about 4 MB of saved copies, with next: the following page''s marker or null; the first page also carries the group, members, queue and meetings): everything the signed-in member can see in the group (the group, members, every item with its metadata, copy, tags, comments and read marks, the queue with votes, the meetings with agendas, discussed items and takeaways), as of now. SECURITY INVOKER: row-level security decides what is in it. 42501 for non-members, 22023 for a bad page size or marker.';
 
-revoke all on function public.export_group(uuid) from public, anon;
+revoke all on function public.export_group(uuid, text, integer) from public, anon;
 
-grant execute on function public.export_group(uuid) to authenticated;
+grant execute on function public.export_group(uuid, text, integer) to authenticated;
 
 create function private.delete_account(p_confirm text)
 returns jsonb

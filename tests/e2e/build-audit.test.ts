@@ -1,7 +1,7 @@
 /**
  * The built extension and the repository, audited: no service-role key
  * anywhere, host permission only for the backend the member chooses, no always-on content
- * script, and every permission the manifests ask for explained in the README. Runs in the
+ * script, and every permission the manifests ask for explained in docs/permissions.md. Runs in the
  * e2e project because it reads the build (READCLUB_OUT_DIR, else .output), which
  * tests/run-all.sh makes before Vitest runs.
  */
@@ -9,14 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../../supabase/local/keys';
+import { DEFAULT_JWT_SECRET, LOCAL_SECRET_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../supabase/local/keys';
 
 const OUT = resolve(process.env.READCLUB_OUT_DIR ?? '.output');
 const BUILDS = { chrome: join(OUT, 'chrome-mv3'), firefox: join(OUT, 'firefox-mv2') };
 const TEST_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
-/** Supabase's published local demo key: only in the stand-in, which never ships. */
+/** Supabase's published local demo keys (legacy JWT and secret key): only in the stand-in, which never ships. */
 const DEMO_KEY_HOME = 'supabase/local/keys.ts';
+const DEMO_KEYS = [LOCAL_SERVICE_ROLE_KEY, LOCAL_SECRET_KEY];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -79,11 +80,11 @@ describe('the secret scanner', () => {
 describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
   const files = Object.values(BUILDS).flatMap(filesUnder);
 
-  it('holds no service-role key, and not the stand-in’s demo service key or JWT secret', () => {
+  it('holds no service-role key, and not the stand-in’s demo service keys or JWT secret', () => {
     const hits = files.flatMap((path) => {
       const text = textOf(path);
       if (text === null) return [];
-      const own = [LOCAL_SERVICE_ROLE_KEY, DEFAULT_JWT_SECRET].filter((s) => text.includes(s));
+      const own = [...DEMO_KEYS, DEFAULT_JWT_SECRET].filter((s) => text.includes(s));
       return [...findSecrets(text), ...own].map((hit) => `${relative(OUT, path)}: ${hit.slice(0, 40)}…`);
     });
     expect(files.length).toBeGreaterThan(5);
@@ -112,9 +113,9 @@ describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
     for (const page of pages) expect(readFileSync(page, 'utf8')).not.toMatch(/<script(?![^>]*\bsrc=["']\/)[^>]*>\s*\S/);
   });
 
-  it('README "Permissions" explains every permission either manifest asks for', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const section = /^## Permissions\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1] ?? '';
+  it('docs/permissions.md explains every permission either manifest asks for', () => {
+    const page = readFileSync('docs/permissions.md', 'utf8');
+    const section = /^# Permissions\n([\s\S]*?)(?=^## )/m.exec(page)?.[1] ?? '';
     expect(section).not.toBe('');
     const asked = Object.values(BUILDS).flatMap((dir) => {
       const m = manifestOf(dir);
@@ -126,18 +127,18 @@ describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
 });
 
 describe('the repository', () => {
-  it('tracks no service-role key; the stand-in’s published demo key lives only in its own file', () => {
+  it('tracks no service-role key; the stand-in’s published demo keys live only in their own file', () => {
     const root = resolve('.');
     const hits = repoFiles(root).flatMap((path) => {
       const text = existsSync(path) ? textOf(path) : null;
       if (text === null) return [];
       const rel = relative(root, path);
       return findSecrets(text)
-        .filter((hit) => !(rel === DEMO_KEY_HOME && hit.includes(LOCAL_SERVICE_ROLE_KEY)))
+        .filter((hit) => !(rel === DEMO_KEY_HOME && DEMO_KEYS.some((key) => hit.includes(key))))
         .map((hit) => `${rel}: ${hit.slice(0, 40)}…`);
     });
     expect(hits).toEqual([]);
-    // Supabase's local demo key is public (printed by `supabase start`, opens only local stacks).
-    expect(readFileSync(DEMO_KEY_HOME, 'utf8')).toContain(LOCAL_SERVICE_ROLE_KEY);
+    // Supabase's local demo keys are public (printed by `supabase start`, open only local stacks).
+    for (const key of DEMO_KEYS) expect(readFileSync(DEMO_KEY_HOME, 'utf8')).toContain(key);
   });
 });

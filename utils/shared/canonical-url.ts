@@ -2,7 +2,7 @@
  * The address an item stands for. A group must see one item per article however it was
  * reached (a newsletter link with utm_ tags, an AMP copy, a #comments link), so the
  * clipper sends the page's canonical URL, cleaned the way the database's
- * private.url_key cleans it (supabase/migrations/20261129000300_library.sql).
+ * private.url_key cleans it (supabase/schemas/30_library.sql).
  */
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';
 
