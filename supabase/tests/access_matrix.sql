@@ -337,7 +337,7 @@ select is(
          where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
         except select object from tests.matrix order by 1),
   '{}'::text[],
-  'Every table in public is in the matrix.');
+  'Every table in app is in the matrix.');
 select is(
   array(select t.relname || ' ' || cmd
           from pg_class as t, unnest(array['select', 'insert', 'update', 'delete']) as cmd
