@@ -12,7 +12,10 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'components/testing/**'];
 /** `no-restricted-imports` patterns that forbid one runtime's folder, by alias or relative path. */
 const folder = (path, message) => ({ group: [`@/${path}`, `@/${path}/**`, `**/${path}`, `**/${path}/**`], message });
 
-const BACKGROUND = folder('utils/background', 'Background code runs only in the service worker: reach it through a message (utils/shared/protocol.ts).');
+const BACKGROUND = folder(
+  'utils/background',
+  'Background code runs only in the service worker: reach it through a message (utils/shared/protocol.ts).',
+);
 const CLIPPER = folder('utils/clipper', 'Clipper code is injected into the page being clipped: move what both need to utils/shared.');
 const UI = [
   folder('utils/ui', 'UI code belongs to the extension pages: move what both need to utils/shared.'),
@@ -51,11 +54,17 @@ export default tseslint.config(
     },
   },
   // The clipper: shared code and Readability only.
-  boundary(['utils/clipper/**', 'entrypoints/clipper.ts'], [BACKGROUND, ...UI, SUPABASE, folder('entrypoints', 'Entry points are not imported.')]),
+  boundary(
+    ['utils/clipper/**', 'entrypoints/clipper.ts'],
+    [BACKGROUND, ...UI, SUPABASE, folder('entrypoints', 'Entry points are not imported.')],
+  ),
   // Shared code: usable everywhere, so it imports only shared code.
   boundary(['utils/shared/**'], [BACKGROUND, CLIPPER, ...UI, SUPABASE]),
   // The background: never UI code, never the clipper (it injects the built clipper.js instead).
   boundary(['utils/background/**', 'entrypoints/background.ts'], [CLIPPER, ...UI]),
   // The extension pages: never background or clipper code, never Supabase.
-  boundary(['components/**', 'utils/ui/**', 'entrypoints/popup/**', 'entrypoints/sidepanel/**', 'entrypoints/options/**'], [BACKGROUND, CLIPPER, SUPABASE]),
+  boundary(
+    ['components/**', 'utils/ui/**', 'entrypoints/popup/**', 'entrypoints/sidepanel/**', 'entrypoints/options/**'],
+    [BACKGROUND, CLIPPER, SUPABASE],
+  ),
 );

@@ -56,13 +56,15 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: BACKEND_HOSTS } : { optional_host_permissions: BACKEND_HOSTS }),
     action: { default_title: 'Clip to Readclub' },
     browser_specific_settings:
-      browser === 'firefox' ? {
+      browser === 'firefox'
+        ? {
             gecko: {
               id: 'readclub@readclub.app',
               strict_min_version: '140.0',
               // Firefox's consent screen: clips (page content) and the member's email go to the group's server.
               data_collection_permissions: { required: ['websiteContent', 'personallyIdentifyingInfo'] },
             },
-          } : undefined,
+          }
+        : undefined,
   }),
 });

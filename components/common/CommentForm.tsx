@@ -28,7 +28,10 @@ export function CommentForm({ id, label, submitLabel, initial = '', onSend, onCa
     event.preventDefault();
     if (sending) return;
     if (length === 0) return setError('Write something first.');
-    if (over) return setError(`A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters; this one has ${length.toLocaleString('en')}.`);
+    if (over)
+      return setError(
+        `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters; this one has ${length.toLocaleString('en')}.`,
+      );
     setSending(true);
     setError(null);
     const outcome = await onSend(body);
@@ -40,8 +43,13 @@ export function CommentForm({ id, label, submitLabel, initial = '', onSend, onCa
   return (
     <form class="stack" onSubmit={submit}>
       <label for={id}>{label}</label>
-      <textarea id={id} rows={3} value={body} aria-describedby={`${id}-count`}
-        onInput={(e) => (setBody(e.currentTarget.value), setError(null))} />
+      <textarea
+        id={id}
+        rows={3}
+        value={body}
+        aria-describedby={`${id}-count`}
+        onInput={(e) => (setBody(e.currentTarget.value), setError(null))}
+      />
       <p id={`${id}-count`} class={over ? 'counter over' : 'counter'}>
         {length.toLocaleString('en')} / {MAX_COMMENT_CHARS.toLocaleString('en')}
         {over && ' — too long'}

@@ -9,7 +9,7 @@ afterEach(cleanup);
 const comment = { id: 'c1', body: 'See *this*', author: { id: 'u-ada', display_name: 'Ada Lovelace' }, created_at: '2025-03-01T10:00:00Z' };
 
 describe('CommentItem', () => {
-  test('shows the author\'s avatar (initials), the text with emphasis, and no actions that are not mine', () => {
+  test("shows the author's avatar (initials), the text with emphasis, and no actions that are not mine", () => {
     render(<CommentItem comment={comment} mine={false} moderator={false} onChanged={vi.fn()} />);
     expect(screen.getByRole('img', { name: 'Ada Lovelace' }).textContent).toBe('AL');
     expect(screen.getByText('this').tagName).toBe('EM');
@@ -23,7 +23,10 @@ describe('CommentItem', () => {
   });
 
   test('a refused delete says why and leaves the comment', async () => {
-    send.mockResolvedValue({ ok: false, error: { kind: 'invalid', message: 'Only its author, or an owner or admin, can delete a comment.' } });
+    send.mockResolvedValue({
+      ok: false,
+      error: { kind: 'invalid', message: 'Only its author, or an owner or admin, can delete a comment.' },
+    });
     const onChanged = vi.fn();
     render(<CommentItem comment={comment} mine={false} moderator onChanged={onChanged} />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));

@@ -46,26 +46,55 @@ export function CommentItem({ comment, mine, moderator, onReply, onChanged }: Co
 
   if (comment.deleted) return <p class="comment-body">This comment was deleted.</p>;
   if (editing) {
-    return <CommentForm id={`edit-${comment.id}`} label="Edit your comment" submitLabel="Save" initial={comment.body}
-      onSend={save} onCancel={() => setEditing(false)} />;
+    return (
+      <CommentForm
+        id={`edit-${comment.id}`}
+        label="Edit your comment"
+        submitLabel="Save"
+        initial={comment.body}
+        onSend={save}
+        onCancel={() => setEditing(false)}
+      />
+    );
   }
   return (
     <>
       <span class="meta">
-        <strong><Avatar person={comment.author} />{comment.author.display_name}</strong>
-        <time dateTime={comment.created_at} title={new Date(comment.created_at).toLocaleString()}>{relativeTime(comment.created_at)}</time>
+        <strong>
+          <Avatar person={comment.author} />
+          {comment.author.display_name}
+        </strong>
+        <time dateTime={comment.created_at} title={new Date(comment.created_at).toLocaleString()}>
+          {relativeTime(comment.created_at)}
+        </time>
         {edited && <span>edited</span>}
       </span>
       <CommentBody body={comment.body} />
       <div class="comment-actions">
-        {onReply && <button type="button" class="link" onClick={onReply}>Reply</button>}
-        {mine && <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>}
-        {(mine || moderator) && !confirming && <button type="button" class="link" onClick={() => setConfirming(true)}>Delete</button>}
+        {onReply && (
+          <button type="button" class="link" onClick={onReply}>
+            Reply
+          </button>
+        )}
+        {mine && (
+          <button type="button" class="link" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+        {(mine || moderator) && !confirming && (
+          <button type="button" class="link" onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
         {confirming && (
           <span role="group" aria-label="Delete this comment?">
             Delete this comment?{' '}
-            <button type="button" class="link" onClick={remove}>Yes, delete</button>{' '}
-            <button type="button" class="link" onClick={() => setConfirming(false)}>Keep it</button>
+            <button type="button" class="link" onClick={remove}>
+              Yes, delete
+            </button>{' '}
+            <button type="button" class="link" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
           </span>
         )}
       </div>

@@ -39,7 +39,7 @@ describe('CommentThread', () => {
     expect(screen.getAllByTestId('reply')).toHaveLength(2);
   });
 
-  test('I edit and delete only my own comments as a member; an owner may delete anyone\'s', async () => {
+  test("I edit and delete only my own comments as a member; an owner may delete anyone's", async () => {
     render(<CommentThread itemId="i1" groupId="g2" comments={thread.slice(0, 2)} onChanged={vi.fn()} />);
     const [top] = screen.getAllByTestId('comment');
     await within(top!).findByRole('button', { name: 'Edit' });
@@ -129,7 +129,10 @@ describe('CommentThread', () => {
   });
 
   test('a comment kept in the outbox empties the box (sending again would post it twice) and says so', async () => {
-    send.mockResolvedValue({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } });
+    send.mockResolvedValue({
+      ok: false,
+      error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' },
+    });
     render(<CommentThread itemId="i1" comments={[]} onChanged={vi.fn()} />);
     const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement;
     fireEvent.input(box, { target: { value: 'Later' } });

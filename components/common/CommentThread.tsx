@@ -44,7 +44,7 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
     const reply = await ask('addComment', parentId ? { itemId, body, parentId, clientId } : { itemId, body, clientId });
     if (reply.ok || reply.error.kind === 'queued') drafts.current.delete(draft);
     // 'queued': kept in the outbox and sent later, so the box empties (sending again would post it twice).
-    if (!reply.ok && reply.error.kind === 'queued') return setKept(reply.error.message), 'kept' as const;
+    if (!reply.ok && reply.error.kind === 'queued') return (setKept(reply.error.message), 'kept' as const);
     if (!reply.ok) return reply.error;
     setReplyTo(null);
     onChanged(reply.value);
@@ -52,8 +52,13 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
   }
 
   const item = (comment: Comment, onReply?: () => void) => (
-    <CommentItem comment={comment} mine={!!account && comment.author.id === account.userId}
-      moderator={role === 'owner' || role === 'admin'} onReply={onReply} onChanged={() => onChanged()} />
+    <CommentItem
+      comment={comment}
+      mine={!!account && comment.author.id === account.userId}
+      moderator={role === 'owner' || role === 'admin'}
+      onReply={onReply}
+      onChanged={() => onChanged()}
+    />
   );
   return (
     <section class="stack" aria-label="Discussion">
@@ -66,12 +71,19 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
             {(repliesTo(top.id).length > 0 || replyTo === top.id) && (
               <ul class="replies" aria-label={`Replies to ${top.author.display_name}`}>
                 {repliesTo(top.id).map((r) => (
-                  <li key={r.id} class="comment reply" data-testid="reply">{item(r, () => setReplyTo(top.id))}</li>
+                  <li key={r.id} class="comment reply" data-testid="reply">
+                    {item(r, () => setReplyTo(top.id))}
+                  </li>
                 ))}
                 {replyTo === top.id && (
                   <li>
-                    <CommentForm id={`reply-${top.id}`} label={`Reply to ${top.author.display_name}`} submitLabel="Send reply"
-                      onSend={(body) => send(body, top.id)} onCancel={() => setReplyTo(null)} />
+                    <CommentForm
+                      id={`reply-${top.id}`}
+                      label={`Reply to ${top.author.display_name}`}
+                      submitLabel="Send reply"
+                      onSend={(body) => send(body, top.id)}
+                      onCancel={() => setReplyTo(null)}
+                    />
                   </li>
                 )}
               </ul>
@@ -80,7 +92,11 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
         ))}
       </ul>
       <CommentForm id="add-comment" label="Add a comment" submitLabel="Comment" onSend={(body) => send(body)} />
-      {kept && <p class="hint" role="status">{kept}</p>}
+      {kept && (
+        <p class="hint" role="status">
+          {kept}
+        </p>
+      )}
     </section>
   );
 }

@@ -18,7 +18,8 @@ describe('DeleteItem', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete from library' }));
     expect(send).not.toHaveBeenCalled();
     expect(screen.getByRole('group', { name: 'Confirm delete' }).textContent).toMatch(
-      /Delete “Deep Work Notes” from Thursday Circle’s library\? Its tags, comments and place in the queue go with it/);
+      /Delete “Deep Work Notes” from Thursday Circle’s library\? Its tags, comments and place in the queue go with it/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Delete it' }));
     await waitFor(() => expect(onDeleted).toHaveBeenCalled());
     expect(send).toHaveBeenCalledWith('deleteItem', { itemId: 'i1', groupId: 'g1' });
@@ -34,7 +35,10 @@ describe('DeleteItem', () => {
   });
 
   test('a refusal is shown and the item is not reported gone', async () => {
-    send.mockResolvedValue({ ok: false, error: { kind: 'invalid', message: 'Only whoever added this article, or an owner or admin, can remove it.' } });
+    send.mockResolvedValue({
+      ok: false,
+      error: { kind: 'invalid', message: 'Only whoever added this article, or an owner or admin, can remove it.' },
+    });
     const onDeleted = vi.fn();
     render(<DeleteItem {...props} onDeleted={onDeleted} />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete from library' }));

@@ -6,7 +6,10 @@ import { JoinAnotherGroup, JoinContext, JoinFromPicker } from './JoinAnotherGrou
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
   resetProtocol();
-  replies({ previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } }, { ok: true, value: { id: 'g2', name: 'Journal Club' } });
+  replies(
+    { previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } },
+    { ok: true, value: { id: 'g2', name: 'Journal Club' } },
+  );
 });
 afterEach(cleanup);
 
@@ -41,7 +44,11 @@ describe('JoinAnotherGroup', () => {
     expect(container.textContent).toBe('');
     cleanup();
     const onJoined = vi.fn();
-    render(<JoinContext.Provider value={onJoined}><JoinFromPicker /></JoinContext.Provider>);
+    render(
+      <JoinContext.Provider value={onJoined}>
+        <JoinFromPicker />
+      </JoinContext.Provider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Join with an invite code' }));
     await joinWith('CODE-2');
     await waitFor(() => expect(onJoined).toHaveBeenCalledWith({ id: 'g2', name: 'Journal Club' }));

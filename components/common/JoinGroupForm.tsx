@@ -33,7 +33,7 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
   // Opened from an invite link (perhaps just after signing in): no second paste, no extra click.
   useEffect(() => {
     if (initialCode.trim()) look();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- looks once per code it was opened with; look reads this render's code
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- looks once per code it was opened with; look reads this render's code
   }, [initialCode]);
 
   async function join() {
@@ -52,8 +52,15 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
       <h3>Join a group</h3>
       <div class="field">
         <label for="join-code">Invite code</label>
-        <input id="join-code" required autoComplete="off" spellcheck={false} value={code} placeholder="Code or invite link"
-          onInput={(e) => (setCode(e.currentTarget.value), setPreview(null))} />
+        <input
+          id="join-code"
+          required
+          autoComplete="off"
+          spellcheck={false}
+          value={code}
+          placeholder="Code or invite link"
+          onInput={(e) => (setCode(e.currentTarget.value), setPreview(null))}
+        />
       </div>
       <Alert error={error} />
       {preview ? (
@@ -63,12 +70,18 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
             <span class="hint">{preview.member_count === 1 ? '1 member' : `${preview.member_count} members`}</span>
           </p>
           <div class="row">
-            <button type="button" disabled={busy} onClick={join}>Join {preview.name}</button>
-            <button type="button" class="link" onClick={() => setPreview(null)}>Not now</button>
+            <button type="button" disabled={busy} onClick={join}>
+              Join {preview.name}
+            </button>
+            <button type="button" class="link" onClick={() => setPreview(null)}>
+              Not now
+            </button>
           </div>
         </div>
       ) : (
-        <button type="submit" disabled={busy}>Join group</button>
+        <button type="submit" disabled={busy}>
+          Join group
+        </button>
       )}
     </form>
   );

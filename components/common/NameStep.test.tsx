@@ -19,8 +19,8 @@ afterEach(cleanup);
 describe('NameStep', () => {
   test('asks a member without a chosen name what their group should call them, and saves it with updateProfile', async () => {
     send.mockImplementation(async (name: string, data: { displayName: string }) =>
-      name === 'myProfile' ? { ok: true, value: profile(false) }
-      : { ok: true, value: { ...dan, displayName: data.displayName.trim() } });
+      name === 'myProfile' ? { ok: true, value: profile(false) } : { ok: true, value: { ...dan, displayName: data.displayName.trim() } },
+    );
     const onSaved = vi.fn();
     render(<NameStep account={dan} onSaved={onSaved} />);
     const input = (await screen.findByLabelText('What should your group call you?')) as HTMLInputElement;
@@ -45,7 +45,10 @@ describe('NameStep', () => {
 
   test('shows the server’s refusal and keeps what was typed', async () => {
     send.mockImplementation(async (name: string) =>
-      name === 'myProfile' ? { ok: true, value: profile(false) } : { ok: false, error: { kind: 'network', message: 'Readclub could not reach the server.' } });
+      name === 'myProfile'
+        ? { ok: true, value: profile(false) }
+        : { ok: false, error: { kind: 'network', message: 'Readclub could not reach the server.' } },
+    );
     render(<NameStep account={dan} onSaved={vi.fn()} />);
     const input = (await screen.findByLabelText('What should your group call you?')) as HTMLInputElement;
     fireEvent.input(input, { target: { value: 'Dana' } });

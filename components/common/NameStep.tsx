@@ -62,13 +62,22 @@ export function NameStep({ account, onSaved }: NameStepProps) {
     <form class="card stack" aria-label="Your name" data-testid="name-step" onSubmit={save}>
       <div class="field">
         <label for="first-name">What should your group call you?</label>
-        <input id="first-name" required maxLength={80} autoComplete="name" value={name} disabled={busy}
-          onInput={(e) => (setName(e.currentTarget.value), setError(null))} />
+        <input
+          id="first-name"
+          required
+          maxLength={80}
+          autoComplete="name"
+          value={name}
+          disabled={busy}
+          onInput={(e) => (setName(e.currentTarget.value), setError(null))}
+        />
       </div>
       <p class="hint">Your group sees this name next to what you add and say. Until you choose one, they see “{NAME_PLACEHOLDER}”.</p>
       <Alert error={error} />
       <div class="row">
-        <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save name'}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save name'}
+        </button>
       </div>
     </form>
   );

@@ -10,14 +10,30 @@ vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock')
 
 const base = { groupId: 'g1', userId: 'u1', createdAt: 1, attempts: 1, nextAttemptAt: Date.now() + 60_000, failed: false };
 const clipOp: OutboxOp = {
-  ...base, kind: 'clip', id: 'k1', itemKey: 'k1', lastError: { kind: 'network', message: 'down' },
+  ...base,
+  kind: 'clip',
+  id: 'k1',
+  itemKey: 'k1',
+  lastError: { kind: 'network', message: 'down' },
   args: { p_client_id: 'k1', p_group_id: 'g1', p_clip: article, p_tags: [], p_comment: null, p_queue: true },
 };
 const refused: OutboxOp = {
-  ...base, kind: 'comment', id: 'c1', itemKey: 'i1', failed: true,
-  lastError: { kind: 'invalid', message: 'A comment can be at most 4000 characters.' }, args: { itemId: 'i1', body: 'Long thoughts' },
+  ...base,
+  kind: 'comment',
+  id: 'c1',
+  itemKey: 'i1',
+  failed: true,
+  lastError: { kind: 'invalid', message: 'A comment can be at most 4000 characters.' },
+  args: { itemId: 'i1', body: 'Long thoughts' },
 };
-const signedOut: OutboxOp = { ...base, kind: 'comment', id: 'c2', itemKey: 'i2', lastError: { kind: 'signed-out', message: 'x' }, args: { itemId: 'i2', body: 'Later' } };
+const signedOut: OutboxOp = {
+  ...base,
+  kind: 'comment',
+  id: 'c2',
+  itemKey: 'i2',
+  lastError: { kind: 'signed-out', message: 'x' },
+  args: { itemId: 'i2', body: 'Later' },
+};
 
 const ada = { userId: 'u1', email: 'ada@example.com', displayName: 'Ada' };
 
@@ -54,7 +70,7 @@ describe('OutboxList', () => {
   });
 
   // Regression: on a shared browser the next member to sign in saw another member's kept clip by title.
-  test('signed in, only that member\'s changes are listed; another member\'s are counted, never named', async () => {
+  test("signed in, only that member's changes are listed; another member's are counted, never named", async () => {
     await cachedAccount.setValue({ userId: 'u2', email: 'ben@example.com', displayName: 'Ben' });
     await outbox.setValue([clipOp, { ...refused, userId: 'u2' }]);
     const { container } = render(<OutboxList />);
@@ -75,7 +91,7 @@ describe('OutboxList', () => {
     expect(container.textContent).not.toContain('Later');
   });
 
-  test('only another member\'s changes: no list, just the count', async () => {
+  test("only another member's changes: no list, just the count", async () => {
     const ben = { userId: 'u2', email: 'ben@example.com', displayName: 'Ben' };
     await cachedAccount.setValue(ben);
     // The popup passes what it read before its first render: the first render already counts, never names.
@@ -116,13 +132,30 @@ describe('OutboxList', () => {
   // Regression: votes, moves and read marks were never kept, so they had no label.
   test('a vote, a move and a refused move read as sentences, with Retry and Discard', async () => {
     await outbox.setValue([
-      { ...base, kind: 'vote', id: 'v1', itemKey: 'i1', lastError: { kind: 'network', message: 'down' }, args: { itemId: 'i1', vote: true, title: 'Deep Work' } },
-      { ...base, kind: 'move', id: 'm1', itemKey: 'i2', failed: true, lastError: { kind: 'invalid', message: 'Another member just took that article off the queue, so it cannot be moved.' },
-        args: { itemId: 'i2', beforeItemId: null, title: 'Slow Reading' } },
+      {
+        ...base,
+        kind: 'vote',
+        id: 'v1',
+        itemKey: 'i1',
+        lastError: { kind: 'network', message: 'down' },
+        args: { itemId: 'i1', vote: true, title: 'Deep Work' },
+      },
+      {
+        ...base,
+        kind: 'move',
+        id: 'm1',
+        itemKey: 'i2',
+        failed: true,
+        lastError: { kind: 'invalid', message: 'Another member just took that article off the queue, so it cannot be moved.' },
+        args: { itemId: 'i2', beforeItemId: null, title: 'Slow Reading' },
+      },
     ]);
     render(<OutboxList />);
     await screen.findByRole('region', { name: 'Waiting to send (2)' });
-    expect(screen.getAllByTestId('outbox-entry').map((li) => li.querySelector('span')!.textContent)).toEqual(['Vote for Deep Work', 'Move Slow Reading to the end']);
+    expect(screen.getAllByTestId('outbox-entry').map((li) => li.querySelector('span')!.textContent)).toEqual([
+      'Vote for Deep Work',
+      'Move Slow Reading to the end',
+    ]);
     expect(screen.getByText(/Not sent: Another member just took that article off the queue/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Discard Move Slow Reading to the end' })).toBeTruthy();
   });

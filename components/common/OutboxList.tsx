@@ -13,7 +13,15 @@ import { Alert } from './Bits';
 
 // Votes, read marks, moves and the like read as a sentence ("Vote for …"): no prefix.
 const WHAT: Record<OutboxEntry['kind'], string> = {
-  clip: 'Clip', comment: 'Comment', tag: 'Tags', queue: 'Queue', untag: '', vote: '', read: '', move: '', unqueue: '',
+  clip: 'Clip',
+  comment: 'Comment',
+  tag: 'Tags',
+  queue: 'Queue',
+  untag: '',
+  vote: '',
+  read: '',
+  move: '',
+  unqueue: '',
 };
 
 function status(entry: OutboxEntry): string {
@@ -58,14 +66,28 @@ export function OutboxList({ cached, account }: { cached?: OutboxOp[]; account?:
         {entries.map((entry) => (
           <li key={entry.id} class="outbox-entry" data-testid="outbox-entry">
             <span>
-              {WHAT[entry.kind] && `${WHAT[entry.kind]}: `}<strong>{entry.label}</strong>
+              {WHAT[entry.kind] && `${WHAT[entry.kind]}: `}
+              <strong>{entry.label}</strong>
             </span>
             <span class="hint">{status(entry)}</span>
             <span class="actions">
-              <button type="button" disabled={busy === entry.id} aria-label={`Retry sending ${entry.label}`}
-                onClick={() => act(entry.id, 'retryOutbox')}>Retry</button>
-              <button type="button" class="link" disabled={busy === entry.id} aria-label={`Discard ${entry.label}`}
-                onClick={() => act(entry.id, 'discardOutbox')}>Discard</button>
+              <button
+                type="button"
+                disabled={busy === entry.id}
+                aria-label={`Retry sending ${entry.label}`}
+                onClick={() => act(entry.id, 'retryOutbox')}
+              >
+                Retry
+              </button>
+              <button
+                type="button"
+                class="link"
+                disabled={busy === entry.id}
+                aria-label={`Discard ${entry.label}`}
+                onClick={() => act(entry.id, 'discardOutbox')}
+              >
+                Discard
+              </button>
             </span>
           </li>
         ))}

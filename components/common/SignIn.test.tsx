@@ -16,9 +16,7 @@ afterEach(cleanup);
 
 describe('SignIn', () => {
   test('email → Send code → code → Sign in, remembering the pending email', async () => {
-    send.mockImplementation(async (name: string) =>
-      name === 'verifySignInCode' ? { ok: true, value: ada } : { ok: true, value: null },
-    );
+    send.mockImplementation(async (name: string) => (name === 'verifySignInCode' ? { ok: true, value: ada } : { ok: true, value: null }));
     const onSignedIn = vi.fn();
     render(<SignIn onSignedIn={onSignedIn} />);
     fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'ada@example.org' } });

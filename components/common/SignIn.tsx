@@ -68,8 +68,14 @@ export function SignIn({ onSignedIn, disabled = false }: SignInProps) {
     <section class="sign-in" aria-label="Sign in">
       <form class="stack" onSubmit={sendCode}>
         <label for="sign-in-email">Email</label>
-        <input id="sign-in-email" type="email" autoComplete="email" required value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)} />
+        <input
+          id="sign-in-email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
         <button type="submit" class={codeStep ? 'secondary' : ''} disabled={disabled || busy !== null}>
           {busy === 'send' ? 'Sending…' : 'Send code'}
         </button>
@@ -78,8 +84,14 @@ export function SignIn({ onSignedIn, disabled = false }: SignInProps) {
         <form class="stack" onSubmit={verify}>
           <p class="hint">Check your inbox for the code we sent. It can take a minute to arrive.</p>
           <label for="sign-in-code">Sign-in code</label>
-          <input id="sign-in-code" inputMode="numeric" autoComplete="one-time-code" required value={code}
-            onInput={(e) => setCode(e.currentTarget.value)} />
+          <input
+            id="sign-in-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
           <button type="submit" disabled={disabled || busy !== null}>
             {busy === 'verify' ? 'Signing in…' : 'Sign in'}
           </button>

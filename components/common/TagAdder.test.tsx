@@ -35,12 +35,20 @@ describe('TagAdder', () => {
   });
 });
 
-describe('TagAdder with the group\'s tags', () => {
-  test('suggests the group\'s tags with counts as you type, and a click completes the tag', async () => {
+describe("TagAdder with the group's tags", () => {
+  test("suggests the group's tags with counts as you type, and a click completes the tag", async () => {
     send.mockImplementation(async (name: string) =>
       name === 'groupTags'
-        ? { ok: true, value: [{ tag: 'essay', count: 3 }, { tag: 'economics', count: 1 }, { tag: 'leadership', count: 2 }] }
-        : { ok: true, value: ['essay', 'leadership'] });
+        ? {
+            ok: true,
+            value: [
+              { tag: 'essay', count: 3 },
+              { tag: 'economics', count: 1 },
+              { tag: 'leadership', count: 2 },
+            ],
+          }
+        : { ok: true, value: ['essay', 'leadership'] },
+    );
     const onTagged = vi.fn();
     render(<TagAdder itemId="i1" groupId="g1" tags={['leadership']} onTagged={onTagged} />);
     await waitFor(() => expect(send).toHaveBeenCalledWith('groupTags', { groupId: 'g1' }));

@@ -47,9 +47,17 @@ export function TagAdder({ itemId, groupId, tags = [], onTagged }: TagAdderProps
     <form class="stack" onSubmit={submit}>
       <div class="field">
         <label for="add-tags">Add tags</label>
-        <input id="add-tags" value={text} placeholder="leadership, remote work" autocomplete="off"
-          aria-describedby="add-tags-hint" onInput={(e) => (setText(e.currentTarget.value), setError(null))} />
-        <span id="add-tags-hint" class="hint">Separate tags with commas; up to 20 on an article.</span>
+        <input
+          id="add-tags"
+          value={text}
+          placeholder="leadership, remote work"
+          autocomplete="off"
+          aria-describedby="add-tags-hint"
+          onInput={(e) => (setText(e.currentTarget.value), setError(null))}
+        />
+        <span id="add-tags-hint" class="hint">
+          Separate tags with commas; up to 20 on an article.
+        </span>
       </div>
       {suggestions.length > 0 && (
         <ul class="chips suggestions" aria-label="Tags in this group">

@@ -19,7 +19,10 @@ describe('TagEditor', () => {
 
   test('a refused removal says why and keeps the tags', async () => {
     send.mockImplementation(async (name: string) =>
-      name === 'untagItem' ? { ok: false, error: { kind: 'network', message: "Can't reach the Readclub server." } } : { ok: true, value: [] });
+      name === 'untagItem'
+        ? { ok: false, error: { kind: 'network', message: "Can't reach the Readclub server." } }
+        : { ok: true, value: [] },
+    );
     const onChange = vi.fn();
     render(<TagEditor itemId="i1" groupId="g1" tags={['focus']} onChange={onChange} />);
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag focus' }));
@@ -30,7 +33,10 @@ describe('TagEditor', () => {
   // Regression (outbox): removing a tag offline was only an error.
   test('a removal kept in the outbox shows the tag gone and says it waits', async () => {
     send.mockImplementation(async (name: string) =>
-      name === 'untagItem' ? { ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } } : { ok: true, value: [] });
+      name === 'untagItem'
+        ? { ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } }
+        : { ok: true, value: [] },
+    );
     const onChange = vi.fn();
     render(<TagEditor itemId="i1" groupId="g1" tags={['focus', 'leadership']} onChange={onChange} />);
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag focus' }));

@@ -37,8 +37,13 @@ export function TagEditor({ itemId, groupId, tags, onChange }: TagEditorProps) {
           {tags.map((tag) => (
             <li class="chip" key={tag}>
               {tag}
-              <button type="button" class="chip-remove" aria-label={`Remove tag ${tag}`} disabled={removing === tag}
-                onClick={() => remove(tag)}>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={`Remove tag ${tag}`}
+                disabled={removing === tag}
+                onClick={() => remove(tag)}
+              >
                 ×
               </button>
             </li>

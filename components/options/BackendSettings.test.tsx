@@ -24,7 +24,7 @@ describe('BackendSettings', () => {
     send.mockResolvedValue({ ok: true, value: null });
     const onBusy = vi.fn();
     render(<BackendSettings onBusy={onBusy} />);
-    expect((await screen.findByLabelText('Backend URL') as HTMLInputElement).value).toBe('https://old.example');
+    expect(((await screen.findByLabelText('Backend URL')) as HTMLInputElement).value).toBe('https://old.example');
     fireEvent.input(input('Backend URL'), { target: { value: ' https://new.supabase.co/ ' } });
     fireEvent.input(input('Public key'), { target: { value: 'anon-key' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save backend' }));
@@ -46,7 +46,9 @@ describe('BackendSettings', () => {
     render(<BackendSettings />);
     fireEvent.input(await screen.findByLabelText('Backend URL'), { target: { value: 'https://other.supabase.co' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save backend' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/needs your permission to reach other\.supabase\.co; the backend was not changed/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /needs your permission to reach other\.supabase\.co; the backend was not changed/,
+    );
     expect(await backendUrl.getValue()).toBe('https://old.example');
     expect(send).not.toHaveBeenCalled();
   });

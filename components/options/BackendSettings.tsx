@@ -49,14 +49,28 @@ export function BackendSettings({ onBusy }: BackendSettingsProps) {
       </div>
       <div class="field">
         <label for="backend-key">Public key</label>
-        <input id="backend-key" required spellcheck={false} aria-describedby="backend-key-hint" value={values.key}
-          onInput={(e) => edit({ key: e.currentTarget.value })} />
-        <span id="backend-key-hint" class="hint">The project's publishable key (sb_publishable_…) or legacy anon key — never a secret or service-role key.</span>
+        <input
+          id="backend-key"
+          required
+          spellcheck={false}
+          aria-describedby="backend-key-hint"
+          value={values.key}
+          onInput={(e) => edit({ key: e.currentTarget.value })}
+        />
+        <span id="backend-key-hint" class="hint">
+          The project's publishable key (sb_publishable_…) or legacy anon key — never a secret or service-role key.
+        </span>
       </div>
       <Alert error={error} />
       <div class="row">
-        <button type="submit" disabled={status === 'saving'}>Save backend</button>
-        {status === 'saved' && <span class="ok" role="status">Saved.</span>}
+        <button type="submit" disabled={status === 'saving'}>
+          Save backend
+        </button>
+        {status === 'saved' && (
+          <span class="ok" role="status">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );

@@ -10,7 +10,8 @@ beforeEach(resetProtocol);
 afterEach(cleanup);
 
 const button = () => screen.getByRole('button', { name: 'Delete my account' }) as HTMLButtonElement;
-const type = (value: string) => fireEvent.input(screen.getByLabelText('Type DELETE or your email address to confirm'), { target: { value } });
+const type = (value: string) =>
+  fireEvent.input(screen.getByLabelText('Type DELETE or your email address to confirm'), { target: { value } });
 
 describe('DeleteAccount', () => {
   test('stays disabled until DELETE or the email is typed', () => {
@@ -35,7 +36,7 @@ describe('DeleteAccount', () => {
     expect(send).toHaveBeenCalledWith('deleteAccount', { confirm: 'DELETE' });
   });
 
-  test("the last owner is told to hand over first, and nothing is deleted", async () => {
+  test('the last owner is told to hand over first, and nothing is deleted', async () => {
     const message = 'You are the last owner of Thursday Circle: make another member an owner first, or delete the group.';
     send.mockResolvedValue({ ok: false, error: { kind: 'invalid', message } });
     const onDeleted = vi.fn();

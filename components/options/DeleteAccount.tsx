@@ -32,10 +32,9 @@ export function DeleteAccount({ account, onDeleted }: { account: Account; onDele
     <form class="stack" aria-labelledby="delete-account-heading" onSubmit={remove}>
       <h3 id="delete-account-heading">Delete account</h3>
       <p class="hint">
-        Deletes your sign-in, your profile, your comments, the tags you gave, and the items you added that nobody else
-        commented on, tagged, clipped or queued (those stay for the group, without your name). Groups where you are the
-        only member are deleted. If you are a group's last owner, make someone else an owner first. Export first if you
-        want a copy. This cannot be undone.
+        Deletes your sign-in, your profile, your comments, the tags you gave, and the items you added that nobody else commented on, tagged,
+        clipped or queued (those stay for the group, without your name). Groups where you are the only member are deleted. If you are a
+        group's last owner, make someone else an owner first. Export first if you want a copy. This cannot be undone.
       </p>
       <div class="field">
         <label for="delete-confirm">Type DELETE or your email address to confirm</label>
@@ -43,7 +42,9 @@ export function DeleteAccount({ account, onDeleted }: { account: Account; onDele
       </div>
       <Alert error={error} />
       <div class="row">
-        <button type="submit" class="danger" disabled={!ready}>{busy ? 'Deleting…' : 'Delete my account'}</button>
+        <button type="submit" class="danger" disabled={!ready}>
+          {busy ? 'Deleting…' : 'Delete my account'}
+        </button>
       </div>
     </form>
   );

@@ -40,18 +40,30 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
         </div>
         <div class="field">
           <label for={id('description')}>Description</label>
-          <textarea id={id('description')} maxLength={500} rows={2} value={description} placeholder="What the group reads, when it meets"
-            onInput={(e) => setDescription(e.currentTarget.value)} />
+          <textarea
+            id={id('description')}
+            maxLength={500}
+            rows={2}
+            value={description}
+            placeholder="What the group reads, when it meets"
+            onInput={(e) => setDescription(e.currentTarget.value)}
+          />
         </div>
         <button type="submit">Save group</button>
-        {saved && <p class="ok" role="status">Saved.</p>}
+        {saved && (
+          <p class="ok" role="status">
+            Saved.
+          </p>
+        )}
       </form>
       <Alert error={error} />
       {group.role === 'owner' && (
         <form class="stack" aria-label="Delete group" onSubmit={remove}>
           <label for={id('confirm')}>Type “{group.name}” to delete the group and its library</label>
           <input id={id('confirm')} autoComplete="off" value={confirm} onInput={(e) => setConfirm(e.currentTarget.value)} />
-          <button type="submit" class="danger" disabled={confirm.trim() !== group.name}>Delete group</button>
+          <button type="submit" class="danger" disabled={confirm.trim() !== group.name}>
+            Delete group
+          </button>
         </form>
       )}
     </div>

@@ -16,15 +16,18 @@ afterEach(cleanup);
 describe('GroupsManager', () => {
   test('create a group, then invite: one Invite code field shows the code', async () => {
     let mine: typeof groups = [];
-    replies({
-      listGroups: () => ({ ok: true, value: mine }),
-      createGroup: (data) => {
-        mine = [{ ...groups[0]!, name: data.name }];
-        return { ok: true, value: { id: 'g1', name: data.name } };
+    replies(
+      {
+        listGroups: () => ({ ok: true, value: mine }),
+        createGroup: (data) => {
+          mine = [{ ...groups[0]!, name: data.name }];
+          return { ok: true, value: { id: 'g1', name: data.name } };
+        },
+        createInvite: { ok: true, value: { code: 'ABCD-1234', group_id: 'g1' } as ValueOf<'createInvite'> },
+        listInvites: { ok: true, value: [] },
       },
-      createInvite: { ok: true, value: { code: 'ABCD-1234', group_id: 'g1' } as ValueOf<'createInvite'> },
-      listInvites: { ok: true, value: [] },
-    }, { ok: false, error: { kind: 'server', message: 'unexpected' } });
+      { ok: false, error: { kind: 'server', message: 'unexpected' } },
+    );
     render(<GroupsManager userId="u1" />);
     expect(await screen.findByText(/not in a group yet/)).toBeTruthy();
     expect(screen.getByLabelText('Invite code')).toBeTruthy(); // the join form, while I have no group
@@ -53,11 +56,14 @@ describe('GroupsManager', () => {
 
   test('joining from an invite link takes #join=CODE out of the address (a reload would offer it again)', async () => {
     history.replaceState(null, '', '/options.html#join=ABCD-EFGH');
-    replies({
-      listGroups: { ok: true, value: [] },
-      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 3 } },
-      joinGroup: { ok: true, value: { id: 'g2', name: 'Journal Club' } },
-    }, { ok: false, error: { kind: 'server', message: 'unexpected' } });
+    replies(
+      {
+        listGroups: { ok: true, value: [] },
+        previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 3 } },
+        joinGroup: { ok: true, value: { id: 'g2', name: 'Journal Club' } },
+      },
+      { ok: false, error: { kind: 'server', message: 'unexpected' } },
+    );
     render(<GroupsManager userId="u1" joinCode="ABCD-EFGH" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
     await waitFor(() => expect(location.hash).toBe(''));

@@ -37,8 +37,10 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
     const reply = await ask('createGroup', { name });
     if (!reply.ok) return setError(reply.error);
     setName('');
-    setGroups((now) => [...(now ?? []).filter((g) => g.id !== reply.value.id),
-      { ...reply.value, description: null, role: 'owner', member_count: 1, queue_count: 0 }]);
+    setGroups((now) => [
+      ...(now ?? []).filter((g) => g.id !== reply.value.id),
+      { ...reply.value, description: null, role: 'owner', member_count: 1, queue_count: 0 },
+    ]);
     reload();
   }
 
@@ -48,20 +50,37 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
       {groups === null && !error && <p class="hint">Loading your groups…</p>}
       {groups !== null && mine.length === 0 && <p class="hint">You're not in a group yet. Create one, or join with a code.</p>}
       <ul class="stack" data-testid="groups" aria-label="My groups">
-        {mine.map((group) => <GroupCard key={group.id} group={group} userId={userId} onChanged={reload} />)}
+        {mine.map((group) => (
+          <GroupCard key={group.id} group={group} userId={userId} onChanged={reload} />
+        ))}
       </ul>
       <Alert error={error} />
-      {joined && <p class="ok" role="status">You joined {joined}.</p>}
+      {joined && (
+        <p class="ok" role="status">
+          You joined {joined}.
+        </p>
+      )}
       <form class="row" onSubmit={create}>
         <label for="group-name">Group name</label>
-        <input id="group-name" required value={name} placeholder="Thursday Circle" style="flex: 1"
-          onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          id="group-name"
+          required
+          value={name}
+          placeholder="Thursday Circle"
+          style="flex: 1"
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit">Create group</button>
       </form>
       {mine.length === 0 || showJoin ? (
-        <JoinGroupForm initialCode={joinCode} onJoined={(group) => (setJoined(group.name), setShowJoin(false), forgetInviteLink(), reload())} />
+        <JoinGroupForm
+          initialCode={joinCode}
+          onJoined={(group) => (setJoined(group.name), setShowJoin(false), forgetInviteLink(), reload())}
+        />
       ) : (
-        <button type="button" class="link" onClick={() => setShowJoin(true)}>Join another group with a code</button>
+        <button type="button" class="link" onClick={() => setShowJoin(true)}>
+          Join another group with a code
+        </button>
       )}
     </div>
   );

@@ -21,7 +21,9 @@ function CopyField({ id, label, value, copyLabel }: { id: string; label: string;
       <label for={id}>{label}</label>
       <div class="row">
         <input id={id} readOnly value={value} style="flex: 1" onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" class="secondary" onClick={copy}>{copied ? 'Copied' : copyLabel}</button>
+        <button type="button" class="secondary" onClick={copy}>
+          {copied ? 'Copied' : copyLabel}
+        </button>
       </div>
     </div>
   );
@@ -32,7 +34,9 @@ export function InviteCode({ code, groupName }: { code: string; groupName: strin
     <div class="stack">
       <CopyField id="invite-code" label="Invite code" value={code} copyLabel="Copy" />
       <CopyField id="invite-link" label="Invite link" value={inviteLink(code)} copyLabel="Copy link" />
-      <span class="hint">Send the code or the link to people you want in {groupName}. They join in Readclub's Options. The code is shown only now.</span>
+      <span class="hint">
+        Send the code or the link to people you want in {groupName}. They join in Readclub's Options. The code is shown only now.
+      </span>
     </div>
   );
 }

@@ -7,7 +7,15 @@ import { InvitePanel } from './InvitePanel';
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 
 const person = { id: 'u1', display_name: 'Ada' };
-const open: InviteSummary = { id: 'i1', hint: 'WXYZ', created_by: person, created_at: '2026-11-01T00:00:00Z', expires_at: '2026-12-01T00:00:00Z', max_uses: 5, uses: 2 };
+const open: InviteSummary = {
+  id: 'i1',
+  hint: 'WXYZ',
+  created_by: person,
+  created_at: '2026-11-01T00:00:00Z',
+  expires_at: '2026-12-01T00:00:00Z',
+  max_uses: 5,
+  uses: 2,
+};
 
 beforeEach(resetProtocol);
 afterEach(cleanup);
@@ -40,7 +48,10 @@ describe('InvitePanel', () => {
   });
 
   test('a refused invite says why', async () => {
-    replies({ listInvites: { ok: true, value: [] } }, { ok: false, error: { kind: 'invalid', message: 'An invite allows 1 to 1000 uses, or any number.' } });
+    replies(
+      { listInvites: { ok: true, value: [] } },
+      { ok: false, error: { kind: 'invalid', message: 'An invite allows 1 to 1000 uses, or any number.' } },
+    );
     render(<InvitePanel groupId="g1" groupName="Thursday Circle" />);
     fireEvent.click(screen.getByRole('button', { name: 'Create invite' }));
     expect((await screen.findByRole('alert')).textContent).toBe('An invite allows 1 to 1000 uses, or any number.');

@@ -51,8 +51,15 @@ export function InvitePanel({ groupId, groupName }: { groupId: string; groupName
           <option value="30">30 days</option>
         </select>
         <label for={`uses-${groupId}`}>Most uses (optional)</label>
-        <input id={`uses-${groupId}`} type="number" min={1} max={1000} value={maxUses} style="width: 6em"
-          onInput={(e) => setMaxUses(e.currentTarget.value)} />
+        <input
+          id={`uses-${groupId}`}
+          type="number"
+          min={1}
+          max={1000}
+          value={maxUses}
+          style="width: 6em"
+          onInput={(e) => setMaxUses(e.currentTarget.value)}
+        />
         <button type="submit">Create invite</button>
       </form>
       {code && <InviteCode code={code} groupName={groupName} />}
@@ -64,10 +71,13 @@ export function InvitePanel({ groupId, groupName }: { groupId: string; groupName
               <span style="flex: 1">
                 Code ending {invite.hint}
                 <span class="hint">
-                  {' · '}{invite.expires_at ? `until ${new Date(invite.expires_at).toLocaleDateString()}` : 'no end date'} · {usesText(invite)}
+                  {' · '}
+                  {invite.expires_at ? `until ${new Date(invite.expires_at).toLocaleDateString()}` : 'no end date'} · {usesText(invite)}
                 </span>
               </span>
-              <button type="button" class="secondary" aria-label={`Revoke invite ending ${invite.hint}`} onClick={() => revoke(invite.id)}>Revoke</button>
+              <button type="button" class="secondary" aria-label={`Revoke invite ending ${invite.hint}`} onClick={() => revoke(invite.id)}>
+                Revoke
+              </button>
             </li>
           ))}
         </ul>

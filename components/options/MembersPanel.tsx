@@ -29,7 +29,7 @@ export function MembersPanel({ group, userId, onChanged }: MembersPanelProps) {
   async function change(work: Promise<{ ok: boolean; error?: UserError }>, after?: () => void) {
     setError(null);
     const reply = await work;
-    if (!reply.ok) return setError(reply.error ?? null), reload();
+    if (!reply.ok) return (setError(reply.error ?? null), reload());
     after ? after() : reload();
   }
   const setRole = (m: Member, role: GroupRole) => change(ask('setMemberRole', { groupId: group.id, userId: m.id, role }));
@@ -42,15 +42,24 @@ export function MembersPanel({ group, userId, onChanged }: MembersPanelProps) {
       <ul class="stack" aria-label={`Members of ${group.name}`}>
         {(members ?? []).map((m) => (
           <li key={m.id} class="row">
-            <span style="flex: 1">{m.display_name}{m.id === userId ? ' (you)' : ''}</span>
+            <span style="flex: 1">
+              {m.display_name}
+              {m.id === userId ? ' (you)' : ''}
+            </span>
             {manages && m.id !== userId ? (
               <>
-                <select aria-label={`Role for ${m.display_name}`} value={m.role} onChange={(e) => setRole(m, e.currentTarget.value as GroupRole)}>
+                <select
+                  aria-label={`Role for ${m.display_name}`}
+                  value={m.role}
+                  onChange={(e) => setRole(m, e.currentTarget.value as GroupRole)}
+                >
                   <option value="member">member</option>
                   <option value="admin">admin</option>
                   <option value="owner">owner</option>
                 </select>
-                <button type="button" class="secondary" onClick={() => remove(m)}>Remove {m.display_name}</button>
+                <button type="button" class="secondary" onClick={() => remove(m)}>
+                  Remove {m.display_name}
+                </button>
               </>
             ) : (
               <span class="hint">{m.role}</span>
@@ -61,11 +70,17 @@ export function MembersPanel({ group, userId, onChanged }: MembersPanelProps) {
       <Alert error={error} />
       {leaving ? (
         <div class="row">
-          <button type="button" onClick={leave}>Yes, leave {group.name}</button>
-          <button type="button" class="link" onClick={() => setLeaving(false)}>Stay</button>
+          <button type="button" onClick={leave}>
+            Yes, leave {group.name}
+          </button>
+          <button type="button" class="link" onClick={() => setLeaving(false)}>
+            Stay
+          </button>
         </div>
       ) : (
-        <button type="button" class="link" onClick={() => setLeaving(true)}>Leave group</button>
+        <button type="button" class="link" onClick={() => setLeaving(true)}>
+          Leave group
+        </button>
       )}
     </div>
   );

@@ -37,9 +37,12 @@ describe('OptionsApp', () => {
   test('signed in: email and Sign out', async () => {
     await cachedAccount.setValue(ada);
     send.mockImplementation(async (name: string) =>
-      name === 'listGroups' ? { ok: true, value: [] }
-        : name === 'myProfile' ? { ok: true, value: { id: ada.userId, display_name: 'Ada', avatar_url: null } }
-          : { ok: true, value: ada });
+      name === 'listGroups'
+        ? { ok: true, value: [] }
+        : name === 'myProfile'
+          ? { ok: true, value: { id: ada.userId, display_name: 'Ada', avatar_url: null } }
+          : { ok: true, value: ada },
+    );
     render(<OptionsApp />);
     expect(await screen.findByText('ada@example.org')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy());

@@ -38,9 +38,15 @@ export function OptionsApp() {
           </div>
         ) : (
           <div class="stack">
-            {farewell && <p class="ok" role="status">{farewell}</p>}
+            {farewell && (
+              <p class="ok" role="status">
+                {farewell}
+              </p>
+            )}
             {joinCodeFromLink() && (
-              <p class="note" data-testid="invited">You were invited to a reading group. Sign in, and you'll see which one and can join it right away.</p>
+              <p class="note" data-testid="invited">
+                You were invited to a reading group. Sign in, and you'll see which one and can join it right away.
+              </p>
             )}
             <SignIn onSignedIn={(next) => (setFarewell(''), setAccount(next))} disabled={backendBusy} />
           </div>
@@ -60,7 +66,9 @@ export function OptionsApp() {
           key={account.userId}
           account={account}
           onDeleted={(r) => {
-            setFarewell(`Your account was deleted. Comments deleted: ${r.deleted_comments}. Items deleted: ${r.deleted_items}. Items kept for the group without your name: ${r.kept_items}.`);
+            setFarewell(
+              `Your account was deleted. Comments deleted: ${r.deleted_comments}. Items deleted: ${r.deleted_items}. Items kept for the group without your name: ${r.kept_items}.`,
+            );
             setAccount(null);
           }}
         />

@@ -44,23 +44,45 @@ export function ProfileForm({ account, onSaved }: { account: Account; onSaved: (
         <Avatar person={{ display_name: name.trim() || account.displayName, avatar_url: avatar }} size={40} />
         <div class="field" style="flex: 1">
           <label for="display-name">Display name</label>
-          <input id="display-name" required maxLength={80} disabled={!loaded} value={name} onInput={(e) => (setName(e.currentTarget.value), setSaved(false))} />
+          <input
+            id="display-name"
+            required
+            maxLength={80}
+            disabled={!loaded}
+            value={name}
+            onInput={(e) => (setName(e.currentTarget.value), setSaved(false))}
+          />
         </div>
       </div>
       <div class="field">
         <label for="avatar-url">Picture address (optional)</label>
-        <input id="avatar-url" type="url" placeholder="https://…" disabled={!loaded} value={avatar} onInput={(e) => (setAvatar(e.currentTarget.value), setSaved(false))} />
+        <input
+          id="avatar-url"
+          type="url"
+          placeholder="https://…"
+          disabled={!loaded}
+          value={avatar}
+          onInput={(e) => (setAvatar(e.currentTarget.value), setSaved(false))}
+        />
       </div>
       <Alert error={error} />
       <div class="row">
         {loaded ? (
           <button type="submit">Save profile</button>
         ) : error ? (
-          <button type="button" onClick={load}>Try again</button>
+          <button type="button" onClick={load}>
+            Try again
+          </button>
         ) : (
-          <button type="submit" disabled>Loading profile…</button>
+          <button type="submit" disabled>
+            Loading profile…
+          </button>
         )}
-        {saved && <p class="ok" role="status">Saved. Your group sees you as {name.trim()}.</p>}
+        {saved && (
+          <p class="ok" role="status">
+            Saved. Your group sees you as {name.trim()}.
+          </p>
+        )}
       </div>
     </form>
   );

@@ -10,9 +10,15 @@ import { ada, groups } from '@/components/testing/fixtures';
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 
 const exported: GroupExport = {
-  format: 'readclub-export', version: 1, exported_at: '2026-12-01T10:00:00Z', exported_by: { id: 'u-ada', display_name: 'Ada' },
+  format: 'readclub-export',
+  version: 1,
+  exported_at: '2026-12-01T10:00:00Z',
+  exported_by: { id: 'u-ada', display_name: 'Ada' },
   group: { id: 'g2', name: 'Journal Club', description: '', created_at: '2026-10-01T00:00:00Z', my_role: 'member' },
-  members: [], items: [], queue: [], meetings: { next: null, past: [] },
+  members: [],
+  items: [],
+  queue: [],
+  meetings: { next: null, past: [] },
 };
 
 /** The files the page handed to the browser, as name → text. */
@@ -22,10 +28,17 @@ beforeEach(async () => {
   resetProtocol();
   files = [];
   const blobs = new Map<string, Blob>();
-  vi.stubGlobal('URL', Object.assign(URL, {
-    createObjectURL: (blob: Blob) => { const url = `blob:test/${blobs.size}`; blobs.set(url, blob); return url; },
-    revokeObjectURL: () => {},
-  }));
+  vi.stubGlobal(
+    'URL',
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        const url = `blob:test/${blobs.size}`;
+        blobs.set(url, blob);
+        return url;
+      },
+      revokeObjectURL: () => {},
+    }),
+  );
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     const blob = blobs.get(this.href)!;
     files.push({ name: this.download, type: blob.type, text: blob.text() });

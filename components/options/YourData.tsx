@@ -43,20 +43,35 @@ export function YourData({ account, onDeleted }: { account: Account; onDeleted: 
   return (
     <section aria-labelledby="your-data-heading" class="stack">
       <h2 id="your-data-heading">Your data</h2>
-      <p class="hint">A copy of everything you can see in a group: items with their details and saved copies, tags, comments, read marks, the queue with votes, and meetings with their agendas and takeaways. JSON keeps everything; Markdown is for reading.</p>
+      <p class="hint">
+        A copy of everything you can see in a group: items with their details and saved copies, tags, comments, read marks, the queue with
+        votes, and meetings with their agendas and takeaways. JSON keeps everything; Markdown is for reading.
+      </p>
       {groups.length === 0 ? (
         <p class="hint">You are in no group, so there is nothing to export.</p>
       ) : (
         <div class="row">
           <label for="export-group">Group to export</label>
           <select id="export-group" value={groupId} onChange={(e) => setChosen(e.currentTarget.value)}>
-            {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
           </select>
-          <button type="button" disabled={busy} onClick={() => download('json')}>Download JSON</button>
-          <button type="button" disabled={busy} onClick={() => download('md')}>Download Markdown</button>
+          <button type="button" disabled={busy} onClick={() => download('json')}>
+            Download JSON
+          </button>
+          <button type="button" disabled={busy} onClick={() => download('md')}>
+            Download Markdown
+          </button>
         </div>
       )}
-      {done && <p class="ok" role="status">{done}</p>}
+      {done && (
+        <p class="ok" role="status">
+          {done}
+        </p>
+      )}
       <Alert error={error} />
       <DeleteAccount account={account} onDeleted={onDeleted} />
     </section>

@@ -24,8 +24,8 @@ describe('ClipFlow', () => {
     await cachedGroups.setValue(groups);
     await lastGroupId.setValue('g2');
     let resolveClip!: (value: unknown) => void;
-    send.mockImplementation((name: string) =>
-      name === 'clipTab' ? new Promise((r) => (resolveClip = r)) : new Promise(() => {}), // nothing else answers
+    send.mockImplementation(
+      (name: string) => (name === 'clipTab' ? new Promise((r) => (resolveClip = r)) : new Promise(() => {})), // nothing else answers
     );
     render(<ClipFlow tabId={7} />);
     expect(screen.getByRole('status').textContent).toBe('Reading this page…');
@@ -41,8 +41,12 @@ describe('ClipFlow', () => {
   });
 
   test('with a selection, "Clip selection only" is ticked and saves the selection; unticked, the page', async () => {
-    answer({ clipTab: { ok: true, value: { ok: true, clip: article, selection } }, listGroups: { ok: true, value: groups },
-      findItem: notFound, saveClip: savedNew });
+    answer({
+      clipTab: { ok: true, value: { ok: true, clip: article, selection } },
+      listGroups: { ok: true, value: groups },
+      findItem: notFound,
+      saveClip: savedNew,
+    });
     render(<ClipFlow />);
     fireEvent.input(await screen.findByLabelText('Tags'), { target: { value: 'focus' } });
     const only = () => screen.getByLabelText('Clip selection only') as HTMLInputElement;
@@ -60,8 +64,12 @@ describe('ClipFlow', () => {
   });
 
   test('not an article: the reason and the link card, saved as a link with the tags and comment typed', async () => {
-    answer({ clipTab: { ok: true, value: { ok: false, error: videoError, link: videoCard, selection: null } },
-      listGroups: { ok: true, value: groups }, findItem: notFound, saveClip: savedNew });
+    answer({
+      clipTab: { ok: true, value: { ok: false, error: videoError, link: videoCard, selection: null } },
+      listGroups: { ok: true, value: groups },
+      findItem: notFound,
+      saveClip: savedNew,
+    });
     render(<ClipFlow />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/This is a video page/);
     expect(screen.getByRole('heading', { name: videoCard.title })).toBeTruthy();
@@ -75,7 +83,10 @@ describe('ClipFlow', () => {
 
   test('no link to offer when the page has no address', async () => {
     answer({
-      clipTab: { ok: true, value: { ok: false, link: null, selection: null, error: { kind: 'unclippable', message: 'Browser pages cannot be clipped.' } } },
+      clipTab: {
+        ok: true,
+        value: { ok: false, link: null, selection: null, error: { kind: 'unclippable', message: 'Browser pages cannot be clipped.' } },
+      },
       listGroups: { ok: true, value: groups },
     });
     render(<ClipFlow />);

@@ -37,7 +37,7 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
     (asked ?? ask('clipTab', { tabId })).then((reply) =>
       setReading(reply.ok ? { state: 'read', tab: reply.value } : { state: 'failed', error: reply.error }),
     );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `asked` is the read the popup started before drawing, used for the tab it was started for
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `asked` is the read the popup started before drawing, used for the tab it was started for
   }, [tabId]);
 
   if (saved) return <SavedNotice result={saved.result} group={saved.group} />;
@@ -61,8 +61,13 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
   return (
     <GroupGate state={groups} before={preview}>
       {(list, lastId) => (
-        <ClipTarget clip={clip} groups={list} initialGroupId={picked ?? lastId} preview={preview}
-          onSaved={(result, group) => setSaved({ result, group })} />
+        <ClipTarget
+          clip={clip}
+          groups={list}
+          initialGroupId={picked ?? lastId}
+          preview={preview}
+          onSaved={(result, group) => setSaved({ result, group })}
+        />
       )}
     </GroupGate>
   );

@@ -45,8 +45,12 @@ describe('ClipForm', () => {
 
     const [first, second] = send.mock.calls.map((call) => call[1]);
     expect(first).toEqual({
-      p_client_id: expect.any(String), p_group_id: 'g1', p_clip: article,
-      p_tags: ['leadership', 'teams'], p_comment: 'Worth an hour.', p_queue: false,
+      p_client_id: expect.any(String),
+      p_group_id: 'g1',
+      p_clip: article,
+      p_tags: ['leadership', 'teams'],
+      p_comment: 'Worth an hour.',
+      p_queue: false,
     });
     expect(second.p_client_id).toBe(first.p_client_id);
     expect(await lastGroupId.getValue()).toBe('g1');
@@ -54,7 +58,10 @@ describe('ClipForm', () => {
 
   // Regression: a save whose session had ended sent the popup to sign-in and the clip was lost.
   test('a save kept in the outbox (session ended) says so instead of failing', async () => {
-    send.mockResolvedValueOnce({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it after you sign in again.' } });
+    send.mockResolvedValueOnce({
+      ok: false,
+      error: { kind: 'queued', message: 'Saved on this device. Readclub will send it after you sign in again.' },
+    });
     const onSaved = vi.fn();
     render(<ClipForm clip={article} group={circle} onSaved={onSaved} />);
     fireEvent.input(input('Comment'), { target: { value: 'Keep me' } });

@@ -40,8 +40,12 @@ export function ClipForm({ clip, group, onSaved, problem, commentLabel = 'Commen
     setSaving(true);
     setError(null);
     const reply = await ask('saveClip', {
-      p_client_id: clientId, p_group_id: group.id, p_clip: clip,
-      p_tags: tags, p_comment: comment.trim() || null, p_queue: queue,
+      p_client_id: clientId,
+      p_group_id: group.id,
+      p_clip: clip,
+      p_tags: tags,
+      p_comment: comment.trim() || null,
+      p_queue: queue,
     });
     setSaving(false);
     // Kept in the outbox (offline, server down, session ended): it will be sent; say so.
@@ -60,22 +64,36 @@ export function ClipForm({ clip, group, onSaved, problem, commentLabel = 'Commen
       {children}
       <div class="field">
         <label for="clip-tags">Tags</label>
-        <input id="clip-tags" value={tagsText} placeholder="leadership, remote work" aria-describedby="clip-tags-hint"
-          onInput={(e) => setTagsText(e.currentTarget.value)} />
-        <span id="clip-tags-hint" class="hint">Separate tags with commas.</span>
+        <input
+          id="clip-tags"
+          value={tagsText}
+          placeholder="leadership, remote work"
+          aria-describedby="clip-tags-hint"
+          onInput={(e) => setTagsText(e.currentTarget.value)}
+        />
+        <span id="clip-tags-hint" class="hint">
+          Separate tags with commas.
+        </span>
         <TagChips tags={tags} label="Tags to add" />
       </div>
       <div class="field">
         <label for="clip-comment">{commentLabel}</label>
-        <textarea id="clip-comment" rows={3} value={comment} placeholder="Why should the group read this?"
-          onInput={(e) => setComment(e.currentTarget.value)} />
+        <textarea
+          id="clip-comment"
+          rows={3}
+          value={comment}
+          placeholder="Why should the group read this?"
+          onInput={(e) => setComment(e.currentTarget.value)}
+        />
       </div>
       <label class="check">
         <input type="checkbox" checked={queue} onChange={(e) => setQueue(e.currentTarget.checked)} />
         Queue for discussion
       </label>
       <Alert error={shown} />
-      <button type="submit" disabled={saving}>{saving ? 'Saving…' : shown && !problem ? 'Try again' : label}</button>
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : shown && !problem ? 'Try again' : label}
+      </button>
     </form>
   );
 }

@@ -20,7 +20,11 @@ describe('ClipPreview', () => {
   });
 
   test('a link shows its host and "Link only"', () => {
-    render(<ClipPreview clip={{ ...article, kind: 'link', site_name: null, excerpt: null, byline: null, text_length: 0, url: 'https://www.news.example/x' }} />);
+    render(
+      <ClipPreview
+        clip={{ ...article, kind: 'link', site_name: null, excerpt: null, byline: null, text_length: 0, url: 'https://www.news.example/x' }}
+      />,
+    );
     expect(screen.getByText('news.example')).toBeTruthy();
     expect(screen.getByText('Link only')).toBeTruthy();
   });

@@ -13,8 +13,12 @@ export function ClipPreview({ clip }: { clip: ClipPayload }) {
     <article class="preview" aria-label="Page to save">
       {clip.kind === 'link' && clip.lead_image_url && (
         // A remote image that fails to load is hidden rather than shown broken.
-        <img class="card-image" src={clip.lead_image_url} alt={`Image from ${site ?? clip.title}`}
-          onError={(e) => (e.currentTarget.hidden = true)} />
+        <img
+          class="card-image"
+          src={clip.lead_image_url}
+          alt={`Image from ${site ?? clip.title}`}
+          onError={(e) => (e.currentTarget.hidden = true)}
+        />
       )}
       <h1 class="preview-title">{clip.title}</h1>
       <p class="meta">
@@ -23,9 +27,7 @@ export function ClipPreview({ clip }: { clip: ClipPayload }) {
         {clip.byline && <span>{clip.byline}</span>}
       </p>
       {clip.selection && <p class="note">Selection only: just the text you selected will be saved.</p>}
-      {clip.truncated && (
-        <p class="note">This article is very long: it was shortened to fit Readclub's size limit.</p>
-      )}
+      {clip.truncated && <p class="note">This article is very long: it was shortened to fit Readclub's size limit.</p>}
       {clip.excerpt && <p class="excerpt">{clip.excerpt}</p>}
     </article>
   );

@@ -11,11 +11,18 @@ beforeEach(() => {
   resetProtocol();
 });
 afterEach(cleanup);
-const canonical = { ...article, url: 'https://example.org/reading-circles?utm_source=feed', canonical_url: 'https://example.org/reading-circles' };
+const canonical = {
+  ...article,
+  url: 'https://example.org/reading-circles?utm_source=feed',
+  canonical_url: 'https://example.org/reading-circles',
+};
 
 describe('ClipTarget', () => {
   test('the page already in the chosen group opens that item; another group gets a new clip', async () => {
-    replies({ findItem: (data) => ({ ok: true, value: data.groupId === 'g1' ? detail : null }) }, { ok: false, error: { kind: 'server', message: 'x' } });
+    replies(
+      { findItem: (data) => ({ ok: true, value: data.groupId === 'g1' ? detail : null }) },
+      { ok: false, error: { kind: 'server', message: 'x' } },
+    );
     render(<ClipTarget clip={canonical} groups={groups} initialGroupId="g1" preview={<p>The preview</p>} onSaved={vi.fn()} />);
     expect(screen.getByText('The preview')).toBeTruthy(); // while looking, the new-clip form stays usable
     expect(await screen.findByRole('article', { name: 'Already saved' })).toBeTruthy();

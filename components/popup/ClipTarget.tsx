@@ -30,13 +30,22 @@ export function ClipTarget({ clip, groups, initialGroupId, preview, onSaved }: C
     return (
       <div class="stack">
         {picker}
-        <ExistingItem key={existing.detail.item.id} detail={existing.detail} group={group} onDeleted={() => setDeleted(existing.detail.item.id)} />
+        <ExistingItem
+          key={existing.detail.item.id}
+          detail={existing.detail}
+          group={group}
+          onDeleted={() => setDeleted(existing.detail.item.id)}
+        />
       </div>
     );
   }
   return (
     <div class="stack">
-      {deleted && <p class="note" role="status">Deleted from the library.</p>}
+      {deleted && (
+        <p class="note" role="status">
+          Deleted from the library.
+        </p>
+      )}
       {preview}
       {picker}
       <ClipForm clip={clip} group={group} onSaved={onSaved} />

@@ -27,11 +27,14 @@ describe('ExistingItem', () => {
   });
 
   test('adds tags, a comment, and queues it', async () => {
-    replies({
-      tagItem: { ok: true, value: ['focus', 'leadership'] },
-      addComment: { ok: true, value: { id: 'c2', body: 'Me too.', author: ben, created_at: detail.item.created_at } },
-      queueItem: { ok: true, value: { position: 4, queued_by: ben, queued_at: detail.item.created_at } },
-    }, { ok: false, error: { kind: 'server', message: 'unexpected' } });
+    replies(
+      {
+        tagItem: { ok: true, value: ['focus', 'leadership'] },
+        addComment: { ok: true, value: { id: 'c2', body: 'Me too.', author: ben, created_at: detail.item.created_at } },
+        queueItem: { ok: true, value: { position: 4, queued_by: ben, queued_at: detail.item.created_at } },
+      },
+      { ok: false, error: { kind: 'server', message: 'unexpected' } },
+    );
     render(<ExistingItem detail={{ ...detail, queue: null }} group={groups[0]!} />);
     expect(screen.getByText('Not in the discussion queue.')).toBeTruthy();
 
@@ -68,7 +71,7 @@ describe('ExistingItem', () => {
     expect(send).toHaveBeenCalledWith('deleteItem', { itemId: 'i1', groupId: 'g1' });
   });
 
-  test('someone else\'s item (can_delete false, or not said) offers no delete', () => {
+  test("someone else's item (can_delete false, or not said) offers no delete", () => {
     render(<ExistingItem detail={{ ...detail, can_delete: false }} group={groups[1]!} onDeleted={vi.fn()} />);
     expect(screen.queryByRole('button', { name: 'Delete from library' })).toBeNull();
     cleanup();
@@ -77,7 +80,10 @@ describe('ExistingItem', () => {
   });
 
   test('the adder\'s picture sits beside "added by"', () => {
-    const withPicture = { ...detail, item: { ...detail.item, added_by: { id: 'u-ada', display_name: 'Ada', avatar_url: 'https://example.org/ada.png' } } };
+    const withPicture = {
+      ...detail,
+      item: { ...detail.item, added_by: { id: 'u-ada', display_name: 'Ada', avatar_url: 'https://example.org/ada.png' } },
+    };
     render(<ExistingItem detail={withPicture} group={groups[0]!} />);
     const img = within(screen.getByRole('article', { name: 'Already saved' })).getByRole('img', { name: 'Ada' });
     expect(img.getAttribute('src')).toBe('https://example.org/ada.png');

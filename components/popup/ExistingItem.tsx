@@ -58,7 +58,9 @@ export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemPr
         </p>
         <TagEditor itemId={item.id} groupId={group.id} tags={tags} onChange={(all) => setDetail((now) => ({ ...now, tags: all }))} />
         {queue ? (
-          <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>
+          <p class="hint">
+            Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.
+          </p>
         ) : (
           <p class="hint">Not in the discussion queue.</p>
         )}

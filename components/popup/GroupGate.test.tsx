@@ -8,7 +8,10 @@ import { groups } from '@/components/testing/fixtures';
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
   resetProtocol();
-  replies({ previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } }, { ok: true, value: { id: 'g2', name: 'Journal Club' } });
+  replies(
+    { previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } },
+    { ok: true, value: { id: 'g2', name: 'Journal Club' } },
+  );
 });
 
 afterEach(cleanup);
@@ -22,7 +25,11 @@ describe('GroupGate', () => {
   });
 
   test('waits while nothing is known, with the page shown above', () => {
-    render(<GroupGate state={{ ...base, groups: [], settled: false }} before={<p>Page</p>}>{() => list(['x'])}</GroupGate>);
+    render(
+      <GroupGate state={{ ...base, groups: [], settled: false }} before={<p>Page</p>}>
+        {() => list(['x'])}
+      </GroupGate>,
+    );
     expect(screen.getByRole('status').textContent).toBe('Loading your groups…');
     expect(screen.getByText('Page')).toBeTruthy();
   });
@@ -37,20 +44,24 @@ describe('GroupGate', () => {
   });
 
   test('no groups: joining shows the group once the list has it, chosen', async () => {
-    const { rerender } = render(<GroupGate state={{ ...base, groups: [], lastId: null }}>{(gs, last) => list([...gs.map((g) => g.name), String(last)])}</GroupGate>);
+    const { rerender } = render(
+      <GroupGate state={{ ...base, groups: [], lastId: null }}>{(gs, last) => list([...gs.map((g) => g.name), String(last)])}</GroupGate>,
+    );
     fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'CODE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
     expect(await screen.findByText('You joined Journal Club. Loading it…')).toBeTruthy();
-    rerender(<GroupGate state={{ ...base, groups: [groups[1]!], lastId: 'g2' }}>{(gs, last) => list([...gs.map((g) => g.name), String(last)])}</GroupGate>);
+    rerender(
+      <GroupGate state={{ ...base, groups: [groups[1]!], lastId: 'g2' }}>
+        {(gs, last) => list([...gs.map((g) => g.name), String(last)])}
+      </GroupGate>,
+    );
     expect(screen.getByText('Journal Club + g2')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('You joined Journal Club.');
   });
 
   test('a group picker inside offers joining another group, and the joined group becomes the chosen one', async () => {
-    const picker = (gs: typeof groups, last: string | null) => (
-      <GroupSelect groups={gs} value={last ?? gs[0]!.id} onChange={vi.fn()} />
-    );
+    const picker = (gs: typeof groups, last: string | null) => <GroupSelect groups={gs} value={last ?? gs[0]!.id} onChange={vi.fn()} />;
     const { rerender } = render(<GroupGate state={{ ...base, groups: [groups[0]!], lastId: 'g1' }}>{picker}</GroupGate>);
     expect((screen.getByLabelText('Group') as HTMLSelectElement).value).toBe('g1');
     fireEvent.click(screen.getByRole('button', { name: 'Join with an invite code' }));

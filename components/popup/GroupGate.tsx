@@ -26,7 +26,11 @@ export function GroupGate({ state, before, children }: GroupGateProps) {
     const listed = joined !== null && groups.some((g) => g.id === joined.id);
     return (
       <JoinContext.Provider value={setJoined}>
-        {joined && <p class="ok" role="status">You joined {joined.name}.</p>}
+        {joined && (
+          <p class="ok" role="status">
+            You joined {joined.name}.
+          </p>
+        )}
         <Fragment key={listed ? joined.id : ''}>{children(groups, listed ? joined.id : lastId)}</Fragment>
       </JoinContext.Provider>
     );
@@ -40,9 +44,16 @@ export function GroupGate({ state, before, children }: GroupGateProps) {
       <div class="empty stack">
         <p>You're not in a reading group yet. Join one with the invite code you were sent, or create one in Options.</p>
         <JoinAnotherGroup open onJoined={setJoined} />
-        <button type="button" class="secondary" onClick={openOptions}>Create a group in Options</button>
+        <button type="button" class="secondary" onClick={openOptions}>
+          Create a group in Options
+        </button>
       </div>
     );
   }
-  return <div class="stack">{before}{note}</div>;
+  return (
+    <div class="stack">
+      {before}
+      {note}
+    </div>
+  );
 }

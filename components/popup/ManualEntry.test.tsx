@@ -11,7 +11,10 @@ const type = (label: string, value: string) => fireEvent.input(screen.getByLabel
 beforeEach(() => {
   fakeBrowser.reset();
   resetProtocol();
-  replies({ listGroups: { ok: true, value: groups } }, { ok: true, value: { item_id: 'i3', created: true, queued: true, comment_id: 'c3' } });
+  replies(
+    { listGroups: { ok: true, value: groups } },
+    { ok: true, value: { item_id: 'i3', created: true, queued: true, comment_id: 'c3' } },
+  );
 });
 afterEach(cleanup);
 
@@ -32,7 +35,9 @@ describe('ManualEntry', () => {
     expect(send.mock.calls.find((call) => call[0] === 'saveClip')![1]).toMatchObject({
       p_group_id: 'g2',
       p_clip: { ...EMPTY_CLIP, kind: 'manual', url: null, title: 'The Overstory', byline: 'Richard Powers', authors: ['Richard Powers'] },
-      p_comment: 'For the summer meeting.', p_tags: ['fiction', 'trees'], p_queue: true,
+      p_comment: 'For the summer meeting.',
+      p_tags: ['fiction', 'trees'],
+      p_queue: true,
     });
   });
 
@@ -48,9 +53,14 @@ describe('ManualEntry', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(send).not.toHaveBeenCalledWith('saveClip', expect.anything());
     fireEvent.click(screen.getByRole('button', { name: 'Save to Thursday Circle' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('saveClip', expect.objectContaining({
-      p_clip: expect.objectContaining({ kind: 'manual', url: 'https://paper.example/issue-4' }),
-    })));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith(
+        'saveClip',
+        expect.objectContaining({
+          p_clip: expect.objectContaining({ kind: 'manual', url: 'https://paper.example/issue-4' }),
+        }),
+      ),
+    );
   });
 
   test('Back returns to the page', async () => {

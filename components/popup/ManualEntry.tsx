@@ -23,14 +23,21 @@ export function ManualEntry({ onSaved, onBack }: ManualEntryProps) {
   const field = (name: keyof typeof fields, label: string, type = 'text') => (
     <div class="field">
       <label for={`manual-${name}`}>{label}</label>
-      <input id={`manual-${name}`} type={type} value={fields[name]} aria-required={name === 'title'}
-        onInput={(e) => setFields((now) => ({ ...now, [name]: e.currentTarget.value }))} />
+      <input
+        id={`manual-${name}`}
+        type={type}
+        value={fields[name]}
+        aria-required={name === 'title'}
+        onInput={(e) => setFields((now) => ({ ...now, [name]: e.currentTarget.value }))}
+      />
     </div>
   );
 
   return (
     <section class="stack" aria-label="Add a book or print article">
-      <button type="button" class="link" onClick={onBack}>← Back to this page</button>
+      <button type="button" class="link" onClick={onBack}>
+        ← Back to this page
+      </button>
       <h1>Add a book or print article</h1>
       <GroupGate state={groups}>
         {(list, lastId) => {
@@ -38,8 +45,13 @@ export function ManualEntry({ onSaved, onBack }: ManualEntryProps) {
           return (
             <>
               <GroupSelect groups={list} value={group.id} onChange={setChosen} />
-              <ClipForm clip={result.ok ? result.clip : null} problem={result.ok ? null : result.message}
-                group={group} onSaved={onSaved} commentLabel="Note">
+              <ClipForm
+                clip={result.ok ? result.clip : null}
+                problem={result.ok ? null : result.message}
+                group={group}
+                onSaved={onSaved}
+                commentLabel="Note"
+              >
                 {field('title', 'Title')}
                 {field('author', 'Author')}
                 {field('link', 'Link (optional)', 'url')}

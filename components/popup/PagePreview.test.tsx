@@ -14,7 +14,9 @@ describe('PagePreview', () => {
 
   test('a selection offers "Clip selection only" and previews what is ticked', () => {
     const onSelectionOnly = vi.fn();
-    const { rerender } = render(<PagePreview tab={{ ok: true, clip: article, selection }} selectionOnly onSelectionOnly={onSelectionOnly} />);
+    const { rerender } = render(
+      <PagePreview tab={{ ok: true, clip: article, selection }} selectionOnly onSelectionOnly={onSelectionOnly} />,
+    );
     const box = screen.getByLabelText('Clip selection only') as HTMLInputElement;
     expect(box.checked).toBe(true);
     expect(screen.getByText(/Selection only:/)).toBeTruthy();

@@ -57,7 +57,11 @@ describe('PopupApp', () => {
     fireEvent.input(await screen.findByLabelText('Title'), { target: { value: 'The Overstory' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Save to Thursday Circle' }));
     expect(await screen.findByText('Saved to Thursday Circle')).toBeTruthy();
-    expect(send.mock.calls.find((call) => call[0] === 'saveClip')![1].p_clip).toMatchObject({ kind: 'manual', url: null, title: 'The Overstory' });
+    expect(send.mock.calls.find((call) => call[0] === 'saveClip')![1].p_clip).toMatchObject({
+      kind: 'manual',
+      url: null,
+      title: 'The Overstory',
+    });
   });
 
   test('Back from the manual entry shows the page again', async () => {

@@ -28,7 +28,9 @@ export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart 
     content = (
       <>
         <ClipFlow tabId={tabId} reading={reading} cached={cached} />
-        <button type="button" class="link" onClick={() => (setManual(true), setReading(undefined))}>Add a book or print article</button>
+        <button type="button" class="link" onClick={() => (setManual(true), setReading(undefined))}>
+          Add a book or print article
+        </button>
       </>
     );
   }

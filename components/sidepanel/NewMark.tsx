@@ -6,8 +6,16 @@ export function NewMark({ itemId, news }: { itemId: string; news: NewsMarks }) {
   if (!news.items.has(itemId) && comments === 0) return null;
   return (
     <span class="row new-marks">
-      {news.items.has(itemId) && <span class="chip new" data-testid="new-item">New</span>}
-      {comments > 0 && <span class="chip new" data-testid="new-comments">{comments === 1 ? '1 new comment' : `${comments} new comments`}</span>}
+      {news.items.has(itemId) && (
+        <span class="chip new" data-testid="new-item">
+          New
+        </span>
+      )}
+      {comments > 0 && (
+        <span class="chip new" data-testid="new-comments">
+          {comments === 1 ? '1 new comment' : `${comments} new comments`}
+        </span>
+      )}
     </span>
   );
 }

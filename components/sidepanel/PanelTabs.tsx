@@ -25,11 +25,15 @@ export function PanelTabs({ tabs, selected, onSelect, label, children }: PanelTa
   function onKeyDown(e: KeyboardEvent) {
     const at = tabs.findIndex((t) => t.id === selected);
     const next =
-      e.key === 'ArrowRight' ? (at + 1) % tabs.length
-      : e.key === 'ArrowLeft' ? (at - 1 + tabs.length) % tabs.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? tabs.length - 1
-      : -1;
+      e.key === 'ArrowRight'
+        ? (at + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (at - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     const tab = tabs[next];
@@ -52,7 +56,11 @@ export function PanelTabs({ tabs, selected, onSelect, label, children }: PanelTa
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
-            {tab.badge ? <span class="badge" aria-label={`, ${tab.badge} new`}>{tab.badge}</span> : null}
+            {tab.badge ? (
+              <span class="badge" aria-label={`, ${tab.badge} new`}>
+                {tab.badge}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>

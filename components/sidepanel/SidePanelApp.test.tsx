@@ -50,10 +50,19 @@ describe('SidePanelApp', () => {
 
   test('after "Show 50 more", a refresh reads again as many entries as are shown, not just the first page', async () => {
     const entry = (n: number) => ({ ...queue.queue[0]!, item_id: `p${n}`, title: `Essay ${n}`, position: n });
-    const page = (from: number) => ({ ...queue, queue: Array.from({ length: 50 }, (_, i) => entry(from + i)), total: 120, total_minutes: 600 });
+    const page = (from: number) => ({
+      ...queue,
+      queue: Array.from({ length: 50 }, (_, i) => entry(from + i)),
+      total: 120,
+      total_minutes: 600,
+    });
     send.mockImplementation(async (name: string, data: { offset?: number; count?: number }) => {
       if (name === 'listGroups') return { ok: true, value: groups };
-      if (name === 'groupQueue') return { ok: true, value: data.offset ? page(51) : { ...page(1), queue: Array.from({ length: data.count ?? 50 }, (_, i) => entry(i + 1)) } };
+      if (name === 'groupQueue')
+        return {
+          ok: true,
+          value: data.offset ? page(51) : { ...page(1), queue: Array.from({ length: data.count ?? 50 }, (_, i) => entry(i + 1)) },
+        };
       return never();
     });
     render(<SidePanelApp />);
@@ -109,10 +118,14 @@ describe('SidePanelApp', () => {
     await cachedQueues.setValue({ g1: queue });
     const entry = { ...queue.queue[0]!, excerpt: null, created_at: '2025-03-01T10:00:00Z', queue_position: 1 };
     send.mockImplementation(async (name: string, data: { tag?: string | null }) =>
-      name === 'groupTags' ? { ok: true, value: [{ tag: 'leadership', count: 1 }] }
-      : name === 'groupLibrary' ? { ok: true, value: data.tag === 'leadership' ? [entry] : [entry, { ...entry, item_id: 'i2', title: 'Other' }] }
-      : name === 'itemDetail' ? { ok: true, value: detail }
-      : never());
+      name === 'groupTags'
+        ? { ok: true, value: [{ tag: 'leadership', count: 1 }] }
+        : name === 'groupLibrary'
+          ? { ok: true, value: data.tag === 'leadership' ? [entry] : [entry, { ...entry, item_id: 'i2', title: 'Other' }] }
+          : name === 'itemDetail'
+            ? { ok: true, value: detail }
+            : never(),
+    );
     render(<SidePanelApp />);
     fireEvent.click(await screen.findByRole('tab', { name: 'Library' }));
     await waitFor(() => expect(screen.getAllByTestId('library-entry')).toHaveLength(2));

@@ -69,10 +69,11 @@ function GroupQueueView() {
     const was = pickGroup(await cachedGroups.getValue(), await panelGroupId.getValue());
     const listed = await ask('listGroups');
     if (!listed.ok) return setError(listed.error);
-    if (was && !listed.value.some((g) => g.id === was.id)) setLost(`You're no longer a member of ${was.name}, so you can't see its queue or discussions any more.`);
+    if (was && !listed.value.some((g) => g.id === was.id))
+      setLost(`You're no longer a member of ${was.name}, so you can't see its queue or discussions any more.`);
     const target = pickGroup(listed.value, await panelGroupId.getValue());
     // As many entries as are shown (the first page, or more after "Show 50 more"), read again.
-    const asked = Math.max(QUEUE_PAGE, target ? shownQueues.current[target.id]?.queue.length ?? 0 : 0);
+    const asked = Math.max(QUEUE_PAGE, target ? (shownQueues.current[target.id]?.queue.length ?? 0) : 0);
     const reply = target ? await ask('groupQueue', { groupId: target.id, count: asked }) : null;
     if (reply && !reply.ok) setError(reply.error);
     else setError(null);
@@ -96,8 +97,11 @@ function GroupQueueView() {
     if (!openItem && opener.current?.isConnected) opener.current.focus();
   }, [openItem]);
   const detail = openItem && (
-    <ItemDetailView itemId={openItem.id} backLabel={`Back to ${openItem.from}`}
-      onBack={() => (setOpenItem(null), setReturns((n) => n + 1), void refresh())} />
+    <ItemDetailView
+      itemId={openItem.id}
+      backLabel={`Back to ${openItem.from}`}
+      onBack={() => (setOpenItem(null), setReturns((n) => n + 1), void refresh())}
+    />
   );
 
   if (detail && !(groups && group)) return detail;
@@ -108,7 +112,9 @@ function GroupQueueView() {
       <div class="empty">
         <Alert error={lost ?? error} />
         <p>You're not in a reading group yet. Create one, or join with an invite code, in Options.</p>
-        <button type="button" onClick={openOptions}>Open Options</button>
+        <button type="button" onClick={openOptions}>
+          Open Options
+        </button>
       </div>
     );
   }
@@ -117,21 +123,30 @@ function GroupQueueView() {
   // are as the member left them when they come back.
   return (
     <>
-    {detail}
-    <div hidden={!!detail}>
-    <div class="stack">
-      <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
-      <Alert error={lost ?? error} />
-      <PanelTabs tabs={tabs(queue, news)} selected={tab} onSelect={setTab} label="Group views">
-        {tab === 'queue' && (queue
-          ? <QueuePane queue={queue} news={news} onOpen={open}
-              onChanged={(next) => (next ? setFresh((prev) => ({ ...prev, queues: { ...prev.queues, [group.id]: next } })) : void refresh())} />
-          : <Loading text="Loading the queue…" />)}
-        {tab === 'library' && <LibraryPane groupId={group.id} onOpen={open} returns={returns} />}
-        {tab === 'meetings' && <MeetingsPane groupId={group.id} groupName={group.name} looks={looks} news={news} onOpen={open} />}
-      </PanelTabs>
-    </div>
-    </div>
+      {detail}
+      <div hidden={!!detail}>
+        <div class="stack">
+          <GroupSelect groups={groups} value={group.id} onChange={(id) => panelGroupId.setValue(id)} id="panel-group" />
+          <Alert error={lost ?? error} />
+          <PanelTabs tabs={tabs(queue, news)} selected={tab} onSelect={setTab} label="Group views">
+            {tab === 'queue' &&
+              (queue ? (
+                <QueuePane
+                  queue={queue}
+                  news={news}
+                  onOpen={open}
+                  onChanged={(next) =>
+                    next ? setFresh((prev) => ({ ...prev, queues: { ...prev.queues, [group.id]: next } })) : void refresh()
+                  }
+                />
+              ) : (
+                <Loading text="Loading the queue…" />
+              ))}
+            {tab === 'library' && <LibraryPane groupId={group.id} onOpen={open} returns={returns} />}
+            {tab === 'meetings' && <MeetingsPane groupId={group.id} groupName={group.name} looks={looks} news={news} onOpen={open} />}
+          </PanelTabs>
+        </div>
+      </div>
     </>
   );
 }

@@ -39,8 +39,18 @@ describe.each(HOSTILE)('a backend answering the address %s', (url) => {
 
   test('the library lists the item without a link', () => {
     const entry: LibraryEntry = {
-      item_id: 'i1', kind: 'article', title: 'Evil essay', url, site_name: null, excerpt: null, added_by: { id: 'u', display_name: 'Eve' },
-      created_at: '2025-03-01T10:00:00Z', tags: [], comment_count: 0, reading_minutes: 4, queue_position: null,
+      item_id: 'i1',
+      kind: 'article',
+      title: 'Evil essay',
+      url,
+      site_name: null,
+      excerpt: null,
+      added_by: { id: 'u', display_name: 'Eve' },
+      created_at: '2025-03-01T10:00:00Z',
+      tags: [],
+      comment_count: 0,
+      reading_minutes: 4,
+      queue_position: null,
     };
     render(<LibraryList entries={[entry]} empty="" onOpen={vi.fn()} onRead={vi.fn()} />);
     expect(screen.getByText('Evil essay')).toBeTruthy();
@@ -64,8 +74,20 @@ describe.each(HOSTILE)('a backend answering the address %s', (url) => {
 
   test('the reader view offers no "Open the page" link', async () => {
     const copy: ItemReader = {
-      id: 'i1', group_id: 'g1', kind: 'article', title: 'Evil essay', url, site_name: null, byline: null, published_at: null,
-      lang: null, dir: null, excerpt: null, reading_minutes: 1, content_html: '<p>Text.</p>', comments: [],
+      id: 'i1',
+      group_id: 'g1',
+      kind: 'article',
+      title: 'Evil essay',
+      url,
+      site_name: null,
+      byline: null,
+      published_at: null,
+      lang: null,
+      dir: null,
+      excerpt: null,
+      reading_minutes: 1,
+      content_html: '<p>Text.</p>',
+      comments: [],
     };
     send.mockResolvedValue({ ok: true, value: copy });
     render(<ReaderView itemId="i1" onBack={vi.fn()} />);

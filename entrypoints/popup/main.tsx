@@ -6,7 +6,8 @@ import '@/components/common/styles.css';
 
 // ?tabId=N: clip that tab (end-to-end tests open the popup as a tab); else the active tab.
 const tabId = tabIdFromSearch(location.search);
-const draw = (start: PopupStart | undefined) => render(<PopupApp tabId={tabId} start={withReading(start, tabId)} />, document.getElementById('app')!);
+const draw = (start: PopupStart | undefined) =>
+  render(<PopupApp tabId={tabId} start={withReading(start, tabId)} />, document.getElementById('app')!);
 
 // Issue 7 (cached UI within 100 ms): draw at once from what the popup remembers; else after
 // one extension storage read. Either way the storage read is remembered for the next open.

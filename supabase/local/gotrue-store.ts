@@ -143,7 +143,14 @@ async function sessionResponse(settings: AuthSettings, user: UserRow, sessionId:
     },
     settings.signingKey,
   );
-  return { access_token: accessToken, token_type: 'bearer', expires_in: settings.accessTokenTtl, expires_at: exp, refresh_token: refreshToken, user: userJson(user) };
+  return {
+    access_token: accessToken,
+    token_type: 'bearer',
+    expires_in: settings.accessTokenTtl,
+    expires_at: exp,
+    refresh_token: refreshToken,
+    user: userJson(user),
+  };
 }
 
 /** Sign-in: a new session and its first refresh token. */
@@ -163,7 +170,8 @@ export async function startSession(db: Queryable, settings: AuthSettings, userId
 /** GoTrue's reuse interval: a just-rotated token still answers with its successor. */
 const REUSE_INTERVAL_MS = 10_000;
 
-export type RefreshOutcome = { ok: true; session: SessionJson } | { ok: false; errorCode: 'refresh_token_not_found' | 'refresh_token_already_used' };
+export type RefreshOutcome =
+  { ok: true; session: SessionJson } | { ok: false; errorCode: 'refresh_token_not_found' | 'refresh_token_already_used' };
 
 /** Rotates a refresh token: the old one is revoked, a child is issued in the same session. */
 export async function refreshSession(db: Queryable, settings: AuthSettings, token: string): Promise<RefreshOutcome> {

@@ -173,7 +173,11 @@ export async function handleAuth(req: IncomingMessage, res: ServerResponse, url:
   const method = req.method ?? 'GET';
   try {
     if (method === 'GET' && path === '/health') {
-      return send(res, 200, { version: 'local-stand-in', name: 'GoTrue', description: 'GoTrue is a user registration and authentication API' });
+      return send(res, 200, {
+        version: 'local-stand-in',
+        name: 'GoTrue',
+        description: 'GoTrue is a user registration and authentication API',
+      });
     }
     if (method === 'POST' && path === '/otp') return await otp(req, res, ctx);
     if (method === 'POST' && path === '/verify') return await verify(req, res, ctx);

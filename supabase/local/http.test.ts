@@ -5,7 +5,12 @@ import { newRateLimiter } from './gotrue';
 import { checkApiKey } from './http';
 import { LOCAL_ANON_KEY, LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY, LOCAL_SERVICE_ROLE_KEY } from './keys';
 
-const keys = { publishableKey: LOCAL_PUBLISHABLE_KEY, secretKey: LOCAL_SECRET_KEY, anonKey: LOCAL_ANON_KEY, serviceRoleKey: LOCAL_SERVICE_ROLE_KEY };
+const keys = {
+  publishableKey: LOCAL_PUBLISHABLE_KEY,
+  secretKey: LOCAL_SECRET_KEY,
+  anonKey: LOCAL_ANON_KEY,
+  serviceRoleKey: LOCAL_SERVICE_ROLE_KEY,
+};
 const url = new URL('http://127.0.0.1:54321/rest/v1/rpc/f');
 const request = (headers: Record<string, string>) => ({ headers: { ...headers } }) as unknown as IncomingMessage;
 
@@ -30,10 +35,17 @@ describe('checkApiKey (the hosted gateway)', () => {
 
   it('refuses a missing or unknown key, an sb_ bearer that differs from apikey, a secret key from a browser', () => {
     expect(checkApiKey(request({}), url, keys)).toMatchObject({ status: 401, body: { message: 'No API key found in request' } });
-    expect(checkApiKey(request({ apikey: 'sb_publishable_other' }), url, keys)).toMatchObject({ status: 401, body: { message: 'Invalid API key' } });
+    expect(checkApiKey(request({ apikey: 'sb_publishable_other' }), url, keys)).toMatchObject({
+      status: 401,
+      body: { message: 'Invalid API key' },
+    });
     expect(checkApiKey(request({ apikey: 'a.b.c' }), url, keys)).toMatchObject({ status: 401, body: { message: 'Invalid API key' } });
-    expect(checkApiKey(request({ apikey: LOCAL_ANON_KEY, authorization: `Bearer ${LOCAL_SECRET_KEY}` }), url, keys)).toMatchObject({ status: 401 });
-    expect(checkApiKey(request({ apikey: LOCAL_SECRET_KEY, 'user-agent': 'Mozilla/5.0 (Macintosh)' }), url, keys)).toMatchObject({ status: 401 });
+    expect(checkApiKey(request({ apikey: LOCAL_ANON_KEY, authorization: `Bearer ${LOCAL_SECRET_KEY}` }), url, keys)).toMatchObject({
+      status: 401,
+    });
+    expect(checkApiKey(request({ apikey: LOCAL_SECRET_KEY, 'user-agent': 'Mozilla/5.0 (Macintosh)' }), url, keys)).toMatchObject({
+      status: 401,
+    });
     expect(checkApiKey(request({}), new URL(`${url.href}?apikey=${LOCAL_PUBLISHABLE_KEY}`), keys)).toBeNull();
   });
 });

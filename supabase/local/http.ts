@@ -100,7 +100,11 @@ export function checkApiKey(req: IncomingMessage, url: URL, keys: GatewayKeys): 
     return { status: 401, body: { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' } };
   }
   const role =
-    apikey === keys.publishableKey || apikey === keys.anonKey ? 'anon' : apikey === keys.secretKey || apikey === keys.serviceRoleKey ? 'service_role' : null;
+    apikey === keys.publishableKey || apikey === keys.anonKey
+      ? 'anon'
+      : apikey === keys.secretKey || apikey === keys.serviceRoleKey
+        ? 'service_role'
+        : null;
   if (role === null) {
     return { status: 401, body: { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' } };
   }
@@ -111,7 +115,10 @@ export function checkApiKey(req: IncomingMessage, url: URL, keys: GatewayKeys): 
   if (bearer !== undefined && bearer.startsWith('sb_') && bearer !== apikey) {
     return {
       status: 401,
-      body: { message: 'Invalid API key', hint: 'An sb_publishable_/sb_secret_ key is accepted in Authorization only when it equals the apikey header.' },
+      body: {
+        message: 'Invalid API key',
+        hint: 'An sb_publishable_/sb_secret_ key is accepted in Authorization only when it equals the apikey header.',
+      },
     };
   }
   if (bearer === undefined || bearer.startsWith('sb_')) {

@@ -152,13 +152,23 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
   async function localRoute(req: IncomingMessage, res: ServerResponse, requestUrl: URL, path: string): Promise<void> {
     const plain = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' }).end(text);
+      res
+        .writeHead(status, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(text)),
+          'Cache-Control': 'no-store',
+        })
+        .end(text);
     };
     const own = new Set([url, `http://localhost:${port}`]);
     const origin = header(req, 'origin');
     const site = header(req, 'sec-fetch-site');
     const host = header(req, 'host') ?? '';
-    if ((origin !== undefined && !own.has(origin)) || (site !== undefined && site !== 'same-origin' && site !== 'none') || !own.has(`http://${host}`)) {
+    if (
+      (origin !== undefined && !own.has(origin)) ||
+      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+      !own.has(`http://${host}`)
+    ) {
       return plain(403, { message: 'The local stand-in answers /_local/* only to this machine, not to other origins' });
     }
     if (path !== '/_local/sign-in-codes' || req.method !== 'GET') return plain(404, { message: `No local route ${req.method} ${path}` });

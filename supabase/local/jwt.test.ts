@@ -2,7 +2,15 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { gotrueJwtMessage, postgrestJwtError, signEs256, signJwt, verifyJwt } from './jwt';
-import { apiKeysFor, DEFAULT_JWT_SECRET, LOCAL_ANON_KEY, LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY, LOCAL_SERVICE_ROLE_KEY, signingKeyFor } from './keys';
+import {
+  apiKeysFor,
+  DEFAULT_JWT_SECRET,
+  LOCAL_ANON_KEY,
+  LOCAL_PUBLISHABLE_KEY,
+  LOCAL_SECRET_KEY,
+  LOCAL_SERVICE_ROLE_KEY,
+  signingKeyFor,
+} from './keys';
 
 const secret = DEFAULT_JWT_SECRET;
 const now = () => Math.floor(Date.now() / 1000);
@@ -68,7 +76,8 @@ describe('the ES256 signing key', () => {
     const unknown = await signEs256({ sub: 'u1', exp: now() + 60 }, other);
     const result = await verifyJwt(unknown, trusted);
     expect(result).toMatchObject({ ok: false, failure: { kind: 'no-key', kid: other.kid } });
-    if (!result.ok) expect(postgrestJwtError(result.failure)).toMatchObject({ code: 'PGRST301', message: 'No suitable key or wrong key type' });
+    if (!result.ok)
+      expect(postgrestJwtError(result.failure)).toMatchObject({ code: 'PGRST301', message: 'No suitable key or wrong key type' });
   });
 });
 
@@ -81,8 +90,18 @@ describe('verifyJwt', () => {
   it('tells an expired token (PGRST303 "JWT expired") from a forged one (PGRST301)', async () => {
     const expired = await signJwt({ role: 'authenticated', exp: now() - 120 }, secret);
     const forged = await signJwt({ role: 'service_role', exp: now() + 60 }, 'not-the-secret-but-32-characters-long!!');
-    expect(postgrestJwtError(await failure(expired))).toEqual({ status: 401, code: 'PGRST303', message: 'JWT expired', details: null, hint: null });
-    expect(postgrestJwtError(await failure(forged))).toMatchObject({ status: 401, code: 'PGRST301', message: 'JWT cryptographic operation failed' });
+    expect(postgrestJwtError(await failure(expired))).toEqual({
+      status: 401,
+      code: 'PGRST303',
+      message: 'JWT expired',
+      details: null,
+      hint: null,
+    });
+    expect(postgrestJwtError(await failure(forged))).toMatchObject({
+      status: 401,
+      code: 'PGRST301',
+      message: 'JWT cryptographic operation failed',
+    });
   });
 
   it('allows PostgREST its 30 seconds of clock skew, GoTrue none', async () => {
@@ -104,9 +123,11 @@ describe('verifyJwt', () => {
     expect(postgrestJwtError(await failure(hs512))).toMatchObject({ message: 'Wrong or unsupported encoding algorithm' });
   });
 
-  it('gives GoTrue\'s bad_jwt wording', async () => {
+  it("gives GoTrue's bad_jwt wording", async () => {
     const expired = await signJwt({ sub: 'u1', exp: now() - 10 }, secret);
-    expect(gotrueJwtMessage(await failure(expired))).toBe('invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired');
+    expect(gotrueJwtMessage(await failure(expired))).toBe(
+      'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired',
+    );
     expect(gotrueJwtMessage(await failure('garbage'))).toBe(
       'invalid JWT: unable to parse or verify signature, token is malformed: token contains an invalid number of segments',
     );

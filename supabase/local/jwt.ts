@@ -69,7 +69,8 @@ export async function verifyJwt(token: string, trusted: string | TrustedKeys, cl
   let key: Uint8Array | KeyObject;
   if (alg === 'HS256') key = keyOf(keys.jwtSecret);
   else if (alg === 'ES256' && keys.jwks.length > 0) {
-    const jwk = kid === undefined ? (keys.jwks.length === 1 ? keys.jwks[0] : undefined) : keys.jwks.find((candidate) => candidate.kid === kid);
+    const jwk =
+      kid === undefined ? (keys.jwks.length === 1 ? keys.jwks[0] : undefined) : keys.jwks.find((candidate) => candidate.kid === kid);
     if (!jwk) return { ok: false, failure: { kind: 'no-key', kid } };
     key = publicKeyOf(jwk);
   } else return { ok: false, failure: { kind: 'algorithm' } };

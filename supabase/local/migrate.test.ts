@@ -34,7 +34,9 @@ describe('migrations', () => {
     const seedFile = join(dir, 'seed.sql');
     const first = await prepareDatabase(db, { migrationsDir: dir, seedFile });
     expect(first).toEqual({ fresh: true, applied: ['20240101000000_first', '20240202000000_second'], seeded: true });
-    const recorded = await db.query<{ version: string; name: string }>('select version, name from supabase_migrations.schema_migrations order by version');
+    const recorded = await db.query<{ version: string; name: string }>(
+      'select version, name from supabase_migrations.schema_migrations order by version',
+    );
     expect(recorded).toEqual([
       { version: '20240101000000', name: 'first' },
       { version: '20240202000000', name: 'second' },
@@ -47,7 +49,9 @@ describe('migrations', () => {
 
   it('names a failing migration and leaves it unrecorded', async () => {
     writeFileSync(join(dir, '20240303000000_broken.sql'), 'create table public.c (id int); select 1/0;');
-    await expect(prepareDatabase(db, { migrationsDir: dir, seedFile: false })).rejects.toThrow(/20240303000000_broken\.sql failed: division by zero/);
+    await expect(prepareDatabase(db, { migrationsDir: dir, seedFile: false })).rejects.toThrow(
+      /20240303000000_broken\.sql failed: division by zero/,
+    );
     expect(await db.query(`select 1 from supabase_migrations.schema_migrations where version = '20240303000000'`)).toHaveLength(0);
     expect(await db.query(`select to_regclass('public.c') as t`)).toEqual([{ t: null }]);
   });

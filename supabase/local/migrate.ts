@@ -98,9 +98,7 @@ export interface PrepareResult {
 export async function prepareDatabase(db: Db, options: PrepareOptions = {}): Promise<PrepareResult> {
   const log = options.log ?? (() => undefined);
   if (options.reset && db.kind === 'postgres') await db.exec(RESET_SQL);
-  const [existing] = await db.query<{ found: boolean }>(
-    `select to_regclass('supabase_migrations.schema_migrations') is not null as found`,
-  );
+  const [existing] = await db.query<{ found: boolean }>(`select to_regclass('supabase_migrations.schema_migrations') is not null as found`);
   const fresh = options.reset === true || !existing?.found;
 
   await db.exec(readFileSync(BOOTSTRAP_FILE, 'utf8'));

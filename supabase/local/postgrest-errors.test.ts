@@ -48,7 +48,11 @@ describe('pgErrorStatus (PostgREST mapSQLtoHTTP)', () => {
 describe('postgrestErrorFromPg', () => {
   it('carries detail and hint, null when absent', () => {
     const error = postgrestErrorFromPg({ code: 'P0001', message: 'Not a member', detail: 'group 1', hint: 'Ask for an invite' }, true);
-    expect(error).toEqual({ status: 400, body: { code: 'P0001', message: 'Not a member', details: 'group 1', hint: 'Ask for an invite' }, headers: {} });
+    expect(error).toEqual({
+      status: 400,
+      body: { code: 'P0001', message: 'Not a member', details: 'group 1', hint: 'Ask for an invite' },
+      headers: {},
+    });
     expect(postgrestErrorFromPg({ code: '23505', message: 'duplicate key' }, true).body).toEqual({
       code: '23505',
       message: 'duplicate key',
@@ -63,10 +67,18 @@ describe('postgrestErrorFromPg', () => {
 
   it("lets RAISE SQLSTATE 'PGRST' take over the response", () => {
     const error = postgrestErrorFromPg(
-      { code: 'PGRST', message: '{"code":"123","message":"Payment Required"}', detail: '{"status":402,"headers":{"X-Powered-By":"Nerd Rage"}}' },
+      {
+        code: 'PGRST',
+        message: '{"code":"123","message":"Payment Required"}',
+        detail: '{"status":402,"headers":{"X-Powered-By":"Nerd Rage"}}',
+      },
       true,
     );
-    expect(error).toEqual({ status: 402, body: { code: '123', message: 'Payment Required', details: null, hint: null }, headers: { 'X-Powered-By': 'Nerd Rage' } });
+    expect(error).toEqual({
+      status: 402,
+      body: { code: '123', message: 'Payment Required', details: null, hint: null },
+      headers: { 'X-Powered-By': 'Nerd Rage' },
+    });
     expect(postgrestErrorFromPg({ code: 'PGRST', message: 'not json' }, true)).toMatchObject({ status: 500, body: { code: 'PGRST121' } });
   });
 });
@@ -87,7 +99,9 @@ describe('noRpcError (PGRST202)', () => {
   it('says "without parameters" for an empty body', () => {
     const error = noRpcError({ fn: 'nope', argumentKeys: [], jsonBody: false, overloads: [] });
     expect(error.body.message).toBe('Could not find the function public.nope without parameters in the schema cache');
-    expect(error.body.details).toBe('Searched for the function public.nope without parameters, but no matches were found in the schema cache.');
+    expect(error.body.details).toBe(
+      'Searched for the function public.nope without parameters, but no matches were found in the schema cache.',
+    );
     expect(error.body.hint).toBeNull();
   });
 });

@@ -119,8 +119,7 @@ export function noRpcError({ fn, argumentKeys, jsonBody, overloads }: NoRpcInput
   const qualified = `public.${fn}`;
   const keys = [...argumentKeys].sort();
   const withParams = keys.length === 0 ? ' without parameters' : `(${keys.join(', ')})`;
-  const detailParams =
-    keys.length === 0 ? ' without parameters' : ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
+  const detailParams = keys.length === 0 ? ' without parameters' : ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
   const best = overloads[0];
   return {
     status: 404,

@@ -32,7 +32,14 @@ interface Routine {
 
 /** The functions named fn in the exposed schema, with their input parameters. */
 async function findRoutines(tx: Queryable, fn: string): Promise<Routine[]> {
-  const rows = await tx.query<{ names: string[] | null; modes: string[] | null; types: string[]; ndefaults: number; retset: boolean; void: boolean }>(
+  const rows = await tx.query<{
+    names: string[] | null;
+    modes: string[] | null;
+    types: string[];
+    ndefaults: number;
+    retset: boolean;
+    void: boolean;
+  }>(
     `select p.proargnames as names, p.proargmodes::text[] as modes, p.pronargdefaults as ndefaults,
             p.proretset as retset, p.prorettype = 'void'::regtype as void,
             array(select format_type(t, null) from unnest(p.proargtypes::oid[]) with ordinality as a(t, i) order by i) as types
@@ -48,7 +55,15 @@ async function findRoutines(tx: Queryable, fn: string): Promise<Routine[]> {
     if (inputNames.length !== row.types.length || inputNames.some((name) => name === '')) {
       return row.types.length === 0 ? [{ argNames: [], argTypes: [], required: 0, returnsSet: row.retset, returnsVoid: row.void }] : [];
     }
-    return [{ argNames: inputNames, argTypes: row.types, required: row.types.length - row.ndefaults, returnsSet: row.retset, returnsVoid: row.void }];
+    return [
+      {
+        argNames: inputNames,
+        argTypes: row.types,
+        required: row.types.length - row.ndefaults,
+        returnsSet: row.retset,
+        returnsVoid: row.void,
+      },
+    ];
   });
 }
 
@@ -56,7 +71,8 @@ async function findRoutines(tx: Queryable, fn: string): Promise<Routine[]> {
 function chooseRoutine(routines: Routine[], keys: string[]): Routine | undefined {
   return routines.find(
     (routine) =>
-      keys.every((key) => routine.argNames.includes(key)) && routine.argNames.slice(0, routine.required).every((name) => keys.includes(name)),
+      keys.every((key) => routine.argNames.includes(key)) &&
+      routine.argNames.slice(0, routine.required).every((name) => keys.includes(name)),
   );
 }
 
@@ -160,7 +176,8 @@ function unsupported(req: IncomingMessage, url: URL, method: string): string | u
 
 export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: URL, fn: string, ctx: RpcContext): Promise<void> {
   const method = req.method ?? 'GET';
-  if (method !== 'POST' && method !== 'GET' && method !== 'HEAD') return fail(res, apiError(405, 'PGRST101', `Cannot use the ${method} method on RPC`));
+  if (method !== 'POST' && method !== 'GET' && method !== 'HEAD')
+    return fail(res, apiError(405, 'PGRST101', `Cannot use the ${method} method on RPC`));
   const readOnly = method !== 'POST';
   const missing = unsupported(req, url, method);
   if (missing) return fail(res, notImplemented(missing));
@@ -176,12 +193,20 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
   const verified = await verifyJwt(token, { jwtSecret: ctx.jwtSecret, jwks: ctx.jwks ?? [] }, 30);
   if (!verified.ok) {
     const { status, ...body } = postgrestJwtError(verified.failure);
-    return fail(res, { status, body, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${body.message}"` } });
+    return fail(res, {
+      status,
+      body,
+      headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${body.message}"` },
+    });
   }
   const claims: Claims = verified.claims;
   const role = typeof claims.role === 'string' ? claims.role : 'anon';
   if (!API_ROLES.has(role)) {
-    return fail(res, { status: 401, body: { code: '22023', message: `role "${role}" does not exist`, details: null, hint: null }, headers: {} });
+    return fail(res, {
+      status: 401,
+      body: { code: '22023', message: `role "${role}" does not exist`, details: null, hint: null },
+      headers: {},
+    });
   }
 
   let payload: Record<string, unknown>;
@@ -212,7 +237,10 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
       const routines = await findRoutines(tx, fn);
       const routine = chooseRoutine(routines, keys);
       if (!routine) {
-        return { kind: 'error' as const, error: noRpcError({ fn, argumentKeys: keys, jsonBody: method === 'POST', overloads: routines.map((r) => r.argNames) }) };
+        return {
+          kind: 'error' as const,
+          error: noRpcError({ fn, argumentKeys: keys, jsonBody: method === 'POST', overloads: routines.map((r) => r.argNames) }),
+        };
       }
       if (columns && !routine.returnsSet) {
         return { kind: 'error' as const, error: notImplemented(`select=${columns.join(',')} on a function that returns no set`) };
@@ -220,7 +248,10 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
       await tx.query(`set local role ${ident(role)}`);
       const settings = (await roleSettings(ctx.db, tx)).get(role) ?? [];
       if (settings.length) {
-        await tx.query(`select set_config(k, v, true) from unnest($1::text[], $2::text[]) as s(k, v)`, [settings.map(([k]) => k), settings.map(([, v]) => v)]);
+        await tx.query(`select set_config(k, v, true) from unnest($1::text[], $2::text[]) as s(k, v)`, [
+          settings.map(([k]) => k),
+          settings.map(([, v]) => v),
+        ]);
       }
       await tx.query(
         `select set_config('search_path', 'public, extensions', true), set_config('request.jwt.claims', $1, true),
@@ -244,13 +275,18 @@ export async function handleRpc(req: IncomingMessage, res: ServerResponse, url: 
   if (outcome.kind === 'void') return send(res, outcome.status ?? 204);
   // HEAD: the headers GET would send, no body.
   const reply = (status: number, body: string, headers: Record<string, string>) =>
-    method === 'HEAD' ? send(res, status, undefined, { 'Content-Type': 'application/json; charset=utf-8', ...headers }) : send(res, status, body, headers);
+    method === 'HEAD'
+      ? send(res, status, undefined, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
+      : send(res, status, body, headers);
   if (outcome.status !== undefined && outcome.status !== 200) return reply(outcome.status, outcome.body, {});
   // Content-Range as PostgREST sends it: the total only with Prefer: count=exact.
   const total = (rows: number) => (countExact ? String(rows) : '*');
   if (singular && outcome.set) {
     if (outcome.rows !== 1) {
-      return fail(res, apiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${outcome.rows} rows`));
+      return fail(
+        res,
+        apiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${outcome.rows} rows`),
+      );
     }
     return reply(200, JSON.stringify((JSON.parse(outcome.body) as unknown[])[0]), { 'Content-Range': `0-0/${total(1)}` });
   }

@@ -24,7 +24,8 @@ beforeEach(async () => {
   server = createServer((_, res) => res.writeHead(404).end());
   realtime = await startRealtime(server, {
     db,
-    checkKey: (req, requestUrl) => checkApiKey(req, requestUrl, { publishableKey: KEY, anonKey: 'anon', secretKey: 'secret', serviceRoleKey: 'service' }),
+    checkKey: (req, requestUrl) =>
+      checkApiKey(req, requestUrl, { publishableKey: KEY, anonKey: 'anon', secretKey: 'secret', serviceRoleKey: 'service' }),
     verifyToken: async () => ({ ok: true, claims: { role: 'authenticated', sub: 'u1' } }),
     log: (line) => void logged.push(line),
   });
@@ -74,9 +75,13 @@ describe('the stand-in Realtime socket', () => {
     const join = (config: object) => ask(['1', '1', 'realtime:group:x', 'phx_join', { config, access_token: 't' }]);
     const reason = (reply: unknown[]) => (reply[4] as { status: string; response: { reason: string } }).response.reason;
     expect(reason(await join({ private: false, postgres_changes: [] }))).toBe('PrivateOnly: This project only allows private channels');
-    expect(reason(await join({ private: true, postgres_changes: [{ event: '*', schema: 'public', table: 'items' }] }))).toMatch(/Postgres Changes is not supported/);
+    expect(reason(await join({ private: true, postgres_changes: [{ event: '*', schema: 'public', table: 'items' }] }))).toMatch(
+      /Postgres Changes is not supported/,
+    );
     expect(reason(await join({ private: true, presence: { enabled: true } }))).toMatch(/Presence is not supported/);
-    expect(reason(await ask(['1', '2', 'realtime:group:x', 'broadcast', { type: 'broadcast', event: 'hi', payload: {} }]))).toMatch(/not supported/);
+    expect(reason(await ask(['1', '2', 'realtime:group:x', 'broadcast', { type: 'broadcast', event: 'hi', payload: {} }]))).toMatch(
+      /not supported/,
+    );
     expect(reason(await ask(['1', '3', 'group:x', 'phx_join', { config: { private: true } }]))).toMatch(/start with "realtime:"/);
     expect(logged).toHaveLength(5);
     ws.close();

@@ -235,7 +235,9 @@ export async function startRealtime(server: Server, options: RealtimeOptions): P
     const path = url.pathname.replace(/\/+$/, '');
     const refuse = (status: number, text: string, body: unknown) => {
       const json = JSON.stringify(body);
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+      );
     };
     if (path !== REALTIME_PATH) {
       log(`realtime: refused a websocket at ${path}: only ${REALTIME_PATH} is served`);

@@ -17,13 +17,15 @@ export async function bundleScript(repo: string, code: string): Promise<string> 
     logLevel: 'error',
     root,
     resolve: { alias: { '@': root } },
-    plugins: [{
-      name: ENTRY,
-      enforce: 'pre',
-      // Vite hands lib mode's entry over as a path under the root.
-      resolveId: (id: string) => (id.endsWith(ENTRY) ? `\0${ENTRY}` : null),
-      load: (id: string) => (id === `\0${ENTRY}` ? code : null),
-    }],
+    plugins: [
+      {
+        name: ENTRY,
+        enforce: 'pre',
+        // Vite hands lib mode's entry over as a path under the root.
+        resolveId: (id: string) => (id.endsWith(ENTRY) ? `\0${ENTRY}` : null),
+        load: (id: string) => (id === `\0${ENTRY}` ? code : null),
+      },
+    ],
     build: { write: false, lib: { entry: ENTRY, formats: ['iife'], name: 'readclubBench' } },
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => (o as Rolldown.RolldownOutput).output);

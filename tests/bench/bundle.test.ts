@@ -11,7 +11,8 @@ describe('bench: which chunks an entry loads', () => {
   });
 
   it('finds minified relative imports, side-effect imports, and ignores bare packages and dynamic imports', () => {
-    const js = 'import{a as e}from"./styles-B.js";import"./side.js";import { x } from "../up.js";import"preact";const l=()=>import("./lazy.js");';
+    const js =
+      'import{a as e}from"./styles-B.js";import"./side.js";import { x } from "../up.js";import"preact";const l=()=>import("./lazy.js");';
     expect(staticImports(js)).toEqual(['./styles-B.js', './side.js', '../up.js']);
   });
 

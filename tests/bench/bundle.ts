@@ -103,6 +103,8 @@ export function measureZip(outDir: string): { file: string; bytes: number } | nu
   } catch {
     return null;
   }
-  const newest = names.map((file) => ({ file, stat: statSync(posix.join(outDir, file)) })).sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
+  const newest = names
+    .map((file) => ({ file, stat: statSync(posix.join(outDir, file)) }))
+    .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs)[0];
   return newest ? { file: newest.file, bytes: newest.stat.size } : null;
 }

@@ -75,9 +75,9 @@ async function seededVersion(url: string): Promise<string | null> {
   const client = await connect(url).catch(() => null);
   if (!client) return null;
   try {
-    const rows = await client.query<{ version: string }>(
-      `select version from bench_meta.seeded where to_regclass('bench_meta.seeded') is not null`,
-    ).catch(() => ({ rows: [] }));
+    const rows = await client
+      .query<{ version: string }>(`select version from bench_meta.seeded where to_regclass('bench_meta.seeded') is not null`)
+      .catch(() => ({ rows: [] }));
     return rows.rows[0]?.version ?? null;
   } finally {
     await client.end();
@@ -112,7 +112,9 @@ async function build(baseUrl: string, name: string, shape: SeedShape, version: s
       log(`  seed step ${i + 1}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
     await client.query('vacuum analyze');
-    await client.query(`create schema bench_meta; create table bench_meta.seeded (version text not null, seeded_at timestamptz not null default now())`);
+    await client.query(
+      `create schema bench_meta; create table bench_meta.seeded (version text not null, seeded_at timestamptz not null default now())`,
+    );
     await client.query(`insert into bench_meta.seeded (version) values ($1)`, [version]);
   } finally {
     await client.end();
@@ -210,7 +212,10 @@ export async function benchDatabase(options: {
   // The full-size database keeps its name; quick runs get their own, so neither rebuilds the other.
   const name = options.name ?? (options.scale === 1 ? 'readclub_bench' : `readclub_bench_${String(options.scale).replace(/\W/g, '_')}`);
   const shape = seedShape(options.scale);
-  const migrations = listMigrations(DEFAULT_MIGRATIONS_DIR).map((m) => ({ name: `${m.version}_${m.name}`, sql: readFileSync(m.file, 'utf8') }));
+  const migrations = listMigrations(DEFAULT_MIGRATIONS_DIR).map((m) => ({
+    name: `${m.version}_${m.name}`,
+    sql: readFileSync(m.file, 'utf8'),
+  }));
   const version = seedVersion(migrations, shape);
   const url = withDatabase(options.baseUrl, name);
   const found = options.reseed ? null : await seededVersion(url);
@@ -218,7 +223,9 @@ export async function benchDatabase(options: {
   let seedSeconds = 0;
   if (reused) log(`Reusing ${name} (seed version ${version}).`);
   else {
-    log(`Seeding ${name}: ${shape.items.toLocaleString('en')} items in ${shape.groups.toLocaleString('en')} groups (seed version ${version}${found ? `, was ${found}` : ''})…`);
+    log(
+      `Seeding ${name}: ${shape.items.toLocaleString('en')} items in ${shape.groups.toLocaleString('en')} groups (seed version ${version}${found ? `, was ${found}` : ''})…`,
+    );
     seedSeconds = await build(options.baseUrl, name, shape, version, log);
     log(`Seeded in ${seedSeconds.toFixed(0)} s.`);
   }
@@ -235,18 +242,25 @@ export async function benchDatabase(options: {
     if (!bench) throw new Error(`${name} has no bench member or Bench Circle; run with --db-reseed.`);
     const claims = JSON.stringify({ sub: bench.member, role: 'authenticated', aud: 'authenticated' });
     const present = new Set(
-      (await client.query<{ proname: string }>(`select proname from pg_proc where pronamespace = 'public'::regnamespace`)).rows.map((r) => r.proname),
+      (await client.query<{ proname: string }>(`select proname from pg_proc where pronamespace = 'public'::regnamespace`)).rows.map(
+        (r) => r.proname,
+      ),
     );
     const figures: StatementFigures[] = [];
     // The performance migration builds an item's comments in one query, as comment_json builds
     // one; if comment_json's shape changed since, say so loudly (the two must agree).
-    const drift = await client.query<{ agree: boolean }>(
-      `select private.comments_json($1) = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
+    const drift = await client
+      .query<{ agree: boolean }>(
+        `select private.comments_json($1) = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
                                                       from app.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
-      [bench.item],
-    ).catch(() => ({ rows: [{ agree: true }] }));
+        [bench.item],
+      )
+      .catch(() => ({ rows: [{ agree: true }] }));
     if (!drift.rows[0]?.agree) {
-      figures.push({ name: 'comments_json agrees with comment_json', skipped: 'NO: comment_json changed; update private.comments_json in supabase/schemas/40_comments.sql' });
+      figures.push({
+        name: 'comments_json agrees with comment_json',
+        skipped: 'NO: comment_json changed; update private.comments_json in supabase/schemas/40_comments.sql',
+      });
     }
     const loadBefore = loadavg()[0]!;
     for (const s of statements(bench.grp, bench.item)) {
@@ -281,7 +295,19 @@ export async function benchDatabase(options: {
       const b = summarise(bypass);
       figures.push({ name: s.name, member: m, bypass: b, ratioP50: m.median / b.median, ratioP95: m.p95 / b.p95 });
     }
-    return { database: name, scale: options.scale, shape, version, seedSeconds, reused, counts: await counts(client), reps: options.reps, shortReps: options.reps * SHORT_REPS, load: [loadBefore, loadavg()[0]!], statements: figures };
+    return {
+      database: name,
+      scale: options.scale,
+      shape,
+      version,
+      seedSeconds,
+      reused,
+      counts: await counts(client),
+      reps: options.reps,
+      shortReps: options.reps * SHORT_REPS,
+      load: [loadBefore, loadavg()[0]!],
+      statements: figures,
+    };
   } finally {
     await client.end();
     await bypassClient.end();

@@ -14,7 +14,13 @@ const figures = (member: number[], bypass: number[]): DbFigures => ({
   reps: member.length,
   load: [1, 1],
   statements: [
-    { name: 'group_queue (500-item group)', member: summarise(member), bypass: summarise(bypass), ratioP50: summarise(member).median / summarise(bypass).median, ratioP95: summarise(member).p95 / summarise(bypass).p95 },
+    {
+      name: 'group_queue (500-item group)',
+      member: summarise(member),
+      bypass: summarise(bypass),
+      ratioP50: summarise(member).median / summarise(bypass).median,
+      ratioP95: summarise(member).p95 / summarise(bypass).p95,
+    },
     { name: 'search_library', skipped: 'not yet (no public.search_library)' },
   ],
 });
@@ -42,9 +48,25 @@ describe('database table', () => {
 describe('pages table', () => {
   it('prints the quietest run beside the median and marks a median over 100 ms', async () => {
     const { uiTable } = await import('./report-app');
-    const popup = { shellMs: summarise([60, 70, 80]), cachedGroupsMs: summarise([61, 120, 130]), cachedPreviewMs: summarise([90, 95, 99]), firstOpenGroupsMs: 300, holdMs: 2000 };
-    const sidepanel = { queueItems: 1000, queueFirstMs: 900, queueCachedMs: summarise([400]), shellCachedMs: summarise([200]), queueRendered: 50,
-      queueLongestTaskMs: 60, threadComments: 200, threadMs: 700, threadRendered: 200, scroll: { frames: 10, p95FrameMs: 20, maxFrameMs: 22, over50ms: 0 } };
+    const popup = {
+      shellMs: summarise([60, 70, 80]),
+      cachedGroupsMs: summarise([61, 120, 130]),
+      cachedPreviewMs: summarise([90, 95, 99]),
+      firstOpenGroupsMs: 300,
+      holdMs: 2000,
+    };
+    const sidepanel = {
+      queueItems: 1000,
+      queueFirstMs: 900,
+      queueCachedMs: summarise([400]),
+      shellCachedMs: summarise([200]),
+      queueRendered: 50,
+      queueLongestTaskMs: 60,
+      threadComments: 200,
+      threadMs: 700,
+      threadRendered: 200,
+      scroll: { frames: 10, p95FrameMs: 20, maxFrameMs: 22, over50ms: 0 },
+    };
     const text = uiTable({ popup, sidepanel, requests: [] });
     expect(text).toMatch(/quietest ms/);
     expect(text).toMatch(/group list shown, from cache\s+120\.0\s+130\.0\s+61\.0\s+100 ms\s+OVER BUDGET/);

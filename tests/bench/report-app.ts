@@ -20,7 +20,20 @@ const x = (n: number | undefined): string => (n === undefined || Number.isNaN(n)
 const mark = (over: boolean): string => (over ? 'OVER BUDGET' : 'ok');
 
 export function dbTable(f: DbFigures): string {
-  const rows = [['statement', 'member p50', 'p95', 'min', 'bypass p50', 'p95', 'min', 'ratio p50', 'ratio p95', `budget (ratio ${APP_BUDGETS.rlsRatio})`]];
+  const rows = [
+    [
+      'statement',
+      'member p50',
+      'p95',
+      'min',
+      'bypass p50',
+      'p95',
+      'min',
+      'ratio p50',
+      'ratio p95',
+      `budget (ratio ${APP_BUDGETS.rlsRatio})`,
+    ],
+  ];
   for (const s of f.statements) {
     if (s.skipped) {
       rows.push([s.name, '-', '-', '-', '-', '-', '-', '-', '-', s.skipped]);
@@ -29,9 +42,27 @@ export function dbTable(f: DbFigures): string {
     const over = Math.max(s.ratioP50!, s.ratioP95!) > APP_BUDGETS.rlsRatio;
     // Issue 7 budgets the ratio of group_queue, clip_item and search; the others are timed to find costs, and say so.
     const budgeted = /^(group_queue|clip_item|search_library)/.test(s.name);
-    const notes = [budgeted ? mark(over) : over ? `over ${APP_BUDGETS.rlsRatio} (not budgeted: +${ms(s.member!.median - s.bypass!.median)} ms)` : 'ok (not budgeted)'];
-    if (s.name.startsWith('group_queue')) notes.push(`p95 < ${APP_BUDGETS.groupQueueP95Ms} ms: ${mark(s.member!.p95 >= APP_BUDGETS.groupQueueP95Ms)}`);
-    rows.push([s.name, ms(s.member!.median), ms(s.member!.p95), ms(s.member!.min), ms(s.bypass!.median), ms(s.bypass!.p95), ms(s.bypass!.min), x(s.ratioP50), x(s.ratioP95), notes.join('; ')]);
+    const notes = [
+      budgeted
+        ? mark(over)
+        : over
+          ? `over ${APP_BUDGETS.rlsRatio} (not budgeted: +${ms(s.member!.median - s.bypass!.median)} ms)`
+          : 'ok (not budgeted)',
+    ];
+    if (s.name.startsWith('group_queue'))
+      notes.push(`p95 < ${APP_BUDGETS.groupQueueP95Ms} ms: ${mark(s.member!.p95 >= APP_BUDGETS.groupQueueP95Ms)}`);
+    rows.push([
+      s.name,
+      ms(s.member!.median),
+      ms(s.member!.p95),
+      ms(s.member!.min),
+      ms(s.bypass!.median),
+      ms(s.bypass!.p95),
+      ms(s.bypass!.min),
+      x(s.ratioP50),
+      x(s.ratioP95),
+      notes.join('; '),
+    ]);
   }
   const c = f.counts;
   return [
@@ -53,14 +84,49 @@ export function uiTable(u: UiFigures): string {
   const rows = [
     ['measure', 'median ms', 'p95 ms', 'quietest ms', 'budget', ''],
     ['popup: page drawn (account known)', ms(p.shellMs.median), ms(p.shellMs.p95), q(p.shellMs), '', ''],
-    ['popup: group list shown, from cache', ms(p.cachedGroupsMs.median), ms(p.cachedGroupsMs.p95), q(p.cachedGroupsMs), `${budget} ms`, mark(p.cachedGroupsMs.median > budget)],
-    ['popup: clip preview shown', ms(p.cachedPreviewMs.median), ms(p.cachedPreviewMs.p95), q(p.cachedPreviewMs), `${budget} ms`, mark(p.cachedPreviewMs.median > budget)],
+    [
+      'popup: group list shown, from cache',
+      ms(p.cachedGroupsMs.median),
+      ms(p.cachedGroupsMs.p95),
+      q(p.cachedGroupsMs),
+      `${budget} ms`,
+      mark(p.cachedGroupsMs.median > budget),
+    ],
+    [
+      'popup: clip preview shown',
+      ms(p.cachedPreviewMs.median),
+      ms(p.cachedPreviewMs.p95),
+      q(p.cachedPreviewMs),
+      `${budget} ms`,
+      mark(p.cachedPreviewMs.median > budget),
+    ],
     ['popup: group list, first open (nothing cached)', ms(p.firstOpenGroupsMs), '', '', '', ''],
     [`side panel: ${s.queueItems}-item queue, first open`, ms(s.queueFirstMs), '', '', '', `${s.queueRendered} entries drawn`],
-    ['side panel: page drawn (account known), cached open', ms(s.shellCachedMs.median), ms(s.shellCachedMs.p95), q(s.shellCachedMs), '', ''],
-    [`side panel: ${s.queueItems}-item queue, from cache`, ms(s.queueCachedMs.median), ms(s.queueCachedMs.p95), q(s.queueCachedMs), '', `longest task ${ms(s.queueLongestTaskMs)} ms`],
+    [
+      'side panel: page drawn (account known), cached open',
+      ms(s.shellCachedMs.median),
+      ms(s.shellCachedMs.p95),
+      q(s.shellCachedMs),
+      '',
+      '',
+    ],
+    [
+      `side panel: ${s.queueItems}-item queue, from cache`,
+      ms(s.queueCachedMs.median),
+      ms(s.queueCachedMs.p95),
+      q(s.queueCachedMs),
+      '',
+      `longest task ${ms(s.queueLongestTaskMs)} ms`,
+    ],
     [`side panel: ${s.threadComments}-comment thread opened`, ms(s.threadMs), '', '', '', `${s.threadRendered} comments drawn`],
-    ['side panel: scrolling the queue, frame time', ms(s.scroll.p95FrameMs), `max ${ms(s.scroll.maxFrameMs)}`, '', '', `${s.scroll.over50ms} of ${s.scroll.frames} frames over 50 ms`],
+    [
+      'side panel: scrolling the queue, frame time',
+      ms(s.scroll.p95FrameMs),
+      `max ${ms(s.scroll.maxFrameMs)}`,
+      '',
+      '',
+      `${s.scroll.over50ms} of ${s.scroll.frames} frames over 50 ms`,
+    ],
   ];
   return `Pages (answers held ${p.holdMs} ms for the cached figures, so they show what came from storage)\n${table(rows, (i) => i > 0 && i < 3)}`;
 }
@@ -69,8 +135,16 @@ export function requestTable(u: UiFigures): string {
   const rows = [['action', 'requests', 'preflights', 'budget', 'calls']];
   for (const r of u.requests) {
     const isClip = r.action.startsWith('clip');
-    const calls = Object.entries(r.byPath).filter(([k]) => !k.startsWith('OPTIONS')).map(([k, n]) => `${k.replace(/^POST \/rest\/v1\/rpc\//, '')}${n > 1 ? ` x${n}` : ''}`);
-    rows.push([r.action, String(r.requests), String(r.preflights), isClip ? String(APP_BUDGETS.clipRequests) : '', `${isClip ? `${mark(r.requests > APP_BUDGETS.clipRequests)} ` : ''}${calls.join(', ')}`]);
+    const calls = Object.entries(r.byPath)
+      .filter(([k]) => !k.startsWith('OPTIONS'))
+      .map(([k, n]) => `${k.replace(/^POST \/rest\/v1\/rpc\//, '')}${n > 1 ? ` x${n}` : ''}`);
+    rows.push([
+      r.action,
+      String(r.requests),
+      String(r.preflights),
+      isClip ? String(APP_BUDGETS.clipRequests) : '',
+      `${isClip ? `${mark(r.requests > APP_BUDGETS.clipRequests)} ` : ''}${calls.join(', ')}`,
+    ]);
   }
   return `HTTP requests per action (CORS preflights counted apart)\n${table(rows, (i) => i > 0 && i < 4)}`;
 }

@@ -26,7 +26,9 @@ describe('bench report', () => {
     expect(o.medianPageRatio).toBe(2);
     expect(o.medianPageRunRatio).toBe(1.5);
     expect(overall([pageFigures(timing('c'))]).medianPageRunRatio).toBeNull();
-    expect(overallTable(o)).toMatch(/per click \(the budget line\): median per-page ratio 2\.00x[\s\S]*extraction only: median per-page ratio 1\.50x/);
+    expect(overallTable(o)).toMatch(
+      /per click \(the budget line\): median per-page ratio 2\.00x[\s\S]*extraction only: median per-page ratio 1\.50x/,
+    );
   });
 
   it('counts a clipper that threw as a failure, one that declined the page as declined, and leaves untimed and baseline pages out of the figures', () => {
@@ -35,7 +37,11 @@ describe('bench report', () => {
       timing('declined', { clipperResult: { ms: 1, ok: false, note: 'unclippable: not an article' } }),
       timing('threw', { clipperResult: { ms: 1, ok: false, note: 'threw: TypeError' } }),
       timing('no-article', { readabilityResult: { ms: 1, ok: false, note: 'no article' } }),
-      timing('baseline/empty', { clipper: [3], readability: [1], clipperResult: { ms: 1, ok: false, note: 'unclippable: not an article' } }),
+      timing('baseline/empty', {
+        clipper: [3],
+        readability: [1],
+        clipperResult: { ms: 1, ok: false, note: 'unclippable: not an article' },
+      }),
       timing('hung', { clipper: [], readability: [], clipperResult: null, readabilityResult: null, error: 'clipper took over 60 s' }),
     ].map(pageFigures);
     const o = overall(pages);
@@ -53,6 +59,8 @@ describe('bench report', () => {
 
   it('prints a failure that hit many pages once, with the count and the first few pages', () => {
     const failures = ['a', 'b', 'c', 'd'].map((name) => ({ name, what: 'clipper threw: Error: no DOM' }));
-    expect(failureLines([...failures, { name: 'e', what: 'hung' }])).toBe('\n  4 x clipper threw: Error: no DOM: a, b, c, …\n  1 x hung: e');
+    expect(failureLines([...failures, { name: 'e', what: 'hung' }])).toBe(
+      '\n  4 x clipper threw: Error: no DOM: a, b, c, …\n  1 x hung: e',
+    );
   });
 });

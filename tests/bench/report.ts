@@ -118,7 +118,11 @@ export function overall(all: readonly PageFigures[]): Overall {
 
 export function table(rows: string[][], rightAligned: (col: number) => boolean): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -140,8 +144,24 @@ export function sizeTable(entries: Record<string, EntrySize>, files: readonly Fi
 export function pageTable(pages: readonly PageFigures[]): string {
   const rows = [['page', 'clipper med', 'p95', 'Readability med', 'p95', 'ratio/click', 'ratio/run', 'note']];
   for (const p of pages) {
-    const note = p.error || [p.clipperResult?.ok === false ? `clipper: ${p.clipperResult.note.slice(0, 60)}` : '', p.readabilityResult?.ok === false ? `Readability: ${p.readabilityResult.note}` : ''].filter(Boolean).join('; ');
-    rows.push([p.name, ms(p.clipper?.median), ms(p.clipper?.p95), ms(p.readability?.median), ms(p.readability?.p95), x(p.ratio), x(p.runRatio), note]);
+    const note =
+      p.error ||
+      [
+        p.clipperResult?.ok === false ? `clipper: ${p.clipperResult.note.slice(0, 60)}` : '',
+        p.readabilityResult?.ok === false ? `Readability: ${p.readabilityResult.note}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+    rows.push([
+      p.name,
+      ms(p.clipper?.median),
+      ms(p.clipper?.p95),
+      ms(p.readability?.median),
+      ms(p.readability?.p95),
+      x(p.ratio),
+      x(p.runRatio),
+      note,
+    ]);
   }
   return table(rows, (i) => i > 0 && i < 7);
 }
@@ -150,14 +170,21 @@ export function pageTable(pages: readonly PageFigures[]): string {
 export function failureLines(failures: Overall['failures']): string {
   const byWhat = new Map<string, string[]>();
   for (const f of failures) byWhat.set(f.what, [...(byWhat.get(f.what) ?? []), f.name]);
-  return [...byWhat].map(([what, names]) => `\n  ${names.length} x ${what}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`).join('');
+  return [...byWhat]
+    .map(([what, names]) => `\n  ${names.length} x ${what}: ${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`)
+    .join('');
 }
 
 export function overallTable(o: Overall): string {
   const rows = [
     ['system', 'median ms', 'p95 ms', 'max ms'],
     ['clipper per click (built clipper.js evaluated and run)', ms(o.clipper.median), ms(o.clipper.p95), ms(o.clipper.max)],
-    ['plain Readability per click (bundled alike, evaluated and run)', ms(o.readability.median), ms(o.readability.p95), ms(o.readability.max)],
+    [
+      'plain Readability per click (bundled alike, evaluated and run)',
+      ms(o.readability.median),
+      ms(o.readability.p95),
+      ms(o.readability.max),
+    ],
   ];
   if (o.clipperRun && o.readabilityRun) {
     rows.push(['clipper, extraction only', ms(o.clipperRun.median), ms(o.clipperRun.p95), ms(o.clipperRun.max)]);

@@ -55,7 +55,13 @@ function build(outDir: string, testHosts = false): void {
   const result = spawnSync('npx', ['wxt', testHosts ? 'build' : 'zip', '-b', 'chrome'], { cwd: repo, env, encoding: 'utf8' });
   if (result.status !== 0) {
     // WXT's own report: its last lines, where the error is (the first are progress spinners).
-    console.error(`${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() && !/WARN|Duplicated imports/.test(line)).slice(-30).join('\n'));
+    console.error(
+      `${result.stdout}${result.stderr}`
+        .split('\n')
+        .filter((line) => line.trim() && !/WARN|Duplicated imports/.test(line))
+        .slice(-30)
+        .join('\n'),
+    );
     throw new Error(`wxt build failed (exit ${result.status}).`);
   }
 }
@@ -89,7 +95,11 @@ async function main(): Promise<void> {
   if (!existsSync(join(root, 'clipper.js'))) throw new Error(`No build at ${root}; run without --no-build.`);
   const sizes = { ...measureBuild(root), zip: measureZip(join(repo, OUT_DIR)) };
   console.log(`\nSizes of ${OUT_DIR}/chrome-mv3 (gzip at zlib's default level)\n${sizeTable(sizes.entries, sizes.files)}`);
-  console.log(sizes.zip ? `zipped extension (${sizes.zip.file}): ${(sizes.zip.bytes / 1024).toFixed(1)} KB\n` : 'zipped extension: no zip (run without --no-build)\n');
+  console.log(
+    sizes.zip
+      ? `zipped extension (${sizes.zip.file}): ${(sizes.zip.bytes / 1024).toFixed(1)} KB\n`
+      : 'zipped extension: no zip (run without --no-build)\n',
+  );
 
   let ui: UiFigures | null = null;
   if (!skip.has('ui')) {
@@ -104,7 +114,10 @@ async function main(): Promise<void> {
     console.log(`\nDatabase at scale (RPCs as the member, RLS on, vs the same as postgres, RLS bypassed)\n${dbTable(db)}\n`);
   }
   if (skip.has('clip')) {
-    writeFileSync(jsonPath, `${JSON.stringify({ date: new Date().toISOString(), git: gitState(), budgets: { ...BUDGETS, app: APP_BUDGETS }, sizes, ui, db }, null, 2)}\n`);
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify({ date: new Date().toISOString(), git: gitState(), budgets: { ...BUDGETS, app: APP_BUDGETS }, sizes, ui, db }, null, 2)}\n`,
+    );
     console.log(`Figures written to ${jsonPath} (clipper timing skipped)`);
     return;
   }
@@ -122,7 +135,9 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const browser = await launch();
   const chromiumVersion = browser.version();
-  console.log(`Timing ${pages.length} pages (an empty baseline page, ${fromReadability} Readability test pages, ${fromDevSet} dev-set) in Chromium ${chromiumVersion}, ${reps} runs each after a warm-up…`);
+  console.log(
+    `Timing ${pages.length} pages (an empty baseline page, ${fromReadability} Readability test pages, ${fromDevSet} dev-set) in Chromium ${chromiumVersion}, ${reps} runs each after a warm-up…`,
+  );
   const started = Date.now();
   let timings;
   try {
@@ -159,8 +174,10 @@ async function main(): Promise<void> {
       warmUp: 1,
       order: 'alternating per run, starting system alternating per page',
       pages: { readabilityTestPages: fromReadability, devSetSample: fromDevSet, corpus },
-      clipper: 'per click: built clipper.js evaluated as executeScript does (indirect eval, completion value), isolated world, page scripts off; extraction only: clipDocument from a bundle evaluated before',
-      readability: 'per click: new Readability(document.cloneNode(true)).parse() bundled and minified by the same Vite, evaluated each run; extraction only: the same call, evaluated before',
+      clipper:
+        'per click: built clipper.js evaluated as executeScript does (indirect eval, completion value), isolated world, page scripts off; extraction only: clipDocument from a bundle evaluated before',
+      readability:
+        'per click: new Readability(document.cloneNode(true)).parse() bundled and minified by the same Vite, evaluated each run; extraction only: the same call, evaluated before',
       budgetLine: 'per click (script evaluation + run for both)',
       seconds: Math.round((Date.now() - started) / 1000),
     },

@@ -103,7 +103,12 @@ async function isolatedWorld(page: Page): Promise<(expression: string) => Promis
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'readclub-bench' });
   return async (expression) => {
-    const reply = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true, awaitPromise: true });
+    const reply = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
     if (reply.exceptionDetails) throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
     return reply.result.value;
   };
@@ -116,7 +121,8 @@ async function timePage(page: Page, url: string, scripts: Scripts, reps: number,
   await evaluate(`${scripts.library}\n;0`);
   const size = () => evaluate('document.documentElement.outerHTML.length');
   const before = await size();
-  const run = (system: System) => withTimeout(evaluate(`(${runInPage.toString()})(${JSON.stringify(system)})`) as Promise<Outcome>, RUN_TIMEOUT_MS, system);
+  const run = (system: System) =>
+    withTimeout(evaluate(`(${runInPage.toString()})(${JSON.stringify(system)})`) as Promise<Outcome>, RUN_TIMEOUT_MS, system);
   timing.clipperResult = await run('clipper');
   timing.readabilityResult = await run('readability');
   await run('clipperRun');
@@ -177,7 +183,16 @@ export async function timePages(
   const timings: PageTiming[] = [];
   try {
     for (const [index, bench] of pages.entries()) {
-      const timing: PageTiming = { name: bench.name, clipper: [], readability: [], clipperRun: [], readabilityRun: [], clipperResult: null, readabilityResult: null, error: '' };
+      const timing: PageTiming = {
+        name: bench.name,
+        clipper: [],
+        readability: [],
+        clipperRun: [],
+        readabilityRun: [],
+        clipperResult: null,
+        readabilityResult: null,
+        error: '',
+      };
       const page = await context.newPage();
       try {
         await timePage(page, `${server.base}/${bench.name}.html`, scripts, reps, index % 2 === 0, timing);

@@ -70,9 +70,14 @@ const MARKER = `(() => {
  */
 async function mark(page: Page, name: string, timeoutMs = 20_000): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${name}: not shown within ${timeoutMs} ms`)), timeoutMs)));
+  const late = new Promise<never>(
+    (_, fail) => (timer = setTimeout(() => fail(new Error(`${name}: not shown within ${timeoutMs} ms`)), timeoutMs)),
+  );
   try {
-    return await Promise.race([page.evaluate((n) => (window as unknown as { __bench: { done: Record<string, Promise<number>> } }).__bench.done[n]!, name), late]);
+    return await Promise.race([
+      page.evaluate((n) => (window as unknown as { __bench: { done: Record<string, Promise<number>> } }).__bench.done[n]!, name),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -97,14 +102,26 @@ async function launch(extensionDir: string): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
-    args: ['--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox',
-      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   await context.addInitScript(MARKER);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
-    context, extensionId, worker, profile,
+    context,
+    extensionId,
+    worker,
+    profile,
     async open(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -123,7 +140,14 @@ async function save(popup: Page): Promise<void> {
     await popup.getByRole('button', { name: /^Save to / }).click({ timeout: 15_000 });
     await popup.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
   } catch (error) {
-    const shown = (await popup.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400);
+    const shown = (
+      await popup
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 400);
     throw new Error(`Saving from the popup failed (${(error as Error).message.split('\n')[0]}); it showed: ${shown}`);
   }
 }
@@ -135,7 +159,13 @@ async function tabId(browser: Browser, url: string): Promise<number> {
   }, url);
 }
 
-export async function benchUi(options: { extensionDir: string; baseUrl: string; reps: number; log?: (line: string) => void; dbName?: string }): Promise<UiFigures> {
+export async function benchUi(options: {
+  extensionDir: string;
+  baseUrl: string;
+  reps: number;
+  log?: (line: string) => void;
+  dbName?: string;
+}): Promise<UiFigures> {
   const log = options.log ?? console.log;
   // Its own database (dropped and made anew each run): a second run elsewhere names another.
   const dbName = options.dbName ?? 'readclub_bench_ui';
@@ -257,7 +287,9 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
       if (i < options.reps - 1) await panel.close();
     }
     const queueRendered = await panel.locator('[data-testid=queue-entry]').count();
-    const queueLongestTaskMs = await panel.evaluate(() => Math.max(0, ...(window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks));
+    const queueLongestTaskMs = await panel.evaluate(() =>
+      Math.max(0, ...(window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks),
+    );
     const scroll = await panel.evaluate(async () => {
       const frames: number[] = [];
       let last = performance.now();
@@ -289,7 +321,13 @@ export async function benchUi(options: { extensionDir: string; baseUrl: string; 
       await panel.getByText('A benchmark comment.').first().waitFor({ timeout: 15_000 });
     });
     return {
-      popup: { shellMs: summarise(shellMs), cachedGroupsMs: summarise(groupsMs), cachedPreviewMs: summarise(previewMs), firstOpenGroupsMs, holdMs },
+      popup: {
+        shellMs: summarise(shellMs),
+        cachedGroupsMs: summarise(groupsMs),
+        cachedPreviewMs: summarise(previewMs),
+        firstOpenGroupsMs,
+        holdMs,
+      },
       sidepanel: {
         queueItems: 1000,
         queueFirstMs,

@@ -14,7 +14,8 @@ export async function axeProblems(page: Page): Promise<string[]> {
     type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
     const axe = (globalThis as unknown as { axe: { run(o: object): Promise<Result> } }).axe;
     const { violations } = await axe.run({ resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }

@@ -54,14 +54,18 @@ export function findSecrets(text: string): string[] {
 /** Tracked files (git ls-files), or every file outside dependencies and builds when git is missing. */
 function repoFiles(root: string): string[] {
   try {
-    return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean).map((f) => join(root, f));
+    return execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+      .split('\0')
+      .filter(Boolean)
+      .map((f) => join(root, f));
   } catch {
     const skip = /^(node_modules|\.git|\.output[^/]*|\.local-backend|\.wxt)(\/|$)/;
     return filesUnder(root).filter((f) => !skip.test(relative(root, f)));
   }
 }
 
-const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & { permissions?: string[] };
+const manifestOf = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & { permissions?: string[] };
 const built = existsSync(join(BUILDS.chrome, 'manifest.json')) && existsSync(join(BUILDS.firefox, 'manifest.json'));
 
 describe('the secret scanner', () => {
@@ -95,7 +99,10 @@ describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
     for (const dir of Object.values(BUILDS)) {
       const manifest = manifestOf(dir);
       expect(manifest.content_scripts).toBeUndefined();
-      const hosts = [...((manifest.host_permissions as string[]) ?? []), ...(manifest.permissions ?? []).filter((p) => p.includes('://') || p === '<all_urls>')];
+      const hosts = [
+        ...((manifest.host_permissions as string[]) ?? []),
+        ...(manifest.permissions ?? []).filter((p) => p.includes('://') || p === '<all_urls>'),
+      ];
       expect(hosts.filter((h) => !TEST_HOSTS.includes(h))).toEqual([]);
     }
   });
@@ -119,7 +126,12 @@ describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
     expect(section).not.toBe('');
     const asked = Object.values(BUILDS).flatMap((dir) => {
       const m = manifestOf(dir);
-      return [...(m.permissions ?? []), ...((m.host_permissions as string[]) ?? []), ...((m.optional_host_permissions as string[]) ?? []), ...((m.optional_permissions as string[]) ?? [])];
+      return [
+        ...(m.permissions ?? []),
+        ...((m.host_permissions as string[]) ?? []),
+        ...((m.optional_host_permissions as string[]) ?? []),
+        ...((m.optional_permissions as string[]) ?? []),
+      ];
     });
     const missing = [...new Set(asked)].filter((p) => !section.includes(`\`${p}\``));
     expect(missing).toEqual([]);

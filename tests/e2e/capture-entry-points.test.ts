@@ -22,7 +22,12 @@ interface Outcome {
   itemId?: string;
 }
 
-const { backend, pages, sql, members: { ada } } = useE2e({ members: ['ada'] });
+const {
+  backend,
+  pages,
+  sql,
+  members: { ada },
+} = useE2e({ members: ['ada'] });
 let fileDir: string;
 
 beforeAll(() => {
@@ -44,10 +49,7 @@ type Hooks = {
 
 /** The shortcut (manifest command "clip-page") pressed in tab `tabId`. */
 function pressShortcut(tabId: number): Promise<Outcome | null> {
-  return ada.worker.evaluate(
-    (id) => (globalThis as unknown as { readclub: Hooks }).readclub.onCommand('clip-page', { id }),
-    tabId,
-  );
+  return ada.worker.evaluate((id) => (globalThis as unknown as { readclub: Hooks }).readclub.onCommand('clip-page', { id }), tabId);
 }
 
 /** A context-menu item clicked in tab `tabId`. */
@@ -62,7 +64,11 @@ interface ActionApi {
   getBadgeText(d: { tabId: number }): Promise<string>;
   getTitle(d: { tabId: number }): Promise<string>;
 }
-type Chrome = { action: ActionApi; notifications: { getAll(): Promise<Record<string, boolean>> }; storage: { session: { clear(): Promise<void> } } };
+type Chrome = {
+  action: ActionApi;
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  storage: { session: { clear(): Promise<void> } };
+};
 
 function badge(tabId: number): Promise<{ text: string; title: string }> {
   return ada.worker.evaluate(async (id) => {
@@ -82,9 +88,19 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
   // The background checks each page it sees arrive (saved badge) and sets or clears that tab's
   // badge. Let that check finish first, or it may clear the badge a quick clip has just set.
   await expect
-    .poll(() => ada.worker.evaluate(async (id) => (await (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ status?: string }> } } }).chrome.tabs.get(id)).status, tabId))
+    .poll(() =>
+      ada.worker.evaluate(
+        async (id) =>
+          (await (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ status?: string }> } } }).chrome.tabs.get(id))
+            .status,
+        tabId,
+      ),
+    )
     .toBe('complete');
-  await ada.worker.evaluate((id) => (globalThis as unknown as { readclub: { checkSaved(id: number): Promise<unknown> } }).readclub.checkSaved(id), tabId);
+  await ada.worker.evaluate(
+    (id) => (globalThis as unknown as { readclub: { checkSaved(id: number): Promise<unknown> } }).readclub.checkSaved(id),
+    tabId,
+  );
   await page.waitForTimeout(250);
   return { page, tabId };
 }
@@ -101,15 +117,22 @@ describe('clipping from the shortcut and the context menu', () => {
     const ids = ['readclub-clip-page', 'readclub-clip-selection'];
     const updated = () =>
       ada.worker.evaluate(async (items) => {
-        const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus;
+        const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome
+          .contextMenus;
         for (const id of items) await menus.update(id, {});
         return true;
       }, ids);
     await expect.poll(() => updated().catch((e: Error) => e.message), { timeout: 10_000 }).toBe(true);
-    await expect(ada.worker.evaluate(async () => {
-      const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus;
-      return menus.update('no-such-item', {}).then(() => 'updated', (e: Error) => e.message);
-    })).resolves.toMatch(/not find|no such/i);
+    await expect(
+      ada.worker.evaluate(async () => {
+        const menus = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome
+          .contextMenus;
+        return menus.update('no-such-item', {}).then(
+          () => 'updated',
+          (e: Error) => e.message,
+        );
+      }),
+    ).resolves.toMatch(/not find|no such/i);
   });
 
   test('signed out, the shortcut says to sign in', async () => {
@@ -161,7 +184,11 @@ describe('clipping from the shortcut and the context menu', () => {
     // Forget what the saves above taught the badge, so this check asks the server; asking on
     // a tab switch is off by default (tests/e2e/first-name.test.ts checks that).
     await ada.worker.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.clear());
-    await ada.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({ checkSavedOnTabSwitch: true }));
+    await ada.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome.storage.sync.set({
+        checkSavedOnTabSwitch: true,
+      }),
+    );
     const { page, tabId } = await openTab(articleUrl());
     await page.bringToFront();
     await expect.poll(() => badge(tabId), { timeout: 15_000 }).toEqual({ text: '✓', title: 'Already in Thursday Circle' });
@@ -183,7 +210,7 @@ describe('clipping from the shortcut and the context menu', () => {
     await page.close();
   });
 
-  test("a browser page (chrome://version) gets a clear \"can't clip\" message", async () => {
+  test('a browser page (chrome://version) gets a clear "can\'t clip" message', async () => {
     const page = await ada.context.newPage();
     await page.goto('chrome://version');
     const tabId = await tabIdOf(ada, 'chrome://version/');

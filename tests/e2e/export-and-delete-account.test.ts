@@ -14,7 +14,11 @@ import { signInMember, useE2e } from './fixtures';
 import type { ClipPayload, GroupExport } from '../../utils/shared/api-types';
 
 const e2e = useE2e({ members: ['ben'] });
-const { backend, sql, members: { ben } } = e2e;
+const {
+  backend,
+  sql,
+  members: { ben },
+} = e2e;
 let options: Page;
 let ada: SupabaseClient;
 let groupId = '';
@@ -23,9 +27,25 @@ const BEN = 'ben@yourdata.test';
 
 function link(url: string, title: string): ClipPayload {
   return {
-    kind: 'link', url, canonical_url: null, title, byline: null, authors: [], site_name: 'Example', excerpt: null,
-    content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
-    published_at: null, modified_at: null, selection: false, truncated: false,
+    kind: 'link',
+    url,
+    canonical_url: null,
+    title,
+    byline: null,
+    authors: [],
+    site_name: 'Example',
+    excerpt: null,
+    content_html: null,
+    text_length: 0,
+    word_count: 0,
+    lang: null,
+    dir: null,
+    lead_image_url: null,
+    favicon_url: null,
+    published_at: null,
+    modified_at: null,
+    selection: false,
+    truncated: false,
   };
 }
 
@@ -36,7 +56,14 @@ async function rpc<T>(client: SupabaseClient, name: string, args: Record<string,
 }
 
 const clip = (client: SupabaseClient, url: string, title: string, tags: string[], comment: string | null) =>
-  rpc<{ item_id: string }>(client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: link(url, title), p_tags: tags, p_comment: comment, p_queue: true });
+  rpc<{ item_id: string }>(client, 'clip_item', {
+    p_client_id: crypto.randomUUID(),
+    p_group_id: groupId,
+    p_clip: link(url, title),
+    p_tags: tags,
+    p_comment: comment,
+    p_queue: true,
+  });
 
 async function downloaded(button: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: button }).click()]);
@@ -53,14 +80,32 @@ beforeAll(async () => {
   await rpc(benNode, 'add_comment', { p_item_id: essay.item_id, p_body: 'Ben: agreed' });
   await clip(benNode, 'https://example.org/bens', 'Ben’s own find', ['ben'], null);
   // A meeting that discussed a chapter nobody queued, and the next one (the essay, led by Ben).
-  const chapter = await rpc<{ item_id: string }>(ada, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: link('https://example.org/chapter', 'A chapter'), p_tags: [], p_comment: null, p_queue: false });
+  const chapter = await rpc<{ item_id: string }>(ada, 'clip_item', {
+    p_client_id: crypto.randomUUID(),
+    p_group_id: groupId,
+    p_clip: link('https://example.org/chapter', 'A chapter'),
+    p_tags: [],
+    p_comment: null,
+    p_queue: false,
+  });
   const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-  const met = await rpc<{ id: string }>(ada, 'schedule_meeting', { p_group_id: groupId, p_starts_at: soon(1), p_title: 'Chapter <i>night</i>', p_agenda_size: 0 });
+  const met = await rpc<{ id: string }>(ada, 'schedule_meeting', {
+    p_group_id: groupId,
+    p_starts_at: soon(1),
+    p_title: 'Chapter <i>night</i>',
+    p_agenda_size: 0,
+  });
   await rpc(ada, 'edit_agenda', { p_meeting_id: met.id, p_item_id: chapter.item_id, p_action: 'add' });
   await rpc(ada, 'record_discussed', { p_meeting_id: met.id, p_item_id: chapter.item_id, p_discussed: true, p_takeaway: 'It ends *well*' });
   await rpc(ada, 'finish_meeting', { p_meeting_id: met.id });
   const benId = (await benNode.auth.getUser()).data.user!.id;
-  await rpc(ada, 'schedule_meeting', { p_group_id: groupId, p_starts_at: soon(48), p_title: 'Essay evening', p_lead_id: benId, p_agenda_size: 1 });
+  await rpc(ada, 'schedule_meeting', {
+    p_group_id: groupId,
+    p_starts_at: soon(48),
+    p_title: 'Essay evening',
+    p_lead_id: benId,
+    p_agenda_size: 1,
+  });
   await rpc(benNode, 'mark_read', { p_item_id: essay.item_id, p_read: true });
   await rpc(benNode, 'vote_item', { p_item_id: essay.item_id, p_vote: true });
 });
@@ -73,12 +118,19 @@ describe('your data', () => {
     const { name, text } = await downloaded('Download JSON');
     expect(name).toMatch(/^readclub-export-circle-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(text) as GroupExport;
-    expect(data).toMatchObject({ format: 'readclub-export', group: { name: 'Export Circle', my_role: 'member' }, exported_by: { display_name: 'Ben' } });
+    expect(data).toMatchObject({
+      format: 'readclub-export',
+      group: { name: 'Export Circle', my_role: 'member' },
+      exported_by: { display_name: 'Ben' },
+    });
     expect(data.items.map((i) => i.title).sort()).toEqual(['A chapter', 'An essay <b>worth</b> reading', 'Ben’s own find']);
     const essay = data.items.find((i) => i.title.startsWith('An essay'))!;
     expect(essay.tags.map((t) => t.tag)).toEqual(['essay']);
     expect(essay.comments.map((c) => `${c.author.display_name}: ${c.body}`)).toEqual(['Ada: Ada: read this first', 'Ben: Ben: agreed']);
-    expect(data.queue.map((q) => [q.title, q.votes, q.voted])).toEqual([['An essay <b>worth</b> reading', 1, true], ['Ben’s own find', 0, false]]);
+    expect(data.queue.map((q) => [q.title, q.votes, q.voted])).toEqual([
+      ['An essay <b>worth</b> reading', 1, true],
+      ['Ben’s own find', 0, false],
+    ]);
     expect(essay).toMatchObject({ read_count: 1 });
     expect(essay.read_at).not.toBeNull();
     expect(data.meetings.next).toMatchObject({ title: 'Essay evening', lead: { display_name: 'Ben' }, ended_at: null });
@@ -96,8 +148,12 @@ describe('your data', () => {
     expect(text).toContain('- Link: <https://example.org/essay>');
     expect(text).toContain('- Tags: essay');
     expect(text).toContain('> Ben: agreed');
-    expect(text).toContain('## Queue\n\n1. An essay &lt;b&gt;worth&lt;/b&gt; reading (queued by Ada, 1 vote (yours among them))\n2. Ben’s own find (queued by Ben)');
-    expect(text).toMatch(/## Meetings\n\n### Next [^\n]* UTC: Essay evening\n\n- Discussion lead: Ben\n- Scheduled by: Ada\n\nAgenda:\n\n1\. An essay &lt;b&gt;worth&lt;\/b&gt; reading\n/);
+    expect(text).toContain(
+      '## Queue\n\n1. An essay &lt;b&gt;worth&lt;/b&gt; reading (queued by Ada, 1 vote (yours among them))\n2. Ben’s own find (queued by Ben)',
+    );
+    expect(text).toMatch(
+      /## Meetings\n\n### Next [^\n]* UTC: Essay evening\n\n- Discussion lead: Ben\n- Scheduled by: Ada\n\nAgenda:\n\n1\. An essay &lt;b&gt;worth&lt;\/b&gt; reading\n/,
+    );
     expect(text).toMatch(/### Met [^\n]* UTC: Chapter &lt;i&gt;night&lt;\/i&gt;\n/);
     expect(text).toContain('1. A chapter (discussed)\n\n   > It ends \\*well\\*');
     expect(text).toMatch(/- Read by: 1 member, you on /);
@@ -107,22 +163,41 @@ describe('your data', () => {
     const benId = (await sql<{ id: string }>(`select id from auth.users where email = '${BEN}'`))[0]!.id;
     // One change of Ben's waits in the outbox (refused, so it is not sent meanwhile), and one of someone else's.
     const waiting = (id: string, userId: string) => ({
-      id, userId, groupId, itemKey: id, kind: 'queue', args: { itemId: id },
-      createdAt: 1, attempts: 8, nextAttemptAt: 9e15, lastError: { kind: 'invalid', message: 'no' }, failed: true,
+      id,
+      userId,
+      groupId,
+      itemKey: id,
+      kind: 'queue',
+      args: { itemId: id },
+      createdAt: 1,
+      attempts: 8,
+      nextAttemptAt: 9e15,
+      lastError: { kind: 'invalid', message: 'no' },
+      failed: true,
     });
-    await options.evaluate(async (ops) => {
-      await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ outbox: ops });
-    }, [waiting('bens-change', benId), waiting('someone-elses', 'another-member')]);
+    await options.evaluate(
+      async (ops) => {
+        await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+          outbox: ops,
+        });
+      },
+      [waiting('bens-change', benId), waiting('someone-elses', 'another-member')],
+    );
 
     const button = options.getByRole('button', { name: 'Delete my account' });
     expect(await button.isDisabled()).toBe(true);
     await options.getByLabel('Type DELETE or your email address to confirm').fill('DELETE');
     await button.click();
-    await options.getByText('Your account was deleted. Comments deleted: 1. Items deleted: 1. Items kept for the group without your name: 0.').waitFor();
+    await options
+      .getByText('Your account was deleted. Comments deleted: 1. Items deleted: 1. Items kept for the group without your name: 0.')
+      .waitFor();
     await options.getByRole('button', { name: 'Send code' }).waitFor();
 
     const stored = await options.evaluate(async () =>
-      (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(null));
+      (
+        globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }
+      ).chrome.storage.local.get(null),
+    );
     expect(stored['readclub-auth']).toBeUndefined();
     expect(stored.account ?? null).toBeNull();
     expect(stored.groups ?? []).toEqual([]);

@@ -9,7 +9,11 @@ import { describe, expect, test } from 'vitest';
 import { signInCode, signInMember, tabIdOf } from './harness';
 import { useE2e } from './fixtures';
 
-const { backend, pages, members: { dan, cleo } } = useE2e({ members: ['dan', 'cleo'] });
+const {
+  backend,
+  pages,
+  members: { dan, cleo },
+} = useE2e({ members: ['dan', 'cleo'] });
 
 async function profileOf(email: string): Promise<{ display_name: string; name_set: boolean } | undefined> {
   const rows = await backend.db.query<{ display_name: string; name_set: boolean }>(
@@ -83,20 +87,30 @@ describe('first sign-in asks for a name', () => {
 describe("the toolbar's ✓ on a tab switch is opt-in", () => {
   test('off by default: a saved page shows no ✓ on a tab switch; switched on in Options, it does', async () => {
     const userId = (await backend.db.query<{ id: string }>("select id from auth.users where email = 'dan.private.person@e2e.test'"))[0]!.id;
-    const groupId = (await backend.db.query<{ id: string }>(
-      "insert into app.groups (name, created_by) values ('Private Readers', $1) returning id", [userId]))[0]!.id;
+    const groupId = (
+      await backend.db.query<{ id: string }>("insert into app.groups (name, created_by) values ('Private Readers', $1) returning id", [
+        userId,
+      ])
+    )[0]!.id;
     const url = `${pages.url}/article.html`;
     await backend.db.query(
       `insert into app.items (group_id, client_id, kind, url, title, text_length, added_by)
-       values ($1, gen_random_uuid(), 'link', $2, 'Reading circles', 0, $3)`, [groupId, url, userId]);
+       values ($1, gen_random_uuid(), 'link', $2, 'Reading circles', 0, $3)`,
+      [groupId, url, userId],
+    );
     await dan.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ lastGroupId: id }), groupId);
 
     const page = await dan.context.newPage();
     await page.goto(url);
     const tabId = await tabIdOf(dan, page.url());
     await page.bringToFront();
-    const check = () => dan.worker.evaluate((id) => (globalThis as unknown as { readclub: { checkSaved(id: number): Promise<string> } }).readclub.checkSaved(id), tabId);
-    const badge = () => dan.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
+    const check = () =>
+      dan.worker.evaluate(
+        (id) => (globalThis as unknown as { readclub: { checkSaved(id: number): Promise<string> } }).readclub.checkSaved(id),
+        tabId,
+      );
+    const badge = () =>
+      dan.worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(await check()).toBe('unknown'); // nothing asked
     expect(await badge()).toBe('');
 

@@ -97,7 +97,9 @@ export function useE2e<const M extends string = never>(options: E2eOptions<M> = 
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const members = Object.fromEntries(names.map((name) => [name, standIn<Browser>(`${name}'s browser`, () => browsers.get(name))])) as Record<M, Browser>;
+  const members = Object.fromEntries(
+    names.map((name) => [name, standIn<Browser>(`${name}'s browser`, () => browsers.get(name))]),
+  ) as Record<M, Browser>;
   const sql = async <T>(text: string, params: unknown[] = []) => (await backend!.db.query(text, params)) as T[];
   let running = true;
   return {
@@ -125,7 +127,11 @@ export function useE2e<const M extends string = never>(options: E2eOptions<M> = 
     },
     nodeMember(email, displayName) {
       const b = backend!;
-      return signedInClient({ url: b.url, anonKey: b.anonKey, external: false, codeFor: (e) => signInCode(b, e), stop: async () => {} }, email, displayName);
+      return signedInClient(
+        { url: b.url, anonKey: b.anonKey, external: false, codeFor: (e) => signInCode(b, e), stop: async () => {} },
+        email,
+        displayName,
+      );
     },
   };
 }
@@ -143,7 +149,10 @@ export async function createGroup(options: Page, name: string): Promise<void> {
  * Options page: opens the Invite panel of `group` (else of the first group listed), sets how
  * long it lasts and how often it may be used if asked, creates it; its code and link.
  */
-export async function createInvite(options: Page, choices: { group?: string; days?: string; maxUses?: string } = {}): Promise<{ code: string; link: string }> {
+export async function createInvite(
+  options: Page,
+  choices: { group?: string; days?: string; maxUses?: string } = {},
+): Promise<{ code: string; link: string }> {
   const card = choices.group ? options.getByTestId('group').filter({ hasText: choices.group }) : options.getByTestId('group').first();
   await card.getByRole('button', { name: 'Invite' }).click();
   if (choices.days) await card.getByLabel('Invite lasts').selectOption(choices.days);
@@ -180,7 +189,9 @@ export interface SharedGroup {
 /** What the extension keeps of the signed-in session (its storage item readclub-auth). */
 async function accessToken(browser: Browser): Promise<string> {
   const raw = await browser.worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, string | undefined>> } } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, string | undefined>> } } } }
+    ).chrome;
     return (await api.storage.local.get('readclub-auth'))['readclub-auth'];
   });
   if (!raw) throw new Error('This browser is not signed in');
@@ -188,7 +199,12 @@ async function accessToken(browser: Browser): Promise<string> {
 }
 
 /** An RPC with the session the extension in `browser` holds: what the member may do, nothing more. */
-export async function rpcAs<N extends keyof Rpcs>(backend: Pick<Backend, 'url' | 'anonKey'>, browser: Browser, name: N, args: Rpcs[N][0]): Promise<Rpcs[N][1]> {
+export async function rpcAs<N extends keyof Rpcs>(
+  backend: Pick<Backend, 'url' | 'anonKey'>,
+  browser: Browser,
+  name: N,
+  args: Rpcs[N][0],
+): Promise<Rpcs[N][1]> {
   const response = await fetch(`${backend.url}/rest/v1/rpc/${name}`, {
     method: 'POST',
     headers: { apikey: backend.anonKey, authorization: `Bearer ${await accessToken(browser)}`, 'content-type': 'application/json' },
@@ -210,7 +226,10 @@ export async function shareGroup(
   group: string,
   { owner, member, via = 'ui' }: { owner: Who; member: Who; via?: 'ui' | 'rpc' },
 ): Promise<SharedGroup> {
-  const [ownerOptions, memberOptions] = await Promise.all([signInMember(owner[0], backend, owner[1]), signInMember(member[0], backend, member[1])]);
+  const [ownerOptions, memberOptions] = await Promise.all([
+    signInMember(owner[0], backend, owner[1]),
+    signInMember(member[0], backend, member[1]),
+  ]);
   let invite: { code: string; link: string };
   if (via === 'ui') {
     await createGroup(ownerOptions, group);
@@ -222,7 +241,11 @@ export async function shareGroup(
     await rpcAs(backend, member[0], 'join_group', { p_code: code });
     invite = { code, link: '' };
     await Promise.all([ownerOptions.reload(), memberOptions.reload()]);
-    await Promise.all([ownerOptions, memberOptions].map((page) => page.getByTestId('group').filter({ hasText: group }).first().waitFor({ timeout: 15_000 })));
+    await Promise.all(
+      [ownerOptions, memberOptions].map((page) =>
+        page.getByTestId('group').filter({ hasText: group }).first().waitFor({ timeout: 15_000 }),
+      ),
+    );
   }
   const rows = (await backend.db.query('select id from app.groups where name = $1', [group])) as { id: string }[];
   return { id: rows[0]!.id, name: group, invite, ownerOptions, memberOptions };

@@ -10,13 +10,20 @@ import type { Page } from 'playwright-core';
 import type { Browser } from './harness';
 import { createGroup, createInvite, joinGroup, signInMember, useE2e } from './fixtures';
 
-const { backend, sql, members: { ada, ben, cleo } } = useE2e({ members: ['ada', 'ben', 'cleo'] });
+const {
+  backend,
+  sql,
+  members: { ada, ben, cleo },
+} = useE2e({ members: ['ada', 'ben', 'cleo'] });
 let adaOptions: Page;
 let inviteLink = '';
 let inviteCode = '';
 
 async function role(email: string): Promise<string | undefined> {
-  const rows = await sql<{ role: string }>('select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = $1', [email]);
+  const rows = await sql<{ role: string }>(
+    'select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = $1',
+    [email],
+  );
   return rows[0]?.role;
 }
 

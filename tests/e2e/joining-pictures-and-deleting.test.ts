@@ -13,7 +13,12 @@ import { signInCode, tabIdOf, type Browser } from './harness';
 import { axeProblems } from './axe';
 import { createGroup, createInvite, signInMember, useE2e } from './fixtures';
 
-const { backend, pages, sql: q, members: { ada, ben, cleo } } = useE2e({ members: ['ada', 'ben', 'cleo'] });
+const {
+  backend,
+  pages,
+  sql: q,
+  members: { ada, ben, cleo },
+} = useE2e({ members: ['ada', 'ben', 'cleo'] });
 let poetryCode = '';
 let poetryLink = '';
 let nightCode = '';
@@ -30,7 +35,9 @@ beforeAll(async () => {
 });
 
 const itemTitles = async (group: string) =>
-  (await q(`select i.title from app.items i join app.groups g on g.id = i.group_id where g.name = '${group}' order by i.title`)).map((r) => r.title);
+  (await q(`select i.title from app.items i join app.groups g on g.id = i.group_id where g.name = '${group}' order by i.title`)).map(
+    (r) => r.title,
+  );
 
 /** Options opened at `path` (an invite link's #join=…), backend set, signed in by email code there. */
 async function signInAt(browser: Browser, path: string, email: string): Promise<Page> {
@@ -63,7 +70,10 @@ async function clip(browser: Browser, file: string, group: string): Promise<void
   const save = popup.getByRole('button', { name: `Save to ${group}` });
   await save.waitFor({ timeout: 15_000 });
   await save.click();
-  await popup.getByText(new RegExp(`Saved to ${group}|Added to ${group}`)).first().waitFor({ timeout: 15_000 });
+  await popup
+    .getByText(new RegExp(`Saved to ${group}|Added to ${group}`))
+    .first()
+    .waitFor({ timeout: 15_000 });
   await Promise.all([page.close(), popup.close()]);
 }
 
@@ -81,8 +91,9 @@ describe('groups in the extension', () => {
     await options.getByLabel('Display name').fill('Ada L.');
     await options.getByRole('button', { name: 'Save profile' }).click();
     await options.getByText('Your group sees you as Ada L..').waitFor();
-    expect(await q(`select display_name, avatar_url from app.profiles p join auth.users u on u.id = p.id where u.email = 'ada@groups.test'`))
-      .toEqual([{ display_name: 'Ada L.', avatar_url: 'https://img.e2e.test/ada.png' }]);
+    expect(
+      await q(`select display_name, avatar_url from app.profiles p join auth.users u on u.id = p.id where u.email = 'ada@groups.test'`),
+    ).toEqual([{ display_name: 'Ada L.', avatar_url: 'https://img.e2e.test/ada.png' }]);
 
     await createGroup(options, 'Poetry Circle');
     ({ code: poetryCode, link: poetryLink } = await createInvite(options));
@@ -95,12 +106,15 @@ describe('groups in the extension', () => {
     const options2 = await signInAt(ben, `options.html${hash}`, 'ben@groups.test');
     const invitation = options2.getByRole('group', { name: 'Invitation' });
     await expect.poll(() => invitation.textContent(), { timeout: 15_000 }).toMatch(/Poetry Circle\s*1 member/);
-    expect(await q(`select 1 from app.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`)).toHaveLength(0);
+    expect(
+      await q(`select 1 from app.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`),
+    ).toHaveLength(0);
     await options2.getByRole('button', { name: 'Join Poetry Circle' }).click();
     await options2.getByText('You joined Poetry Circle.').waitFor();
     expect(new URL(options2.url()).hash).toBe(''); // a reload does not offer the invite again
-    expect(await q(`select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`))
-      .toEqual([{ role: 'member' }]);
+    expect(
+      await q(`select m.role from app.group_members m join auth.users u on u.id = m.user_id where u.email = 'ben@groups.test'`),
+    ).toEqual([{ role: 'member' }]);
     await options2.getByLabel('Picture address (optional)').fill('https://img.e2e.test/ben.png');
     await options2.getByLabel('Display name').fill('Ben');
     await options2.getByRole('button', { name: 'Save profile' }).click();
@@ -137,10 +151,15 @@ describe('groups in the extension', () => {
     await popup.getByRole('button', { name: 'Join group' }).click();
     await popup.getByRole('button', { name: 'Join Night Readers' }).click();
     await popup.getByRole('button', { name: 'Save to Night Readers' }).waitFor({ timeout: 15_000 });
-    expect(await popup.getByLabel('Group').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Poetry Circle', 'Night Readers']));
+    expect(await popup.getByLabel('Group').locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['Poetry Circle', 'Night Readers']),
+    );
     await popup.getByLabel('Group').selectOption({ label: 'Poetry Circle' });
     await save.click();
-    await popup.getByText(/Saved to Poetry Circle/).first().waitFor({ timeout: 15_000 });
+    await popup
+      .getByText(/Saved to Poetry Circle/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await Promise.all([page.close(), popup.close()]);
     await clip(cleo, 'windows-1252-article.html', 'Poetry Circle');
     expect(await itemTitles('Poetry Circle')).toHaveLength(3);
@@ -184,7 +203,7 @@ describe('groups in the extension', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  test('Ben, made an admin, deletes Cleo\'s item from the side panel; the queue follows', async () => {
+  test("Ben, made an admin, deletes Cleo's item from the side panel; the queue follows", async () => {
     await q(`update app.group_members m set role = 'admin' from auth.users u, app.groups g
               where u.id = m.user_id and g.id = m.group_id and u.email = 'ben@groups.test' and g.name = 'Poetry Circle'`);
     const panel = await ben.open('sidepanel.html');

@@ -12,7 +12,12 @@ import { tabIdOf } from './harness';
 import { axeProblems } from './axe';
 import { createGroup, signInMember, useE2e } from './fixtures';
 
-const { backend, pages, sql, members: { ada } } = useE2e({ members: ['ada'] });
+const {
+  backend,
+  pages,
+  sql,
+  members: { ada },
+} = useE2e({ members: ['ada'] });
 let panel: Page;
 let groupId = '';
 
@@ -24,9 +29,13 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     await createGroup(options, 'Linden Circle');
     await options.close();
     groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Linden Circle'`))[0]!.id;
-    await sql(`insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(), 'ben@details.test', '{"display_name": "Ben"}')`);
+    await sql(
+      `insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(), 'ben@details.test', '{"display_name": "Ben"}')`,
+    );
     await sql(`update app.profiles p set display_name = initcap(split_part(u.email, '@', 1)) from auth.users u where u.id = p.id`);
-    await sql(`insert into app.group_members (group_id, user_id, role) select '${groupId}', id, 'member' from auth.users where email = 'ben@details.test'`);
+    await sql(
+      `insert into app.group_members (group_id, user_id, role) select '${groupId}', id, 'member' from auth.users where email = 'ben@details.test'`,
+    );
     await sql(`insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
                select '${groupId}', gen_random_uuid(), 'link', 'https://example.org/' || t, t, 1150, (select id from auth.users where email = 'ada@details.test')
                  from (values ('Alder'), ('Birch'), ('Cedar')) as v(t)`);
@@ -37,8 +46,10 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
                  join (values ('Alder', 'essay'), ('Birch', 'essay'), ('Cedar', 'poetry')) as t(title, tag) on t.title = i.title
                 where i.group_id = '${groupId}'`);
     const alder = `(select id from app.items where group_id = '${groupId}' and title = 'Alder')`;
-    const top = (await sql<{ id: string }>(`insert into app.comments (item_id, group_id, author_id, body)
-      select ${alder}, '${groupId}', id, 'First!' from auth.users where email = 'ben@details.test' returning id`))[0]!.id;
+    const top = (
+      await sql<{ id: string }>(`insert into app.comments (item_id, group_id, author_id, body)
+      select ${alder}, '${groupId}', id, 'First!' from auth.users where email = 'ben@details.test' returning id`)
+    )[0]!.id;
     await sql(`insert into app.comments (item_id, group_id, author_id, body, parent_id)
       select ${alder}, '${groupId}', id, 'Agreed', '${top}' from auth.users where email = 'ada@details.test'`);
     await sql(`update app.comments set body = '', deleted_at = now() where id = '${top}'`);
@@ -56,7 +67,9 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     await panel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).click();
     await panel.getByRole('button', { name: 'Take back your vote for Birch (1 vote)' }).click();
     await panel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).waitFor();
-    await expect.poll(async () => (await sql<{ n: number }>(`select count(*)::int as n from app.queue_votes where group_id = '${groupId}'`))[0]!.n).toBe(0);
+    await expect
+      .poll(async () => (await sql<{ n: number }>(`select count(*)::int as n from app.queue_votes where group_id = '${groupId}'`))[0]!.n)
+      .toBe(0);
   });
 
   test('the Library keeps its tag filter and its search after an item is opened; Back says “Back to library”', async () => {
@@ -64,7 +77,10 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     await expect.poll(() => entries(panel).count(), { timeout: 15_000 }).toBe(3);
     await panel.getByLabel('Filter by tag').selectOption('essay');
     await expect.poll(() => entries(panel).count()).toBe(2);
-    await entries(panel).filter({ hasText: 'Alder' }).getByRole('button', { name: /comment/ }).click();
+    await entries(panel)
+      .filter({ hasText: 'Alder' })
+      .getByRole('button', { name: /comment/ })
+      .click();
     await panel.getByRole('button', { name: '← Back to library' }).click();
     expect(await panel.getByLabel('Filter by tag').inputValue()).toBe('essay');
     expect(await entries(panel).count()).toBe(2);
@@ -72,7 +88,10 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     await panel.getByLabel('Search the library').fill('Birch');
     await panel.getByRole('button', { name: 'Search', exact: true }).click();
     await panel.getByText('1 found for “Birch”').waitFor();
-    await entries(panel).first().getByRole('button', { name: /comment/ }).click();
+    await entries(panel)
+      .first()
+      .getByRole('button', { name: /comment/ })
+      .click();
     await panel.getByRole('heading', { name: 'Birch' }).waitFor();
     await panel.getByRole('button', { name: '← Back to library' }).click();
     expect(await panel.getByLabel('Search the library').inputValue()).toBe('Birch');
@@ -80,7 +99,10 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
   });
 
   test('tags of emoji and SQL are kept as the text they are', async () => {
-    await entries(panel).first().getByRole('button', { name: /comment/ }).click();
+    await entries(panel)
+      .first()
+      .getByRole('button', { name: /comment/ })
+      .click();
     const sqlTag = "'); drop table items; --";
     await panel.getByLabel('Add tags').fill(`📚 Books, ${sqlTag}`);
     await panel.getByRole('button', { name: 'Add tags' }).click();
@@ -119,9 +141,12 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     await next.getByText('Led by Ben').waitFor();
     expect(await next.textContent()).toContain('Room 2');
     expect(await next.getByTestId('agenda-item').count()).toBe(2);
-    const row = (await sql<{ place: string; n: number }>(
-      `select m.place, (select count(*)::int from app.meeting_items a where a.meeting_id = m.id) as n
-         from app.meetings m where m.group_id = '${groupId}' and m.ended_at is null`))[0]!;
+    const row = (
+      await sql<{ place: string; n: number }>(
+        `select m.place, (select count(*)::int from app.meeting_items a where a.meeting_id = m.id) as n
+         from app.meetings m where m.group_id = '${groupId}' and m.ended_at is null`,
+      )
+    )[0]!;
     expect(row).toEqual({ place: 'Room 2', n: 2 });
   });
 
@@ -142,7 +167,10 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     await save.waitFor({ timeout: 15_000 });
     expect(await axeProblems(popup)).toEqual([]);
     await save.click();
-    await popup.getByText(/Saved to Linden Circle/).first().waitFor({ timeout: 15_000 });
+    await popup
+      .getByText(/Saved to Linden Circle/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await axeProblems(popup)).toEqual([]);
     await popup.close();
     const again = await ada.open(`popup.html?tabId=${await tabIdOf(ada, url)}`);

@@ -62,9 +62,12 @@ describe('live updates through Realtime', () => {
     }
     adaPanel = await ada.open('sidepanel.html');
     benPanel = await ben.open('sidepanel.html');
-    for (const panel of [adaPanel, benPanel]) await panel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).waitFor({ timeout: 15_000 });
+    for (const panel of [adaPanel, benPanel])
+      await panel.getByRole('button', { name: 'Vote for Birch (0 votes)' }).waitFor({ timeout: 15_000 });
     // Each background joined the group's topic (the panel asks it to watch the group).
-    await expect.poll(() => realtimeLog().filter((line) => line.startsWith(`realtime: joined group:${groupId}`)).length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => realtimeLog().filter((line) => line.startsWith(`realtime: joined group:${groupId}`)).length, { timeout: 10_000 })
+      .toBe(2);
   });
 
   test("Ada's vote shows in Ben's open panel within a second, and taking it back too", async () => {
@@ -84,7 +87,9 @@ describe('live updates through Realtime', () => {
   test('the stand-in logged the joins and no Realtime failure; neither background gave up on Realtime', async () => {
     expect(realtimeLog().filter((line) => !line.startsWith('realtime: joined '))).toEqual([]);
     for (const browser of [ada, ben]) {
-      const stored = await browser.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get('backendsWithoutRealtime'));
+      const stored = await browser.worker.evaluate(() =>
+        (globalThis as unknown as Chrome).chrome.storage.local.get('backendsWithoutRealtime'),
+      );
       expect(stored.backendsWithoutRealtime ?? {}).toEqual({});
     }
   });

@@ -10,7 +10,12 @@ import { tabIdOf } from './harness';
 import { createGroup, signInMember, useE2e } from './fixtures';
 
 const e2e = useE2e({ members: ['ada'], persistent: true });
-const { backend, pages, count, members: { ada } } = e2e;
+const {
+  backend,
+  pages,
+  count,
+  members: { ada },
+} = e2e;
 const EMAIL = 'ada@outbox.test';
 
 const items = (title: string) => count('select count(*)::int as n from app.items where title like $1', [title]);
@@ -47,7 +52,8 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
     // so the next call must refresh, and the refresh is refused.
     const session = await storedSession();
     const out = await fetch(`${backend.url}/auth/v1/logout?scope=global`, {
-      method: 'POST', headers: { apikey: backend.anonKey, authorization: `Bearer ${session.access_token}` },
+      method: 'POST',
+      headers: { apikey: backend.anonKey, authorization: `Bearer ${session.access_token}` },
     });
     expect(out.status).toBe(204);
     const expired = JSON.stringify({ ...session, expires_at: Math.floor(Date.now() / 1000) - 60 });
@@ -58,7 +64,9 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
 
     await popup.getByRole('button', { name: /^Save to Night Readers/ }).click();
     // Kept on this device: the popup says so (it may already show sign-in, with the waiting list).
-    await expect.poll(() => popup.getByText(/after you sign in again|Waits for you to sign in again/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => popup.getByText(/after you sign in again|Waits for you to sign in again/).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await expect.poll(() => popup.getByRole('heading', { name: 'Waiting to send (1)' }).count()).toBe(1);
     expect(await items('Why Reading Circles Outlast Book Clubs')).toBe(0);
 
@@ -72,7 +80,10 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
   test('backend down: a clip and a comment are kept, and arrive once when it is back', async () => {
     // Ready before the server goes: the item's discussion, and a popup on a second article.
     const panel = await ada.open('sidepanel.html');
-    await panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ }).click();
+    await panel
+      .getByTestId('queue-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .click();
     await panel.getByLabel('Add a comment').waitFor();
     const popup = await openPopupFor(`${pages.url}/windows-1252-article.html`);
     await popup.getByRole('button', { name: /^Save to Night Readers/ }).waitFor();
@@ -88,7 +99,10 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
 
     await e2e.restartBackend();
     // What the outbox's alarm calls (the alarm itself waits 30 s at least).
-    const deliver = () => ada.worker.evaluate(() => (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true));
+    const deliver = () =>
+      ada.worker.evaluate(() =>
+        (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true),
+      );
     await deliver();
     await expect.poll(() => popup.getByRole('heading', { name: /Waiting to send/ }).count(), { timeout: 15_000 }).toBe(0);
     await deliver();
@@ -119,7 +133,9 @@ describe('the outbox keeps what could not be sent and delivers it once', () => {
 
     const ben = await signInMember(ada, backend, 'ben@outbox.test');
     await ben.getByTestId('outbox-others').waitFor();
-    expect(await ben.getByTestId('outbox-others').textContent()).toBe('1 change waits on this browser until the member who made it signs in.');
+    expect(await ben.getByTestId('outbox-others').textContent()).toBe(
+      '1 change waits on this browser until the member who made it signs in.',
+    );
     expect(await ben.getByText(kept).count()).toBe(0);
     expect(await ben.getByRole('button', { name: /^Discard/ }).count()).toBe(0);
     expect(await count('select count(*)::int as n from app.items', [])).toBe(before);

@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createGroup, signInMember, useE2e } from './fixtures';
 
 const CHANGES = new Set(['untag_item', 'vote_item', 'move_queue_entry', 'mark_read', 'unqueue_item']);
-const { backend, sql, members: { ada } } = useE2e({ members: ['ada'] });
+const {
+  backend,
+  sql,
+  members: { ada },
+} = useE2e({ members: ['ada'] });
 let proxy: Server | null = null;
 let proxyPort = 0;
 const rpcs: Array<{ name: string; body: Record<string, unknown> }> = [];
@@ -29,10 +33,13 @@ async function startProxy(port: number): Promise<void> {
       const body = Buffer.concat(chunks);
       const name = /\/rest\/v1\/rpc\/([a-z_]+)/.exec(req.url ?? '')?.[1];
       if (name && req.method === 'POST') rpcs.push({ name, body: JSON.parse(body.toString() || '{}') });
-      const out = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const out = request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       out.on('error', () => res.destroy());
       out.end(body);
     });
@@ -41,7 +48,9 @@ async function startProxy(port: number): Promise<void> {
     upgraded.add(socket);
     socket.on('close', () => upgraded.delete(socket));
     const upstream = connect(Number(target.port), target.hostname, () => {
-      const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n');
+      const headers = Object.entries(req.headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n');
       upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers}\r\n\r\n`);
       upstream.write(head);
       socket.pipe(upstream).pipe(socket);
@@ -83,13 +92,22 @@ describe('votes, moves, read marks and tag removals made offline', () => {
 
     // Three queued articles (the first tagged focus and work), put in directly.
     const [{ group_id: groupId, user_id: userId }] = await rows<{ group_id: string; user_id: string }>(
-      `select m.group_id, m.user_id from app.group_members m join auth.users u on u.id = m.user_id where u.email = $1`, [EMAIL]);
+      `select m.group_id, m.user_id from app.group_members m join auth.users u on u.id = m.user_id where u.email = $1`,
+      [EMAIL],
+    );
     const ids: string[] = [];
     for (const [n, title] of ['E-Alpha', 'E-Beta', 'E-Gamma'].entries()) {
       const [{ id }] = await rows<{ id: string }>(
         `insert into app.items (group_id, client_id, kind, url, title, word_count, added_by)
-         values ($1, gen_random_uuid(), 'link', $2, $3, 0, $4) returning id`, [groupId, `https://example.org/${title}`, title, userId]);
-      await q(`insert into app.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, $3, $4)`, [id, groupId, n + 1, userId]);
+         values ($1, gen_random_uuid(), 'link', $2, $3, 0, $4) returning id`,
+        [groupId, `https://example.org/${title}`, title, userId],
+      );
+      await q(`insert into app.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, $3, $4)`, [
+        id,
+        groupId,
+        n + 1,
+        userId,
+      ]);
       ids.push(id);
     }
     const [alpha, beta, gamma] = ids as [string, string, string];
@@ -112,7 +130,8 @@ describe('votes, moves, read marks and tag removals made offline', () => {
     await panel.getByRole('button', { name: 'Vote for E-Alpha (0 votes)' }).click();
     await panel.getByRole('button', { name: 'Take back your vote for E-Alpha (1 vote)' }).waitFor();
     await panel.getByRole('button', { name: 'Move E-Gamma up' }).click();
-    await expect.poll(async () => (await panel.getByTestId('queue-entry').allTextContents()).map((t) => /E-(Alpha|Beta|Gamma)/.exec(t)?.[0]))
+    await expect
+      .poll(async () => (await panel.getByTestId('queue-entry').allTextContents()).map((t) => /E-(Alpha|Beta|Gamma)/.exec(t)?.[0]))
       .toEqual(['E-Alpha', 'E-Gamma', 'E-Beta']);
     await panel.getByRole('button', { name: 'Mark as read: E-Beta' }).click();
     await panel.getByRole('button', { name: 'Mark as not read: E-Beta' }).waitFor();
@@ -125,7 +144,10 @@ describe('votes, moves, read marks and tag removals made offline', () => {
 
     // The server is back (same address); what the outbox's alarm calls, twice.
     await startProxy(proxyPort);
-    const deliver = () => ada.worker.evaluate(() => (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true));
+    const deliver = () =>
+      ada.worker.evaluate(() =>
+        (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true),
+      );
     await deliver();
     await expect.poll(() => panel.getByRole('heading', { name: /Waiting to send/ }).count(), { timeout: 15_000 }).toBe(0);
     await deliver();
@@ -140,8 +162,14 @@ describe('votes, moves, read marks and tag removals made offline', () => {
     expect(await q(`select tag from app.item_tags where item_id = $1`, [alpha])).toEqual([{ tag: 'work' }]);
     expect(await q(`select count(*)::int as n from app.queue_votes where item_id = $1`, [alpha])).toEqual([{ n: 1 }]);
     expect(await q(`select count(*)::int as n from app.item_reads where item_id = $1`, [beta])).toEqual([{ n: 1 }]);
-    expect((await q<{ title: string }>(`select i.title from app.queue_entries e join app.items i on i.id = e.item_id where e.group_id = $1 order by e.position`, [groupId]))
-      .map((r) => r.title)).toEqual(['E-Alpha', 'E-Gamma', 'E-Beta']);
+    expect(
+      (
+        await q<{ title: string }>(
+          `select i.title from app.queue_entries e join app.items i on i.id = e.item_id where e.group_id = $1 order by e.position`,
+          [groupId],
+        )
+      ).map((r) => r.title),
+    ).toEqual(['E-Alpha', 'E-Gamma', 'E-Beta']);
     await panel.close();
   });
 });

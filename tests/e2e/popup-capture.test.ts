@@ -10,7 +10,12 @@ import type { Page } from 'playwright-core';
 import { tabIdOf, type Browser } from './harness';
 import { shareGroup, useE2e } from './fixtures';
 
-const { backend, pages, sql, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
+const {
+  backend,
+  pages,
+  sql,
+  members: { ada, ben },
+} = useE2e({ members: ['ada', 'ben'] });
 
 const articleUrl = () => `${pages.url}/article.html`;
 /** The paragraph Ada selects: the second of the article's body. */
@@ -38,7 +43,9 @@ async function items(where: string): Promise<Record<string, unknown>[]> {
 describe('capturing from the popup', () => {
   test('Ada and Ben share a group', async () => {
     const { ownerOptions: options, memberOptions: benOptions } = await shareGroup(backend, 'Thursday Circle', {
-      owner: [ada, 'ada@e2e.test'], member: [ben, 'ben@e2e.test'], via: 'rpc',
+      owner: [ada, 'ada@e2e.test'],
+      member: [ben, 'ben@e2e.test'],
+      via: 'rpc',
     });
     await Promise.all([options.close(), benOptions.close()]);
   });
@@ -72,7 +79,7 @@ describe('capturing from the popup', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
-  test("Ben opens the popup on the page Ada saved: he sees her item, adds a tag and a comment", async () => {
+  test('Ben opens the popup on the page Ada saved: he sees her item, adds a tag and a comment', async () => {
     const { page, popup } = await openPopupFor(ben, articleUrl());
     const existing = popup.getByRole('article', { name: 'Already saved' });
     await expect.poll(() => existing.count(), { timeout: 15_000 }).toBe(1);

@@ -13,7 +13,11 @@ import type { Page } from 'playwright-core';
 import { createGroup, signInMember, useE2e } from './fixtures';
 import { stopWorker } from './harness';
 
-const { backend, sql, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
+const {
+  backend,
+  sql,
+  members: { ada, ben },
+} = useE2e({ members: ['ada', 'ben'] });
 let adaPanel: Page;
 let benPanel: Page;
 let groupId = '';
@@ -21,7 +25,8 @@ const LIVE_MS = 15_000; // the panel's 10 s refresh, and some slack on a busy ma
 
 async function order(): Promise<string> {
   const rows = await sql<{ title: string }>(
-    `select i.title from app.queue_entries q join app.items i on i.id = q.item_id where q.group_id = '${groupId}' order by q.position`);
+    `select i.title from app.queue_entries q join app.items i on i.id = q.item_id where q.group_id = '${groupId}' order by q.position`,
+  );
   return rows.map((r) => r.title).join(',');
 }
 
@@ -119,7 +124,8 @@ describe('discussion: queue, meetings, what is new, live', () => {
     await benPanel.getByRole('button', { name: 'Take Alder off the queue' }).click();
     await expect.poll(() => titles(benPanel)).toBe('Cedar,Birch,Dogwood');
     await adaPanel.getByRole('button', { name: 'Move Alder down' }).click();
-    await expect.poll(() => adaPanel.getByRole('alert').textContent())
+    await expect
+      .poll(() => adaPanel.getByRole('alert').textContent())
       .toBe('Another member just took that article off the queue, so it cannot be moved.');
     await expect.poll(() => titles(adaPanel)).toBe('Cedar,Birch,Dogwood');
   });
@@ -137,7 +143,8 @@ describe('discussion: queue, meetings, what is new, live', () => {
     await form.getByRole('button', { name: 'Schedule' }).click();
     const next = adaPanel.getByTestId('next-meeting');
     await next.getByText('Led by Ben').waitFor();
-    await expect.poll(async () => (await next.getByTestId('agenda-item').locator('strong').allTextContents()).join(','))
+    await expect
+      .poll(async () => (await next.getByTestId('agenda-item').locator('strong').allTextContents()).join(','))
       .toBe('Cedar,Birch,Dogwood');
   });
 
@@ -211,15 +218,19 @@ describe('discussion: queue, meetings, what is new, live', () => {
     await adaPanel.reload();
     await adaPanel.getByRole('tab', { name: /Queue/ }).click();
     // Birch 20 min, Dogwood 5, and 118 of 1 minute: 143 minutes, though 50 are drawn.
-    await expect.poll(() => adaPanel.getByTestId('queue-total').textContent(), { timeout: 10_000 }).toBe('120 queued · 2 h 23 min of reading');
+    await expect
+      .poll(() => adaPanel.getByTestId('queue-total').textContent(), { timeout: 10_000 })
+      .toBe('120 queued · 2 h 23 min of reading');
     expect(await titles(adaPanel)).toBe(queued.slice(0, 50).join(','));
     await adaPanel.getByRole('button', { name: 'Show 50 more items (70 not shown)' }).click();
     await expect.poll(() => entries(adaPanel).count()).toBe(100);
     expect(await titles(adaPanel)).toBe(queued.slice(0, 100).join(','));
     expect(await adaPanel.getByTestId('queue-total').textContent()).toBe('120 queued · 2 h 23 min of reading');
     // Only the first page is kept in storage: the next 50 came from the server.
-    const cached = await ada.worker.evaluate(async (id) =>
-      ((await (globalThis as unknown as CachedQueues).chrome.storage.local.get('queues')).queues?.[id]?.queue ?? []).length, groupId);
+    const cached = await ada.worker.evaluate(
+      async (id) => ((await (globalThis as unknown as CachedQueues).chrome.storage.local.get('queues')).queues?.[id]?.queue ?? []).length,
+      groupId,
+    );
     expect(cached).toBe(50);
     await adaPanel.getByRole('button', { name: 'Show 20 more items (20 not shown)' }).click();
     await expect.poll(() => titles(adaPanel)).toBe(queued.join(','));

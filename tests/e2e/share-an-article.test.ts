@@ -9,7 +9,11 @@ import type { Page } from 'playwright-core';
 import { signInCode, tabIdOf, type Browser } from './harness';
 import { createGroup, createInvite, joinGroup, signInMember, useE2e } from './fixtures';
 
-const { backend, pages, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
+const {
+  backend,
+  pages,
+  members: { ada, ben },
+} = useE2e({ members: ['ada', 'ben'] });
 
 /** Clicks "Send code" and waits for the new code: each send replaces the last. */
 async function freshCode(page: Page, email: string): Promise<string> {

@@ -11,7 +11,11 @@ import { tabIdOf, type Browser } from './harness';
 import { axeProblems } from './axe';
 import { shareGroup, useE2e } from './fixtures';
 
-const { backend, pages, members: { ada, ben } } = useE2e({ members: ['ada', 'ben'] });
+const {
+  backend,
+  pages,
+  members: { ada, ben },
+} = useE2e({ members: ['ada', 'ben'] });
 
 async function clip(browser: Browser, file: string, tags: string): Promise<void> {
   const url = `${pages.url}/${file}`;
@@ -22,7 +26,10 @@ async function clip(browser: Browser, file: string, tags: string): Promise<void>
   await save.waitFor({ timeout: 15_000 });
   await popup.getByLabel('Tags', { exact: true }).fill(tags);
   await save.click();
-  await popup.getByText(/Saved to Talk Circle|Added to Talk Circle|Already in Talk Circle/).first().waitFor({ timeout: 15_000 });
+  await popup
+    .getByText(/Saved to Talk Circle|Added to Talk Circle|Already in Talk Circle/)
+    .first()
+    .waitFor({ timeout: 15_000 });
   await Promise.all([page.close(), popup.close()]);
 }
 
@@ -37,14 +44,16 @@ async function library(browser: Browser): Promise<Page> {
 describe('discussion: tags, comments, reader, search', () => {
   test('Ada makes "Talk Circle", Ben joins, Ada clips two articles with tags', async () => {
     const { ownerOptions: options, memberOptions: benOptions } = await shareGroup(backend, 'Talk Circle', {
-      owner: [ada, 'ada@talk.test'], member: [ben, 'ben@talk.test'], via: 'rpc',
+      owner: [ada, 'ada@talk.test'],
+      member: [ben, 'ben@talk.test'],
+      via: 'rpc',
     });
     await clip(ada, 'article.html', 'leadership, essay');
     await clip(ada, 'windows-1252-article.html', 'Remote Work');
     await Promise.all([options.close(), benOptions.close()]);
   });
 
-  test('Ben, in the popup: the group\'s tags are suggested with counts; he adds one and removes one', async () => {
+  test("Ben, in the popup: the group's tags are suggested with counts; he adds one and removes one", async () => {
     const url = `${pages.url}/article.html`;
     const page = await ben.context.newPage();
     await page.goto(url);
@@ -101,7 +110,11 @@ describe('discussion: tags, comments, reader, search', () => {
     expect(await top.getByRole('link', { name: 'https://example.org/notes' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
 
     const benPanel = await library(ben);
-    await benPanel.getByTestId('library-entry').filter({ hasText: /Reading Circles/ }).getByRole('button', { name: /comments?:/ }).click();
+    await benPanel
+      .getByTestId('library-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .getByRole('button', { name: /comments?:/ })
+      .click();
     await benPanel.getByTestId('comment').first().getByRole('button', { name: 'Reply' }).click();
     await benPanel.getByLabel(/^Reply to /).fill('Agreed');
     await benPanel.getByRole('button', { name: 'Send reply' }).click();
@@ -112,7 +125,9 @@ describe('discussion: tags, comments, reader, search', () => {
     await benPanel.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => reply.textContent()).toMatch(/edited.*Agreed, mostly/);
     // Ben may not edit or delete Ada's comment.
-    expect(await benPanel.getByTestId('comment').first().locator(':scope > .comment-actions').getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(
+      await benPanel.getByTestId('comment').first().locator(':scope > .comment-actions').getByRole('button', { name: 'Edit' }).count(),
+    ).toBe(0);
 
     // A 100 KB comment: the counter says so, and the comment is refused with the reason.
     await benPanel.getByLabel('Add a comment').fill('x'.repeat(102_400));
@@ -125,7 +140,11 @@ describe('discussion: tags, comments, reader, search', () => {
 
     await adaPanel.reload();
     await adaPanel.getByRole('tab', { name: /Library/ }).click();
-    await adaPanel.getByTestId('library-entry').filter({ hasText: /Reading Circles/ }).getByRole('button', { name: /comments?:/ }).click();
+    await adaPanel
+      .getByTestId('library-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .getByRole('button', { name: /comments?:/ })
+      .click();
     await adaPanel.getByTestId('reply').waitFor();
     await adaPanel.getByTestId('comment').first().getByRole('button', { name: 'Delete' }).first().click();
     await adaPanel.getByRole('button', { name: 'Yes, delete' }).click();
@@ -135,7 +154,11 @@ describe('discussion: tags, comments, reader, search', () => {
 
     await benPanel.reload();
     await benPanel.getByRole('tab', { name: /Library/ }).click();
-    await benPanel.getByTestId('library-entry').filter({ hasText: /Reading Circles/ }).getByRole('button', { name: /comments?:/ }).click();
+    await benPanel
+      .getByTestId('library-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .getByRole('button', { name: /comments?:/ })
+      .click();
     await expect.poll(() => benPanel.getByTestId('comment').first().textContent()).toMatch(/This comment was deleted\./);
     await benPanel.close();
   });
@@ -154,7 +177,12 @@ describe('discussion: tags, comments, reader, search', () => {
   test('search: words of the text, a comment and a tag find the item; a missing word finds nothing', async () => {
     const panel = await library(ben);
     const box = panel.getByRole('searchbox', { name: 'Search the library' });
-    for (const [words, count] of [['second winter', 1], ['mostly', 1], ['remote', 2], ['zebra', 0]] as const) {
+    for (const [words, count] of [
+      ['second winter', 1],
+      ['mostly', 1],
+      ['remote', 2],
+      ['zebra', 0],
+    ] as const) {
       await box.fill(words);
       await panel.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
       await panel.getByText(`${count} found for “${words}”`).waitFor({ timeout: 15_000 });

@@ -20,18 +20,42 @@ const TOKEN_TTL = 6;
 const EMAIL = 'ada@lifecycle.test';
 const GROUP = 'Lifecycle Readers';
 
-interface Held { path: string; forward(): Promise<number>; drop(): void }
-interface Proxy { url: string; log: { method: string; path: string; status: number }[]; rpcDown: boolean; hold(path: RegExp): Promise<Held>; close(): Promise<void> }
+interface Held {
+  path: string;
+  forward(): Promise<number>;
+  drop(): void;
+}
+interface Proxy {
+  url: string;
+  log: { method: string; path: string; status: number }[];
+  rpcDown: boolean;
+  hold(path: RegExp): Promise<Held>;
+  close(): Promise<void>;
+}
 
 async function startProxy(target: string): Promise<Proxy> {
   const waiting: { path: RegExp; found(held: Held): void }[] = [];
-  const proxy: Proxy = { url: '', log: [], rpcDown: false, hold: (path) => new Promise((found) => waiting.push({ path, found })), close: async () => {} };
+  const proxy: Proxy = {
+    url: '',
+    log: [],
+    rpcDown: false,
+    hold: (path) => new Promise((found) => waiting.push({ path, found })),
+    close: async () => {},
+  };
   const pass = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<number> => {
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k))) as Record<string, string>;
-    const answer = await fetch(`${target}${req.url}`, { method: req.method, headers, body: ['GET', 'HEAD'].includes(req.method!) ? undefined : new Uint8Array(body) });
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+    ) as Record<string, string>;
+    const answer = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: ['GET', 'HEAD'].includes(req.method!) ? undefined : new Uint8Array(body),
+    });
     const text = Buffer.from(await answer.arrayBuffer());
     proxy.log.push({ method: req.method!, path: req.url!, status: answer.status });
-    const out = Object.fromEntries([...answer.headers].filter(([k]) => !['content-encoding', 'transfer-encoding', 'content-length', 'connection'].includes(k)));
+    const out = Object.fromEntries(
+      [...answer.headers].filter(([k]) => !['content-encoding', 'transfer-encoding', 'content-length', 'connection'].includes(k)),
+    );
     if (!res.destroyed) res.writeHead(answer.status, out).end(text);
     return answer.status;
   };
@@ -41,7 +65,8 @@ async function startProxy(target: string): Promise<Proxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       // The Data API failing (a gateway error), as a struggling project answers.
-      if (proxy.rpcDown && req.url?.startsWith('/rest/')) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"upstream unavailable"}');
+      if (proxy.rpcDown && req.url?.startsWith('/rest/'))
+        return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"upstream unavailable"}');
       const i = waiting.findIndex((w) => w.path.test(req.url ?? ''));
       if (i >= 0 && req.method === 'POST') {
         const [w] = waiting.splice(i, 1);
@@ -57,7 +82,12 @@ async function startProxy(target: string): Promise<Proxy> {
 }
 
 const e2e = useE2e({ members: ['ada'], backend: { accessTokenTtl: TOKEN_TTL } });
-const { backend, pages, count, members: { ada } } = e2e;
+const {
+  backend,
+  pages,
+  count,
+  members: { ada },
+} = e2e;
 let proxy: Proxy;
 
 beforeAll(async () => {
@@ -77,8 +107,18 @@ type Chrome = { storage: { local: { get(k: string): Promise<Record<string, unkno
 async function extensionStorage(page: Page, key: string): Promise<unknown> {
   return page.evaluate(async (k) => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(k))[k], key);
 }
-const outboxIn = async (page: Page) => ((await extensionStorage(page, 'outbox')) ?? []) as { id: string; sendingIn?: string; lastError: { kind: string } | null; failed: boolean }[];
-const storedSession = async (page: Page) => JSON.parse(((await extensionStorage(page, 'readclub-auth')) as string | undefined) ?? 'null') as { access_token: string; expires_at: number } | null;
+const outboxIn = async (page: Page) =>
+  ((await extensionStorage(page, 'outbox')) ?? []) as {
+    id: string;
+    sendingIn?: string;
+    lastError: { kind: string } | null;
+    failed: boolean;
+  }[];
+const storedSession = async (page: Page) =>
+  JSON.parse(((await extensionStorage(page, 'readclub-auth')) as string | undefined) ?? 'null') as {
+    access_token: string;
+    expires_at: number;
+  } | null;
 
 /** Marks the running worker, to tell it from the next one. */
 const markWorker = () => ada.worker.evaluate(() => Object.assign(globalThis, { lifecycleMark: true }));
@@ -154,7 +194,10 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
 
   test('stopped while a comment was being sent: sending it again from the side panel posts it once', async () => {
     const panel = await ada.open('sidepanel.html');
-    await panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ }).click();
+    await panel
+      .getByTestId('queue-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .click();
     await panel.getByLabel('Add a comment').fill('One comment, whatever happens.');
     const held = proxy.hold(/\/rpc\/add_comment$/);
     await markWorker();
@@ -186,7 +229,10 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     await options.close();
     const from = proxy.log.length;
     const panel = await ada.open('sidepanel.html');
-    await panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ }).waitFor({ timeout: 15_000 });
+    await panel
+      .getByTestId('queue-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .waitFor({ timeout: 15_000 });
     expect(await workerIsFresh()).toBe(true);
     await expect.poll(() => proxy.log.slice(from).some((r) => r.path.startsWith('/rest/v1/rpc/')), { timeout: 15_000 }).toBe(true);
     const calls = proxy.log.slice(from);
@@ -211,9 +257,14 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     // And it works: the side panel loads the group's queue from the server.
     const from = proxy.log.length;
     const panel = await ada.open('sidepanel.html');
-    await panel.getByTestId('queue-entry').filter({ hasText: /Reading Circles/ }).waitFor({ timeout: 15_000 });
+    await panel
+      .getByTestId('queue-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .waitFor({ timeout: 15_000 });
     // The token expired during the restart, so this also went through a refresh.
-    await expect.poll(() => proxy.log.slice(from).some((r) => r.path.startsWith('/rest/v1/rpc/') && r.status === 200), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => proxy.log.slice(from).some((r) => r.path.startsWith('/rest/v1/rpc/') && r.status === 200), { timeout: 15_000 })
+      .toBe(true);
     expect(proxy.log.slice(from).filter((r) => r.status === 401)).toEqual([]);
     await Promise.all([options.close(), panel.close()]);
   });
@@ -236,7 +287,9 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     await sleep((TOKEN_TTL + 1) * 1000);
     proxy.rpcDown = false;
     // The outbox's alarm runs in a fresh worker: the refresh is refused.
-    await ada.worker.evaluate(() => (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true));
+    await ada.worker.evaluate(() =>
+      (globalThis as unknown as { readclub: { deliverOutbox(force: boolean): Promise<void> } }).readclub.deliverOutbox(true),
+    );
     const options = await ada.open('options.html');
     await options.getByRole('button', { name: 'Send code' }).waitFor({ timeout: 15_000 });
     await expect.poll(async () => (await outboxIn(options)).map((o) => [o.failed, o.lastError?.kind])).toEqual([[false, 'signed-out']]);

@@ -25,7 +25,11 @@ const HOSTILE_GROUP = `<b onmouseover="alert('group')">Mallory's</b> Circle`;
 const HOSTILE_COMMENT = `<script>window.__xss='comment'</script><img src=x onerror="alert('comment')"> see [this](javascript:alert('md-link')) and <a href="javascript:alert(1)">that</a>`;
 
 const e2e = useE2e({ members: ['ada'] });
-const { backend, pages, members: { ada } } = e2e;
+const {
+  backend,
+  pages,
+  members: { ada },
+} = e2e;
 let groupName = '';
 const dialogs: string[] = [];
 const foreign: string[] = [];
@@ -59,10 +63,15 @@ beforeAll(async () => {
     // Chrome also reports a violation for each handler attribute DOMPurify parses in its inert
     // document (nothing runs there; the target is then the page's document): only elements
     // in this page count.
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const el = e.target as Element | null;
-      if (el && el !== (document as unknown) && el.ownerDocument === document) seen.push(`${e.violatedDirective} ${e.sample} ${el.outerHTML.slice(0, 120)}`);
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const el = e.target as Element | null;
+        if (el && el !== (document as unknown) && el.ownerDocument === document)
+          seen.push(`${e.violatedDirective} ${e.sample} ${el.outerHTML.slice(0, 120)}`);
+      },
+      true,
+    );
   });
   ada.context.on('page', (page) => {
     page.on('dialog', (dialog) => {
@@ -83,11 +92,20 @@ async function expectClean(page: Page): Promise<void> {
   const state = await page.evaluate(() => ({
     xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
     violations: (window as unknown as { __violations?: string[] }).__violations ?? [],
-    frames: document.querySelectorAll('iframe, object, embed, script:not([src]), meta[http-equiv], base, link[rel="stylesheet"]:not([href^="/"]), style').length,
+    frames: document.querySelectorAll(
+      'iframe, object, embed, script:not([src]), meta[http-equiv], base, link[rel="stylesheet"]:not([href^="/"]), style',
+    ).length,
     // Handlers anywhere; script URLs where a URL goes (a tag named "javascript:…" as an <option> value is just text).
-    handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes)
-      .filter((a) => /^on/i.test(a.name) || (/^(href|src|action|formaction|xlink:href|poster|data|srcdoc|background|srcset)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value)))
-      .map((a) => `${el.localName} ${a.name}`)),
+    handlers: Array.from(document.querySelectorAll('*')).flatMap((el) =>
+      Array.from(el.attributes)
+        .filter(
+          (a) =>
+            /^on/i.test(a.name) ||
+            (/^(href|src|action|formaction|xlink:href|poster|data|srcdoc|background|srcset)$/i.test(a.name) &&
+              /^\s*(javascript|data|vbscript):/i.test(a.value)),
+        )
+        .map((a) => `${el.localName} ${a.name}`),
+    ),
   }));
   expect(page.url()).toMatch(/^chrome-extension:\/\//);
   expect(state).toEqual({ xss: null, violations: [], frames: 0, handlers: [] });
@@ -104,14 +122,25 @@ describe('hostile pages and members never run script in Readclub', () => {
     const page = readFileSync('tests/fixtures/xss/hostile.html', 'utf8');
     const raw = `<meta http-equiv="refresh" content="0;url=http://evil.test/v/raw-refresh"><base href="http://evil.test/v/raw-base/">${/<article>([\s\S]*)<\/article>/.exec(page)![1]}`;
     const clip = await ok(client, 'clip_item', {
-      p_client_id: crypto.randomUUID(), p_group_id: group.id, p_queue: true,
+      p_client_id: crypto.randomUUID(),
+      p_group_id: group.id,
+      p_queue: true,
       p_tags: ['javascript:alert(1)', `"onmouseover=alert('tag')`, "{{constructor.constructor('x')()}}"],
       p_comment: HOSTILE_COMMENT,
       p_clip: {
-        ...EMPTY_CLIP, kind: 'article', url: `${pages.url}/xss/raw.html`, title: `<script>window.__xss='raw-title'</script><img src=x onerror=alert('raw-title')>Raw hostile`,
-        byline: `<img src=x onerror="alert('raw-byline')">Mallory`, authors: [`<svg onload="alert('raw-author')">`], site_name: `<iframe srcdoc="<script>parent.alert(1)</script>">`,
-        excerpt: `<img src=x onerror="alert('raw-excerpt')">An excerpt`, content_html: raw, text_length: 2000, word_count: 400,
-        lead_image_url: 'javascript:alert(1)', favicon_url: 'javascript:alert(2)',
+        ...EMPTY_CLIP,
+        kind: 'article',
+        url: `${pages.url}/xss/raw.html`,
+        title: `<script>window.__xss='raw-title'</script><img src=x onerror=alert('raw-title')>Raw hostile`,
+        byline: `<img src=x onerror="alert('raw-byline')">Mallory`,
+        authors: [`<svg onload="alert('raw-author')">`],
+        site_name: `<iframe srcdoc="<script>parent.alert(1)</script>">`,
+        excerpt: `<img src=x onerror="alert('raw-excerpt')">An excerpt`,
+        content_html: raw,
+        text_length: 2000,
+        word_count: 400,
+        lead_image_url: 'javascript:alert(1)',
+        favicon_url: 'javascript:alert(2)',
       },
     });
     await ok(client, 'add_comment', { p_item_id: clip.item_id, p_body: HOSTILE_COMMENT });
@@ -144,7 +173,10 @@ describe('hostile pages and members never run script in Readclub', () => {
     await expectClean(popup);
     // Opened again on the same page: the item already saved, with its discussion.
     const again = await open(`popup.html?tabId=${await tabIdOf(ada, pageUrl)}`);
-    await again.getByText(/Careful with this one/).first().waitFor({ timeout: 15_000 });
+    await again
+      .getByText(/Careful with this one/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await expectClean(again);
     await Promise.all([popup.close(), again.close()]);
   });
@@ -161,7 +193,14 @@ describe('hostile pages and members never run script in Readclub', () => {
       await expectClean(panel);
       await panel.getByRole('button', { name: 'Read the clipped copy' }).click();
       await panel.getByTestId('reader-content').waitFor({ timeout: 15_000 });
-      await expect.poll(() => panel.getByTestId('reader-content').getByText(/That is the whole catalogue/).count()).toBe(1);
+      await expect
+        .poll(() =>
+          panel
+            .getByTestId('reader-content')
+            .getByText(/That is the whole catalogue/)
+            .count(),
+        )
+        .toBe(1);
       // Give broken images and handlers time to fire, if anything let them through.
       await panel.waitForTimeout(1000);
       await expectClean(panel);
@@ -173,7 +212,11 @@ describe('hostile pages and members never run script in Readclub', () => {
     expect(pictures.length).toBeGreaterThan(0);
     // The library, its search (titles, text, tags, comments) and meetings show the same items.
     await panel.getByRole('tab', { name: /Library/ }).click();
-    await panel.getByTestId('library').getByText(/Raw hostile/).first().waitFor({ timeout: 15_000 });
+    await panel
+      .getByTestId('library')
+      .getByText(/Raw hostile/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await expectClean(panel);
     await panel.getByLabel('Search the library').fill('catalogue');
     await panel.waitForTimeout(1500);

@@ -18,7 +18,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /** What bytes 0x80–0x9F mean in windows-1252 (WHATWG's table; 0x81, 0x8D, 0x8F, 0x90, 0x9D stay as they are). */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /**
@@ -49,4 +50,3 @@ export function decode(bytes: Uint8Array): { html: string; charset: string } {
   }
   return { html: decodeWindows1252(bytes), charset: 'windows-1252' };
 }
-

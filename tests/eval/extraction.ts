@@ -22,7 +22,6 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../utils/clipper/extract.ts';
 import { decode } from './decode.ts';
 
-
 interface Case {
   url: string;
   with: string[];
@@ -109,12 +108,16 @@ function evaluatePage(dir: string, id: string, c: Case): PageResult {
   const doc = parse(html);
   let text: string | null = null;
   // extractArticle reads a copy and never changes `doc`, so it goes first; Readability mutates.
-  const extract = run(c, () => {
-    const result = extractArticle(doc, webUrl(c.url, id));
-    if (!result.ok) return { text: null, note: result.reason };
-    const body = parse(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).body;
-    return { text: body.textContent ?? '', note: result.truncated ? 'truncated' : '' };
-  }, (t) => (text = t));
+  const extract = run(
+    c,
+    () => {
+      const result = extractArticle(doc, webUrl(c.url, id));
+      if (!result.ok) return { text: null, note: result.reason };
+      const body = parse(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).body;
+      return { text: body.textContent ?? '', note: result.truncated ? 'truncated' : '' };
+    },
+    (t) => (text = t),
+  );
   const readability = run(c, () => {
     const article = new Readability(doc).parse();
     return article ? { text: article.textContent ?? '', note: '' } : { text: null, note: 'no-content' };
@@ -129,7 +132,10 @@ function pageF1(r: SystemRun): number {
 function table(rows: string[][], rightAligned: (col: number) => boolean): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+    r
+      .map((cell, i) => (rightAligned(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -151,9 +157,7 @@ function main(): void {
   };
   const valued = new Set(['--json', '--texts', '--ids', '--sample'].map((f) => args.indexOf(f) + 1).filter((i) => i > 0));
   const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
-  const dir = resolve(
-    positional[0] ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)),
-  );
+  const dir = resolve(positional[0] ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)));
   if (!existsSync(join(dir, 'cases.json')) || !existsSync(join(dir, 'pages'))) {
     console.error(`No extraction corpus at ${dir} (expected cases.json and pages/). Pass its folder as the first argument.`);
     process.exit(2);
@@ -171,7 +175,8 @@ function main(): void {
     const step = entries.length / sample;
     entries = Array.from({ length: sample }, (_, i) => entries[Math.floor(i * step)]!);
   }
-  if (entries.length < Object.keys(cases).length) console.log(`Subset: ${entries.length} of ${Object.keys(cases).length} pages (not the corpus figures)`);
+  if (entries.length < Object.keys(cases).length)
+    console.log(`Subset: ${entries.length} of ${Object.keys(cases).length} pages (not the corpus figures)`);
   const pages: PageResult[] = [];
   const started = performance.now();
   for (const [id, c] of entries) pages.push(evaluatePage(dir, id, c));
@@ -184,8 +189,14 @@ function main(): void {
     .map((x) => x.p);
   const better = pages.filter((p) => pageF1(p.extract) > pageF1(p.readability) + WORSE_MARGIN).length;
   const shown = showAll ? pages : worse;
-  const sys = (r: SystemRun) => [`${r.counts.tp}/${r.counts.fp}/${r.counts.fn}/${r.counts.tn}`, f3(pageF1(r)), r.note || (r.found ? '' : '-')];
-  console.log(showAll ? 'Per page' : `Pages where extractArticle is worse than plain Readability by more than ${WORSE_MARGIN} F1 (--pages for all)`);
+  const sys = (r: SystemRun) => [
+    `${r.counts.tp}/${r.counts.fp}/${r.counts.fn}/${r.counts.tn}`,
+    f3(pageF1(r)),
+    r.note || (r.found ? '' : '-'),
+  ];
+  console.log(
+    showAll ? 'Per page' : `Pages where extractArticle is worse than plain Readability by more than ${WORSE_MARGIN} F1 (--pages for all)`,
+  );
   if (shown.length) {
     const rows = [['id', 'url', 'charset', 'extract TP/FP/FN/TN', 'F1', 'note', 'readability TP/FP/FN/TN', 'F1', 'note']];
     for (const p of shown) rows.push([p.id, cut(p.url, 48), p.charset, ...sys(p.extract), ...sys(p.readability)]);
@@ -199,11 +210,21 @@ function main(): void {
     return { system: name, ...metrics(counts), ...counts, noResult, seconds };
   });
   console.log(`\nPages worse than plain Readability by more than ${WORSE_MARGIN} F1: ${worse.length}; better by as much: ${better}`);
-  console.log(`Overall: ${pages.length} pages, ${pages.filter((p) => p.charset !== 'utf-8').length} not valid UTF-8, ${wallS.toFixed(1)} s in all`);
+  console.log(
+    `Overall: ${pages.length} pages, ${pages.filter((p) => p.charset !== 'utf-8').length} not valid UTF-8, ${wallS.toFixed(1)} s in all`,
+  );
   const rows = [['system', 'precision', 'recall', 'accuracy', 'F1', 'TP', 'FP', 'FN', 'TN', 'no result', 'time (s)']];
   for (const o of overall) {
     const label = o.system === 'extract' ? 'extractArticle' : 'Readability (plain)';
-    rows.push([label, f3(o.precision), f3(o.recall), f3(o.accuracy), f3(o.f1), ...[o.tp, o.fp, o.fn, o.tn, o.noResult].map(String), o.seconds.toFixed(1)]);
+    rows.push([
+      label,
+      f3(o.precision),
+      f3(o.recall),
+      f3(o.accuracy),
+      f3(o.f1),
+      ...[o.tp, o.fp, o.fn, o.tn, o.noResult].map(String),
+      o.seconds.toFixed(1),
+    ]);
   }
   console.log(table(rows, (i) => i > 0));
 
@@ -220,7 +241,10 @@ function main(): void {
       ...Object.fromEntries(SYSTEMS.map((s) => [s, { ...p[s].counts, f1: pageF1(p[s]), found: p[s].found, note: p[s].note, ms: p[s].ms }])),
     }));
     const worseThanPlain = worse.map((p) => p.id);
-    writeFileSync(jsonPath, `${JSON.stringify({ corpus: dir, pages: pages.length, overall, worseMargin: WORSE_MARGIN, worseThanPlain, perPage }, null, 2)}\n`);
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify({ corpus: dir, pages: pages.length, overall, worseMargin: WORSE_MARGIN, worseThanPlain, perPage }, null, 2)}\n`,
+    );
     console.log(`\nFigures written to ${jsonPath}`);
   }
 }

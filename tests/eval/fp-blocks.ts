@@ -15,11 +15,14 @@ import { extractArticle } from '../../utils/clipper/extract.ts';
 import { decode } from './decode.ts';
 
 const squash = (t: string | null | undefined): string => (t ?? '').replace(/\s+/g, ' ').trim();
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, figcaption, caption, address, blockquote, pre, div, section, aside, footer, header, table, td';
+const BLOCKS =
+  'p, h1, h2, h3, h4, h5, h6, li, dt, dd, figcaption, caption, address, blockquote, pre, div, section, aside, footer, header, table, td';
 
 const dumpAt = process.argv.indexOf('--dump');
 const dumpPath = dumpAt > 0 ? process.argv[dumpAt + 1] : undefined;
-const [idsFile, corpus] = dumpPath ? ['', process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--dump')] : process.argv.slice(2);
+const [idsFile, corpus] = dumpPath
+  ? ['', process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--dump')]
+  : process.argv.slice(2);
 const dumped: string[] = [];
 const dir = resolve(corpus ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)));
 const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, { url: string; without: string[] }>;
@@ -27,7 +30,10 @@ const ids = dumpPath ? Object.keys(cases) : readFileSync(idsFile!, 'utf8').split
 for (const id of ids) {
   const c = cases[id]!;
   const { html } = decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`))));
-  const result = extractArticle(parseHTML(html).document as unknown as Document, /^https?:/.test(c.url) ? c.url : 'https://example.invalid/');
+  const result = extractArticle(
+    parseHTML(html).document as unknown as Document,
+    /^https?:/.test(c.url) ? c.url : 'https://example.invalid/',
+  );
   if (!result.ok) continue;
   const body = parseHTML(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).document.body;
   const blocks = Array.from(body.querySelectorAll(BLOCKS)).filter((el) => !el.querySelector(BLOCKS) && squash(el.textContent));
@@ -36,7 +42,13 @@ for (const id of ids) {
   const last = long.lastIndexOf(true);
   if (dumpPath) {
     const linkText = (el: Element) => Array.from(el.querySelectorAll('a')).reduce((n, a) => n + squash(a.textContent).length, 0);
-    dumped.push(JSON.stringify({ id, blocks: blocks.map((el) => [el.localName, squash(el.textContent), linkText(el)]), text: squash(body.textContent) }));
+    dumped.push(
+      JSON.stringify({
+        id,
+        blocks: blocks.map((el) => [el.localName, squash(el.textContent), linkText(el)]),
+        text: squash(body.textContent),
+      }),
+    );
     continue;
   }
   for (const s of c.without.map(squash)) {
@@ -46,7 +58,9 @@ for (const id of ids) {
     const text = squash(el?.textContent);
     const links = el ? Array.from(el.querySelectorAll('a')).reduce((n, a) => n + squash(a.textContent).length, 0) / (text.length || 1) : 0;
     const place = i < 0 ? 'split' : i < first ? 'before' : i > last ? 'after' : 'inside';
-    console.log(`${id}\t${place}\t${el?.localName ?? '-'}\t${text.length}\t${links.toFixed(2)}\t${JSON.stringify(s.slice(0, 60))}\t${JSON.stringify(text.slice(0, 100))}`);
+    console.log(
+      `${id}\t${place}\t${el?.localName ?? '-'}\t${text.length}\t${links.toFixed(2)}\t${JSON.stringify(s.slice(0, 60))}\t${JSON.stringify(text.slice(0, 100))}`,
+    );
   }
 }
 if (dumpPath) writeFileSync(dumpPath, `${dumped.join('\n')}\n`);

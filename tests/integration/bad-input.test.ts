@@ -8,15 +8,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipPayload } from '../../utils/shared/api-types';
 import { fetchSignInCode, startLocalBackend, type LocalBackend } from '../../supabase/local/index';
-import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, uniqueEmail } from './helpers';
+import {
+  call,
+  EXTERNAL,
+  groupOf,
+  HAS_SCHEMA,
+  type Member,
+  ok,
+  signedInClient,
+  signedInMembers,
+  startTestBackend,
+  type TestBackend,
+  uniqueEmail,
+} from './helpers';
 
 const NOT_VALID = 'That invite code is not valid.';
 
 function clipOf(url: string, over: Partial<ClipPayload> = {}): ClipPayload {
   return {
-    kind: 'link', url, canonical_url: null, title: 'A page', byline: null, authors: [], site_name: null, excerpt: null,
-    content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
-    published_at: null, modified_at: null, selection: false, truncated: false, ...over,
+    kind: 'link',
+    url,
+    canonical_url: null,
+    title: 'A page',
+    byline: null,
+    authors: [],
+    site_name: null,
+    excerpt: null,
+    content_html: null,
+    text_length: 0,
+    word_count: 0,
+    lang: null,
+    dir: null,
+    lead_image_url: null,
+    favicon_url: null,
+    published_at: null,
+    modified_at: null,
+    selection: false,
+    truncated: false,
+    ...over,
   };
 }
 
@@ -69,19 +98,50 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
 
   describe('hand-made RPC calls', () => {
     const clip = (args: Record<string, unknown>) =>
-      ada.client.rpc('clip_item', { p_client_id: crypto.randomUUID(), p_group_id: group.id, p_tags: [], p_comment: null, p_queue: false, ...args });
+      ada.client.rpc('clip_item', {
+        p_client_id: crypto.randomUUID(),
+        p_group_id: group.id,
+        p_tags: [],
+        p_comment: null,
+        p_queue: false,
+        ...args,
+      });
     const refusals: Array<[string, Record<string, unknown>, string]> = [
       ['a clip that is not an object', { p_clip: 'hello' }, 'Nothing to save: the clip is empty.'],
-      ['a clip of an unknown kind', { p_clip: clipOf('https://example.org/a', { kind: 'script' as never }) }, 'A clip is an article, a link or an entry added by hand.'],
+      [
+        'a clip of an unknown kind',
+        { p_clip: clipOf('https://example.org/a', { kind: 'script' as never }) },
+        'A clip is an article, a link or an entry added by hand.',
+      ],
       ['a javascript: address', { p_clip: clipOf('javascript:alert(1)') }, 'Only web pages (http or https addresses) can be saved.'],
       ['a data: address', { p_clip: clipOf('data:text/html,<p>x</p>') }, 'Only web pages (http or https addresses) can be saved.'],
       ['a file: address', { p_clip: clipOf('file:///etc/passwd') }, 'Only web pages (http or https addresses) can be saved.'],
-      ['an address over 2048 characters', { p_clip: clipOf(`https://example.org/${'a'.repeat(2100)}`) }, 'That page’s address is too long to save (over 2048 characters).'.replace('’', "'")],
-      ['an article over 500 KB', { p_clip: clipOf('https://example.org/big', { kind: 'article', content_html: `<p>${'x'.repeat(512_001)}</p>` }) }, 'This article is too long to save (over 500 KB of text and markup). Save it as a link instead.'],
-      ['a text length that is not a number', { p_clip: { ...clipOf('https://example.org/n', { kind: 'article', content_html: '<p>x</p>' }), text_length: 'lots' } }, 'The clip\'s text length or word count is not a number.'],
-      ['21 tags', { p_clip: clipOf('https://example.org/t'), p_tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'An article can have at most 20 tags.'],
+      [
+        'an address over 2048 characters',
+        { p_clip: clipOf(`https://example.org/${'a'.repeat(2100)}`) },
+        'That page’s address is too long to save (over 2048 characters).'.replace('’', "'"),
+      ],
+      [
+        'an article over 500 KB',
+        { p_clip: clipOf('https://example.org/big', { kind: 'article', content_html: `<p>${'x'.repeat(512_001)}</p>` }) },
+        'This article is too long to save (over 500 KB of text and markup). Save it as a link instead.',
+      ],
+      [
+        'a text length that is not a number',
+        { p_clip: { ...clipOf('https://example.org/n', { kind: 'article', content_html: '<p>x</p>' }), text_length: 'lots' } },
+        "The clip's text length or word count is not a number.",
+      ],
+      [
+        '21 tags',
+        { p_clip: clipOf('https://example.org/t'), p_tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
+        'An article can have at most 20 tags.',
+      ],
       ['a 41-character tag', { p_clip: clipOf('https://example.org/t'), p_tags: ['x'.repeat(41)] }, 'A tag can be at most 40 characters.'],
-      ['a 4001-character comment', { p_clip: clipOf('https://example.org/c'), p_comment: 'x'.repeat(4001) }, 'A comment can be at most 4000 characters.'],
+      [
+        'a 4001-character comment',
+        { p_clip: clipOf('https://example.org/c'), p_comment: 'x'.repeat(4001) },
+        'A comment can be at most 4000 characters.',
+      ],
       ['no client id', { p_client_id: null, p_clip: clipOf('https://example.org/id') }, 'A clip needs a client id.'],
     ];
     it.each(refusals)('clip_item with %s: 22023 and its own message', async (_, args, message) => {
@@ -90,22 +150,46 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
     });
 
     it('wrong types and unknown arguments are refused by PostgREST before any SQL runs', async () => {
-      expect(await clip({ p_client_id: 'not-a-uuid', p_clip: clipOf('https://example.org/x') })).toMatchObject({ status: 400, error: { code: '22P02' } });
-      expect(await ada.client.rpc('clip_item', { p_group_id: group.id, p_sneaky: true })).toMatchObject({ status: 404, error: { code: 'PGRST202' } });
+      expect(await clip({ p_client_id: 'not-a-uuid', p_clip: clipOf('https://example.org/x') })).toMatchObject({
+        status: 400,
+        error: { code: '22P02' },
+      });
+      expect(await ada.client.rpc('clip_item', { p_group_id: group.id, p_sneaky: true })).toMatchObject({
+        status: 404,
+        error: { code: 'PGRST202' },
+      });
     });
 
     it('a clip into a group one is not in is refused as such', async () => {
       const stranger = await signedInClient(backend, uniqueEmail('stranger'));
       const { error, status } = await stranger.client.rpc('clip_item', {
-        p_client_id: crypto.randomUUID(), p_group_id: group.id, p_clip: clipOf('https://example.org/in'), p_tags: [], p_comment: null, p_queue: false,
+        p_client_id: crypto.randomUUID(),
+        p_group_id: group.id,
+        p_clip: clipOf('https://example.org/in'),
+        p_tags: [],
+        p_comment: null,
+        p_queue: false,
       });
-      expect({ status, code: error?.code, message: error?.message }).toEqual({ status: 403, code: '42501', message: 'You are not a member of this group.' });
+      expect({ status, code: error?.code, message: error?.message }).toEqual({
+        status: 403,
+        code: '42501',
+        message: 'You are not a member of this group.',
+      });
     });
 
     it('other RPCs refuse their wrong shapes clearly', async () => {
-      expect(await call(ada.client, 'add_comment', { p_item_id: crypto.randomUUID(), p_body: 'hi' })).toMatchObject({ status: 400, error: { code: 'P0001', message: 'That article is no longer in the library.' } });
-      expect(await call(ada.client, 'update_profile', { p_display_name: 'Ada', p_avatar_url: 'javascript:alert(1)' })).toMatchObject({ status: 400, error: { code: '22023' } });
-      expect(await call(ada.client, 'create_invite', { p_group_id: group.id, p_expires_in_days: 0 })).toMatchObject({ status: 400, error: { code: '22023', message: 'An invite lasts 1 to 90 days.' } });
+      expect(await call(ada.client, 'add_comment', { p_item_id: crypto.randomUUID(), p_body: 'hi' })).toMatchObject({
+        status: 400,
+        error: { code: 'P0001', message: 'That article is no longer in the library.' },
+      });
+      expect(await call(ada.client, 'update_profile', { p_display_name: 'Ada', p_avatar_url: 'javascript:alert(1)' })).toMatchObject({
+        status: 400,
+        error: { code: '22023' },
+      });
+      expect(await call(ada.client, 'create_invite', { p_group_id: group.id, p_expires_in_days: 0 })).toMatchObject({
+        status: 400,
+        error: { code: '22023', message: 'An invite lasts 1 to 90 days.' },
+      });
       expect(await call(ada.client, 'create_group', { p_name: '   ' })).toMatchObject({ status: 400, error: { code: '22023' } });
     });
 
@@ -126,8 +210,20 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
       await ok(ben.client, 'join_group', { p_code: code });
       const urls = Array.from({ length: 5 }, (_, i) => `https://example.org/race/${i}?utm_source=${i % 2 ? 'ada' : 'ben'}`);
       const send = (m: Member, url: string, tags: string[], comment: string) =>
-        ok(m.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: group.id, p_clip: clipOf(url), p_tags: tags, p_comment: comment, p_queue: true });
-      const results = await Promise.all(urls.flatMap((url) => [send(ada, url, ['ada', 'shared'], 'Ada was here'), send(ben, url.replace(/\?.*/, ''), ['ben', 'shared'], 'Ben too')]));
+        ok(m.client, 'clip_item', {
+          p_client_id: crypto.randomUUID(),
+          p_group_id: group.id,
+          p_clip: clipOf(url),
+          p_tags: tags,
+          p_comment: comment,
+          p_queue: true,
+        });
+      const results = await Promise.all(
+        urls.flatMap((url) => [
+          send(ada, url, ['ada', 'shared'], 'Ada was here'),
+          send(ben, url.replace(/\?.*/, ''), ['ben', 'shared'], 'Ben too'),
+        ]),
+      );
       for (let i = 0; i < urls.length; i++) {
         const [a, b] = [results[2 * i]!, results[2 * i + 1]!];
         expect(a.item_id).toBe(b.item_id);
@@ -150,7 +246,14 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
   let groupId: string;
   beforeAll(async () => {
     const databaseUrl = process.env.DATABASE_URL || undefined;
-    local = await startLocalBackend({ port: 0, databaseUrl, memory: !databaseUrl, seed: false, log: () => undefined, migrationsDir: process.env.MIGRATIONS_DIR || undefined });
+    local = await startLocalBackend({
+      port: 0,
+      databaseUrl,
+      memory: !databaseUrl,
+      seed: false,
+      log: () => undefined,
+      migrationsDir: process.env.MIGRATIONS_DIR || undefined,
+    });
     const backend = { url: local.url, anonKey: local.anonKey };
     const client = (await import('./helpers')).testClient(backend);
     const email = uniqueEmail('direct');
@@ -167,7 +270,9 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
   async function asMember(sql: string, params: unknown[] = []): Promise<string | null> {
     try {
       await local.db.transaction(async (tx) => {
-        await tx.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ sub: member.userId, role: 'authenticated' })]);
+        await tx.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+          JSON.stringify({ sub: member.userId, role: 'authenticated' }),
+        ]);
         await tx.query(sql, params);
         throw Object.assign(new Error('rollback'), { code: 'OK' });
       });
@@ -193,11 +298,31 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('direct table writes (what a hand-made 
   });
 
   it('an upper-case or over-long tag, and an empty comment, violate CHECK constraints', async () => {
-    const itemId = (await ok(member.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: clipOf('https://example.org/tagged'), p_tags: [], p_comment: null, p_queue: false })).item_id;
+    const itemId = (
+      await ok(member.client, 'clip_item', {
+        p_client_id: crypto.randomUUID(),
+        p_group_id: groupId,
+        p_clip: clipOf('https://example.org/tagged'),
+        p_tags: [],
+        p_comment: null,
+        p_queue: false,
+      })
+    ).item_id;
     const tag = 'insert into app.item_tags (item_id, group_id, tag, added_by) values ($1, $2, $3, auth.uid())';
     expect(await asMember(tag, [itemId, groupId, 'Upper'])).toBe('23514');
     expect(await asMember(tag, [itemId, groupId, 'x'.repeat(41)])).toBe('23514');
-    expect(await asMember('insert into app.comments (item_id, group_id, author_id, body) values ($1, $2, auth.uid(), $3)', [itemId, groupId, '  '])).toBe('23514');
-    expect(await asMember('insert into app.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, 0, auth.uid())', [itemId, groupId])).toBe('23514');
+    expect(
+      await asMember('insert into app.comments (item_id, group_id, author_id, body) values ($1, $2, auth.uid(), $3)', [
+        itemId,
+        groupId,
+        '  ',
+      ]),
+    ).toBe('23514');
+    expect(
+      await asMember('insert into app.queue_entries (item_id, group_id, position, queued_by) values ($1, $2, 0, auth.uid())', [
+        itemId,
+        groupId,
+      ]),
+    ).toBe('23514');
   });
 });

@@ -26,13 +26,25 @@ import { EXTERNAL, uniqueEmail } from './helpers';
 let backend: LocalBackend;
 const start = () => {
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  return startLocalBackend({ port: 0, databaseUrl, memory: !databaseUrl, seed: false, log: () => undefined, migrationsDir: process.env.MIGRATIONS_DIR || undefined });
+  return startLocalBackend({
+    port: 0,
+    databaseUrl,
+    memory: !databaseUrl,
+    seed: false,
+    log: () => undefined,
+    migrationsDir: process.env.MIGRATIONS_DIR || undefined,
+  });
 };
 
 const auth = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
   fetch(`${backend.url}/auth/v1${path}`, {
     ...init,
-    headers: { apikey: backend.publishableKey, 'content-type': 'application/json', 'x-supabase-api-version': '2024-01-01', ...init.headers },
+    headers: {
+      apikey: backend.publishableKey,
+      'content-type': 'application/json',
+      'x-supabase-api-version': '2024-01-01',
+      ...init.headers,
+    },
   });
 
 async function session(email = uniqueEmail('conformance')) {
@@ -40,7 +52,12 @@ async function session(email = uniqueEmail('conformance')) {
   const code = await fetchSignInCode(backend, email);
   const response = await auth('/verify', { method: 'POST', body: JSON.stringify({ email, token: code, type: 'email' }) });
   expect(response.status).toBe(200);
-  return (await response.json()) as { access_token: string; refresh_token: string; expires_in: number; user: { id: string; email: string } };
+  return (await response.json()) as {
+    access_token: string;
+    refresh_token: string;
+    expires_in: number;
+    user: { id: string; email: string };
+  };
 }
 
 beforeAll(async () => {
@@ -63,10 +80,16 @@ describe.skipIf(EXTERNAL)('the gateway, as a hosted project checks API keys', ()
   it('answers a missing or unknown key with its 401', async () => {
     const missing = await fetch(`${backend.url}/auth/v1/user`);
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toEqual({ message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
+    expect(await missing.json()).toEqual({
+      message: 'No API key found in request',
+      hint: 'No `apikey` request header or url param was found.',
+    });
     const unknown = await auth('/user', { headers: { apikey: 'sb_publishable_not-this-projects-key' } });
     expect(unknown.status).toBe(401);
-    expect(await unknown.json()).toEqual({ message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
+    expect(await unknown.json()).toEqual({
+      message: 'Invalid API key',
+      hint: 'Double check your Supabase `anon` or `service_role` API key.',
+    });
   });
 
   it('takes an sb_ key as Authorization: Bearer only when it equals apikey', async () => {
@@ -79,7 +102,9 @@ describe.skipIf(EXTERNAL)('the gateway, as a hosted project checks API keys', ()
   });
 
   it('refuses the secret key from a browser, accepts it from a server', async () => {
-    const browser = await auth('/user', { headers: { apikey: backend.secretKey, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' } });
+    const browser = await auth('/user', {
+      headers: { apikey: backend.secretKey, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0' },
+    });
     expect(browser.status).toBe(401);
     const server = await fetch(`${backend.url}/rest/v1/rpc/no_such_function`, {
       method: 'POST',
@@ -91,7 +116,10 @@ describe.skipIf(EXTERNAL)('the gateway, as a hosted project checks API keys', ()
 
   it('accepts the legacy anon key as well as the publishable key', async () => {
     for (const key of [backend.anonKey, backend.publishableKey]) {
-      const client = createClient(backend.url, key, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: class {} as never } });
+      const client = createClient(backend.url, key, {
+        auth: { persistSession: false, autoRefreshToken: false },
+        realtime: { transport: class {} as never },
+      });
       const { status, error } = await client.rpc('no_such_function' as never);
       expect({ status, code: error?.code }).toEqual({ status: 404, code: 'PGRST202' });
     }
@@ -109,7 +137,10 @@ describe.skipIf(EXTERNAL)('GoTrue: email-code sign-in, refresh, user, logout', (
     const email = uniqueEmail('wrong');
     await auth('/otp', { method: 'POST', body: JSON.stringify({ email, create_user: true }) });
     const code = await fetchSignInCode(backend, email);
-    const response = await auth('/verify', { method: 'POST', body: JSON.stringify({ email, token: code === '000000' ? '111111' : '000000', type: 'email' }) });
+    const response = await auth('/verify', {
+      method: 'POST',
+      body: JSON.stringify({ email, token: code === '000000' ? '111111' : '000000', type: 'email' }),
+    });
     expect(response.status).toBe(403);
     expect(response.headers.get('x-supabase-api-version')).toBe('2024-01-01');
     expect(await response.json()).toEqual({ code: 'otp_expired', message: 'Token has expired or is invalid' });
@@ -117,12 +148,23 @@ describe.skipIf(EXTERNAL)('GoTrue: email-code sign-in, refresh, user, logout', (
 
   it('a session: ES256 access token with the JWKS kid and GoTrue claims, verifiable from the JWKS alone', async () => {
     const result = await session();
-    expect(result).toMatchObject({ token_type: 'bearer', expires_in: 3600, refresh_token: expect.any(String), user: { aud: 'authenticated', role: 'authenticated' } });
+    expect(result).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 3600,
+      refresh_token: expect.any(String),
+      user: { aud: 'authenticated', role: 'authenticated' },
+    });
     const header = decodeProtectedHeader(result.access_token);
     expect(header).toEqual({ alg: 'ES256', kid: signingKeyFor(backend.jwtSecret).kid, typ: 'JWT' });
     const jwks = createRemoteJWKSet(new URL(`${backend.url}/auth/v1/.well-known/jwks.json`));
     const { payload } = await jwtVerify(result.access_token, jwks, { issuer: `${backend.url}/auth/v1`, audience: 'authenticated' });
-    expect(payload).toMatchObject({ sub: result.user.id, role: 'authenticated', aal: 'aal1', session_id: expect.any(String), is_anonymous: false });
+    expect(payload).toMatchObject({
+      sub: result.user.id,
+      role: 'authenticated',
+      aal: 'aal1',
+      session_id: expect.any(String),
+      is_anonymous: false,
+    });
     expect(payload.amr).toEqual([{ method: 'otp', timestamp: expect.any(Number) }]);
   });
 
@@ -133,12 +175,18 @@ describe.skipIf(EXTERNAL)('GoTrue: email-code sign-in, refresh, user, logout', (
     expect(user.status).toBe(200);
     expect(await user.json()).toMatchObject({ id: first.user.id, email: first.user.email, aud: 'authenticated' });
 
-    const refreshed = await auth('/token?grant_type=refresh_token', { method: 'POST', body: JSON.stringify({ refresh_token: first.refresh_token }) });
+    const refreshed = await auth('/token?grant_type=refresh_token', {
+      method: 'POST',
+      body: JSON.stringify({ refresh_token: first.refresh_token }),
+    });
     expect(refreshed.status).toBe(200);
     const second = (await refreshed.json()) as { access_token: string; refresh_token: string };
     expect(second.refresh_token).not.toBe(first.refresh_token);
 
-    const unknown = await auth('/token?grant_type=refresh_token', { method: 'POST', body: JSON.stringify({ refresh_token: 'no-such-token' }) });
+    const unknown = await auth('/token?grant_type=refresh_token', {
+      method: 'POST',
+      body: JSON.stringify({ refresh_token: 'no-such-token' }),
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ code: 'refresh_token_not_found', message: 'Invalid Refresh Token: Refresh Token Not Found' });
 
@@ -148,7 +196,10 @@ describe.skipIf(EXTERNAL)('GoTrue: email-code sign-in, refresh, user, logout', (
     const after = await auth('/user', { headers: bearer(second.access_token) });
     expect(after.status).toBe(403);
     expect(await after.json()).toEqual({ code: 'session_not_found', message: 'Session from session_id claim in JWT does not exist' });
-    const reuse = await auth('/token?grant_type=refresh_token', { method: 'POST', body: JSON.stringify({ refresh_token: second.refresh_token }) });
+    const reuse = await auth('/token?grant_type=refresh_token', {
+      method: 'POST',
+      body: JSON.stringify({ refresh_token: second.refresh_token }),
+    });
     expect(reuse.status).toBe(400);
   });
 
@@ -158,8 +209,14 @@ describe.skipIf(EXTERNAL)('GoTrue: email-code sign-in, refresh, user, logout', (
     const expired = await signEs256({ sub: user.id, role: 'authenticated', exp: now - 60 }, signingKeyFor(backend.jwtSecret));
     const stale = await auth('/user', { headers: { authorization: `Bearer ${expired}` } });
     expect(stale.status).toBe(403);
-    expect(await stale.json()).toEqual({ code: 'bad_jwt', message: 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired' });
-    const foreign = await signEs256({ sub: user.id, role: 'authenticated', exp: now + 60 }, signingKeyFor('a-key-this-project-never-had-at-all'));
+    expect(await stale.json()).toEqual({
+      code: 'bad_jwt',
+      message: 'invalid JWT: unable to parse or verify signature, token has invalid claims: token is expired',
+    });
+    const foreign = await signEs256(
+      { sub: user.id, role: 'authenticated', exp: now + 60 },
+      signingKeyFor('a-key-this-project-never-had-at-all'),
+    );
     const refused = await auth('/user', { headers: { authorization: `Bearer ${foreign}` } });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: 'bad_jwt' });
@@ -209,9 +266,13 @@ describe.skipIf(EXTERNAL)('the mail catcher (/_local/sign-in-codes): this machin
     await auth('/otp', { method: 'POST', body: JSON.stringify({ email, create_user: true }) });
     const without = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`);
     expect(without.status).toBe(401);
-    const wrong = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`, { headers: { 'x-local-secret': 'guess' } });
+    const wrong = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`, {
+      headers: { 'x-local-secret': 'guess' },
+    });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`, { headers: { 'x-local-secret': backend.localSecret } });
+    const right = await fetch(`${backend.url}/_local/sign-in-codes?email=${encodeURIComponent(email)}`, {
+      headers: { 'x-local-secret': backend.localSecret },
+    });
     expect(right.status).toBe(200);
     expect(await right.json()).toEqual({ code: expect.stringMatching(/^\d{6}$/) });
     expect(right.headers.get('access-control-allow-origin')).toBeNull();
@@ -227,17 +288,24 @@ describe.skipIf(EXTERNAL)('the mail catcher (/_local/sign-in-codes): this machin
     expect((await codes({ ...secret, origin: backend.url })).status).toBe(404);
     const preflight = await fetch(`${backend.url}/_local/sign-in-codes`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-local-secret' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-local-secret',
+      },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     // A DNS-rebinding page reaches the port under its own host name.
     const { port } = new URL(backend.url);
     const rebound = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/_local/sign-in-codes?email=x%40y.z', headers: { host: `evil.example:${port}`, ...secret } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/_local/sign-in-codes?email=x%40y.z', headers: { host: `evil.example:${port}`, ...secret } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -59,7 +59,14 @@ function client(key: string): SupabaseClient {
 beforeAll(async () => {
   if (EXTERNAL) return;
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  backend = await startLocalBackend({ port: 0, databaseUrl, memory: !databaseUrl, seed: false, log: () => undefined, migrationsDir: process.env.MIGRATIONS_DIR || undefined });
+  backend = await startLocalBackend({
+    port: 0,
+    databaseUrl,
+    memory: !databaseUrl,
+    seed: false,
+    log: () => undefined,
+    migrationsDir: process.env.MIGRATIONS_DIR || undefined,
+  });
   await backend.db.exec(FIXTURES);
   postgrest = client(backend.publishableKey);
 });
@@ -68,10 +75,15 @@ afterAll(async () => {
 });
 
 describe.skipIf(EXTERNAL)('the RPC route answers as PostgREST does (postgrest-js test/rpc.test.ts)', () => {
-
   it('RPC call with no params: .select() on a set-returning function', async () => {
     const res = await postgrest.rpc('get_username_and_status', { name_param: 'supabot' }).select();
-    expect(res).toMatchObject({ count: null, data: [{ status: 'ONLINE', username: 'supabot' }], error: null, status: 200, statusText: 'OK' });
+    expect(res).toMatchObject({
+      count: null,
+      data: [{ status: 'ONLINE', username: 'supabot' }],
+      error: null,
+      status: 200,
+      statusText: 'OK',
+    });
   });
 
   it('RPC call with star select', async () => {
@@ -158,11 +170,19 @@ describe.skipIf(EXTERNAL)('the RPC route answers as PostgREST does (postgrest-js
 describe.skipIf(EXTERNAL)('the errors the extension relies on, as PostgREST maps them (src/PostgREST/Error.hs)', () => {
   let member: SupabaseClient;
   const raw = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
-    fetch(`${backend.url}/rest/v1/rpc/${path}`, { method: 'POST', body: '{}', ...init, headers: { apikey: backend.publishableKey, 'content-type': 'application/json', ...init.headers } });
+    fetch(`${backend.url}/rest/v1/rpc/${path}`, {
+      method: 'POST',
+      body: '{}',
+      ...init,
+      headers: { apikey: backend.publishableKey, 'content-type': 'application/json', ...init.headers },
+    });
 
   beforeAll(async () => {
     const now = Math.floor(Date.now() / 1000);
-    const token = await signEs256({ sub: crypto.randomUUID(), role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 600 }, signingKeyFor(backend.jwtSecret));
+    const token = await signEs256(
+      { sub: crypto.randomUUID(), role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 600 },
+      signingKeyFor(backend.jwtSecret),
+    );
     member = createClient(backend.url, backend.publishableKey, {
       accessToken: async () => token,
       realtime: { transport: class {} as never },
@@ -175,7 +195,8 @@ describe.skipIf(EXTERNAL)('the errors the extension relies on, as PostgREST maps
     expect(error).toEqual({
       code: 'PGRST202',
       message: 'Could not find the function public.no_such_function(p_x) in the schema cache',
-      details: 'Searched for the function public.no_such_function with parameter p_x or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.',
+      details:
+        'Searched for the function public.no_such_function with parameter p_x or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.',
       hint: null,
     });
   });
@@ -197,13 +218,21 @@ describe.skipIf(EXTERNAL)('the errors the extension relies on, as PostgREST maps
     const anon = await raw('conformance_members_only');
     expect(anon.status).toBe(401);
     expect(anon.headers.get('www-authenticate')).toBe('Bearer');
-    expect(await anon.json()).toEqual({ code: '42501', message: 'permission denied for function conformance_members_only', details: null, hint: null });
+    expect(await anon.json()).toEqual({
+      code: '42501',
+      message: 'permission denied for function conformance_members_only',
+      details: null,
+      hint: null,
+    });
     const ok = await member.rpc('conformance_members_only' as never);
     expect(ok).toMatchObject({ status: 200, data: 'ok' });
     await backend.db.exec('revoke execute on function public.conformance_members_only() from authenticated');
     try {
       const denied = await member.rpc('conformance_members_only' as never);
-      expect(denied).toMatchObject({ status: 403, error: { code: '42501', message: 'permission denied for function conformance_members_only' } });
+      expect(denied).toMatchObject({
+        status: 403,
+        error: { code: '42501', message: 'permission denied for function conformance_members_only' },
+      });
     } finally {
       await backend.db.exec('grant execute on function public.conformance_members_only() to authenticated');
     }
@@ -213,9 +242,16 @@ describe.skipIf(EXTERNAL)('the errors the extension relies on, as PostgREST maps
     const cases: Array<[string, string, string]> = [
       ['abc', 'PGRST301', 'Expected 3 parts in JWT; got 1'],
       [await signJwt({ role: 'authenticated', exp: Math.floor(Date.now() / 1000) - 3600 }, backend.jwtSecret), 'PGRST303', 'JWT expired'],
-      [await signJwt({ role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 }, 'some-other-secret-at-least-32-characters'), 'PGRST301', 'JWT cryptographic operation failed'],
       [
-        await signEs256({ role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 }, signingKeyFor('some-other-secret-at-least-32-characters')),
+        await signJwt({ role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 }, 'some-other-secret-at-least-32-characters'),
+        'PGRST301',
+        'JWT cryptographic operation failed',
+      ],
+      [
+        await signEs256(
+          { role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 },
+          signingKeyFor('some-other-secret-at-least-32-characters'),
+        ),
         'PGRST301',
         'No suitable key or wrong key type',
       ],

@@ -32,12 +32,19 @@ describe('email-code sign-in', () => {
     expect(data.session?.refresh_token).toBeTruthy();
 
     const claims = JSON.parse(Buffer.from(data.session!.access_token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ sub: data.user!.id, role: 'authenticated', aud: 'authenticated', email, aal: 'aal1', is_anonymous: false });
+    expect(claims).toMatchObject({
+      sub: data.user!.id,
+      role: 'authenticated',
+      aud: 'authenticated',
+      email,
+      aal: 'aal1',
+      is_anonymous: false,
+    });
     expect(typeof claims.session_id).toBe('string');
     expect(claims.exp).toBe(data.session!.expires_at);
   });
 
-  it('refuses a wrong code with GoTrue\'s otp_expired error', async () => {
+  it("refuses a wrong code with GoTrue's otp_expired error", async () => {
     const email = uniqueEmail('wrong');
     const client = testClient(backend);
     await client.auth.signInWithOtp({ email });
@@ -62,7 +69,10 @@ describe('email-code sign-in', () => {
       expect((await client.auth.verifyOtp({ email, token: first, type: 'email' })).error).toMatchObject({ code: 'otp_expired' });
     }
     expect((await client.auth.verifyOtp({ email, token: second, type: 'email' })).error).toBeNull();
-    expect((await client.auth.verifyOtp({ email, token: second, type: 'email' })).error).toMatchObject({ status: 403, code: 'otp_expired' });
+    expect((await client.auth.verifyOtp({ email, token: second, type: 'email' })).error).toMatchObject({
+      status: 403,
+      code: 'otp_expired',
+    });
   });
 
   it('rotates the refresh token and keeps the same user', async () => {
@@ -121,7 +131,10 @@ describe.skipIf(!!process.env.SUPABASE_URL)('stand-in only', () => {
 
   it('answers an expired access token on RPC with PGRST303, as PostgREST does', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = await signJwt({ sub: crypto.randomUUID(), role: 'authenticated', iat: now - 7200, exp: now - 3600 }, backend.jwtSecret!);
+    const expired = await signJwt(
+      { sub: crypto.randomUUID(), role: 'authenticated', iat: now - 7200, exp: now - 3600 },
+      backend.jwtSecret!,
+    );
     const response = await fetch(`${backend.url}/rest/v1/rpc/my_groups`, {
       method: 'POST',
       headers: { apikey: backend.anonKey, authorization: `Bearer ${expired}`, 'content-type': 'application/json' },
@@ -134,11 +147,18 @@ describe.skipIf(!!process.env.SUPABASE_URL)('stand-in only', () => {
   it('requires an apikey, like the gateway, and answers CORS preflights', async () => {
     const missing = await fetch(`${backend.url}/rest/v1/rpc/my_groups`, { method: 'POST', body: '{}' });
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toEqual({ message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
+    expect(await missing.json()).toEqual({
+      message: 'No API key found in request',
+      hint: 'No `apikey` request header or url param was found.',
+    });
 
     const preflight = await fetch(`${backend.url}/auth/v1/otp`, {
       method: 'OPTIONS',
-      headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey, x-client-info' },
+      headers: {
+        origin: 'chrome-extension://abc',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'apikey, x-client-info',
+      },
     });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -149,6 +169,9 @@ describe.skipIf(!!process.env.SUPABASE_URL)('stand-in only', () => {
     const client = testClient(backend);
     const { error, status } = await client.rpc('no_such_function' as never, { p_x: 1 } as never);
     expect(status).toBe(404);
-    expect(error).toMatchObject({ code: 'PGRST202', message: 'Could not find the function public.no_such_function(p_x) in the schema cache' });
+    expect(error).toMatchObject({
+      code: 'PGRST202',
+      message: 'Could not find the function public.no_such_function(p_x) in the schema cache',
+    });
   });
 });

@@ -10,14 +10,40 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload, GroupExport } from '../../utils/shared/api-types';
 import { renderExportMarkdown } from '../../utils/ui/export-markdown';
 import { fetchGroupExport } from '../../utils/background/export-pages';
-import { call, groupOf, HAS_SCHEMA, type Member, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, testClient } from './helpers';
-
+import {
+  call,
+  groupOf,
+  HAS_SCHEMA,
+  type Member,
+  ok,
+  signedInClient,
+  signedInMembers,
+  startTestBackend,
+  type TestBackend,
+  testClient,
+} from './helpers';
 
 function link(url: string, title: string): ClipPayload {
   return {
-    kind: 'link', url, canonical_url: null, title, byline: null, authors: [], site_name: null, excerpt: null,
-    content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
-    published_at: null, modified_at: null, selection: false, truncated: false,
+    kind: 'link',
+    url,
+    canonical_url: null,
+    title,
+    byline: null,
+    authors: [],
+    site_name: null,
+    excerpt: null,
+    content_html: null,
+    text_length: 0,
+    word_count: 0,
+    lang: null,
+    dir: null,
+    lead_image_url: null,
+    favicon_url: null,
+    published_at: null,
+    modified_at: null,
+    selection: false,
+    truncated: false,
   };
 }
 
@@ -28,11 +54,22 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
   let adaEssay: string, cleoQuiet: string, cleoTalked: string;
 
   const clip = async (m: Member, url: string, title: string, tags: string[] = [], comment: string | null = null) =>
-    (await ok(m.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: group.id, p_clip: link(url, title), p_tags: tags, p_comment: comment, p_queue: false })).item_id;
+    (
+      await ok(m.client, 'clip_item', {
+        p_client_id: crypto.randomUUID(),
+        p_group_id: group.id,
+        p_clip: link(url, title),
+        p_tags: tags,
+        p_comment: comment,
+        p_queue: false,
+      })
+    ).item_id;
 
   /** The export as the background reads it: page by page (two items a page here), joined. */
   const exportOf = async (client: SupabaseClient): Promise<GroupExport> => {
-    const reply = await fetchGroupExport(async (args) => ({ ok: true, value: await ok(client, 'export_group', args) }), group.id, { pageSize: 2 });
+    const reply = await fetchGroupExport(async (args) => ({ ok: true, value: await ok(client, 'export_group', args) }), group.id, {
+      pageSize: 2,
+    });
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.value;
   };
@@ -53,7 +90,12 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
 
   it('a member exports everything in the group and nothing else', async () => {
     const data = await exportOf(ben.client);
-    expect(data).toMatchObject({ format: 'readclub-export', version: 1, group: { name: 'Data Circle', my_role: 'member' }, exported_by: { display_name: 'Ben' } });
+    expect(data).toMatchObject({
+      format: 'readclub-export',
+      version: 1,
+      group: { name: 'Data Circle', my_role: 'member' },
+      exported_by: { display_name: 'Ben' },
+    });
     expect(data.items.map((i) => i.title).sort()).toEqual(['Ada’s essay', 'Cleo’s quiet link', 'Cleo’s talked-about link']);
     expect(data.members.map((m) => m.display_name).sort()).toEqual(['Ada', 'Ben', 'Cleo']);
     const quiet = data.items.find((i) => i.id === cleoQuiet)!;
@@ -65,11 +107,28 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
 
   it('the export holds the meetings (past with what was discussed, and the next) and Ben’s own read marks, in JSON and Markdown', async () => {
     const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-    const met = await ok(ada.client, 'schedule_meeting', { p_group_id: group.id, p_starts_at: soon(1), p_title: 'November', p_lead_id: ben.userId, p_agenda_size: 0 });
+    const met = await ok(ada.client, 'schedule_meeting', {
+      p_group_id: group.id,
+      p_starts_at: soon(1),
+      p_title: 'November',
+      p_lead_id: ben.userId,
+      p_agenda_size: 0,
+    });
     await ok(ada.client, 'edit_agenda', { p_meeting_id: met.id, p_item_id: adaEssay, p_action: 'add' });
-    await ok(ada.client, 'record_discussed', { p_meeting_id: met.id, p_item_id: adaEssay, p_discussed: true, p_takeaway: 'Read it *slowly*' });
+    await ok(ada.client, 'record_discussed', {
+      p_meeting_id: met.id,
+      p_item_id: adaEssay,
+      p_discussed: true,
+      p_takeaway: 'Read it *slowly*',
+    });
     await ok(ada.client, 'finish_meeting', { p_meeting_id: met.id });
-    const next = await ok(ada.client, 'schedule_meeting', { p_group_id: group.id, p_starts_at: soon(48), p_title: 'December', p_place: 'https://call.example/data', p_agenda_size: 0 });
+    const next = await ok(ada.client, 'schedule_meeting', {
+      p_group_id: group.id,
+      p_starts_at: soon(48),
+      p_title: 'December',
+      p_place: 'https://call.example/data',
+      p_agenda_size: 0,
+    });
     await ok(ada.client, 'edit_agenda', { p_meeting_id: next.id, p_item_id: cleoTalked, p_action: 'add' });
     await ok(ben.client, 'mark_read', { p_item_id: adaEssay, p_read: true });
 
@@ -113,7 +172,10 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
   it('Cleo deletes her account: her sign-in stops working as GoTrue says, and her content goes', async () => {
     const session = (await cleo.client.auth.getSession()).data.session!;
     expect(await ok(cleo.client, 'delete_account', { p_confirm: cleo.email.toUpperCase() })).toEqual({
-      deleted_groups: 1, deleted_comments: 1, deleted_items: 1, kept_items: 1,
+      deleted_groups: 1,
+      deleted_comments: 1,
+      deleted_items: 1,
+      kept_items: 1,
     });
     const refreshed = await testClient(backend).auth.refreshSession({ refresh_token: session.refresh_token });
     expect(refreshed.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });

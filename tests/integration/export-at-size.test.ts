@@ -102,7 +102,7 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('export at size', () => {
     expect(slowest).toBeLessThan(STATEMENT_TIMEOUT_MS);
   }, 600_000);
 
-  it('each call runs under its role\'s statement timeout, as PostgREST applies role settings: authenticated 8 s, anon 3 s', async () => {
+  it("each call runs under its role's statement timeout, as PostgREST applies role settings: authenticated 8 s, anon 3 s", async () => {
     await backend.db!.exec(`
       create or replace function public.test_statement_timeout() returns text language sql stable as $$ select current_setting('statement_timeout') $$;
       grant execute on function public.test_statement_timeout() to anon, authenticated`);
@@ -114,11 +114,15 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('export at size', () => {
     }
   });
 
-  it.runIf(process.env.DATABASE_URL)('the whole export in one call fails at this size (statement timeout, or more than jsonb holds)', async () => {
-    const { data, error, status } = await owner.client.rpc('export_group', { p_group_id: groupId });
-    console.log(`one-call export: ${status} ${error?.code} ${error?.message}`);
-    expect(data).toBeNull();
-    expect(status).toBe(500);
-    expect(['57014', '54000']).toContain(error?.code);
-  }, 600_000);
+  it.runIf(process.env.DATABASE_URL)(
+    'the whole export in one call fails at this size (statement timeout, or more than jsonb holds)',
+    async () => {
+      const { data, error, status } = await owner.client.rpc('export_group', { p_group_id: groupId });
+      console.log(`one-call export: ${status} ${error?.code} ${error?.message}`);
+      expect(data).toBeNull();
+      expect(status).toBe(500);
+      expect(['57014', '54000']).toContain(error?.code);
+    },
+    600_000,
+  );
 });

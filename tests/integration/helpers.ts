@@ -36,9 +36,12 @@ export const EXTERNAL = Boolean(process.env.SUPABASE_URL && process.env.SUPABASE
 
 /** Whether the schema the RPC tests need exists (migrations written, or a real Supabase). */
 const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR || DEFAULT_MIGRATIONS_DIR;
-export const HAS_SCHEMA = EXTERNAL || (existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((file) => /^\d+_.*\.sql$/.test(file)));
+export const HAS_SCHEMA =
+  EXTERNAL || (existsSync(MIGRATIONS_DIR) && readdirSync(MIGRATIONS_DIR).some((file) => /^\d+_.*\.sql$/.test(file)));
 
-export async function startTestBackend(options: Pick<LocalBackendOptions, 'otpExpirySeconds' | 'accessTokenTtl' | 'migrationsDir'> = {}): Promise<TestBackend> {
+export async function startTestBackend(
+  options: Pick<LocalBackendOptions, 'otpExpirySeconds' | 'accessTokenTtl' | 'migrationsDir'> = {},
+): Promise<TestBackend> {
   if (EXTERNAL) {
     const mailUrl = process.env.SUPABASE_MAIL_URL ?? 'http://127.0.0.1:54324';
     return {
@@ -123,7 +126,11 @@ export function uniqueEmail(name: string): string {
 }
 
 /** Signs a new client in by email code; returns the client and its user id. */
-export async function signedInClient(backend: TestBackend, email: string, displayName?: string): Promise<{ client: SupabaseClient; userId: string }> {
+export async function signedInClient(
+  backend: TestBackend,
+  email: string,
+  displayName?: string,
+): Promise<{ client: SupabaseClient; userId: string }> {
   const client = testClient(backend);
   const sent = await client.auth.signInWithOtp({
     email,
@@ -143,16 +150,25 @@ export interface Member {
 }
 
 /** One member per display name, signed in side by side, each under a fresh address. */
-export async function signedInMembers<const N extends readonly string[]>(backend: TestBackend, ...names: N): Promise<{ [K in keyof N]: Member }> {
-  const members = await Promise.all(names.map(async (name) => {
-    const email = uniqueEmail(name.toLowerCase());
-    return { ...(await signedInClient(backend, email, name)), email };
-  }));
+export async function signedInMembers<const N extends readonly string[]>(
+  backend: TestBackend,
+  ...names: N
+): Promise<{ [K in keyof N]: Member }> {
+  const members = await Promise.all(
+    names.map(async (name) => {
+      const email = uniqueEmail(name.toLowerCase());
+      return { ...(await signedInClient(backend, email, name)), email };
+    }),
+  );
   return members as { [K in keyof N]: Member };
 }
 
 /** `owner` creates a group named `name` and an invite; each of `joiners` joins with it. */
-export async function groupOf(owner: SupabaseClient, name: string, joiners: SupabaseClient[] = []): Promise<{ id: string; name: string; code: string }> {
+export async function groupOf(
+  owner: SupabaseClient,
+  name: string,
+  joiners: SupabaseClient[] = [],
+): Promise<{ id: string; name: string; code: string }> {
   const group = await ok(owner, 'create_group', { p_name: name });
   const { code } = await ok(owner, 'create_invite', { p_group_id: group.id });
   for (const joiner of joiners) await ok(joiner, 'join_group', { p_code: code });

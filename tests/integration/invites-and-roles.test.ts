@@ -85,15 +85,42 @@ describe.skipIf(!HAS_SCHEMA)('membership', () => {
 
   it('my_profile, pictures beside names, and can_delete as delete_item decides', async () => {
     await ok(ada.client, 'update_profile', { p_display_name: 'Ada', p_avatar_url: 'https://img.example.org/ada.png' });
-    expect(await ok(ada.client, 'my_profile', {})).toEqual({ id: ada.userId, display_name: 'Ada', avatar_url: 'https://img.example.org/ada.png', name_set: true });
+    expect(await ok(ada.client, 'my_profile', {})).toEqual({
+      id: ada.userId,
+      display_name: 'Ada',
+      avatar_url: 'https://img.example.org/ada.png',
+      name_set: true,
+    });
     const invite = await ok(ada.client, 'create_invite', { p_group_id: group.id });
     const eve = await signedInClient(backend, uniqueEmail('eve'), 'Eve');
     await ok(eve.client, 'join_group', { p_code: invite.code });
     const link = (title: string) => ({
-      p_client_id: crypto.randomUUID(), p_group_id: group.id, p_tags: [], p_comment: null, p_queue: true,
-      p_clip: { kind: 'link' as const, url: `https://example.org/${title}`, canonical_url: null, title, byline: null, authors: [], site_name: null,
-        excerpt: null, content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
-        published_at: null, modified_at: null, selection: false, truncated: false },
+      p_client_id: crypto.randomUUID(),
+      p_group_id: group.id,
+      p_tags: [],
+      p_comment: null,
+      p_queue: true,
+      p_clip: {
+        kind: 'link' as const,
+        url: `https://example.org/${title}`,
+        canonical_url: null,
+        title,
+        byline: null,
+        authors: [],
+        site_name: null,
+        excerpt: null,
+        content_html: null,
+        text_length: 0,
+        word_count: 0,
+        lang: null,
+        dir: null,
+        lead_image_url: null,
+        favicon_url: null,
+        published_at: null,
+        modified_at: null,
+        selection: false,
+        truncated: false,
+      },
     });
     const adas = await ok(ada.client, 'clip_item', link('adas'));
     const eves = await ok(eve.client, 'clip_item', link('eves'));

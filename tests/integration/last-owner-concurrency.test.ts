@@ -20,7 +20,10 @@ describe.skipIf(!HAS_SCHEMA || !DATABASE_URL || EXTERNAL)('two owners step down 
 
   beforeAll(async () => {
     backend = await startTestBackend();
-    [ada, ben] = await Promise.all([signedInClient(backend, uniqueEmail('ada'), 'Ada'), signedInClient(backend, uniqueEmail('ben'), 'Ben')]);
+    [ada, ben] = await Promise.all([
+      signedInClient(backend, uniqueEmail('ada'), 'Ada'),
+      signedInClient(backend, uniqueEmail('ben'), 'Ben'),
+    ]);
   });
   afterAll(async () => {
     await Promise.all(conns.map((c) => c.end().catch(() => undefined)));
@@ -37,8 +40,9 @@ describe.skipIf(!HAS_SCHEMA || !DATABASE_URL || EXTERNAL)('two owners step down 
   async function as(member: Member): Promise<pg.Client> {
     const c = await connect();
     await c.query('begin');
-    await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`,
-      [JSON.stringify({ sub: member.userId, role: 'authenticated' })]);
+    await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+      JSON.stringify({ sub: member.userId, role: 'authenticated' }),
+    ]);
     return c;
   }
   /** A group where Ada and Ben are both owners. */
@@ -51,14 +55,19 @@ describe.skipIf(!HAS_SCHEMA || !DATABASE_URL || EXTERNAL)('two owners step down 
   }
   async function owners(watcher: pg.Client, groupId: string): Promise<string[]> {
     const { rows } = await watcher.query<{ user_id: string }>(
-      `select user_id from app.group_members where group_id = $1 and role = 'owner' order by user_id`, [groupId]);
+      `select user_id from app.group_members where group_id = $1 and role = 'owner' order by user_id`,
+      [groupId],
+    );
     return rows.map((r) => r.user_id);
   }
 
   it.each([
     ['both leave', 'select public.leave_group($1)', 'select public.leave_group($1)'],
-    ['one leaves, the other makes themselves a member', 'select public.leave_group($1)',
-      `select public.set_member_role($1, (select auth.uid()), 'member')`],
+    [
+      'one leaves, the other makes themselves a member',
+      'select public.leave_group($1)',
+      `select public.set_member_role($1, (select auth.uid()), 'member')`,
+    ],
   ])('%s: the second waits for the first, then is refused; one owner stays', async (_name, adaSql, benSql) => {
     const groupId = await twoOwners();
     const watcher = await connect();
@@ -67,14 +76,23 @@ describe.skipIf(!HAS_SCHEMA || !DATABASE_URL || EXTERNAL)('two owners step down 
     await adaTx.query(adaSql, [groupId]); // not committed yet
     const benPid = (await benTx.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     let settled = false;
-    const benStep = benTx.query(benSql, [groupId]).then(
-      () => ({ error: null as Error | null }),
-      (error: Error) => ({ error }),
-    ).finally(() => (settled = true));
+    const benStep = benTx
+      .query(benSql, [groupId])
+      .then(
+        () => ({ error: null as Error | null }),
+        (error: Error) => ({ error }),
+      )
+      .finally(() => (settled = true));
     // Ben's step either waits on Ada's lock (with the fix) or is already done (without).
-    await expect.poll(async () => settled
-      || (await watcher.query('select wait_event_type from pg_stat_activity where pid = $1', [benPid])).rows[0]?.wait_event_type === 'Lock',
-    { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          settled ||
+          (await watcher.query('select wait_event_type from pg_stat_activity where pid = $1', [benPid])).rows[0]?.wait_event_type ===
+            'Lock',
+        { timeout: 5000 },
+      )
+      .toBe(true);
     await adaTx.query('commit');
 
     const { error } = await benStep;

@@ -67,12 +67,18 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('live updates: private Broadcast throug
     await ben.realtime.setAuth();
     const channel = ben
       .channel(`group:${groupId}`, { config: { private: true } })
-      .on('broadcast', { event: 'change' }, (message: { payload: Record<string, unknown> }) => heard.push({ at: Date.now(), payload: message.payload }));
+      .on('broadcast', { event: 'change' }, (message: { payload: Record<string, unknown> }) =>
+        heard.push({ at: Date.now(), payload: message.payload }),
+      );
     expect(await subscribe(ben, channel)).toEqual({ status: 'SUBSCRIBED', error: undefined });
 
     const before = Date.now();
     const clip = await ok(ada, 'clip_item', {
-      p_client_id: crypto.randomUUID(), p_group_id: groupId, p_queue: true, p_tags: ['live'], p_comment: null,
+      p_client_id: crypto.randomUUID(),
+      p_group_id: groupId,
+      p_queue: true,
+      p_tags: ['live'],
+      p_comment: null,
       p_clip: { kind: 'link', url: 'https://example.org/live', title: 'Live' } as never,
     });
     await expect.poll(() => heard.length, { timeout: 1_000, interval: 20 }).toBeGreaterThan(0);
@@ -84,7 +90,8 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('live updates: private Broadcast throug
 
     heard.length = 0;
     await ok(ada, 'vote_item', { p_item_id: clip.item_id, p_vote: true });
-    await expect.poll(() => heard.map((h) => `${h.payload.table as string} ${h.payload.operation as string}`), { timeout: 1_000, interval: 20 })
+    await expect
+      .poll(() => heard.map((h) => `${h.payload.table as string} ${h.payload.operation as string}`), { timeout: 1_000, interval: 20 })
       .toEqual(['queue_votes INSERT']);
   });
 
@@ -130,7 +137,11 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('live updates: private Broadcast throug
   it('a new token is checked again: a member keeps the channel; one who left the group loses it', async () => {
     const clip = (name: string) =>
       ok(ada, 'clip_item', {
-        p_client_id: crypto.randomUUID(), p_group_id: groupId, p_queue: false, p_tags: [], p_comment: null,
+        p_client_id: crypto.randomUUID(),
+        p_group_id: groupId,
+        p_queue: false,
+        p_tags: [],
+        p_comment: null,
         p_clip: { kind: 'link', url: `https://example.org/${name}`, title: name } as never,
       });
     const closed: string[] = [];
@@ -154,9 +165,9 @@ describe.skipIf(!HAS_SCHEMA || EXTERNAL)('live updates: private Broadcast throug
 
     await ok(dan, 'leave_group', { p_group_id: groupId });
     await dan.auth.refreshSession();
-    await expect.poll(() => closed, { timeout: 2_000, interval: 20 }).toEqual([
-      `Unauthorized: You do not have permissions to read from this Channel topic: group:${groupId}`,
-    ]);
+    await expect
+      .poll(() => closed, { timeout: 2_000, interval: 20 })
+      .toEqual([`Unauthorized: You do not have permissions to read from this Channel topic: group:${groupId}`]);
     danHeard.length = 0;
     await clip('after-leaving');
     await new Promise((done) => setTimeout(done, 500));

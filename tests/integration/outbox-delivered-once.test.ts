@@ -27,7 +27,9 @@ function client(url: string, anonKey: string): SupabaseClient {
   return createClient(url, anonKey, {
     auth: {
       storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) },
-      persistSession: true, autoRefreshToken: false, detectSessionInUrl: false,
+      persistSession: true,
+      autoRefreshToken: false,
+      detectSessionInUrl: false,
     },
     realtime: { transport: class {} as never },
   });
@@ -69,7 +71,11 @@ describe.skipIf(EXTERNAL || !HAS_SCHEMA)('outbox: backend down, then back', () =
   it('a clip and a comment made while the backend is down arrive exactly once after it returns', async () => {
     // An item to comment on, made while the backend is up.
     const first = await call<ClipItemResult>(ada, 'clip_item', {
-      p_client_id: crypto.randomUUID(), p_group_id: groupId, p_tags: [], p_comment: null, p_queue: false,
+      p_client_id: crypto.randomUUID(),
+      p_group_id: groupId,
+      p_tags: [],
+      p_comment: null,
+      p_queue: false,
       p_clip: { ...EMPTY_CLIP, kind: 'link', url: 'https://example.com/harbour', title: 'Harbour' },
     } satisfies ClipItemArgs);
     if (!first.ok) throw new Error(`clip failed: ${first.kind}`);
@@ -77,7 +83,11 @@ describe.skipIf(EXTERNAL || !HAS_SCHEMA)('outbox: backend down, then back', () =
 
     await backend.stop();
     const clipArgs: ClipItemArgs = {
-      p_client_id: crypto.randomUUID(), p_group_id: groupId, p_tags: ['sea'], p_comment: 'Read before Thursday', p_queue: true,
+      p_client_id: crypto.randomUUID(),
+      p_group_id: groupId,
+      p_tags: ['sea'],
+      p_comment: 'Read before Thursday',
+      p_queue: true,
       p_clip: { ...EMPTY_CLIP, kind: 'link', url: 'https://example.com/lighthouse', title: 'Lighthouse' },
     };
     const commentArgs = { p_item_id: harbour, p_body: 'Kept while the server was away', p_client_id: crypto.randomUUID() };

@@ -27,10 +27,39 @@ describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
   async function freshQueue(n: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const clip: ClipPayload = { kind: 'link', url: `https://example.org/race-${crypto.randomUUID()}`, canonical_url: null, title: `Q${i}`, byline: null, authors: [], site_name: null,
-        excerpt: null, content_html: null, text_length: 0, word_count: 0, lang: null, dir: null, lead_image_url: null, favicon_url: null,
-        published_at: null, modified_at: null, selection: false, truncated: false };
-      ids.push((await ok(ada.client, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: clip, p_tags: [], p_comment: null, p_queue: true })).item_id);
+      const clip: ClipPayload = {
+        kind: 'link',
+        url: `https://example.org/race-${crypto.randomUUID()}`,
+        canonical_url: null,
+        title: `Q${i}`,
+        byline: null,
+        authors: [],
+        site_name: null,
+        excerpt: null,
+        content_html: null,
+        text_length: 0,
+        word_count: 0,
+        lang: null,
+        dir: null,
+        lead_image_url: null,
+        favicon_url: null,
+        published_at: null,
+        modified_at: null,
+        selection: false,
+        truncated: false,
+      };
+      ids.push(
+        (
+          await ok(ada.client, 'clip_item', {
+            p_client_id: crypto.randomUUID(),
+            p_group_id: groupId,
+            p_clip: clip,
+            p_tags: [],
+            p_comment: null,
+            p_queue: true,
+          })
+        ).item_id,
+      );
     }
     return ids;
   }
@@ -81,8 +110,9 @@ describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
       conns.push(c);
       await c.query('begin');
       // What PostgREST does for a signed-in request.
-      await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`,
-        [JSON.stringify({ sub: member.userId, role: 'authenticated' })]);
+      await c.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: member.userId, role: 'authenticated' }),
+      ]);
       return c;
     }
     const titles = (q: { title: string }[]) => q.map((e) => e.title).join(',');
@@ -101,8 +131,13 @@ describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
       // Ben, who still sees Q0 first: Q4 before Q2 — and so it waits on the group's lock.
       const benPid = (await benTx.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
       const benMove = benTx.query<{ q: { queue: { title: string }[] } }>('select public.move_queue_entry($1, $2) as q', [q4, q2]);
-      await expect.poll(async () => (await watcher.query('select wait_event_type from pg_stat_activity where pid = $1', [benPid])).rows[0]?.wait_event_type,
-        { timeout: 5000 }).toBe('Lock');
+      await expect
+        .poll(
+          async () =>
+            (await watcher.query('select wait_event_type from pg_stat_activity where pid = $1', [benPid])).rows[0]?.wait_event_type,
+          { timeout: 5000 },
+        )
+        .toBe('Lock');
       await adaTx.query('commit');
 
       // Ben's move ran on the queue with Ada's in it: both show. (Writing back the whole

@@ -23,7 +23,11 @@ describe.skipIf(!HAS_SCHEMA)('discussion: queue, meetings, what is new', () => {
     await ok(ben.client, 'mark_seen', { p_group_id: group.id });
     for (const name of ['alder', 'birch', 'cedar', 'dogwood', 'elm']) {
       const clip = await ok(ada.client, 'clip_item', {
-        p_client_id: crypto.randomUUID(), p_group_id: group.id, p_queue: true, p_tags: [], p_comment: null,
+        p_client_id: crypto.randomUUID(),
+        p_group_id: group.id,
+        p_queue: true,
+        p_tags: [],
+        p_comment: null,
         p_clip: { kind: 'link', url: `https://example.org/${name}`, title: name } as never,
       });
       items.push(clip.item_id);
@@ -66,13 +70,24 @@ describe.skipIf(!HAS_SCHEMA)('discussion: queue, meetings, what is new', () => {
   it('moving an entry another member just removed is refused with a clear message', async () => {
     await ok(ben.client, 'unqueue_item', { p_item_id: items[4]! });
     const moved = await call(ada.client, 'move_queue_entry', { p_item_id: items[4]!, p_before_item_id: null });
-    expect(moved).toMatchObject({ status: 400, error: { code: 'P0001', message: 'Another member just took that article off the queue, so it cannot be moved.' } });
+    expect(moved).toMatchObject({
+      status: 400,
+      error: { code: 'P0001', message: 'Another member just took that article off the queue, so it cannot be moved.' },
+    });
   });
 
   it('a meeting in the past is refused; one in the future takes the top of the queue as its agenda', async () => {
     const past = await call(ada.client, 'schedule_meeting', { p_group_id: group.id, p_starts_at: '2020-01-01T18:00:00Z' });
-    expect(past).toMatchObject({ status: 400, error: { code: '22023', message: 'That time has already passed. Pick a time in the future.' } });
-    const meeting = await ok(ada.client, 'schedule_meeting', { p_group_id: group.id, p_starts_at: '2099-01-01T18:00:00Z', p_lead_id: ben.userId, p_agenda_size: 2 });
+    expect(past).toMatchObject({
+      status: 400,
+      error: { code: '22023', message: 'That time has already passed. Pick a time in the future.' },
+    });
+    const meeting = await ok(ada.client, 'schedule_meeting', {
+      p_group_id: group.id,
+      p_starts_at: '2099-01-01T18:00:00Z',
+      p_lead_id: ben.userId,
+      p_agenda_size: 2,
+    });
     expect(meeting.agenda).toHaveLength(2);
     expect(meeting.lead).toMatchObject({ id: ben.userId, display_name: 'Ben' });
     expect((await ok(ben.client, 'group_news', { p_group_id: group.id })).meeting).toMatchObject({ id: meeting.id });

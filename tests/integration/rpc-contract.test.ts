@@ -80,7 +80,12 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
     group = await ok(ada.client, 'create_group', { p_name: 'Tuesday Readers' });
     expect(group).toMatchObject({ id: expect.any(String), name: 'Tuesday Readers' });
     const groups = await ok(ada.client, 'my_groups', {});
-    expect(groups.find((g) => g.id === group.id)).toMatchObject({ name: 'Tuesday Readers', role: 'owner', member_count: 1, queue_count: 0 });
+    expect(groups.find((g) => g.id === group.id)).toMatchObject({
+      name: 'Tuesday Readers',
+      role: 'owner',
+      member_count: 1,
+      queue_count: 0,
+    });
   });
 
   it('create_invite gives a code for the group', async () => {
@@ -138,8 +143,16 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
   it('item_detail gives the item, tags, comments and queue place', async () => {
     const detail = await ok(ben.client, 'item_detail', { p_item_id: itemId });
     expect(detail.item).toMatchObject({
-      id: itemId, group_id: group.id, kind: 'article', title: 'In Praise of Slow Reading', byline: 'M. Example',
-      url: 'https://example.com/essays/slow-reading', authors: ['M. Example'], lang: 'en', dir: 'ltr', added_by: { id: ada.userId },
+      id: itemId,
+      group_id: group.id,
+      kind: 'article',
+      title: 'In Praise of Slow Reading',
+      byline: 'M. Example',
+      url: 'https://example.com/essays/slow-reading',
+      authors: ['M. Example'],
+      lang: 'en',
+      dir: 'ltr',
+      added_by: { id: ada.userId },
     });
     expect(Date.parse(detail.item.published_at!)).toBe(Date.parse(PUBLISHED_AT));
     expect([...detail.tags].sort()).toEqual(['attention', 'essay']);
@@ -148,9 +161,14 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
     expect(detail.queue).toMatchObject({ position: expect.any(Number), queued_by: { id: ada.userId } });
   });
 
-  it('add_comment adds a member\'s comment', async () => {
+  it("add_comment adds a member's comment", async () => {
     const comment = await ok(ben.client, 'add_comment', { p_item_id: itemId, p_body: 'Agreed — and the ending.' });
-    expect(comment).toMatchObject({ id: expect.any(String), body: 'Agreed — and the ending.', author: { id: ben.userId }, created_at: expect.any(String) });
+    expect(comment).toMatchObject({
+      id: expect.any(String),
+      body: 'Agreed — and the ending.',
+      author: { id: ben.userId },
+      created_at: expect.any(String),
+    });
     const detail = await ok(ada.client, 'item_detail', { p_item_id: itemId });
     expect(detail.comments.map((c) => c.body)).toContain('Agreed — and the ending.');
     const { queue } = await ok(ada.client, 'group_queue', { p_group_id: group.id });
@@ -158,21 +176,33 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
   });
 
   it('find_item finds the item from its canonical address and from the page it was clipped from', async () => {
-    const byCanonical = await call(ben.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('http://www.example.com/essays/slow-reading/#part-2') });
+    const byCanonical = await call(ben.client, 'find_item', {
+      p_group_id: group.id,
+      p_url_hash: await pageHash('http://www.example.com/essays/slow-reading/#part-2'),
+    });
     expect(byCanonical.error).toBeNull();
     expect(byCanonical.data?.item.id).toBe(itemId);
-    const byPage = await ok(ben.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading?utm_source=feed&fbclid=x') });
+    const byPage = await ok(ben.client, 'find_item', {
+      p_group_id: group.id,
+      p_url_hash: await pageHash('https://example.com/essays/slow-reading?utm_source=feed&fbclid=x'),
+    });
     expect(byPage).toEqual(await ok(ben.client, 'item_detail', { p_item_id: itemId }));
   });
 
   it('find_item answers null (200, no error) for a page not in the library', async () => {
-    const outcome = await call(ben.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/fast-reading') });
+    const outcome = await call(ben.client, 'find_item', {
+      p_group_id: group.id,
+      p_url_hash: await pageHash('https://example.com/essays/fast-reading'),
+    });
     expect(outcome).toEqual({ data: null, error: null, status: 200 });
   });
 
-  it('clip_item from another address of the same article adds the second member\'s tags and comment to it', async () => {
-    const args = clip(group.id, { p_tags: ['#Slow', 'essay'], p_comment: 'Ben was here.', p_queue: false },
-      { url: 'https://www.example.com/essays/slow-reading/?utm_medium=email', canonical_url: null });
+  it("clip_item from another address of the same article adds the second member's tags and comment to it", async () => {
+    const args = clip(
+      group.id,
+      { p_tags: ['#Slow', 'essay'], p_comment: 'Ben was here.', p_queue: false },
+      { url: 'https://www.example.com/essays/slow-reading/?utm_medium=email', canonical_url: null },
+    );
     const result = await ok(ben.client, 'clip_item', args);
     expect(result).toMatchObject({ item_id: itemId, created: false, queued: true });
     const detail = await ok(ada.client, 'item_detail', { p_item_id: itemId });
@@ -181,15 +211,28 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
   });
 
   it('tag_item adds normalised tags and answers all of them, sorted', async () => {
-    expect(await ok(ben.client, 'tag_item', { p_item_id: itemId, p_tags: [' Book Club ', '#essay'] })).toEqual(['attention', 'book club', 'essay', 'slow']);
+    expect(await ok(ben.client, 'tag_item', { p_item_id: itemId, p_tags: [' Book Club ', '#essay'] })).toEqual([
+      'attention',
+      'book club',
+      'essay',
+      'slow',
+    ]);
     expectClearRefusal(await call(ben.client, 'tag_item', { p_item_id: itemId, p_tags: ['x'.repeat(41)] }), ['22023']);
   });
 
   it('queue_item puts an item at the end, and answers the same place when it is already queued', async () => {
-    const second = await ok(ada.client, 'clip_item', clip(group.id, { p_queue: false, p_comment: null }, { url: 'https://example.com/essays/second', canonical_url: null }));
+    const second = await ok(
+      ada.client,
+      'clip_item',
+      clip(group.id, { p_queue: false, p_comment: null }, { url: 'https://example.com/essays/second', canonical_url: null }),
+    );
     expect(second).toMatchObject({ created: true, queued: false });
     const place = await ok(ben.client, 'queue_item', { p_item_id: second.item_id });
-    expect(place).toEqual({ position: expect.any(Number), queued_by: { id: ben.userId, display_name: expect.any(String), avatar_url: null }, queued_at: expect.any(String) });
+    expect(place).toEqual({
+      position: expect.any(Number),
+      queued_by: { id: ben.userId, display_name: expect.any(String), avatar_url: null },
+      queued_at: expect.any(String),
+    });
     const { queue } = await ok(ada.client, 'group_queue', { p_group_id: group.id });
     expect(queue.at(-1)?.item_id).toBe(second.item_id);
     expect(await ok(ada.client, 'queue_item', { p_item_id: second.item_id })).toEqual(place);
@@ -197,11 +240,28 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
   });
 
   it('clip_item takes a book added by hand: no link, its note as the comment, queued', async () => {
-    const book = clip(group.id, { p_tags: ['novel'], p_comment: 'Chapters 1–10 first.' }, {
-      kind: 'manual', url: null, canonical_url: null, title: 'Middlemarch', byline: 'George Eliot', authors: ['George Eliot'],
-      site_name: null, excerpt: null, content_html: null, text_length: 0, word_count: 0, lang: null, dir: null,
-      favicon_url: null, published_at: null, modified_at: null,
-    });
+    const book = clip(
+      group.id,
+      { p_tags: ['novel'], p_comment: 'Chapters 1–10 first.' },
+      {
+        kind: 'manual',
+        url: null,
+        canonical_url: null,
+        title: 'Middlemarch',
+        byline: 'George Eliot',
+        authors: ['George Eliot'],
+        site_name: null,
+        excerpt: null,
+        content_html: null,
+        text_length: 0,
+        word_count: 0,
+        lang: null,
+        dir: null,
+        favicon_url: null,
+        published_at: null,
+        modified_at: null,
+      },
+    );
     const result = await ok(ben.client, 'clip_item', book);
     expect(result).toMatchObject({ created: true, queued: true, comment_id: expect.any(String) });
     const detail = await ok(ada.client, 'item_detail', { p_item_id: result.item_id });
@@ -214,17 +274,25 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
   });
 
   it('clip_item keeps content up to MAX_STORED_CONTENT_BYTES and refuses more with a clear message', async () => {
-    const at = (n: number, url: string) => clip(group.id, { p_queue: false, p_comment: null, p_tags: [] }, { url, canonical_url: null, content_html: 'x'.repeat(n) });
-    expect(await ok(ada.client, 'clip_item', at(MAX_STORED_CONTENT_BYTES, 'https://example.com/at-the-cap'))).toMatchObject({ created: true });
+    const at = (n: number, url: string) =>
+      clip(group.id, { p_queue: false, p_comment: null, p_tags: [] }, { url, canonical_url: null, content_html: 'x'.repeat(n) });
+    expect(await ok(ada.client, 'clip_item', at(MAX_STORED_CONTENT_BYTES, 'https://example.com/at-the-cap'))).toMatchObject({
+      created: true,
+    });
     const over = await call(ada.client, 'clip_item', at(MAX_STORED_CONTENT_BYTES + 1, 'https://example.com/over-the-cap'));
     expectClearRefusal(over, ['22023']);
     expect(over.error!.message).toMatch(/too long to save.*Save it as a link/);
-    expect(await call(ada.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/over-the-cap') })).toMatchObject({ data: null, error: null });
+    expect(
+      await call(ada.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/over-the-cap') }),
+    ).toMatchObject({ data: null, error: null });
   });
 
   it('refuses a non-member everything about the group', async () => {
     const refused = ['42501', 'P0001', 'P0002'];
-    expectClearRefusal(await call(cleo.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading') }), refused);
+    expectClearRefusal(
+      await call(cleo.client, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading') }),
+      refused,
+    );
     expectClearRefusal(await call(cleo.client, 'tag_item', { p_item_id: itemId, p_tags: ['spam'] }), refused);
     expectClearRefusal(await call(cleo.client, 'queue_item', { p_item_id: itemId }), refused);
     expectClearRefusal(await call(cleo.client, 'group_queue', { p_group_id: group.id }), refused);
@@ -237,7 +305,10 @@ describe.skipIf(!HAS_SCHEMA)('the RPC contract', () => {
 
   it('refuses a signed-out client find_item, tag_item and queue_item', async () => {
     const anon = testClient(backend);
-    expectClearRefusal(await call(anon, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading') }), ['42501']);
+    expectClearRefusal(
+      await call(anon, 'find_item', { p_group_id: group.id, p_url_hash: await pageHash('https://example.com/essays/slow-reading') }),
+      ['42501'],
+    );
     expectClearRefusal(await call(anon, 'tag_item', { p_item_id: itemId, p_tags: ['spam'] }), ['42501']);
     expectClearRefusal(await call(anon, 'queue_item', { p_item_id: itemId }), ['42501']);
   });

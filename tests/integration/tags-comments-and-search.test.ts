@@ -9,10 +9,25 @@ import type { ClipPayload } from '../../utils/shared/api-types';
 import { call, groupOf, HAS_SCHEMA, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
 const page: ClipPayload = {
-  kind: 'article', url: 'https://example.com/quiet-leadership', canonical_url: null, title: 'Quiet Leadership',
-  byline: null, authors: [], site_name: 'Example', excerpt: 'On leading without noise.',
-  content_html: '<p>Managers who <b>listen</b> keep their teams.</p>', text_length: 44, word_count: 7, lang: 'en', dir: 'ltr',
-  lead_image_url: null, favicon_url: null, published_at: null, modified_at: null, selection: false, truncated: false,
+  kind: 'article',
+  url: 'https://example.com/quiet-leadership',
+  canonical_url: null,
+  title: 'Quiet Leadership',
+  byline: null,
+  authors: [],
+  site_name: 'Example',
+  excerpt: 'On leading without noise.',
+  content_html: '<p>Managers who <b>listen</b> keep their teams.</p>',
+  text_length: 44,
+  word_count: 7,
+  lang: 'en',
+  dir: 'ltr',
+  lead_image_url: null,
+  favicon_url: null,
+  published_at: null,
+  modified_at: null,
+  selection: false,
+  truncated: false,
 };
 
 describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
@@ -27,22 +42,41 @@ describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
     backend = await startTestBackend();
     [{ client: ada }, { client: ben }, { client: cleo }] = await signedInMembers(backend, 'Ada', 'Ben', 'Cleo');
     groupId = (await groupOf(ada, 'Talkers', [ben])).id;
-    itemId = (await ok(ada, 'clip_item', { p_client_id: crypto.randomUUID(), p_group_id: groupId, p_clip: page,
-      p_tags: ['Essay'], p_comment: null, p_queue: false })).item_id;
+    itemId = (
+      await ok(ada, 'clip_item', {
+        p_client_id: crypto.randomUUID(),
+        p_group_id: groupId,
+        p_clip: page,
+        p_tags: ['Essay'],
+        p_comment: null,
+        p_queue: false,
+      })
+    ).item_id;
   });
   afterAll(async () => backend?.stop());
 
   it('tags: add, suggest with counts, remove, refuse HTML and a thousand, rename for admins only', async () => {
-    expect(await ok(ben, 'tag_item', { p_item_id: itemId, p_tags: ['  Remote   Work', '📚 books'] })).toEqual(['essay', 'remote work', '📚 books']);
+    expect(await ok(ben, 'tag_item', { p_item_id: itemId, p_tags: ['  Remote   Work', '📚 books'] })).toEqual([
+      'essay',
+      'remote work',
+      '📚 books',
+    ]);
     expect(await ok(ben, 'group_tags', { p_group_id: groupId })).toContainEqual({ tag: 'essay', count: 1 });
     expect(await ok(ben, 'untag_item', { p_item_id: itemId, p_tag: '📚 Books' })).toEqual(['essay', 'remote work']);
     const html = await call(ben, 'tag_item', { p_item_id: itemId, p_tags: ['<script>'] });
-    expect([html.status, html.error?.code, html.error?.message]).toEqual([400, '22023', 'A tag is plain text: it cannot contain < or > or control characters.']);
+    expect([html.status, html.error?.code, html.error?.message]).toEqual([
+      400,
+      '22023',
+      'A tag is plain text: it cannot contain < or > or control characters.',
+    ]);
     const many = await call(ben, 'tag_item', { p_item_id: itemId, p_tags: Array.from({ length: 1000 }, (_, n) => `t${n}`) });
     expect(many.error?.message).toBe('An article can have at most 20 tags.');
     const refused = await call(ben, 'rename_tag', { p_group_id: groupId, p_from: 'essay', p_to: 'essays' });
     expect([refused.status, refused.error?.message]).toEqual([403, 'Only owners and admins can rename a tag.']);
-    expect(await ok(ada, 'rename_tag', { p_group_id: groupId, p_from: 'Essay', p_to: 'Long reads' })).toEqual({ tag: 'long reads', items: 1 });
+    expect(await ok(ada, 'rename_tag', { p_group_id: groupId, p_from: 'Essay', p_to: 'Long reads' })).toEqual({
+      tag: 'long reads',
+      items: 1,
+    });
     const library = await ok(ben, 'group_library', { p_group_id: groupId, p_tag: 'long reads' });
     expect(library.map((e) => [e.title, e.tags])).toEqual([['Quiet Leadership', ['long reads', 'remote work']]]);
     expect(await ok(ben, 'group_library', { p_group_id: groupId, p_tag: 'essay' })).toEqual([]);
@@ -58,7 +92,11 @@ describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
     expect(notHis.status).toBe(403);
     await ok(ada, 'delete_comment', { p_comment_id: top.id });
     const comments = (await ok(ben, 'item_detail', { p_item_id: itemId })).comments;
-    expect(comments.map((c) => [c.body, c.deleted])).toEqual([['', true], ['Agreed, mostly', false], ['Thanks', false]]);
+    expect(comments.map((c) => [c.body, c.deleted])).toEqual([
+      ['', true],
+      ['Agreed, mostly', false],
+      ['Thanks', false],
+    ]);
     const empty = await call(ben, 'add_comment', { p_item_id: itemId, p_body: '   ' });
     expect([empty.status, empty.error?.message]).toEqual([400, 'Write something before sending the comment.']);
     const huge = await call(ben, 'add_comment', { p_item_id: itemId, p_body: 'x'.repeat(102_400) });
@@ -70,7 +108,10 @@ describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
     expect([copy.content_html, copy.comments.length]).toEqual([page.content_html, 3]);
     for (const words of ['quiet', 'listen', 'remote', 'mostly', 'lead mostly']) {
       const hits = await ok(ben, 'search_library', { p_group_id: groupId, p_query: words });
-      expect(hits.map((h) => h.title), words).toEqual(['Quiet Leadership']);
+      expect(
+        hits.map((h) => h.title),
+        words,
+      ).toEqual(['Quiet Leadership']);
     }
     expect(await ok(ben, 'search_library', { p_group_id: groupId, p_query: 'zebra' })).toEqual([]);
     const nothing = await call(ben, 'search_library', { p_group_id: groupId, p_query: '***' });

@@ -63,15 +63,27 @@ export function setup(stub = stubClient(), extra: Partial<HandlerDeps> = {}) {
 
 export const detail: ItemDetail = {
   item: {
-    id: 'i1', group_id: 'g1', kind: 'article', title: 'An essay', url: 'https://example.com/essay', site_name: null, byline: null,
-    authors: [], published_at: null, lang: null, dir: null, excerpt: null, lead_image_url: null, reading_minutes: 5,
-    added_by: person, created_at: '2026-01-01T00:00:00Z',
+    id: 'i1',
+    group_id: 'g1',
+    kind: 'article',
+    title: 'An essay',
+    url: 'https://example.com/essay',
+    site_name: null,
+    byline: null,
+    authors: [],
+    published_at: null,
+    lang: null,
+    dir: null,
+    excerpt: null,
+    lead_image_url: null,
+    reading_minutes: 5,
+    added_by: person,
+    created_at: '2026-01-01T00:00:00Z',
   },
   tags: [],
   comments: [],
   queue: null,
 };
-
 
 /** A fresh fake browser, and a fetch that fails: unit tests never touch the network. */
 export function resetBrowser(): void {

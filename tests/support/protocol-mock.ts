@@ -30,7 +30,9 @@ let otherwise: Responder | undefined;
  * The stand-in for sendMessage: answers a message from what answer/fail/reply/replies set
  * for its name, and with undefined (nothing answered) otherwise.
  */
-export const sendMessage = vi.fn(async (name: MessageName, data?: unknown): Promise<unknown> => (responders.get(name) ?? otherwise)?.(data, name));
+export const sendMessage = vi.fn(async (name: MessageName, data?: unknown): Promise<unknown> =>
+  (responders.get(name) ?? otherwise)?.(data, name),
+);
 
 /** sendMessage as a Mock, for mockResolvedValue, mockImplementation and expect(send) (loosely typed: one implementation may answer many messages). */
 export const send = sendMessage as unknown as Mock;
@@ -45,7 +47,10 @@ export function reply<N extends MessageName>(name: N, make: ReplyFor<N>): void {
 
 /** Answers every `name` message with { ok: true, value } (or the value `make` returns for its data). */
 export function answer<N extends MessageName>(name: N, make: ValueOf<N> | ((data: DataOf<N>) => ValueOf<N> | Promise<ValueOf<N>>)): void {
-  responders.set(name, async (data) => ({ ok: true, value: typeof make === 'function' ? await (make as (data: unknown) => unknown)(data) : make }));
+  responders.set(name, async (data) => ({
+    ok: true,
+    value: typeof make === 'function' ? await (make as (data: unknown) => unknown)(data) : make,
+  }));
 }
 
 /** Answers every `name` message with { ok: false, error }. */
@@ -57,7 +62,10 @@ export function fail(name: MessageName, error: UserError): void {
  * Answers each message named in `map` with its Reply, and any other message with `rest`
  * (a Reply, or a function of the message's name; left out, nothing answers them).
  */
-export function replies(map: { [N in MessageName]?: ReplyFor<N> }, rest?: Reply<unknown> | ((name: MessageName) => Reply<unknown> | Promise<Reply<unknown>>)): void {
+export function replies(
+  map: { [N in MessageName]?: ReplyFor<N> },
+  rest?: Reply<unknown> | ((name: MessageName) => Reply<unknown> | Promise<Reply<unknown>>),
+): void {
   for (const [name, make] of Object.entries(map)) reply(name as MessageName, make as ReplyFor<MessageName>);
   otherwise = rest === undefined ? undefined : typeof rest === 'function' ? (_, name) => rest(name) : () => rest;
 }

@@ -18,7 +18,8 @@ const clip: ClipPayload = {
 const selection: ClipPayload = { ...clip, content_html: '<p>h</p>', text_length: 1, selection: true };
 
 type AnyTab = Browser.tabs.Tab;
-const tab = (t: Partial<AnyTab>) => ({ id: 7, index: 0, active: true, highlighted: true, pinned: false, incognito: false, windowId: 1, ...t }) as AnyTab;
+const tab = (t: Partial<AnyTab>) =>
+  ({ id: 7, index: 0, active: true, highlighted: true, pinned: false, incognito: false, windowId: 1, ...t }) as AnyTab;
 
 let executeScript: ReturnType<typeof vi.fn>;
 beforeEach(() => {
@@ -35,7 +36,12 @@ describe('clipTabContents', () => {
   it('refuses browser pages without injecting', async () => {
     activeTab({ url: 'chrome://settings/', title: 'Settings' });
     const result = await clipTabContents();
-    expect(result).toEqual({ ok: false, error: { kind: 'unclippable', message: expect.stringMatching(/browser's own pages/) }, link: null, selection: null });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'unclippable', message: expect.stringMatching(/browser's own pages/) },
+      link: null,
+      selection: null,
+    });
     expect(executeScript).not.toHaveBeenCalled();
   });
 
@@ -63,7 +69,12 @@ describe('clipTabContents', () => {
 
   it('passes on the clipper’s own refusal', async () => {
     activeTab({ url: 'https://example.com/a' });
-    const refusal = { ok: false, error: { kind: 'unclippable', message: 'no article' }, link: linkClip('https://example.com/a', 'A'), selection };
+    const refusal = {
+      ok: false,
+      error: { kind: 'unclippable', message: 'no article' },
+      link: linkClip('https://example.com/a', 'A'),
+      selection,
+    };
     executeScript.mockResolvedValue([{ frameId: 0, result: refusal }]);
     expect(await clipTabContents()).toEqual(refusal);
   });
@@ -90,14 +101,23 @@ describe('clipTabContents', () => {
   it('tries injecting when the browser hides the URL, and reports failure without one', async () => {
     activeTab({ url: undefined, title: undefined });
     executeScript.mockRejectedValue(new Error('Missing host permission for the tab'));
-    expect(await clipTabContents()).toEqual({ ok: false, error: { kind: 'unclippable', message: NO_ACCESS_MESSAGE }, link: null, selection: null });
+    expect(await clipTabContents()).toEqual({
+      ok: false,
+      error: { kind: 'unclippable', message: NO_ACCESS_MESSAGE },
+      link: null,
+      selection: null,
+    });
     expect(executeScript).toHaveBeenCalled();
   });
 
   it('handles a missing result', async () => {
     activeTab({ url: 'https://example.com/a' });
     executeScript.mockResolvedValue([{ frameId: 0, result: undefined }]);
-    expect(await clipTabContents()).toMatchObject({ ok: false, error: { message: NO_RESULT_MESSAGE }, link: { kind: 'link', url: 'https://example.com/a' } });
+    expect(await clipTabContents()).toMatchObject({
+      ok: false,
+      error: { message: NO_RESULT_MESSAGE },
+      link: { kind: 'link', url: 'https://example.com/a' },
+    });
   });
 
   it('handles no tab at all', async () => {

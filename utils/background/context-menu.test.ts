@@ -47,7 +47,12 @@ describe('buildMenus', () => {
     await buildMenus(menus as never);
     expect(items).toEqual([
       { id: MENU_CLIP_PAGE, title: 'Clip page to Tuesday readers', contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] },
-      { id: MENU_CLIP_SELECTION, title: 'Clip selection to Tuesday readers', contexts: ['selection'], documentUrlPatterns: ['http://*/*', 'https://*/*'] },
+      {
+        id: MENU_CLIP_SELECTION,
+        title: 'Clip selection to Tuesday readers',
+        contexts: ['selection'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      },
     ]);
   });
 

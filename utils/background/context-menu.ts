@@ -45,12 +45,14 @@ let building: Promise<void> = Promise.resolve();
 
 /** Replaces both items with titles for the current last group. Calls run one after another. */
 export function buildMenus(menus: MenusApi = browser.contextMenus): Promise<void> {
-  building = building.then(async () => {
-    const { page, selection } = menuTitles(await lastGroupName());
-    await menus.removeAll();
-    await created(menus, { id: MENU_CLIP_PAGE, title: page, contexts: ['page'], documentUrlPatterns: WEB_PAGES });
-    await created(menus, { id: MENU_CLIP_SELECTION, title: selection, contexts: ['selection'], documentUrlPatterns: WEB_PAGES });
-  }).catch((e) => console.warn('[readclub] context menu failed', e));
+  building = building
+    .then(async () => {
+      const { page, selection } = menuTitles(await lastGroupName());
+      await menus.removeAll();
+      await created(menus, { id: MENU_CLIP_PAGE, title: page, contexts: ['page'], documentUrlPatterns: WEB_PAGES });
+      await created(menus, { id: MENU_CLIP_SELECTION, title: selection, contexts: ['selection'], documentUrlPatterns: WEB_PAGES });
+    })
+    .catch((e) => console.warn('[readclub] context menu failed', e));
   return building;
 }
 

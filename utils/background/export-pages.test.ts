@@ -29,7 +29,7 @@ function server(total: number, size: number) {
 }
 
 describe('fetchGroupExport', () => {
-  it('joins every page into one export: the first page\'s fields, every item in order, no marker', async () => {
+  it("joins every page into one export: the first page's fields, every item in order, no marker", async () => {
     const call = server(7, 3);
     const reply = await fetchGroupExport(call, 'g1', { pageSize: 3 });
     expect(call.mock.calls.map(([a]) => a)).toEqual([
@@ -59,7 +59,8 @@ describe('fetchGroupExport', () => {
   it('passes on a refused page as it came (nothing half-exported)', async () => {
     const refusal: Reply<never> = { ok: false, error: { kind: 'network', message: 'Cannot reach the server.' } };
     const call = vi.fn<ExportPageCall>(async ({ p_after }) =>
-      p_after === null ? { ok: true, value: { ...header, items: [item(1)], next: '@1' } } : refusal);
+      p_after === null ? { ok: true, value: { ...header, items: [item(1)], next: '@1' } } : refusal,
+    );
     expect(await fetchGroupExport(call, 'g1')).toEqual(refusal);
     const first = vi.fn<ExportPageCall>(async () => refusal);
     expect(await fetchGroupExport(first, 'g1')).toEqual(refusal);
@@ -70,7 +71,10 @@ describe('fetchGroupExport', () => {
       ok: true,
       value: p_after === null ? { ...header, items: [item(1)], next: '@1' } : { items: [item(2)], next: '@1' },
     }));
-    expect(await fetchGroupExport(looping, 'g1')).toEqual({ ok: false, error: { kind: 'server', message: 'The export stopped making progress. Try again later.' } });
+    expect(await fetchGroupExport(looping, 'g1')).toEqual({
+      ok: false,
+      error: { kind: 'server', message: 'The export stopped making progress. Try again later.' },
+    });
     expect(looping).toHaveBeenCalledTimes(2);
     const endless = server(1_000, 1);
     expect(await fetchGroupExport(endless, 'g1', { maxPages: 5 })).toMatchObject({ ok: false, error: { kind: 'server' } });

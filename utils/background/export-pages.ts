@@ -25,7 +25,11 @@ export interface ExportPagesOptions {
 const broken = (message: string): Reply<never> => ({ ok: false, error: { kind: 'server', message } });
 
 /** Reads every page of the group's export and joins them into one GroupExport. */
-export async function fetchGroupExport(call: ExportPageCall, groupId: string, options: ExportPagesOptions = {}): Promise<Reply<GroupExport>> {
+export async function fetchGroupExport(
+  call: ExportPageCall,
+  groupId: string,
+  options: ExportPagesOptions = {},
+): Promise<Reply<GroupExport>> {
   const pageSize = options.pageSize ?? EXPORT_PAGE;
   const maxPages = options.maxPages ?? 100_000;
   const first = await call({ p_group_id: groupId, p_after: null, p_limit: pageSize });

@@ -26,7 +26,7 @@ function fakeClient(status: string, error?: Error, token: string | null = 'membe
   return { client, attempts, options, bindings, tokens };
 }
 
-describe('live updates through the group\'s private Broadcast channel', () => {
+describe("live updates through the group's private Broadcast channel", () => {
   test('joins group:<id> as a private channel, with the access token, and any change message moves groupChangedAt', async () => {
     await backendUrl.setValue('https://live.supabase.co');
     const fake = fakeClient('SUBSCRIBED');
@@ -50,7 +50,10 @@ describe('live updates through the group\'s private Broadcast channel', () => {
 
   test('a join the policies refuse (not a member any more) polls, but the backend keeps its Realtime', async () => {
     await backendUrl.setValue('https://policies.supabase.co');
-    const refused = fakeClient('CHANNEL_ERROR', new Error('Unauthorized: You do not have permissions to read from this Channel topic: group:g-gone'));
+    const refused = fakeClient(
+      'CHANNEL_ERROR',
+      new Error('Unauthorized: You do not have permissions to read from this Channel topic: group:g-gone'),
+    );
     expect(await watchGroupLive(refused.client, 'g-gone')).toBe(false);
     await new Promise((done) => setTimeout(done, 0));
     expect(await backendsWithoutRealtime.getValue()).toEqual({});

@@ -50,29 +50,31 @@ async function rememberWithoutRealtime(url: string, forMs: number): Promise<void
 export async function watchGroupLive(client: SupabaseClient, groupId: string, waitMs = SUBSCRIBE_WAIT_MS): Promise<boolean> {
   if (withoutRealtime.has(client)) return false;
   const url = await backendUrl.getValue();
-  if (await knownWithoutRealtime(url)) return withoutRealtime.add(client), false;
+  if (await knownWithoutRealtime(url)) return (withoutRealtime.add(client), false);
   // A private channel is authorised with the member's access token, which the join carries.
   const token = (await client.auth.getSession()).data.session?.access_token;
   if (!token) return false;
   if (watching && watching.client === client && watching.groupId === groupId) return watching.live;
   if (watching) void watching.client.removeChannel(watching.channel);
-  const channel = client.channel(groupTopic(groupId), { config: { private: true } }).on('broadcast', { event: LIVE_EVENT }, () => void touch(groupId));
+  const channel = client
+    .channel(groupTopic(groupId), { config: { private: true } })
+    .on('broadcast', { event: LIVE_EVENT }, () => void touch(groupId));
   const joined = client.realtime
     .setAuth(token)
     .catch(() => undefined)
     .then(
-    () =>
-      new Promise<'live' | 'refused' | 'unreadable' | 'silent'>((resolve) => {
-        const timer = setTimeout(() => resolve('silent'), waitMs);
-        channel.subscribe((status, error) => {
-          if (status !== 'SUBSCRIBED' && status !== 'CHANNEL_ERROR' && status !== 'TIMED_OUT' && status !== 'CLOSED') return;
-          clearTimeout(timer);
-          if (status === 'SUBSCRIBED') resolve('live');
-          else if (status === 'CHANNEL_ERROR') resolve(NOT_READABLE.test(error?.message ?? '') ? 'unreadable' : 'refused');
-          else resolve('silent');
-        });
-      }),
-  );
+      () =>
+        new Promise<'live' | 'refused' | 'unreadable' | 'silent'>((resolve) => {
+          const timer = setTimeout(() => resolve('silent'), waitMs);
+          channel.subscribe((status, error) => {
+            if (status !== 'SUBSCRIBED' && status !== 'CHANNEL_ERROR' && status !== 'TIMED_OUT' && status !== 'CLOSED') return;
+            clearTimeout(timer);
+            if (status === 'SUBSCRIBED') resolve('live');
+            else if (status === 'CHANNEL_ERROR') resolve(NOT_READABLE.test(error?.message ?? '') ? 'unreadable' : 'refused');
+            else resolve('silent');
+          });
+        }),
+    );
   const live = joined.then((outcome) => {
     if (outcome !== 'live') {
       if (outcome !== 'unreadable') {

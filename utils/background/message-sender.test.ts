@@ -14,7 +14,9 @@ describe('isOwnPage', () => {
   });
 
   it('refuses another extension, even one that names our page', () => {
-    expect(isOwnPage({ id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/bg.html' }, ID, ROOT)).toBe(false);
+    expect(
+      isOwnPage({ id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/bg.html' }, ID, ROOT),
+    ).toBe(false);
     expect(isOwnPage({ id: 'otherextensionidotherextensionid', url: `${ROOT}popup.html` }, ID, ROOT)).toBe(false);
   });
 

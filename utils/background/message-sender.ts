@@ -17,7 +17,11 @@ export interface SenderLike {
 }
 
 /** Whether a message comes from one of this extension's own pages. */
-export function isOwnPage(sender: SenderLike | undefined, runtimeId: string = browser.runtime.id, ownRoot: string = browser.runtime.getURL('/')): boolean {
+export function isOwnPage(
+  sender: SenderLike | undefined,
+  runtimeId: string = browser.runtime.id,
+  ownRoot: string = browser.runtime.getURL('/'),
+): boolean {
   if (!sender || !runtimeId || sender.id !== runtimeId) return false;
   if (typeof sender.url !== 'string' || !sender.url.startsWith(ownRoot)) return false;
   // Chrome also says where the frame came from; when it does, it must be us too.

@@ -13,7 +13,6 @@ import { callRpc, tagCachedItem } from './rpc';
 import { overlayWaiting, type ChangeInput } from '@/utils/shared/outbox-overlay';
 import { cachedAccount, cachedQueues, outbox } from '@/utils/shared/storage';
 
-
 /** The one call a change makes, and what the cached queues learn from its answer. */
 export async function sendChange(client: SupabaseClient, { kind, args }: ChangeInput): Promise<Reply<unknown>> {
   switch (kind) {
@@ -49,7 +48,8 @@ export async function rememberQueue(reply: Reply<GroupQueue>): Promise<Reply<Gro
 
 async function patchCachedEntry(itemId: string, values: Partial<GroupQueue['queue'][number]>) {
   const queues = await cachedQueues.getValue();
-  const next = Object.fromEntries(Object.entries(queues).map(([id, q]) =>
-    [id, { ...q, queue: q.queue.map((e) => (e.item_id === itemId ? { ...e, ...values } : e)) }]));
+  const next = Object.fromEntries(
+    Object.entries(queues).map(([id, q]) => [id, { ...q, queue: q.queue.map((e) => (e.item_id === itemId ? { ...e, ...values } : e)) }]),
+  );
   await cachedQueues.setValue(next);
 }

@@ -11,12 +11,26 @@ const user = { id: 'u1', email: 'ada@example.com', user_metadata: {} };
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
 const down = { ok: false as const, error: { kind: 'network' as const, message: 'down' } };
 const clipOp = (id: string) => ({
-  kind: 'clip' as const, id, groupId: 'g1', itemKey: id,
-  args: { p_client_id: id, p_group_id: 'g1', p_clip: { ...EMPTY_CLIP, kind: 'link' as const, url: 'https://example.com/a', title: 'A' }, p_tags: [], p_comment: null, p_queue: false },
+  kind: 'clip' as const,
+  id,
+  groupId: 'g1',
+  itemKey: id,
+  args: {
+    p_client_id: id,
+    p_group_id: 'g1',
+    p_clip: { ...EMPTY_CLIP, kind: 'link' as const, url: 'https://example.com/a', title: 'A' },
+    p_tags: [],
+    p_comment: null,
+    p_queue: false,
+  },
 });
 
 function client() {
-  const rpc = vi.fn(async (name: string) => ({ data: name === 'clip_item' ? { item_id: 'i1', created: true, queued: false, comment_id: null } : [], error: null, status: 200 }));
+  const rpc = vi.fn(async (name: string) => ({
+    data: name === 'clip_item' ? { item_id: 'i1', created: true, queued: false, comment_id: null } : [],
+    error: null,
+    status: 200,
+  }));
   const auth = { getSession: vi.fn(async () => ({ data: { session }, error: null })) };
   return { rpc, client: { rpc, auth } as unknown as SupabaseClient };
 }
@@ -81,7 +95,7 @@ describe('sendOrKeep writes ahead', () => {
     expect((await outbox.getValue())[0]!.sendingIn).toBeUndefined();
   });
 
-  it("what a stopped worker was sending is sent when the next worker starts, once", async () => {
+  it('what a stopped worker was sending is sent when the next worker starts, once', async () => {
     await signedIn();
     const { rpc, client: c } = client();
     let stop: () => void = () => {};
@@ -98,7 +112,9 @@ describe('sendOrKeep writes ahead', () => {
 
   it('recoverInterrupted leaves what this worker is sending alone', async () => {
     await signedIn();
-    await outbox.setValue([{ ...clipOp('a'), userId: 'u1', createdAt: 1, attempts: 0, nextAttemptAt: 9e12, lastError: null, failed: false, sendingIn: 'mine' }]);
+    await outbox.setValue([
+      { ...clipOp('a'), userId: 'u1', createdAt: 1, attempts: 0, nextAttemptAt: 9e12, lastError: null, failed: false, sendingIn: 'mine' },
+    ]);
     expect(await recoverInterrupted('mine')).toBe(0);
     expect(await recoverInterrupted('another', 5)).toBe(1);
     expect(await outbox.getValue()).toMatchObject([{ id: 'a', nextAttemptAt: 5, lastError: { kind: 'network' } }]);

@@ -12,7 +12,19 @@ import { sendChange } from './outbox-changes';
 import { markSaved } from './saved-badge';
 import { readStoredAccount } from './session';
 import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from '@/utils/shared/storage';
-import { deliver, doneSending, enqueue, forget, isRetryable, keepWhileSending, OUTBOX_ALARM, queuedError, recoverInterrupted, scheduleAlarm, type Send } from './outbox';
+import {
+  deliver,
+  doneSending,
+  enqueue,
+  forget,
+  isRetryable,
+  keepWhileSending,
+  OUTBOX_ALARM,
+  queuedError,
+  recoverInterrupted,
+  scheduleAlarm,
+  type Send,
+} from './outbox';
 
 export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): Promise<Reply<ClipItemResult>> {
   const reply = await callRpc(client, 'clip_item', args);
@@ -26,7 +38,13 @@ export async function saveClipNow(client: SupabaseClient, args: ClipItemArgs): P
   return reply;
 }
 
-export async function addCommentNow(client: SupabaseClient, itemId: string, body: string, clientId: string, parentId?: string | null): Promise<Reply<Comment>> {
+export async function addCommentNow(
+  client: SupabaseClient,
+  itemId: string,
+  body: string,
+  clientId: string,
+  parentId?: string | null,
+): Promise<Reply<Comment>> {
   const args = { p_item_id: itemId, p_body: body, p_client_id: clientId, ...(parentId ? { p_parent_id: parentId } : {}) };
   const reply = await callRpc(client, 'add_comment', args);
   if (reply.ok) await countCachedComment(itemId, reply.value);
@@ -77,7 +95,9 @@ export async function sendOrKeep<T>(
   // is still here and the alarm (or the next start) sends it.
   const wasWaiting = userId && !waitBehind ? await keepWhileSending({ ...op, userId } as OutboxOpInput) : false;
   if (userId && !waitBehind) await scheduleAlarm();
-  const reply: Reply<T> = waitBehind ? { ok: false, error: { kind: 'network', message: 'Waiting behind an earlier change.' } } : await attempt();
+  const reply: Reply<T> = waitBehind
+    ? { ok: false, error: { kind: 'network', message: 'Waiting behind an earlier change.' } }
+    : await attempt();
   if (reply.ok) {
     if ((await outbox.getValue()).some((o) => o.id === op.id)) {
       await forget(op.id);
@@ -103,6 +123,8 @@ export function registerOutboxDelivery(getClient: () => Promise<SupabaseClient>)
   });
   browser.runtime.onStartup.addListener(() => void kick(true));
   // Every worker start: what a stopped worker was sending goes again now.
-  void recoverInterrupted().then((found) => (found > 0 ? kick(true) : undefined)).catch(() => {});
+  void recoverInterrupted()
+    .then((found) => (found > 0 ? kick(true) : undefined))
+    .catch(() => {});
   return kick;
 }

@@ -5,17 +5,37 @@ import type { Reply, UserError } from '@/utils/shared/protocol';
 import { EMPTY_CLIP } from '@/utils/shared/link-clip';
 import { outbox, outboxLanded, type OutboxOpInput } from '@/utils/shared/storage';
 import {
-  backoffMs, deliver, discard, enqueue, FIRST_RETRY_MS, isWaiting, LAST_RETRY_MS, MAX_SERVER_ATTEMPTS, OUTBOX_ALARM, summarise, waitingFor, type Send,
+  backoffMs,
+  deliver,
+  discard,
+  enqueue,
+  FIRST_RETRY_MS,
+  isWaiting,
+  LAST_RETRY_MS,
+  MAX_SERVER_ATTEMPTS,
+  OUTBOX_ALARM,
+  summarise,
+  waitingFor,
+  type Send,
 } from './outbox';
 
 const down: UserError = { kind: 'network', message: 'down' };
 const clipArgs = (id: string, title = 'An essay'): ClipItemArgs => ({
-  p_client_id: id, p_group_id: 'g1', p_clip: { ...EMPTY_CLIP, kind: 'link', url: `https://example.com/${id}`, title },
-  p_tags: [], p_comment: null, p_queue: false,
+  p_client_id: id,
+  p_group_id: 'g1',
+  p_clip: { ...EMPTY_CLIP, kind: 'link', url: `https://example.com/${id}`, title },
+  p_tags: [],
+  p_comment: null,
+  p_queue: false,
 });
 const clip = (id: string): OutboxOpInput => ({ kind: 'clip', id, groupId: 'g1', itemKey: id, userId: 'u1', args: clipArgs(id) });
 const comment = (id: string, itemId: string | null, clipId?: string): OutboxOpInput => ({
-  kind: 'comment', id, groupId: 'g1', itemKey: itemId ?? clipId ?? '', userId: 'u1', args: { itemId, clipId, body: `comment ${id}` },
+  kind: 'comment',
+  id,
+  groupId: 'g1',
+  itemKey: itemId ?? clipId ?? '',
+  userId: 'u1',
+  args: { itemId, clipId, body: `comment ${id}` },
 });
 
 /** A pretend server: answers per op id, records what was sent (and for which item). */
@@ -109,7 +129,10 @@ describe('outbox delivery', () => {
     await enqueue(comment('c1', null, 'k'), down, clock + 1);
     const { send, sent } = server();
     await deliver(send, { userId: 'u1', force: true, now });
-    expect(sent).toEqual([{ id: 'k', itemId: null }, { id: 'c1', itemId: 'item-of-k' }]);
+    expect(sent).toEqual([
+      { id: 'k', itemId: null },
+      { id: 'c1', itemId: 'item-of-k' },
+    ]);
     expect(await outbox.getValue()).toEqual([]);
     // Remembered only while a comment waits for it.
     expect(await outboxLanded.getValue()).toEqual({});
@@ -137,7 +160,10 @@ describe('outbox delivery', () => {
     const { send, sent } = server({ k: () => ({ ok: false, error: { kind: 'invalid', message: 'Too large.' } }) });
     await deliver(send, { userId: 'u1', force: true, now });
     expect(sent.map((s) => s.id)).toEqual(['k']);
-    expect(await outbox.getValue()).toMatchObject([{ id: 'k', failed: true }, { id: 'c1', failed: true }]);
+    expect(await outbox.getValue()).toMatchObject([
+      { id: 'k', failed: true },
+      { id: 'c1', failed: true },
+    ]);
   });
 
   it('a server error that keeps coming back is given up after a few tries', async () => {

@@ -12,7 +12,6 @@ import { outbox, outboxLanded, type OutboxOp, type OutboxOpInput } from '@/utils
 // What pages list (pure, shared with them): kept beside the overlay, re-exported for the background.
 export { summarise, waitingFor, waitingOps } from '@/utils/shared/outbox-overlay';
 
-
 export const OUTBOX_ALARM = 'readclub-outbox';
 export const FIRST_RETRY_MS = 30_000;
 export const LAST_RETRY_MS = 30 * 60_000;
@@ -133,7 +132,8 @@ export async function isWaiting(itemKey: string, self?: string): Promise<boolean
  * list names, or null for nobody), only theirs: nobody discards another member's kept change.
  */
 export function discard(id: string, member?: string | null): Promise<void> {
-  const gone = (o: OutboxOp) => (o.id === id || (o.kind === 'comment' && o.args.clipId === id)) && (member === undefined || o.userId === member);
+  const gone = (o: OutboxOp) =>
+    (o.id === id || (o.kind === 'comment' && o.args.clipId === id)) && (member === undefined || o.userId === member);
   return change((ops) => ({ ops: ops.filter((o) => !gone(o)), result: undefined }));
 }
 
@@ -199,14 +199,18 @@ async function deliverOnce(send: Send, { userId, force, retryId, now = Date.now,
       continue;
     }
     if (itemId === 'lost') {
-      await settle(op.id, { failed: true, lastError: { kind: 'invalid', message: 'Its clip was not saved, so this comment has nowhere to go.' } });
+      await settle(op.id, {
+        failed: true,
+        lastError: { kind: 'invalid', message: 'Its clip was not saved, so this comment has nowhere to go.' },
+      });
       continue;
     }
     // Discarded by the member while this run was under way: not sent.
     if (!(await outbox.getValue()).some((o) => o.id === op.id)) continue;
     const reply = await send(op, itemId);
     if (reply.ok) {
-      if (op.kind === 'clip') await outboxLanded.setValue({ ...(await outboxLanded.getValue()), [op.id]: (reply.value as { item_id: string }).item_id });
+      if (op.kind === 'clip')
+        await outboxLanded.setValue({ ...(await outboxLanded.getValue()), [op.id]: (reply.value as { item_id: string }).item_id });
       await forget(op.id);
       continue;
     }

@@ -3,7 +3,9 @@ import { pageHash, sha256Hex } from './page-hash';
 
 describe('pageHash', () => {
   it('is the lower-case hex SHA-256 the database computes (private.url_hash, checked in supabase/tests/privacy.sql)', async () => {
-    expect(await sha256Hex('https://example.com/maps/paper-towns')).toBe('73611e5c67f7c967d710c2758838a8cb58703a3cabcdcfc8188ff2b9028e539d');
+    expect(await sha256Hex('https://example.com/maps/paper-towns')).toBe(
+      '73611e5c67f7c967d710c2758838a8cb58703a3cabcdcfc8188ff2b9028e539d',
+    );
   });
 
   it('hashes the normalised address: http, www., a trailing slash, tracking parameters and a fragment make no difference', async () => {

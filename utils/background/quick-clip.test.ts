@@ -20,7 +20,14 @@ import {
 } from './quick-clip';
 
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user: { id: 'u1', email: 'ada@example.com' } };
-const article: ClipPayload = { ...EMPTY_CLIP, kind: 'article', url: 'https://example.com/essay', title: 'An essay', content_html: '<p>Long</p>', text_length: 4 };
+const article: ClipPayload = {
+  ...EMPTY_CLIP,
+  kind: 'article',
+  url: 'https://example.com/essay',
+  title: 'An essay',
+  content_html: '<p>Long</p>',
+  text_length: 4,
+};
 const selection: ClipPayload = { ...article, content_html: '<p>Lo</p>', text_length: 2, selection: true };
 const link = linkClip('https://example.com/video', 'A video');
 const saved = { item_id: 'i1', created: true, queued: false, comment_id: null };
@@ -56,11 +63,23 @@ describe('quickClip', () => {
     const h = handlersFor({ ok: true, clip: article, selection: null });
     const outcome = await quickClip(h, TAB, 'auto', () => 'client-1');
     expect(h.clipTab).toHaveBeenCalledWith({ tabId: TAB });
-    expect(h.saveClip).toHaveBeenCalledWith({ p_client_id: 'client-1', p_group_id: 'g1', p_clip: article, p_tags: [], p_comment: null, p_queue: false });
+    expect(h.saveClip).toHaveBeenCalledWith({
+      p_client_id: 'client-1',
+      p_group_id: 'g1',
+      p_clip: article,
+      p_tags: [],
+      p_comment: null,
+      p_queue: false,
+    });
     expect(outcome).toEqual({ ok: true, message: 'Added “An essay” to Tuesday readers.', itemId: 'i1' });
     expect(await badge()).toBe('✓');
     expect(await title()).toBe('Saved to Tuesday readers');
-    expect(notified()).toMatchObject({ type: 'basic', title: 'Saved to Tuesday readers', message: outcome.message, iconUrl: expect.stringMatching(/^data:image\/png/) });
+    expect(notified()).toMatchObject({
+      type: 'basic',
+      title: 'Saved to Tuesday readers',
+      message: outcome.message,
+      iconUrl: expect.stringMatching(/^data:image\/png/),
+    });
   });
 
   it('every clip gets its own client id, so two clips are never taken for a retry', async () => {
@@ -116,7 +135,10 @@ describe('quickClip', () => {
   });
 
   it('a session the server no longer accepts also asks to sign in', async () => {
-    const h = handlersFor({ ok: true, clip: article, selection: null }, { ok: false, error: { kind: 'signed-out', message: SIGNED_OUT_MESSAGE } });
+    const h = handlersFor(
+      { ok: true, clip: article, selection: null },
+      { ok: false, error: { kind: 'signed-out', message: SIGNED_OUT_MESSAGE } },
+    );
     expect(await quickClip(h, TAB, 'auto')).toEqual({ ok: false, message: SIGN_IN_MESSAGE });
   });
 
@@ -128,7 +150,10 @@ describe('quickClip', () => {
   });
 
   it('offline: says the page was not saved', async () => {
-    const h = handlersFor({ ok: true, clip: article, selection: null }, { ok: false, error: { kind: 'network', message: NETWORK_MESSAGE } });
+    const h = handlersFor(
+      { ok: true, clip: article, selection: null },
+      { ok: false, error: { kind: 'network', message: NETWORK_MESSAGE } },
+    );
     expect(await quickClip(h, TAB, 'auto')).toEqual({ ok: false, message: QUICK_NETWORK_MESSAGE });
     expect(await badge()).toBe('!');
     expect(await title()).toBe(`Not saved: ${QUICK_NETWORK_MESSAGE}`);
@@ -149,8 +174,12 @@ describe('quickClip', () => {
 
 describe('chooseClip', () => {
   it('passes on the clipper’s reason when there is nothing to save', () => {
-    expect(chooseClip({ ok: false, error: { kind: 'unclippable', message: 'why' }, link: null, selection: null }, 'page')).toEqual({ error: 'why' });
-    expect(chooseClip({ ok: false, error: { kind: 'unclippable', message: 'why' }, link, selection: null }, 'selection')).toEqual({ error: 'why' });
+    expect(chooseClip({ ok: false, error: { kind: 'unclippable', message: 'why' }, link: null, selection: null }, 'page')).toEqual({
+      error: 'why',
+    });
+    expect(chooseClip({ ok: false, error: { kind: 'unclippable', message: 'why' }, link, selection: null }, 'selection')).toEqual({
+      error: 'why',
+    });
   });
 });
 

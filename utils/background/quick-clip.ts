@@ -62,7 +62,10 @@ export async function quickClip(
   const tab = tabId ?? (await activeTabId());
   const finish = async (outcome: QuickClipOutcome, title: string): Promise<QuickClipOutcome> => {
     if (tab != null) {
-      await showBadge(tab, outcome.ok ? { text: '✓', title, color: 'done' } : { text: '!', title: `${title}: ${outcome.message}`, color: 'failed' });
+      await showBadge(
+        tab,
+        outcome.ok ? { text: '✓', title, color: 'done' } : { text: '!', title: `${title}: ${outcome.message}`, color: 'failed' },
+      );
     }
     await notify(NOTIFICATION_ID, title, outcome.message);
     return outcome;

@@ -8,8 +8,16 @@ import { AUTH_STORAGE_KEY } from './session';
 
 const person = { id: 'u1', display_name: 'Ada' };
 const row = (item_id: string, tags: string[] = []): QueueEntry => ({
-  item_id, position: 1, kind: 'article', title: item_id, url: null, site_name: null, added_by: person,
-  tags, comment_count: 0, reading_minutes: 3,
+  item_id,
+  position: 1,
+  kind: 'article',
+  title: item_id,
+  url: null,
+  site_name: null,
+  added_by: person,
+  tags,
+  comment_count: 0,
+  reading_minutes: 3,
 });
 const queueOf = (id: string, rows: QueueEntry[]): GroupQueue => ({ group: { id, name: id, role: 'member' }, queue: rows });
 
@@ -45,15 +53,23 @@ describe('refreshCachedQueue (group_queue pages)', () => {
   const all = Array.from({ length: 300 }, (_, i) => ({ ...row(`i${i + 1}`), position: i + 1 }));
   const server = () => {
     const rpc = vi.fn(async (_name: string, a: { p_limit: number; p_offset: number; p_order: string }) => {
-      if (a.p_limit > 200) return { data: null, error: { code: '22023', message: 'A page of the queue holds 1 to 200 entries.' }, status: 400 };
+      if (a.p_limit > 200)
+        return { data: null, error: { code: '22023', message: 'A page of the queue holds 1 to 200 entries.' }, status: 400 };
       const page = all.slice(a.p_offset, a.p_offset + a.p_limit);
-      return { data: { ...queueOf('g1', page), total: 300, total_minutes: 900, offset: a.p_offset, limit: a.p_limit, order: a.p_order }, error: null, status: 200 };
+      return {
+        data: { ...queueOf('g1', page), total: 300, total_minutes: 900, offset: a.p_offset, limit: a.p_limit, order: a.p_order },
+        error: null,
+        status: 200,
+      };
     });
-    const client = { auth: { getSession: async () => ({ data: { session: { user: { id: 'u1' } } }, error: null }) }, rpc } as unknown as SupabaseClient;
+    const client = {
+      auth: { getSession: async () => ({ data: { session: { user: { id: 'u1' } } }, error: null }) },
+      rpc,
+    } as unknown as SupabaseClient;
     return { client, rpc };
   };
 
-  it('asks for the first page by default and caches it with the whole queue\'s totals', async () => {
+  it("asks for the first page by default and caches it with the whole queue's totals", async () => {
     const { client, rpc } = server();
     const reply = await refreshCachedQueue(client, 'g1');
     expect(rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1', p_limit: 50, p_offset: 0, p_order: 'queue' });
@@ -64,12 +80,15 @@ describe('refreshCachedQueue (group_queue pages)', () => {
   it('reads more than 200 in calls of at most 200, returns them all, and caches only the first page', async () => {
     const { client, rpc } = server();
     const reply = await refreshCachedQueue(client, 'g1', { count: 250 });
-    expect(rpc.mock.calls.map(([, a]) => [a.p_offset, a.p_limit])).toEqual([[0, 200], [200, 50]]);
+    expect(rpc.mock.calls.map(([, a]) => [a.p_offset, a.p_limit])).toEqual([
+      [0, 200],
+      [200, 50],
+    ]);
     expect(reply.ok && reply.value.queue.map((e) => e.item_id)).toEqual(all.slice(0, 250).map((e) => e.item_id));
     expect((await cachedQueues.getValue()).g1?.queue).toHaveLength(50);
   });
 
-  it('a later page or most wanted is answered and not cached (the cache is the queue\'s first page)', async () => {
+  it("a later page or most wanted is answered and not cached (the cache is the queue's first page)", async () => {
     const { client, rpc } = server();
     const reply = await refreshCachedQueue(client, 'g1', { offset: 280, count: 50, order: 'wanted' });
     expect(rpc).toHaveBeenCalledWith('group_queue', { p_group_id: 'g1', p_limit: 50, p_offset: 280, p_order: 'wanted' });
@@ -81,8 +100,21 @@ describe('refreshCachedQueue (group_queue pages)', () => {
   it("draws the member's waiting take-off on the page and its totals", async () => {
     const { client } = server();
     await cachedAccount.setValue({ userId: 'u1', email: '', displayName: 'Ada' });
-    await outbox.setValue([{ id: 'o1', groupId: '', itemKey: 'i2', userId: 'u1', kind: 'unqueue', args: { itemId: 'i2' },
-      createdAt: 1, attempts: 1, nextAttemptAt: 0, lastError: null, failed: false } as OutboxOp]);
+    await outbox.setValue([
+      {
+        id: 'o1',
+        groupId: '',
+        itemKey: 'i2',
+        userId: 'u1',
+        kind: 'unqueue',
+        args: { itemId: 'i2' },
+        createdAt: 1,
+        attempts: 1,
+        nextAttemptAt: 0,
+        lastError: null,
+        failed: false,
+      } as OutboxOp,
+    ]);
     const reply = await refreshCachedQueue(client, 'g1');
     expect(reply.ok && reply.value.queue.some((e) => e.item_id === 'i2')).toBe(false);
     expect(reply.ok && reply.value).toMatchObject({ total: 299, total_minutes: 897 });
@@ -108,7 +140,12 @@ describe('callRpc when the session is over', () => {
   it('a refused refresh token signs the member out here, so sign-in shows', async () => {
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify({ refresh_token: 'r' }) });
     await cachedAccount.setValue(account);
-    const refused = { name: 'AuthApiError', status: 400, code: 'refresh_token_not_found', message: 'Invalid Refresh Token: Refresh Token Not Found' };
+    const refused = {
+      name: 'AuthApiError',
+      status: 400,
+      code: 'refresh_token_not_found',
+      message: 'Invalid Refresh Token: Refresh Token Not Found',
+    };
     const reply = await callRpc(clientWith(refused), 'my_groups', {});
     expect(reply).toMatchObject({ ok: false, error: { kind: 'signed-out' } });
     expect((await fakeBrowser.storage.local.get(AUTH_STORAGE_KEY))[AUTH_STORAGE_KEY]).toBeUndefined();

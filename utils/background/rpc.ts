@@ -4,9 +4,26 @@
  * last known state before the network answers.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { QUEUE_PAGE, QUEUE_PAGE_MAX, type Comment, type GroupQueue, type GroupSummary, type QueueOrder, type Rpcs } from '@/utils/shared/api-types';
+import {
+  QUEUE_PAGE,
+  QUEUE_PAGE_MAX,
+  type Comment,
+  type GroupQueue,
+  type GroupSummary,
+  type QueueOrder,
+  type Rpcs,
+} from '@/utils/shared/api-types';
 import type { Account, Reply } from '@/utils/shared/protocol';
-import { cachedAccount, cachedGroups, cachedQueues, lastGroupId, outbox, panelGroupId, pendingSignInEmail, savedPages } from '@/utils/shared/storage';
+import {
+  cachedAccount,
+  cachedGroups,
+  cachedQueues,
+  lastGroupId,
+  outbox,
+  panelGroupId,
+  pendingSignInEmail,
+  savedPages,
+} from '@/utils/shared/storage';
 import { applyChange, overlayWaiting } from '@/utils/shared/outbox-overlay';
 import { appendPage } from '@/utils/shared/queue-order';
 import { forgetMember } from './outbox';
@@ -90,7 +107,11 @@ export const firstPage = (queue: GroupQueue): GroupQueue =>
  * After a group was created or joined: refresh the list, or if that fails, add the group
  * to the cached list so it at least shows up.
  */
-export async function rememberGroup(client: SupabaseClient, group: { id: string; name: string }, role: GroupSummary['role']): Promise<void> {
+export async function rememberGroup(
+  client: SupabaseClient,
+  group: { id: string; name: string },
+  role: GroupSummary['role'],
+): Promise<void> {
   const refreshed = await refreshCachedGroups(client);
   if (refreshed.ok) return;
   const groups = await cachedGroups.getValue();
@@ -99,7 +120,10 @@ export async function rememberGroup(client: SupabaseClient, group: { id: string;
 }
 
 /** Run a membership change, then refresh the cached groups (names, counts, who is in what). */
-export async function afterGroupChange<T>(client: SupabaseClient, change: (client: SupabaseClient) => Promise<Reply<T>>): Promise<Reply<T>> {
+export async function afterGroupChange<T>(
+  client: SupabaseClient,
+  change: (client: SupabaseClient) => Promise<Reply<T>>,
+): Promise<Reply<T>> {
   const reply = await change(client);
   if (reply.ok) await refreshCachedGroups(client);
   return reply;

@@ -4,7 +4,17 @@ import type { ItemDetail } from '@/utils/shared/api-types';
 import { AUTH_STORAGE_KEY } from './session';
 import { cachedAccount, cachedGroups, checkSavedOnTabSwitch, lastGroupId, savedPages } from '@/utils/shared/storage';
 import { DEFAULT_TITLE } from './toolbar';
-import { MAX_MARKS, NOT_SAVED_FOR_MS, checkTab, markSaved, pageKey, recallSaved, registerSavedBadge, rememberLookup, type FindItem } from './saved-badge';
+import {
+  MAX_MARKS,
+  NOT_SAVED_FOR_MS,
+  checkTab,
+  markSaved,
+  pageKey,
+  recallSaved,
+  registerSavedBadge,
+  rememberLookup,
+  type FindItem,
+} from './saved-badge';
 
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user: { id: 'u1', email: 'ada@example.com' } };
 const URL_A = 'https://example.com/essay';

@@ -40,7 +40,12 @@ export async function recallSaved(groupId: string, url: string, now = Date.now()
 }
 
 /** Remember that these addresses of one page are (itemId) or are not (null) in the group. */
-export async function markSaved(groupId: string, urls: Array<string | null | undefined>, itemId: string | null, now = Date.now()): Promise<void> {
+export async function markSaved(
+  groupId: string,
+  urls: Array<string | null | undefined>,
+  itemId: string | null,
+  now = Date.now(),
+): Promise<void> {
   const keys = urls.map((u) => pageKey(groupId, u)).filter((k): k is string => k !== null);
   if (keys.length === 0) return;
   const marks = { ...(await savedPages.getValue()) };

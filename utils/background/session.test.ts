@@ -112,7 +112,11 @@ describe('email sign-in', () => {
   });
 
   it('signs out locally even when the server cannot be reached', async () => {
-    const c = client({ signOut: vi.fn(async () => { throw new TypeError('Failed to fetch'); }) });
+    const c = client({
+      signOut: vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    });
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'ada' });
     await cachedQueues.setValue({ g: { group: { id: 'g', name: 'G', role: 'owner' }, queue: [] } });

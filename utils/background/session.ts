@@ -63,9 +63,7 @@ type UserLike = Pick<User, 'id' | 'email' | 'user_metadata'>;
 export function accountFromUser(user: UserLike): Account {
   const email = user.email ?? '';
   const meta = (user.user_metadata ?? {}) as Record<string, unknown>;
-  const named = [meta.display_name, meta.full_name, meta.name].find(
-    (v): v is string => typeof v === 'string' && v.trim() !== '',
-  );
+  const named = [meta.display_name, meta.full_name, meta.name].find((v): v is string => typeof v === 'string' && v.trim() !== '');
   const localPart = email.split('@')[0] ?? '';
   return { userId: user.id, email, displayName: named?.trim() || localPart || 'Reader' };
 }

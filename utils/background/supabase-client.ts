@@ -41,7 +41,10 @@ export async function syncCachedAccount(event: AuthChangeEvent, session: Session
 /** A new client for this backend. Refuses secret keys. */
 export function createReadclubClient(url: string, anonKey: string): SupabaseClient {
   if (isSecretKey(anonKey)) {
-    throw { kind: 'invalid', message: 'That is a secret (service-role) key. Readclub needs the publishable key (sb_publishable_…) or the legacy anon key.' };
+    throw {
+      kind: 'invalid',
+      message: 'That is a secret (service-role) key. Readclub needs the publishable key (sb_publishable_…) or the legacy anon key.',
+    };
   }
   const client = createClient(url, anonKey, {
     auth: {

@@ -27,7 +27,12 @@ describe('notify', () => {
   it('shows a basic notification with the icon Chrome requires, replacing the last one of its kind', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await notify('readclub-test', 'Saved', 'Added “An essay”.');
-    expect(create).toHaveBeenCalledWith('readclub-test', { type: 'basic', iconUrl: NOTIFICATION_ICON, title: 'Saved', message: 'Added “An essay”.' });
+    expect(create).toHaveBeenCalledWith('readclub-test', {
+      type: 'basic',
+      iconUrl: NOTIFICATION_ICON,
+      title: 'Saved',
+      message: 'Added “An essay”.',
+    });
     expect(NOTIFICATION_ICON).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
   });
 

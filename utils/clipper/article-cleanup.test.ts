@@ -5,29 +5,79 @@ import { isFurniture, isTeaserLine, removeBoilerplate, removeTeaserLines } from 
 const root = (html: string) =>
   parseHTML(`<!DOCTYPE html><html><body><div id="r">${html}</div></body></html>`).document.getElementById('r') as unknown as Element;
 const el = (html: string) => root(html).firstElementChild as Element;
-const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the article, long enough to be prose that a reader came for.</p>`).join('');
+const prose = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the article, long enough to be prose that a reader came for.</p>`).join('');
 
 describe('isFurniture (class and id words generic across sites)', () => {
   test('regression: the quick name check before splitting passes every furniture word, in any case and form', () => {
-    const words = ['sharing', 'Sharebar', 'addthis', 'sociable', 'optin', 'yarpp', 'respond', 'gdpr', 'taglist', 'promo', 'postmetadata', 'pagination', 'Taboola'];
-    const pairs = ['authorCard', 'about_the_author', 'bio-box', 'articleUtility', 'nav-links', 'moreNews', 'most_viewed', 'readNext', 'see-also', 'previousArticle', 'comment_form'];
+    const words = [
+      'sharing',
+      'Sharebar',
+      'addthis',
+      'sociable',
+      'optin',
+      'yarpp',
+      'respond',
+      'gdpr',
+      'taglist',
+      'promo',
+      'postmetadata',
+      'pagination',
+      'Taboola',
+    ];
+    const pairs = [
+      'authorCard',
+      'about_the_author',
+      'bio-box',
+      'articleUtility',
+      'nav-links',
+      'moreNews',
+      'most_viewed',
+      'readNext',
+      'see-also',
+      'previousArticle',
+      'comment_form',
+    ];
     for (const name of [...words, ...pairs]) expect(isFurniture(el(`<div class="x ${name}">x</div>`)), name).toBe(true);
   });
 
   test.each([
-    '<div class="share-bar">', '<div class="sharedaddy sd-sharing-enabled">', '<aside class="socialIcons">', '<div id="newsletter-signup">',
-    '<section class="related-posts">', '<div class="relatedArticles">', '<div id="comments">', '<ol class="commentlist">',
-    '<div class="author-bio">', '<div class="about-the-author">', '<div class="cookie-notice">', '<div class="entry-meta">',
-    '<footer class="entry-footer">', '<nav class="post-navigation">', '<div class="td-post-prev-post">', '<ul class="post-tags">',
-    '<div class="more-stories">', '<div class="mostPopular">', '<div class="breadcrumbs">', '<div class="jp-relatedposts">',
+    '<div class="share-bar">',
+    '<div class="sharedaddy sd-sharing-enabled">',
+    '<aside class="socialIcons">',
+    '<div id="newsletter-signup">',
+    '<section class="related-posts">',
+    '<div class="relatedArticles">',
+    '<div id="comments">',
+    '<ol class="commentlist">',
+    '<div class="author-bio">',
+    '<div class="about-the-author">',
+    '<div class="cookie-notice">',
+    '<div class="entry-meta">',
+    '<footer class="entry-footer">',
+    '<nav class="post-navigation">',
+    '<div class="td-post-prev-post">',
+    '<ul class="post-tags">',
+    '<div class="more-stories">',
+    '<div class="mostPopular">',
+    '<div class="breadcrumbs">',
+    '<div class="jp-relatedposts">',
   ])('%s is furniture', (open) => {
     expect(isFurniture(el(`${open}x</${open.slice(1, open.indexOf(' '))}>`))).toBe(true);
   });
 
   test.each([
-    '<article class="post tag-social-media category-share">', '<div class="entry-content">', '<div class="post-5406 enable-pin-share">',
-    '<div class="elementor-widget-container">', '<div class="steady-paywall-container">', '<main class="sharing">', '<div class="shareholder-letter">',
-    '<div class="commentary">', '<div class="sidebar-right">', '<div class="head">', '<div class="adventure-story">',
+    '<article class="post tag-social-media category-share">',
+    '<div class="entry-content">',
+    '<div class="post-5406 enable-pin-share">',
+    '<div class="elementor-widget-container">',
+    '<div class="steady-paywall-container">',
+    '<main class="sharing">',
+    '<div class="shareholder-letter">',
+    '<div class="commentary">',
+    '<div class="sidebar-right">',
+    '<div class="head">',
+    '<div class="adventure-story">',
   ])('%s is not', (open) => {
     expect(isFurniture(el(`${open}x</${open.slice(1, open.indexOf(' '))}>`))).toBe(false);
   });

@@ -9,13 +9,51 @@
 const FURNITURE = new RegExp(
   '^(?:' +
     [
-      'share', 'shares', 'sharing', 'sharebar', 'sharedaddy', 'shariff', 'addthis', 'social', 'socials', 'sociable',
-      'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'optin',
-      'related', 'relatedposts', 'recommended', 'recommendations', 'recirculation', 'outbrain', 'taboola', 'yarpp',
-      'comments', 'commentlist', 'disqus', 'respond',
-      'breadcrumb', 'breadcrumbs', 'cookie', 'cookies', 'consent', 'gdpr',
-      'tags', 'tagcloud', 'taglist', 'promo', 'sponsored', 'advert', 'advertisement',
-      'rating', 'ratings', 'postmetadata', 'pagination',
+      'share',
+      'shares',
+      'sharing',
+      'sharebar',
+      'sharedaddy',
+      'shariff',
+      'addthis',
+      'social',
+      'socials',
+      'sociable',
+      'newsletter',
+      'newsletters',
+      'subscribe',
+      'subscription',
+      'signup',
+      'optin',
+      'related',
+      'relatedposts',
+      'recommended',
+      'recommendations',
+      'recirculation',
+      'outbrain',
+      'taboola',
+      'yarpp',
+      'comments',
+      'commentlist',
+      'disqus',
+      'respond',
+      'breadcrumb',
+      'breadcrumbs',
+      'cookie',
+      'cookies',
+      'consent',
+      'gdpr',
+      'tags',
+      'tagcloud',
+      'taglist',
+      'promo',
+      'sponsored',
+      'advert',
+      'advertisement',
+      'rating',
+      'ratings',
+      'postmetadata',
+      'pagination',
     ].join('|') +
     ')$',
 );
@@ -23,10 +61,18 @@ const FURNITURE = new RegExp(
 const FURNITURE_PAIRS = new RegExp(
   '(?:^|-)(?:' +
     [
-      'author-(?:bio|box|info|description|card|about)', 'about-(?:the-)?author', 'bio-box',
-      '(?:post|entry|article)-(?:meta|footer|utility|tags|share|navigation)', 'nav-links',
-      'more-(?:stories|articles|news|posts)', 'most-(?:popular|read|viewed)', 'read-(?:also|next)', 'see-also',
-      '(?:next|prev|previous)-(?:post|article)', 'jp-relatedposts', 'comment-(?:list|form|respond)',
+      'author-(?:bio|box|info|description|card|about)',
+      'about-(?:the-)?author',
+      'bio-box',
+      '(?:post|entry|article)-(?:meta|footer|utility|tags|share|navigation)',
+      'nav-links',
+      'more-(?:stories|articles|news|posts)',
+      'most-(?:popular|read|viewed)',
+      'read-(?:also|next)',
+      'see-also',
+      '(?:next|prev|previous)-(?:post|article)',
+      'jp-relatedposts',
+      'comment-(?:list|form|respond)',
     ].join('|') +
     ')(?:-|$)',
 );
@@ -41,7 +87,12 @@ function nameTokens(el: Element): string[] {
   return raw
     .split(/\s+/)
     .filter(Boolean)
-    .map((t) => t.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase())
+    .map((t) =>
+      t
+        .replace(/([a-z])([A-Z])/g, '$1-$2')
+        .replace(/_/g, '-')
+        .toLowerCase(),
+    )
     .filter((t) => !TAXONOMY.test(t));
 }
 

@@ -19,7 +19,11 @@ describe('markedArticleBody', () => {
   });
 
   test('itemprop="articleBody" wins over class names; camelCase and underscores count', () => {
-    expect(markedArticleBody(page(`<div class="article_body">${paras(6)}</div><div itemprop="articleBody">${paras(5)}</div>`))?.hasAttribute('itemprop')).toBe(true);
+    expect(
+      markedArticleBody(page(`<div class="article_body">${paras(6)}</div><div itemprop="articleBody">${paras(5)}</div>`))?.hasAttribute(
+        'itemprop',
+      ),
+    ).toBe(true);
     expect(markedArticleBody(page(`<div class="storyBody">${paras(5)}</div>`))?.getAttribute('class')).toBe('storyBody');
   });
 
@@ -53,7 +57,9 @@ describe('coverage and isolate', () => {
 
 describe('soleArticle and statedArticles (the second opinion when no body is marked)', () => {
   test('the only <article> with prose is the stated article; with two it is a teaser list and there is none', () => {
-    const one = page(`<div class="newsletter"><p>Sign up, long enough to be a paragraph of the form text here.</p></div><article>${paras(5)}</article>`);
+    const one = page(
+      `<div class="newsletter"><p>Sign up, long enough to be a paragraph of the form text here.</p></div><article>${paras(5)}</article>`,
+    );
     expect(soleArticle(one)?.localName).toBe('article');
     expect(soleArticle(page(`<article>${paras(5)}</article><article>${paras(5)}</article>`))).toBeNull();
   });

@@ -47,7 +47,14 @@ function marksBody(el: Element): boolean {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (!MAYBE_BODY.test(raw)) return false;
   const names = raw.split(/\s+/).filter(Boolean);
-  return names.some((name) => BODY_NAMES.test(name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase()));
+  return names.some((name) =>
+    BODY_NAMES.test(
+      name
+        .replace(/([a-z])([A-Z])/g, '$1-$2')
+        .replace(/_/g, '-')
+        .toLowerCase(),
+    ),
+  );
 }
 
 /**
@@ -123,4 +130,3 @@ export function isolate(doc: Document, el: Element): Element {
   for (const el of Array.from(holder.querySelectorAll(NOT_ARTICLE))) el.parentNode?.removeChild(el);
   return holder;
 }
-

@@ -9,36 +9,63 @@ const para = (i: number) =>
 const squash = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('isDateLine', () => {
-  test.each(['24.01.2022 11:38', '3:59 PM', 'Veröffentlicht am 2. Februar 2022', 'Published: March 3, 2021', '2021-10-16 |', 'Aktualisiert am 12.03.2020, 14:05 Uhr'])(
-    '%s is a date line',
-    (text) => expect(isDateLine(text)).toBe(true),
-  );
-  test.each(['+81 158-23-2012', 'Im Jahr 2020 stieg der Umsatz deutlich', 'Die Sitzung beginnt um 19:30 im Rathaus', 'Kontakt', ''])('%s is not', (text) =>
-    expect(isDateLine(text)).toBe(false),
+  test.each([
+    '24.01.2022 11:38',
+    '3:59 PM',
+    'Veröffentlicht am 2. Februar 2022',
+    'Published: March 3, 2021',
+    '2021-10-16 |',
+    'Aktualisiert am 12.03.2020, 14:05 Uhr',
+  ])('%s is a date line', (text) => expect(isDateLine(text)).toBe(true));
+  test.each(['+81 158-23-2012', 'Im Jahr 2020 stieg der Umsatz deutlich', 'Die Sitzung beginnt um 19:30 im Rathaus', 'Kontakt', ''])(
+    '%s is not',
+    (text) => expect(isDateLine(text)).toBe(false),
   );
 });
 
 describe('isAppeal (short furniture lines in several languages)', () => {
   test.each([
-    '© 2024 Example Media. All rights reserved.', 'Folgen Sie uns auf Facebook und Instagram', 'Subscribe to our newsletter',
-    'Síguenos en Twitter', 'Suivez-nous sur Facebook', '*Werbung. Dieser Beitrag enthält Werbung.', 'Anzeige', 'Lesen Sie auch: Der Winter kommt',
-    'Materiał chroniony prawem autorskim', 'À lire aussi Les critiques de la CNIL', 'Das könnte Sie auch interessieren!', 'Ihr Beitrag hilft, unsere Berichterstattung auszubauen', 'Artikel gefallen? Vergiss nicht zu teilen!', 'Hazte miembro y disfruta de beneficios exclusivos',
+    '© 2024 Example Media. All rights reserved.',
+    'Folgen Sie uns auf Facebook und Instagram',
+    'Subscribe to our newsletter',
+    'Síguenos en Twitter',
+    'Suivez-nous sur Facebook',
+    '*Werbung. Dieser Beitrag enthält Werbung.',
+    'Anzeige',
+    'Lesen Sie auch: Der Winter kommt',
+    'Materiał chroniony prawem autorskim',
+    'À lire aussi Les critiques de la CNIL',
+    'Das könnte Sie auch interessieren!',
+    'Ihr Beitrag hilft, unsere Berichterstattung auszubauen',
+    'Artikel gefallen? Vergiss nicht zu teilen!',
+    'Hazte miembro y disfruta de beneficios exclusivos',
     // regression (bike magazine promo, app and letter prompts, comment prompts, "more like this" headings):
-    'Lesen Sie das Magazin digital oder bestellen Sie es als Abo oder Einzelheft:', 'Get the latest news with the VI Consortium app. Download the News apps for iOS',
-    'Do you want to be informed of our actions? Sign up here', 'Submit a letter to the editor or write to us.', 'Kommentare schreiben',
-    'Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)', 'Verraten Sie gerne in den Kommentaren: Was bedeutet das für Sie?',
-    'Empfehlungen aus der Redaktion', 'Themen im Artikel', 'Popular videos',
+    'Lesen Sie das Magazin digital oder bestellen Sie es als Abo oder Einzelheft:',
+    'Get the latest news with the VI Consortium app. Download the News apps for iOS',
+    'Do you want to be informed of our actions? Sign up here',
+    'Submit a letter to the editor or write to us.',
+    'Kommentare schreiben',
+    'Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)',
+    'Verraten Sie gerne in den Kommentaren: Was bedeutet das für Sie?',
+    'Empfehlungen aus der Redaktion',
+    'Themen im Artikel',
+    'Popular videos',
   ])('%s is an appeal', (text) => expect(isAppeal(text)).toBe(true));
   test.each([
-    'Die Gemeinde will die Anzeigepflicht für Hunde abschaffen.', 'He followed the river to the sea.', 'Related work is discussed below in depth.',
-    'Der Abonnent las die Abonnements-Bedingungen.', 'Die Kommentare der Leser waren gemischt.',
+    'Die Gemeinde will die Anzeigepflicht für Hunde abschaffen.',
+    'He followed the river to the sea.',
+    'Related work is discussed below in depth.',
+    'Der Abonnent las die Abonnements-Bedingungen.',
+    'Die Kommentare der Leser waren gemischt.',
     `${'A long paragraph that happens to mention a newsletter '.repeat(4)}.`,
   ])('%s is not', (text) => expect(isAppeal(text)).toBe(false));
 });
 
 describe('trimEdges', () => {
   test('drops link lists and date lines before the first and after the last long paragraph', () => {
-    const r = root(`<p>12.03.2021 14:05</p>${para(1)}<p>A short line inside stays.</p>${para(2)}<ul><li><a href="/a">Most read story one</a></li></ul><p>3:59 PM</p>`);
+    const r = root(
+      `<p>12.03.2021 14:05</p>${para(1)}<p>A short line inside stays.</p>${para(2)}<ul><li><a href="/a">Most read story one</a></li></ul><p>3:59 PM</p>`,
+    );
     trimEdges(r);
     expect(squash(r)).not.toContain('12.03.2021');
     expect(squash(r)).not.toContain('Most read story one');
@@ -86,7 +113,9 @@ describe('trimEdges', () => {
   });
 
   test('regression: a link whose text is an address (a cited petition) stays at the article’s edge', () => {
-    const r = root(`${para(1)}<p><a href="http://www.openpetition.de/petition/x">http://www.openpetition.de/petition/x</a></p><ul><li><a href="/n">Next post</a></li></ul>`);
+    const r = root(
+      `${para(1)}<p><a href="http://www.openpetition.de/petition/x">http://www.openpetition.de/petition/x</a></p><ul><li><a href="/n">Next post</a></li></ul>`,
+    );
     trimEdges(r);
     expect(squash(r)).toContain('http://www.openpetition.de/petition/x');
     expect(squash(r)).not.toContain('Next post');
@@ -100,7 +129,9 @@ describe('trimEdges', () => {
   });
 
   test('regression: a heading after the article that is a sentence (a pull quote) stays; a label over nothing goes', () => {
-    const r = root(`${para(1)}<h4>The story is dreadful.</h4><h4>He made a fake profile. It supports his version.</h4><h4>More from us</h4>`);
+    const r = root(
+      `${para(1)}<h4>The story is dreadful.</h4><h4>He made a fake profile. It supports his version.</h4><h4>More from us</h4>`,
+    );
     trimEdges(r);
     expect(squash(r)).toContain('It supports his version.');
     expect(squash(r)).toContain('The story is dreadful.');
@@ -114,7 +145,9 @@ describe('trimEdges', () => {
   });
 
   test('regression: a photo credit outside the prose goes even when it is a plain paragraph, not a figcaption', () => {
-    const r = root(`<p>Son tres los periodos de vacaciones. Foto: Andina</p>${para(1)}<p>Titelbild: Agentur / picture-alliance</p><p>Zum Schluss ein Satz.</p>`);
+    const r = root(
+      `<p>Son tres los periodos de vacaciones. Foto: Andina</p>${para(1)}<p>Titelbild: Agentur / picture-alliance</p><p>Zum Schluss ein Satz.</p>`,
+    );
     trimEdges(r);
     expect(squash(r)).not.toContain('Foto: Andina');
     expect(squash(r)).not.toContain('Titelbild');
@@ -131,7 +164,9 @@ describe('trimEdges', () => {
     expect(squash(r)).toContain('Anki Cozmo');
     expect(squash(r)).toContain('Empfehlungen von Matthias:');
     expect(squash(r)).not.toContain('Ex Machina');
-    const after = root(`${para(1)}<hr><p><strong>Verwandte Artikel:</strong></p>${items(['Dichter und Denker'])}<p><strong>Externe Links:</strong></p>`);
+    const after = root(
+      `${para(1)}<hr><p><strong>Verwandte Artikel:</strong></p>${items(['Dichter und Denker'])}<p><strong>Externe Links:</strong></p>`,
+    );
     trimEdges(after);
     expect(squash(after)).not.toContain('Dichter und Denker');
   });
@@ -144,7 +179,9 @@ describe('trimEdges', () => {
     );
     trimEdges(r);
     expect(squash(r)).toContain('100 Folgen von Schlechte Wortspiele');
-    const lone = root(`${para(1)}<p>Dies ist Teil 2 zum Text "<a href="/t1">Unterdrückte Sexualität: ein Risikofaktor</a>"</p><p>Fußnote eins.</p>`);
+    const lone = root(
+      `${para(1)}<p>Dies ist Teil 2 zum Text "<a href="/t1">Unterdrückte Sexualität: ein Risikofaktor</a>"</p><p>Fußnote eins.</p>`,
+    );
     trimEdges(lone);
     expect(squash(lone)).not.toContain('Unterdrückte Sexualität');
   });

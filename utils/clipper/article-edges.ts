@@ -7,7 +7,8 @@
  */
 
 /** Blocks the content is read in; a block holding another counts only through that one. */
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, figcaption, caption, address, blockquote, pre, div, section, aside, footer, header, table';
+const BLOCKS =
+  'p, h1, h2, h3, h4, h5, h6, li, dt, dd, figcaption, caption, address, blockquote, pre, div, section, aside, footer, header, table';
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** A block this long, mostly not links, is a paragraph of the article. */
 const LONG = 150;
@@ -23,20 +24,62 @@ const LINK_DENSE = 0.5;
 const APPEAL = new RegExp(
   [
     // copyright
-    '©', '\\bcopyright', 'all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
-    'tutti i diritti riservati', 'wszelkie prawa zastrzeżone', 'materiał chroniony prawem', 'todos os direitos reservados',
+    '©',
+    '\\bcopyright',
+    'all rights reserved',
+    'alle rechte vorbehalten',
+    'tous droits réservés',
+    'todos los derechos reservados',
+    'tutti i diritti riservati',
+    'wszelkie prawa zastrzeżone',
+    'materiał chroniony prawem',
+    'todos os direitos reservados',
     // subscribe / newsletter ("abonniere", "abonnieren": the appeal, not "wenn du … abonnierst" in a sentence)
-    '\\bsubscribe\\b', '\\bsubscribers?\\b', 'newsletter', '\\babo\\b', '\\babonnier(?:e|en|t)\\b', '\\babonnez', '\\bsuscr[ií]b', 'suscripci[oó]n', '\\bzapisz si[ęe]', 'subskrybuj',
-    '\\biscriviti', '\\bassine\\b', '\\bjetzt (?:anmelden|registrieren)',
+    '\\bsubscribe\\b',
+    '\\bsubscribers?\\b',
+    'newsletter',
+    '\\babo\\b',
+    '\\babonnier(?:e|en|t)\\b',
+    '\\babonnez',
+    '\\bsuscr[ií]b',
+    'suscripci[oó]n',
+    '\\bzapisz si[ęe]',
+    'subskrybuj',
+    '\\biscriviti',
+    '\\bassine\\b',
+    '\\bjetzt (?:anmelden|registrieren)',
     // follow / share
-    '\\bfollow (?:us|the)\\b', '\\bfolg(?:en sie|e|t) uns', '\\bs[ií]g(?:ue|a)nos', '\\bsuivez[- ]nous', '\\bobserwuj nas', '\\bseguici',
-    '\\bshare (?:this|on)\\b', '\\bartikel (?:teilen|gefallen)', '\\bbeitrag teilen', '\\bcompart(?:e|ir) (?:esta|este)', '\\bpartager (?:cet|sur)',
-    '\\bdownload (?:the|our) app', '\\bdownload the [\\w ]+ apps?\\b', '\\bsign up here\\b', 'letters? to the editor', '\\bapp herunterladen',
+    '\\bfollow (?:us|the)\\b',
+    '\\bfolg(?:en sie|e|t) uns',
+    '\\bs[ií]g(?:ue|a)nos',
+    '\\bsuivez[- ]nous',
+    '\\bobserwuj nas',
+    '\\bseguici',
+    '\\bshare (?:this|on)\\b',
+    '\\bartikel (?:teilen|gefallen)',
+    '\\bbeitrag teilen',
+    '\\bcompart(?:e|ir) (?:esta|este)',
+    '\\bpartager (?:cet|sur)',
+    '\\bdownload (?:the|our) app',
+    '\\bdownload the [\\w ]+ apps?\\b',
+    '\\bsign up here\\b',
+    'letters? to the editor',
+    '\\bapp herunterladen',
     // comment prompts
-    '\\bkommentare (?:schreiben|geschlossen|insgesamt)', '\\bkeine kommentare', 'kommentieren zu können', 'in den kommentaren',
+    '\\bkommentare (?:schreiben|geschlossen|insgesamt)',
+    '\\bkeine kommentare',
+    'kommentieren zu können',
+    'in den kommentaren',
     // donate / support
-    '\\bdonate\\b', '\\bspenden sie\\b', '\\bunterstützen sie (?:uns|unsere)', '\\bsupport (?:our|us)\\b', '\\bhazte (?:miembro|socio)', '\\bwesprzyj',
-    '\\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft', '\\byour (?:support|donation|contribution) helps', '\\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda',
+    '\\bdonate\\b',
+    '\\bspenden sie\\b',
+    '\\bunterstützen sie (?:uns|unsere)',
+    '\\bsupport (?:our|us)\\b',
+    '\\bhazte (?:miembro|socio)',
+    '\\bwesprzyj',
+    '\\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft',
+    '\\byour (?:support|donation|contribution) helps',
+    '\\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda',
     // "more like this" headings
     '^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesen|meist(?:gelesene|diskutierte|-diskutiert)|empfohlene (?:beiträge|artikel)|weiterführende links|mehr themen|themen im artikel|popular videos|empfehlungen (?:aus )?der redaktion|unsere empfehlungen|editor.?s picks|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\\b',
     // advertisement labels
@@ -72,10 +115,12 @@ const SHOWN_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 
 function linkShare(el: Element, length: number): number {
   if (!length) return 0;
-  return Array.from(el.querySelectorAll('a')).reduce((sum, a) => {
-    const text = squash(a.textContent);
-    return SHOWN_URL.test(text) ? sum : sum + text.length;
-  }, 0) / length;
+  return (
+    Array.from(el.querySelectorAll('a')).reduce((sum, a) => {
+      const text = squash(a.textContent);
+      return SHOWN_URL.test(text) ? sum : sum + text.length;
+    }, 0) / length
+  );
 }
 
 interface Block {
@@ -118,9 +163,11 @@ function edgeFurniture(b: Block, after: boolean, next: Block | undefined): boole
 }
 
 /** Words of a photo credit ("Foto: dpa", "Bild: Shutterstock", "(crédito: …)", "Quelle: …/Fotolia.com"). */
-const CREDIT = /\b(?:foto|fotos|photo|photograph|bild|image|imagen|quelle|source|cr[ée]dits?|credit|fot|źródło|getty|shutterstock|istock|fotolia|dpa|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b|©|\w\/\w/i;
+const CREDIT =
+  /\b(?:foto|fotos|photo|photograph|bild|image|imagen|quelle|source|cr[ée]dits?|credit|fot|źródło|getty|shutterstock|istock|fotolia|dpa|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b|©|\w\/\w/i;
 /** Words that make a short line outside the prose a photo credit, caption element or not ("Foto: Andina", "Bild: AFP/SID"). */
-const PHOTO_CREDIT = /\b(?:foto|fotos|photo|bild|cr[ée]ditos?|credit|getty|shutterstock|istock|fotolia|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b/i;
+const PHOTO_CREDIT =
+  /\b(?:foto|fotos|photo|bild|cr[ée]ditos?|credit|getty|shutterstock|istock|fotolia|afp|reuters|unsplash|pixabay|adobe ?stock|picture-alliance)\b/i;
 /** A caption holding a photo credit; captions that only describe the picture stay. */
 const isCreditCaption = (b: Block): boolean => b.el.localName === 'figcaption' && CREDIT.test(b.text);
 
@@ -183,7 +230,13 @@ export function trimEdges(root: Element): number {
   // Link lines after the prose that belong to the article all the same (decided on the first
   // pass's verdicts, so one kept line does not keep the next).
   const keep = blocks.map(
-    (b, i) => drop[i] && i > last && b.links >= LINK_DENSE && !isAppeal(b.text) && !isDateLine(b.text) && (listInProse(blocks, i, last, drop) || rowAmongRows(b)),
+    (b, i) =>
+      drop[i] &&
+      i > last &&
+      b.links >= LINK_DENSE &&
+      !isAppeal(b.text) &&
+      !isDateLine(b.text) &&
+      (listInProse(blocks, i, last, drop) || rowAmongRows(b)),
   );
   let removed = 0;
   blocks.forEach((b, i) => {

@@ -7,7 +7,9 @@ const LEDE = 'The council voted on Tuesday to keep the branch library open for a
 
 describe('standfirst', () => {
   test('the lede under the headline, named as one, when the content lacks it', () => {
-    const doc = page(`<article><header><h1>Library stays</h1><h2 class="article-lead">${LEDE}</h2></header><div class="body"><p>Body.</p></div></article>`);
+    const doc = page(
+      `<article><header><h1>Library stays</h1><h2 class="article-lead">${LEDE}</h2></header><div class="body"><p>Body.</p></div></article>`,
+    );
     expect(standfirst(doc, 'Body.')).toBe(LEDE);
   });
 
@@ -18,7 +20,12 @@ describe('standfirst', () => {
   });
 
   test('regression: an author bio or teaser named "description"/"summary" is not a lede, nor a lede inside an author box', () => {
-    expect(standfirst(page(`<article><h1>T</h1><div class="author-description">${LEDE}</div><p class="entry-summary">${LEDE}</p></article>`), '')).toBeNull();
+    expect(
+      standfirst(
+        page(`<article><h1>T</h1><div class="author-description">${LEDE}</div><p class="entry-summary">${LEDE}</p></article>`),
+        '',
+      ),
+    ).toBeNull();
     expect(standfirst(page(`<article><h1>T</h1><div class="author-box"><p class="lead">${LEDE}</p></div></article>`), '')).toBeNull();
   });
 

@@ -22,7 +22,12 @@ const squash = (text: string | null | undefined): string => (text ?? '').replace
 function namedLede(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
   return names.some((name) =>
-    name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase().split('-').some((word) => LEDE_WORDS.test(word)),
+    name
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .replace(/_/g, '-')
+      .toLowerCase()
+      .split('-')
+      .some((word) => LEDE_WORDS.test(word)),
   );
 }
 

@@ -51,7 +51,9 @@ describe('doubtfulPageIsArticle (pages isProbablyReaderable doubts)', () => {
   });
 
   test('a list of short product links is not, and neither is a sign-in form’s few labels', () => {
-    expect(check(root(Array.from({ length: 12 }, (_, i) => `<li><a href="/p/${i}">Product number ${i} in the list</a></li>`).join('')))).toBe(false);
+    expect(
+      check(root(Array.from({ length: 12 }, (_, i) => `<li><a href="/p/${i}">Product number ${i} in the list</a></li>`).join(''))),
+    ).toBe(false);
     expect(check(root('<h1>Sign in</h1><p>Email</p><p>Password</p><p><a href="/reset">Forgot your password?</a></p>'))).toBe(false);
   });
 

@@ -38,7 +38,9 @@ export function declaresArticle(doc: Document): boolean {
   const og = doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '';
   if (/\barticle\b/i.test(og)) return true;
   return Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).some((script) =>
-    /"@type"\s*:\s*\[?\s*"(?:[\w:/.]*[/:])?(?:News|Blog|Scholarly|Tech|Opinion|Report)?(?:Article|Posting)"/i.test(script.textContent ?? ''),
+    /"@type"\s*:\s*\[?\s*"(?:[\w:/.]*[/:])?(?:News|Blog|Scholarly|Tech|Opinion|Report)?(?:Article|Posting)"/i.test(
+      script.textContent ?? '',
+    ),
   );
 }
 

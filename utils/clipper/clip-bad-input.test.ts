@@ -8,7 +8,11 @@
 import { describe, expect, test } from 'vitest';
 import { clipDocument } from './extract';
 
-const prose = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1} of a long essay about reading groups, with enough words to count as prose, and then some more words.</p>`).join('');
+const prose = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of a long essay about reading groups, with enough words to count as prose, and then some more words.</p>`,
+).join('');
 
 function page(body: string, title = 'Shadowed essay'): Document {
   const doc = document.implementation.createHTMLDocument(title);
@@ -33,7 +37,10 @@ describe('clipping odd pages', () => {
     const result = clipDocument(doc, 'https://example.org/app/essay');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toEqual({ kind: 'unclippable', message: 'Readclub could not find an article on this page. You can still save it as a link.' });
+    expect(result.error).toEqual({
+      kind: 'unclippable',
+      message: 'Readclub could not find an article on this page. You can still save it as a link.',
+    });
     expect(result.link).toMatchObject({ kind: 'link', url: 'https://example.org/app/essay', title: 'Shadowed essay' });
   });
 

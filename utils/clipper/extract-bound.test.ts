@@ -24,7 +24,9 @@ describe('readableTextBound (lets readBody skip Readability passes that cannot w
   });
 
   test('counts the document’s text (head included) in order with spaces collapsed, leaving out script, style and noscript', () => {
-    const doc = parse('<html><head><title>Not body</title></head><body> <p>One  two</p>\n<script>var x = 1;</script><style>p{}</style><noscript>no</noscript><div><b>three</b></div> </body></html>');
+    const doc = parse(
+      '<html><head><title>Not body</title></head><body> <p>One  two</p>\n<script>var x = 1;</script><style>p{}</style><noscript>no</noscript><div><b>three</b></div> </body></html>',
+    );
     expect(readableTextBound(doc)).toBe('Not body One two three'.length);
   });
 
@@ -45,9 +47,14 @@ describe('readableTextBound (lets readBody skip Readability passes that cannot w
   test('regression: an empty page and a page shorter than the threshold give the same answers as before the skips', () => {
     const url = 'http://fakehost/test/page.html';
     expect(extractArticle(parse('<html><head><title>Empty</title></head><body></body></html>'), url)).toEqual({
-      ok: false, reason: 'no-content', detail: 'Readability found no article content.',
+      ok: false,
+      reason: 'no-content',
+      detail: 'Readability found no article content.',
     });
-    const short = extractArticle(parse('<html><body><nav>Home</nav><article><p>A short note about the book.</p></article></body></html>'), url);
+    const short = extractArticle(
+      parse('<html><body><nav>Home</nav><article><p>A short note about the book.</p></article></body></html>'),
+      url,
+    );
     expect(short).toMatchObject({ ok: false, reason: 'too-short' });
   });
 });

@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Readability } from '@mozilla/readability';
-import {
-  MAX_CONTENT_BYTES,
-  clipDocument,
-  extractArticle,
-} from './extract';
+import { MAX_CONTENT_BYTES, clipDocument, extractArticle } from './extract';
 import { linkClip } from '@/utils/shared/link-clip';
 import { utf8Length } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
@@ -123,7 +119,9 @@ describe('bad input: pages that are missing things or are not articles', () => {
 
   test('a JSON-LD VideoObject page is a video page too', () => {
     const ld = { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'A lecture', uploadDate: '2023-10-01' };
-    const doc = parse(`<!DOCTYPE html><html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>${prose(ENGLISH)}</body></html>`);
+    const doc = parse(
+      `<!DOCTYPE html><html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>${prose(ENGLISH)}</body></html>`,
+    );
     const result = clipDocument(doc, 'https://video.example/lecture');
     expect(result).toMatchObject({ ok: false, link: { title: 'A lecture', published_at: '2023-10-01T00:00:00.000Z' } });
   });
@@ -151,7 +149,10 @@ describe('bad input: pages that are missing things or are not articles', () => {
     expect(result).toMatchObject({ ok: false, link: { kind: 'link', url: 'https://journal.example/paper', title: 'paper.pdf' } });
     expect(result.ok || result.error.message).toMatch(/PDF/);
     const byAddress = clipDocument(parse('<html><body></body></html>'), 'https://journal.example/paper.pdf');
-    expect(byAddress).toMatchObject({ ok: false, link: { url: 'https://journal.example/paper.pdf', title: 'https://journal.example/paper.pdf' } });
+    expect(byAddress).toMatchObject({
+      ok: false,
+      link: { url: 'https://journal.example/paper.pdf', title: 'https://journal.example/paper.pdf' },
+    });
   });
 });
 
@@ -187,7 +188,9 @@ describe('bad input at extraction level (H1): huge pages, frames, other encoding
   });
 
   test('a frameset page (no body, only frames) is refused with a reason, not a crash', () => {
-    const doc = parse('<!DOCTYPE html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"><noframes>No frames</noframes></frameset></html>');
+    const doc = parse(
+      '<!DOCTYPE html><html><head><title>Frames</title></head><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"><noframes>No frames</noframes></frameset></html>',
+    );
     const result = extractArticle(doc, 'https://example.com/frames');
     expect(result.ok).toBe(false);
   });
@@ -195,19 +198,26 @@ describe('bad input at extraction level (H1): huge pages, frames, other encoding
   test.each([
     ['windows-1252-article.html', 'windows-1252', /une lectrice naïve paie 3 € pour un œuf à la coque — « c’est cher »/],
     ['shift-jis-article.html', 'shift_jis', /小さな読書会は、短い記事を一緒に読み、毎週集まって話し合います。/],
-  ])('a non-UTF-8 page (%s) decoded as the eval does reads correctly (regression: Node’s windows-1252 decoder lost € ’ — œ)', (name, charset, text) => {
-    const bytes = readFileSync(join(FIXTURES, name));
-    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
-    const decoded = decode(bytes);
-    expect(decoded.charset).toBe(charset);
-    const clip = article(extractArticle(parse(decoded.html), `https://example.com/${name}`));
-    expect(clip.content_html).toMatch(text);
-    expect(clip.content_html).not.toContain('\ufffd');
-  });
+  ])(
+    'a non-UTF-8 page (%s) decoded as the eval does reads correctly (regression: Node’s windows-1252 decoder lost € ’ — œ)',
+    (name, charset, text) => {
+      const bytes = readFileSync(join(FIXTURES, name));
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
+      const decoded = decode(bytes);
+      expect(decoded.charset).toBe(charset);
+      const clip = article(extractArticle(parse(decoded.html), `https://example.com/${name}`));
+      expect(clip.content_html).toMatch(text);
+      expect(clip.content_html).not.toContain('\ufffd');
+    },
+  );
 });
 
 describe('what a reader needs stays through cleanup (H1): captions, code, tables, footnotes; boilerplate goes', () => {
-  const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the essay says something worth discussing at the meeting, at some length.</p>`).join('');
+  const prose = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<p>Paragraph ${i} of the essay says something worth discussing at the meeting, at some length.</p>`,
+    ).join('');
   const html =
     '<!DOCTYPE html><html><head><title>Essay</title></head><body><div class="share-bar"><a href="#">Share on Facebook</a></div>' +
     `<article><h1>Essay</h1>${prose(4)}` +
@@ -270,7 +280,8 @@ describe('second opinion: the page’s sole <article> when Readability settles o
   });
 
   test('regression: a sole <article> that is a quarter links (the text plus teaser cards) does not replace Readability’s reading', () => {
-    const teaser = (i: number) => `<li><a href="/story-${i}">Teaser ${i}: another story from the same section, with a headline this long</a></li>`;
+    const teaser = (i: number) =>
+      `<li><a href="/story-${i}">Teaser ${i}: another story from the same section, with a headline this long</a></li>`;
     const page2 =
       '<!DOCTYPE html><html><head><title>Story</title></head><body><article>' +
       `<div class="story">${Array.from({ length: 5 }, (_, i) => `<p>Sentence ${i} of the story, with commas, says what happened, where, and why it matters.</p>`).join('')}</div>` +

@@ -2,12 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Window as HappyWindow } from 'happy-dom';
-import {
-  MAX_CONTENT_BYTES,
-  NO_ARTICLE_MESSAGE,
-  clipDocument,
-  extractArticle,
-} from './extract';
+import { MAX_CONTENT_BYTES, NO_ARTICLE_MESSAGE, clipDocument, extractArticle } from './extract';
 import { linkClip } from '@/utils/shared/link-clip';
 import { utf8Length } from './sanitize-clip';
 import { removeTeaserLines } from './article-cleanup';
@@ -89,7 +84,9 @@ describe('golden pages from Readability’s test suite (linkedom)', () => {
   test('regression: relative URLs resolve against the page, not the runner’s location (linkedom’s baseURI fallback)', () => {
     // Under happy-dom, linkedom reports globalThis.location (http://localhost:3000/) as baseURI.
     const prose = '<p>A sentence of an article, long enough to count as prose for Readability. </p>'.repeat(12);
-    const doc = parse(`<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>${prose}<p><a href="../notes/">notes</a> <img src="img/a.png" alt="a"></p></article></body></html>`);
+    const doc = parse(
+      `<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>${prose}<p><a href="../notes/">notes</a> <img src="img/a.png" alt="a"></p></article></body></html>`,
+    );
     const clip = article(extractArticle(doc, 'https://www.example.org/essays/one.html'));
     expect(clip.content_html).toContain('href="https://www.example.org/notes/"');
     expect(clip.content_html).toContain('src="https://www.example.org/essays/img/a.png"');
@@ -194,8 +191,14 @@ describe('canonical URL', () => {
     ['<base href="https://cdn.example.net/base/"><link rel="canonical" href="story">', null],
     ['<link rel="canonical" href="https://essays.example.org/the-famous-essay">', null],
     ['<meta property="og:url" content="//news.example.com/canonical-from-og">', 'https://news.example.com/canonical-from-og'],
-    ['<link rel="canonical" href="/from-link"><meta property="og:url" content="https://x.example/from-og">', 'https://news.example.com/from-link'],
-    ['<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://example.com/og">', 'https://example.com/og'],
+    [
+      '<link rel="canonical" href="/from-link"><meta property="og:url" content="https://x.example/from-og">',
+      'https://news.example.com/from-link',
+    ],
+    [
+      '<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://example.com/og">',
+      'https://example.com/og',
+    ],
     ['<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="https://x.example/og">', null],
     ['<link rel="canonical" href="ftp://files.example.com/story">', null],
     ['', null],
@@ -205,7 +208,12 @@ describe('canonical URL', () => {
 
   test('lead image comes from og:image or twitter:image, made absolute, http(s) only', () => {
     const lead = (head: string) =>
-      article(extractArticle(parse(`<!DOCTYPE html><html><head><title>T</title>${head}</head>${body}</html>`), 'https://news.example.com/a/b.html')).lead_image_url;
+      article(
+        extractArticle(
+          parse(`<!DOCTYPE html><html><head><title>T</title>${head}</head>${body}</html>`),
+          'https://news.example.com/a/b.html',
+        ),
+      ).lead_image_url;
     expect(lead('<meta property="og:image" content="/i/lead.jpg">')).toBe('https://news.example.com/i/lead.jpg');
     expect(lead('<meta name="twitter:image" content="https://img.example.com/t.png">')).toBe('https://img.example.com/t.png');
     expect(lead('<meta property="og:image" content="data:image/png;base64,AAAA">')).toBeNull();
@@ -262,4 +270,3 @@ describe('clipDocument (what the clipper returns from a tab)', () => {
     expect(result.ok || result.error.message).toMatch(/files on your computer/);
   });
 });
-

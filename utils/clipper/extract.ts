@@ -20,8 +20,17 @@ import { standfirst } from './article-lede';
 import { trimEdges } from './article-edges';
 import { linkClip, MAX_TITLE, tidy } from '@/utils/shared/link-clip';
 import {
-  baseUrlOf, linkCard, linkCardReason, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
-  MAX_AUTHORS, MAX_EXCERPT, MAX_LANG, MAX_SHORT_FIELD, type PageMetadata,
+  baseUrlOf,
+  linkCard,
+  linkCardReason,
+  readPageMetadata,
+  splitAuthors,
+  VIDEO_PAGE_MESSAGE,
+  MAX_AUTHORS,
+  MAX_EXCERPT,
+  MAX_LANG,
+  MAX_SHORT_FIELD,
+  type PageMetadata,
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
 import { countWords, isoDate, readableText } from './page-text';
@@ -102,7 +111,7 @@ function appendShortenedNote(root: Element, url: string): void {
   const doc = root.ownerDocument;
   const note = doc.createElement('p');
   const em = doc.createElement('em');
-  em.appendChild(doc.createTextNode("Readclub shortened this clip to fit its size limit. The full article is on "));
+  em.appendChild(doc.createTextNode('Readclub shortened this clip to fit its size limit. The full article is on '));
   const link = doc.createElement('a');
   link.textContent = 'the original page';
   const href = resolveWebUrl(url, url);
@@ -197,7 +206,15 @@ function onPage(text: string, doc: Document): boolean {
 }
 
 const NOTHING_PARSED: Omit<Parsed, 'content'> = {
-  title: null, textContent: null, length: null, excerpt: null, byline: null, dir: null, siteName: null, lang: null, publishedTime: null,
+  title: null,
+  textContent: null,
+  length: null,
+  excerpt: null,
+  byline: null,
+  dir: null,
+  siteName: null,
+  lang: null,
+  publishedTime: null,
 };
 
 /**
@@ -226,7 +243,11 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata):
 
   const textLength = (root.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   if (textLength < MIN_ARTICLE_CHARS) {
-    return { ok: false, reason: 'too-short', detail: `Only ${textLength} characters of text; an article has at least ${MIN_ARTICLE_CHARS}.` };
+    return {
+      ok: false,
+      reason: 'too-short',
+      detail: `Only ${textLength} characters of text; an article has at least ${MIN_ARTICLE_CHARS}.`,
+    };
   }
   if (!readerable && !doubtfulPageIsArticle(root, doc, textLength, MIN_DOUBTFUL_ARTICLE_CHARS, MIN_DOUBTFUL_PROSE_CHARS)) {
     return {

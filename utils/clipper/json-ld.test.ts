@@ -4,8 +4,9 @@ import { namesOf, notFree, readJsonLd, typesOf, urlsOf } from './json-ld';
 
 const ld = (...blocks: string[]) =>
   readJsonLd(
-    parseHTML(`<!DOCTYPE html><html><head>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body></body></html>`)
-      .document as unknown as Document,
+    parseHTML(
+      `<!DOCTYPE html><html><head>${blocks.map((b) => `<script type="application/ld+json">${b}</script>`).join('')}</head><body></body></html>`,
+    ).document as unknown as Document,
   );
 
 describe('readJsonLd', () => {
@@ -27,7 +28,12 @@ describe('readJsonLd', () => {
   test('a video page: VideoObject is the main node when there is no article', () => {
     expect(typesOf(ld(JSON.stringify({ '@type': 'VideoObject', name: 'Talk' })).main ?? {})).toEqual(['videoobject']);
     // A news article with an embedded video is still an article.
-    const both = ld(JSON.stringify([{ '@type': 'VideoObject', name: 'Clip' }, { '@type': 'NewsArticle', headline: 'Story' }]));
+    const both = ld(
+      JSON.stringify([
+        { '@type': 'VideoObject', name: 'Clip' },
+        { '@type': 'NewsArticle', headline: 'Story' },
+      ]),
+    );
     expect(both.main?.headline).toBe('Story');
   });
 

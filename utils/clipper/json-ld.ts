@@ -17,11 +17,33 @@ export interface JsonLd {
 
 /** Writing a reading group reads (schema.org types and the subtypes publishers use). */
 const ARTICLE_TYPES = new Set([
-  'article', 'advertisercontentarticle', 'newsarticle', 'analysisnewsarticle', 'askpublicnewsarticle',
-  'backgroundnewsarticle', 'opinionnewsarticle', 'reportagenewsarticle', 'reviewnewsarticle', 'report',
-  'satiricalarticle', 'scholarlyarticle', 'medicalscholarlyarticle', 'socialmediaposting', 'blogposting',
-  'liveblogposting', 'discussionforumposting', 'techarticle', 'apireference', 'book', 'chapter', 'review',
-  'thesis', 'recipe', 'creativework', 'podcastepisode', 'legislation',
+  'article',
+  'advertisercontentarticle',
+  'newsarticle',
+  'analysisnewsarticle',
+  'askpublicnewsarticle',
+  'backgroundnewsarticle',
+  'opinionnewsarticle',
+  'reportagenewsarticle',
+  'reviewnewsarticle',
+  'report',
+  'satiricalarticle',
+  'scholarlyarticle',
+  'medicalscholarlyarticle',
+  'socialmediaposting',
+  'blogposting',
+  'liveblogposting',
+  'discussionforumposting',
+  'techarticle',
+  'apireference',
+  'book',
+  'chapter',
+  'review',
+  'thesis',
+  'recipe',
+  'creativework',
+  'podcastepisode',
+  'legislation',
 ]);
 const VIDEO_TYPES = new Set(['videoobject', 'movie', 'clip', 'videogallery']);
 const PAGE_TYPES = new Set(['webpage', 'itempage', 'aboutpage', 'collectionpage', 'profilepage', 'qapage', 'faqpage']);
@@ -121,9 +143,7 @@ export function namesOf(value: unknown, byId: Map<string, JsonLdNode>): string[]
     }
     const node = deref(item, byId);
     if (!node) continue;
-    const name =
-      textOf(node.name) ??
-      ([textOf(node.givenName), textOf(node.familyName)].filter(Boolean).join(' ') || null);
+    const name = textOf(node.name) ?? ([textOf(node.givenName), textOf(node.familyName)].filter(Boolean).join(' ') || null);
     if (name) names.push(name);
   }
   return names;

@@ -18,7 +18,9 @@ describe('promoteLazyImages', () => {
   });
 
   test('promotes under an element too (an article isolated from its page)', () => {
-    const { document } = parseHTML('<!DOCTYPE html><html><body><div id="a"><img data-src="/a.jpg" src="data:image/gif;base64,R0lGOD"></div><img data-src="/b.jpg" src="spacer.gif"></body></html>');
+    const { document } = parseHTML(
+      '<!DOCTYPE html><html><body><div id="a"><img data-src="/a.jpg" src="data:image/gif;base64,R0lGOD"></div><img data-src="/b.jpg" src="spacer.gif"></body></html>',
+    );
     promoteLazyImages(document.getElementById('a') as unknown as Element);
     expect(srcs(document as unknown as Document)).toEqual(['/a.jpg', 'spacer.gif']);
   });
@@ -33,11 +35,15 @@ describe('promoteLazyImages', () => {
   });
 
   test('an <img> in a <picture> with no src takes its <source>', () => {
-    expect(srcs(promoted('<picture><source srcset="/p.webp 1x, /p2.webp 2x" type="image/webp"><img alt="p"></picture>'))).toEqual(['/p2.webp']);
+    expect(srcs(promoted('<picture><source srcset="/p.webp 1x, /p2.webp 2x" type="image/webp"><img alt="p"></picture>'))).toEqual([
+      '/p2.webp',
+    ]);
   });
 
   test('a <noscript> copy replaces the lazy placeholder before it (noscript parsed as elements)', () => {
-    const doc = promoted('<p>Text</p><img src="data:image/gif;base64,R0" class="lazy"><noscript><img src="/photos/n.jpg" alt="N"></noscript>');
+    const doc = promoted(
+      '<p>Text</p><img src="data:image/gif;base64,R0" class="lazy"><noscript><img src="/photos/n.jpg" alt="N"></noscript>',
+    );
     expect(doc.body.querySelectorAll('img, noscript')).toHaveLength(1);
     expect([srcs(doc), doc.querySelector('img')!.getAttribute('alt')]).toEqual([['/photos/n.jpg'], 'N']);
   });
@@ -50,7 +56,11 @@ describe('promoteLazyImages', () => {
     promoteLazyImages(document as unknown as Document);
     const figure = document.querySelector('figure')!;
     expect(figure.children).toHaveLength(1);
-    expect([figure.firstElementChild!.localName, figure.firstElementChild!.getAttribute('src'), figure.firstElementChild!.getAttribute('alt')]).toEqual(['img', '/photos/t.jpg', 'T']);
+    expect([
+      figure.firstElementChild!.localName,
+      figure.firstElementChild!.getAttribute('src'),
+      figure.firstElementChild!.getAttribute('alt'),
+    ]).toEqual(['img', '/photos/t.jpg', 'T']);
   });
 
   test('a <noscript> without an image is left alone (the sanitiser drops it later)', () => {

@@ -82,7 +82,7 @@ function promoteNoscript(noscript: Element): void {
 
 /** Moves every lazy image's real address into src, in `doc` or under an element of a copy (it is edited). */
 export function promoteLazyImages(doc: Document | Element): void {
-  const body = 'body' in doc ? doc.body ?? doc.documentElement : doc;
+  const body = 'body' in doc ? (doc.body ?? doc.documentElement) : doc;
   if (!body) return;
   for (const noscript of Array.from(body.querySelectorAll('noscript'))) promoteNoscript(noscript);
   for (const img of Array.from(body.querySelectorAll('img'))) {

@@ -3,7 +3,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import {
-  bylineOf, linkCard, linkCardReason, PAYWALLED_MESSAGE, PAYWALL_STUB_CHARS, readPageMetadata, splitAuthors, VIDEO_PAGE_MESSAGE,
+  bylineOf,
+  linkCard,
+  linkCardReason,
+  PAYWALLED_MESSAGE,
+  PAYWALL_STUB_CHARS,
+  readPageMetadata,
+  splitAuthors,
+  VIDEO_PAGE_MESSAGE,
 } from './page-metadata';
 
 const URL = 'https://journal.example/articles/42';
@@ -88,13 +95,19 @@ describe('readPageMetadata: sources and their order', () => {
 
   test('no metadata at all: <title>, then the first heading; authors marked up in the page; <time>', () => {
     const body = `<article><h1>The heading</h1><p>By <a rel="author" href="/u/jo">Jo March</a>, <time datetime="2021-07-04">July 4</time></p></article>`;
-    expect(read('<title> Only  the title </title>', body)).toMatchObject({ title: 'Only the title', authors: ['Jo March'], published_at: '2021-07-04T00:00:00.000Z' });
+    expect(read('<title> Only  the title </title>', body)).toMatchObject({
+      title: 'Only the title',
+      authors: ['Jo March'],
+      published_at: '2021-07-04T00:00:00.000Z',
+    });
     expect(read('', body).title).toBe('The heading');
     expect(read('', '<p>nothing</p>')).toMatchObject({ title: null, authors: [], byline: null, excerpt: null, published_at: null });
   });
 
   test('canonical URL is normalised (trackers and fragment gone)', () => {
-    expect(read('<link rel="canonical" href="/articles/42?utm_campaign=x&id=1#top">').canonical_url).toBe('https://journal.example/articles/42?id=1');
+    expect(read('<link rel="canonical" href="/articles/42?utm_campaign=x&id=1#top">').canonical_url).toBe(
+      'https://journal.example/articles/42?id=1',
+    );
   });
 });
 
@@ -121,7 +134,10 @@ describe('readPageMetadata: favicon', () => {
   test.each([
     ['', 'https://journal.example/favicon.ico'],
     ['<link rel="shortcut icon" href="/f.ico">', 'https://journal.example/f.ico'],
-    ['<link rel="icon" href="/16.png" sizes="16x16"><link rel="icon" href="/32.png" sizes="32x32"><link rel="icon" href="/192.png" sizes="192x192">', 'https://journal.example/32.png'],
+    [
+      '<link rel="icon" href="/16.png" sizes="16x16"><link rel="icon" href="/32.png" sizes="32x32"><link rel="icon" href="/192.png" sizes="192x192">',
+      'https://journal.example/32.png',
+    ],
     ['<link rel="apple-touch-icon" href="/touch.png"><link rel="icon" href="/16.png" sizes="16x16">', 'https://journal.example/16.png'],
     ['<link rel="apple-touch-icon-precomposed" href="/touch.png">', 'https://journal.example/touch.png'],
     ['<link rel="icon" href="data:image/png;base64,AAAA">', 'https://journal.example/favicon.ico'],
@@ -136,8 +152,24 @@ describe('readPageMetadata: what kind of page', () => {
     ['<meta property="og:type" content="article">', null],
     [jsonLd({ '@context': 'https://schema.org', '@type': 'VideoObject', name: 'A talk' }), 'video'],
     [jsonLd({ '@type': 'NewsArticle', headline: 'H', isAccessibleForFree: false }), 'paywalled'],
-    [jsonLd({ '@type': 'NewsArticle', headline: 'H', isAccessibleForFree: 'False', hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false } }), 'paywalled'],
-    [jsonLd({ '@graph': [{ '@type': 'WebPage', isAccessibleForFree: false }, { '@type': 'Article', headline: 'H' }] }), 'paywalled'],
+    [
+      jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'H',
+        isAccessibleForFree: 'False',
+        hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false },
+      }),
+      'paywalled',
+    ],
+    [
+      jsonLd({
+        '@graph': [
+          { '@type': 'WebPage', isAccessibleForFree: false },
+          { '@type': 'Article', headline: 'H' },
+        ],
+      }),
+      'paywalled',
+    ],
     [jsonLd({ '@type': 'NewsArticle', headline: 'H', isAccessibleForFree: true }), null],
   ])('%s → %s', (head, hint) => {
     expect(read(head).hint).toBe(hint);
@@ -220,11 +252,15 @@ const cases = readdirSync(PAGES, { withFileTypes: true })
   .map((e) => ({
     name: e.name,
     expected: JSON.parse(readFileSync(join(PAGES, e.name, 'expected-metadata.json'), 'utf8')) as Expected,
-    meta: readPageMetadata(parseHTML(readFileSync(join(PAGES, e.name, 'source.html'), 'utf8')).document as unknown as Document, 'http://fakehost/test/page.html'),
+    meta: readPageMetadata(
+      parseHTML(readFileSync(join(PAGES, e.name, 'source.html'), 'utf8')).document as unknown as Document,
+      'http://fakehost/test/page.html',
+    ),
   }));
 const tidy = (text: string | null) => (text == null ? null : text.replace(/\s+/g, ' ').trim());
 /** Readability's timestamps as an instant; a time without a zone is UTC, as isoDate reads it. */
-const instant = (time: string) => new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(time) ? time : time.length === 10 ? `${time}T00:00:00Z` : `${time}Z`).toISOString();
+const instant = (time: string) =>
+  new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(time) ? time : time.length === 10 ? `${time}T00:00:00Z` : `${time}Z`).toISOString();
 
 /**
  * Where readPageMetadata knowingly differs from Readability's expected-metadata.json.

@@ -33,8 +33,17 @@ export type PageHint = 'video' | 'paywalled' | null;
 
 export type PageMetadata = Pick<
   ClipPayload,
-  | 'canonical_url' | 'authors' | 'byline' | 'site_name' | 'excerpt' | 'lang' | 'dir'
-  | 'lead_image_url' | 'favicon_url' | 'published_at' | 'modified_at'
+  | 'canonical_url'
+  | 'authors'
+  | 'byline'
+  | 'site_name'
+  | 'excerpt'
+  | 'lang'
+  | 'dir'
+  | 'lead_image_url'
+  | 'favicon_url'
+  | 'published_at'
+  | 'modified_at'
 > & {
   /** The page's own title from its metadata, else <title>, else its first heading; null when it has none. */
   title: string | null;
@@ -56,7 +65,12 @@ function metaKey(raw: string): string {
 function metaValues(doc: Document): Meta {
   const found: Meta = new Map();
   const metas = Array.from(doc.querySelectorAll('meta[content]'));
-  const passes: Array<[string, string]> = [['property', ''], ['name', ''], ['http-equiv', ''], ['itemprop', 'itemprop:']];
+  const passes: Array<[string, string]> = [
+    ['property', ''],
+    ['name', ''],
+    ['http-equiv', ''],
+    ['itemprop', 'itemprop:'],
+  ];
   for (const [attr, prefix] of passes) {
     for (const meta of metas) {
       const content = (meta.getAttribute('content') ?? '').trim();
@@ -93,7 +107,10 @@ const looksLikeUrl = (text: string) => /^(https?:)?\/\/|^www\./i.test(text.trim(
  * Kept whole unless every piece looks like a full name, so "Smith, Jane" and "Mac & i" stay one.
  */
 export function splitAuthors(line: string): string[] {
-  const clean = line.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  const clean = line
+    .replace(/\s+/g, ' ')
+    .replace(/^by\s+/i, '')
+    .trim();
   if (!clean) return [];
   const pieces = clean.split(/\s*(?:,|;|\band\b)\s*/i).filter(Boolean);
   return pieces.length > 1 && pieces.every((p) => p.split(' ').length >= 2) ? pieces : [clean];
@@ -139,7 +156,7 @@ export function bylineOf(authors: string[]): string | null {
 function titleOf(doc: Document, ld: JsonLd, meta: Meta): string | null {
   const main = ld.main;
   const articleLike = main && !typesOf(main).some((t) => t.endsWith('page'));
-  const fromLd = main ? (articleLike ? textOf(main.headline) ?? textOf(main.name) : null) : null;
+  const fromLd = main ? (articleLike ? (textOf(main.headline) ?? textOf(main.name)) : null) : null;
   const candidates = [
     fromLd,
     firstOf(meta, [...dc('title'), 'og:title', 'title', 'twitter:title', 'parsely-title', 'citation_title']),
@@ -209,7 +226,8 @@ function langOf(doc: Document, ld: JsonLd, meta: Meta): string | null {
     doc.documentElement?.getAttribute('xml:lang'),
     doc.body?.getAttribute('lang'),
     firstOf(meta, ['content-language', 'language', ...dc('language'), 'citation_language', 'og:locale']),
-    textOf(inLanguage) ?? (inLanguage && typeof inLanguage === 'object' ? textOf((inLanguage as Record<string, unknown>).alternateName) : null),
+    textOf(inLanguage) ??
+      (inLanguage && typeof inLanguage === 'object' ? textOf((inLanguage as Record<string, unknown>).alternateName) : null),
   ];
   for (const candidate of candidates) {
     const tag = langTag(candidate);
@@ -243,9 +261,22 @@ function publishedOf(doc: Document, ld: JsonLd, meta: Meta): string | null {
     textOf(main?.uploadDate),
     textOf(main?.dateCreated),
     ...allOf(meta, [
-      'article:published_time', 'og:published_time', 'parsely-pub-date', 'citation_publication_date', 'citation_date',
-      'citation_online_date', ...dc('date'), ...dc('issued'), ...dc('created'), 'dc.date.issued', 'itemprop:datepublished',
-      'pubdate', 'publish-date', 'publish_date', 'date', 'sailthru.date',
+      'article:published_time',
+      'og:published_time',
+      'parsely-pub-date',
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      ...dc('date'),
+      ...dc('issued'),
+      ...dc('created'),
+      'dc.date.issued',
+      'itemprop:datepublished',
+      'pubdate',
+      'publish-date',
+      'publish_date',
+      'date',
+      'sailthru.date',
     ]),
     timeAttr(doc, 'time[itemprop~="datePublished"][datetime]'),
     timeAttr(doc, 'time[pubdate][datetime]'),

@@ -23,8 +23,20 @@ describe('isoDate', () => {
   });
 
   test.each([
-    [null], [''], ['TBD'], ['yesterday'], ['0000-00-00'], ['0000-00-00T00:00:00Z'], ['2024-02-30'], ['2024-13-01'],
-    ['9999-12-31'], ['12/05/2020'], ['1'], ['Published 3 hours ago'], ['2024-05-01T25:00:00Z'], ['x'.repeat(100)],
+    [null],
+    [''],
+    ['TBD'],
+    ['yesterday'],
+    ['0000-00-00'],
+    ['0000-00-00T00:00:00Z'],
+    ['2024-02-30'],
+    ['2024-13-01'],
+    ['9999-12-31'],
+    ['12/05/2020'],
+    ['1'],
+    ['Published 3 hours ago'],
+    ['2024-05-01T25:00:00Z'],
+    ['x'.repeat(100)],
   ])('garbage %s → null', (raw) => {
     expect(isoDate(raw)).toBeNull();
   });
@@ -32,16 +44,36 @@ describe('isoDate', () => {
 
 describe('langTag and langDir', () => {
   test.each([
-    ['en', 'en'], ['en-us', 'en-us'], ['pt_BR', 'pt-BR'], ['de, en', 'de'], [' fr ', 'fr'],
-    ['zh-Hant-TW', 'zh-Hant-TW'], ['english', null], ['', null], [null, null], ['<script>', null],
+    ['en', 'en'],
+    ['en-us', 'en-us'],
+    ['pt_BR', 'pt-BR'],
+    ['de, en', 'de'],
+    [' fr ', 'fr'],
+    ['zh-Hant-TW', 'zh-Hant-TW'],
+    ['english', null],
+    ['', null],
+    [null, null],
+    ['<script>', null],
   ])('langTag(%s) → %s', (raw, expected) => {
     expect(langTag(raw)).toBe(expected);
   });
 
   test.each([
-    ['ar', 'rtl'], ['he', 'rtl'], ['iw', 'rtl'], ['fa-IR', 'rtl'], ['ur', 'rtl'], ['yi', 'rtl'], ['ckb', 'rtl'],
-    ['az-Arab', 'rtl'], ['pa-Arab-PK', 'rtl'], ['ks-Deva', 'ltr'], ['en', 'ltr'], ['ja', 'ltr'], ['tr', 'ltr'],
-    [null, null], ['nonsense tag', null],
+    ['ar', 'rtl'],
+    ['he', 'rtl'],
+    ['iw', 'rtl'],
+    ['fa-IR', 'rtl'],
+    ['ur', 'rtl'],
+    ['yi', 'rtl'],
+    ['ckb', 'rtl'],
+    ['az-Arab', 'rtl'],
+    ['pa-Arab-PK', 'rtl'],
+    ['ks-Deva', 'ltr'],
+    ['en', 'ltr'],
+    ['ja', 'ltr'],
+    ['tr', 'ltr'],
+    [null, null],
+    ['nonsense tag', null],
   ])('langDir(%s) → %s', (tag, expected) => {
     expect(langDir(tag)).toBe(expected);
   });

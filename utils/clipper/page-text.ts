@@ -32,8 +32,7 @@ export function isoDate(raw: string | null | undefined): string | null {
     const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${offset}`);
     return offset === 'Z' ? checked(date, +y, +mo, +d) : checked(date, +y);
   }
-  const parts =
-    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text) ?? /^(\d{4})(?:-(\d{2}))?$/.exec(text);
+  const parts = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text) ?? /^(\d{4})(?:-(\d{2}))?$/.exec(text);
   if (parts) {
     const [y = 0, mo = 1, d = 1] = parts.slice(1).map((p) => (p === undefined ? undefined : Number(p)));
     return checked(new Date(Date.UTC(y, mo - 1, d)), y, mo, d);
@@ -54,8 +53,32 @@ export function langTag(raw: string | null | undefined): string | null {
 
 const RTL_SCRIPTS = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'mand', 'samr', 'mend']);
 const RTL_LANGS = new Set([
-  'ar', 'arc', 'azb', 'bal', 'bqi', 'ckb', 'dv', 'fa', 'glk', 'he', 'iw', 'ji', 'khw', 'ks', 'lrc', 'mzn',
-  'nqo', 'pnb', 'prs', 'ps', 'sd', 'sdh', 'syr', 'ug', 'ur', 'yi',
+  'ar',
+  'arc',
+  'azb',
+  'bal',
+  'bqi',
+  'ckb',
+  'dv',
+  'fa',
+  'glk',
+  'he',
+  'iw',
+  'ji',
+  'khw',
+  'ks',
+  'lrc',
+  'mzn',
+  'nqo',
+  'pnb',
+  'prs',
+  'ps',
+  'sd',
+  'sdh',
+  'syr',
+  'ug',
+  'ur',
+  'yi',
 ]);
 
 /** The direction a language's script is written in: rtl for Arabic, Hebrew, Persian, Urdu…; null without a tag. */
@@ -88,9 +111,40 @@ export function countWords(text: string): number {
 
 /** Elements whose edges separate words even when the HTML has no space there (<p>a</p><p>b</p>). */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'td', 'th', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
 ]);
 
 /** The text of `root` with a space at every block edge, whitespace collapsed: what a reader reads. */

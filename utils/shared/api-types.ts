@@ -270,7 +270,12 @@ export interface GroupNews {
   /** Comments others wrote since then, per item id. */
   new_comments: Record<string, number>;
   /** The next meeting, if others scheduled it, or changed its time, title, place or lead, since then. */
-  meeting: { id: string; starts_at: string; title: string | null; /** Scheduled before, changed since (older servers: absent). */ changed?: boolean } | null;
+  meeting: {
+    id: string;
+    starts_at: string;
+    title: string | null;
+    /** Scheduled before, changed since (older servers: absent). */ changed?: boolean;
+  } | null;
   /** Which of those items (new, or with new comments) are queued now: the Queue tab counts them. Absent from older servers. */
   queued?: string[];
 }
@@ -319,9 +324,20 @@ export interface Rpcs {
   /** Everyone in the group: owners, admins, then members, by name. */
   group_members: [{ p_group_id: string }, Member[]];
   /** The signed-in person's name (1–80) and optional https picture. */
-  update_profile: [{ p_display_name: string; p_avatar_url?: string | null }, { id: string; display_name: string; avatar_url: string | null }];
+  update_profile: [
+    { p_display_name: string; p_avatar_url?: string | null },
+    { id: string; display_name: string; avatar_url: string | null },
+  ];
   /** The signed-in person's own name and picture (the profile form starts from them). */
-  my_profile: [Record<string, never>, { id: string; display_name: string; avatar_url: string | null; /** false while still "New member": the extension asks for a name. */ name_set: boolean }];
+  my_profile: [
+    Record<string, never>,
+    {
+      id: string;
+      display_name: string;
+      avatar_url: string | null;
+      /** false while still "New member": the extension asks for a name. */ name_set: boolean;
+    },
+  ];
   /** Whoever added the item, or an owner or admin; tags, comments and queue place go with it. */
   delete_item: [{ p_item_id: string }, null];
   /** The author only. */
@@ -352,14 +368,27 @@ export interface Rpcs {
   group_meetings: [{ p_group_id: string }, GroupMeetings];
   /** Owners and admins; the top p_agenda_size queue entries become the agenda. 22023 for a time in the past. */
   schedule_meeting: [
-    { p_group_id: string; p_starts_at: string; p_title?: string | null; p_place?: string | null; p_lead_id?: string | null; p_agenda_size?: number },
+    {
+      p_group_id: string;
+      p_starts_at: string;
+      p_title?: string | null;
+      p_place?: string | null;
+      p_lead_id?: string | null;
+      p_agenda_size?: number;
+    },
     Meeting,
   ];
   cancel_meeting: [{ p_meeting_id: string }, null];
   /** Owners and admins change an unfinished meeting's time, title, place and lead (all replaced; the agenda kept). 22023 for a new time in the past. */
-  edit_meeting: [{ p_meeting_id: string; p_starts_at: string; p_title?: string | null; p_place?: string | null; p_lead_id?: string | null }, Meeting];
+  edit_meeting: [
+    { p_meeting_id: string; p_starts_at: string; p_title?: string | null; p_place?: string | null; p_lead_id?: string | null },
+    Meeting,
+  ];
   /** Owners and admins edit an unfinished meeting's agenda: add (at the end), remove, or move before another (null: the end). */
-  edit_agenda: [{ p_meeting_id: string; p_item_id: string; p_action: 'add' | 'remove' | 'move'; p_before_item_id?: string | null }, Meeting];
+  edit_agenda: [
+    { p_meeting_id: string; p_item_id: string; p_action: 'add' | 'remove' | 'move'; p_before_item_id?: string | null },
+    Meeting,
+  ];
   /** Owners and admins: an agenda item discussed (or not), with an optional takeaway. */
   record_discussed: [{ p_meeting_id: string; p_item_id: string; p_discussed: boolean; p_takeaway?: string | null }, Meeting];
   /** Owners and admins: the meeting ends; discussed items leave the queue, the rest stay (carry over). */

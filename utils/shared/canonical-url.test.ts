@@ -77,8 +77,14 @@ describe('canonicalUrlOf', () => {
     // Another site's address is never trusted: the page keeps its own.
     ['<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://x.ex/og">', null],
     ['<link rel="canonical" href="https://other.example/famous-essay">', null],
-    ['<link rel="canonical" href="https://other.example/famous-essay"><meta property="og:url" content="https://www.ex.com/a/story">', 'https://www.ex.com/a/story'],
-    ['<link rel="canonical" href="https://news.ex.com/"><meta property="og:url" content="https://news.ex.com/a/og">', 'https://news.ex.com/a/og'],
+    [
+      '<link rel="canonical" href="https://other.example/famous-essay"><meta property="og:url" content="https://www.ex.com/a/story">',
+      'https://www.ex.com/a/story',
+    ],
+    [
+      '<link rel="canonical" href="https://news.ex.com/"><meta property="og:url" content="https://news.ex.com/a/og">',
+      'https://news.ex.com/a/og',
+    ],
     ['<link rel="canonical" href="https://news.ex.com/">', null],
     ['<link rel="canonical" href="ftp://files.ex.com/story">', null],
     ['<link rel="amphtml" href="https://news.ex.com/a/story.amp.html">', null],
@@ -87,7 +93,7 @@ describe('canonicalUrlOf', () => {
     expect(canonicalUrlOf(doc(head), page)).toBe(expected);
   });
 
-  test('a relative canonical follows <base>, but only within the page\'s own site', () => {
+  test("a relative canonical follows <base>, but only within the page's own site", () => {
     expect(canonicalUrlOf(doc('<link rel="canonical" href="story">'), page, 'https://ex.com/base/')).toBe('https://ex.com/base/story');
     expect(canonicalUrlOf(doc('<link rel="canonical" href="story">'), page, 'https://cdn.ex.net/base/')).toBeNull();
   });
@@ -100,7 +106,7 @@ describe('canonicalUrlOf', () => {
     expect(sameSite('https://notex.com/a', 'https://ex.com/a')).toBe(false);
   });
 
-  test('regression: a page naming another site\'s article as canonical keeps its own address', () => {
+  test("regression: a page naming another site's article as canonical keeps its own address", () => {
     const html = `<!DOCTYPE html><html lang="en"><head>
       <title>The famous essay, annotated</title>
       <link rel="canonical" href="https://essays.example.org/2024/the-famous-essay">
@@ -109,13 +115,19 @@ describe('canonicalUrlOf', () => {
     const page = parseHTML(html).document as unknown as Document;
     expect(canonicalUrlOf(page, 'https://copycat.example.net/posts/famous')).toBeNull();
     // The publisher's own page still names it.
-    expect(canonicalUrlOf(page, 'https://www.essays.example.org/2024/the-famous-essay?ref=feed')).toBe('https://essays.example.org/2024/the-famous-essay');
+    expect(canonicalUrlOf(page, 'https://www.essays.example.org/2024/the-famous-essay?ref=feed')).toBe(
+      'https://essays.example.org/2024/the-famous-essay',
+    );
   });
 
-  test('an AMP cache page may name the publisher\'s page, and only the publisher\'s', () => {
+  test("an AMP cache page may name the publisher's page, and only the publisher's", () => {
     const cached = 'https://www-ex-com.cdn.ampproject.org/c/s/www.ex.com/a/story.amp';
-    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://www.ex.com/a/story">', 'amp'), cached)).toBe('https://www.ex.com/a/story');
-    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://other.example/story">', 'amp'), cached)).toBe('https://www.ex.com/a/story.amp');
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://www.ex.com/a/story">', 'amp'), cached)).toBe(
+      'https://www.ex.com/a/story',
+    );
+    expect(canonicalUrlOf(doc('<link rel="canonical" href="https://other.example/story">', 'amp'), cached)).toBe(
+      'https://www.ex.com/a/story.amp',
+    );
     const viewer = 'https://www.google.com/amp/s/ex.com/a';
     expect(canonicalUrlOf(doc('<link rel="canonical" href="https://ex.com/a-regular">', 'amp'), viewer)).toBe('https://ex.com/a-regular');
   });
@@ -134,7 +146,9 @@ describe('canonicalUrlOf', () => {
   });
 
   test('an AMP cache address maps to the publisher’s page', () => {
-    expect(ampCacheOrigin('https://www-ex-com.cdn.ampproject.org/c/s/www.ex.com/a/story.amp?utm_source=x')).toBe('https://www.ex.com/a/story.amp');
+    expect(ampCacheOrigin('https://www-ex-com.cdn.ampproject.org/c/s/www.ex.com/a/story.amp?utm_source=x')).toBe(
+      'https://www.ex.com/a/story.amp',
+    );
     expect(ampCacheOrigin('https://www.google.com/amp/s/ex.com/a')).toBe('https://ex.com/a');
     expect(ampCacheOrigin('https://www.google.com/amp/ex.com/plain')).toBe('http://ex.com/plain');
     expect(ampCacheOrigin('https://ex.com/amp/s/x')).toBeNull();

@@ -11,7 +11,16 @@ export const MAX_URL_LENGTH = 2048;
 
 /** Query parameters that only say where a click came from; keep in step with private.url_key. */
 export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'yclid',
 ]);
 
 /** Whether a raw `name=value` query piece is a tracking parameter (utm_* or one of TRACKING_PARAMS). */
@@ -32,7 +41,10 @@ export function normaliseUrl(raw: string | null | undefined, base?: string): str
   const url = new URL(resolved);
   url.hash = '';
   // Pieces are compared as written, not decoded, exactly as the SQL does.
-  const kept = url.search.slice(1).split('&').filter((piece) => piece !== '' && !isTracking(piece));
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((piece) => piece !== '' && !isTracking(piece));
   url.search = kept.length ? `?${kept.join('&')}` : '';
   return url.href.length <= MAX_URL_LENGTH ? url.href : null;
 }
@@ -100,7 +112,10 @@ export function ampCacheOrigin(pageUrl: string): string | null {
 /** A host without a leading www. and trailing dot, lower-case. */
 function bareHost(url: string): string | null {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+    return new URL(url).hostname
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/^www\./, '');
   } catch {
     return null;
   }

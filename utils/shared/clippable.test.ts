@@ -42,10 +42,12 @@ describe('clippableUrl', () => {
   });
 
   test('each class of page gets its own message', () => {
-    const messages = new Set(table.map(([url]) => {
-      const result = clippableUrl(url);
-      return result.clippable ? '' : result.message;
-    }));
+    const messages = new Set(
+      table.map(([url]) => {
+        const result = clippableUrl(url);
+        return result.clippable ? '' : result.message;
+      }),
+    );
     expect(messages.size).toBe(new Set(table.map(([, reason]) => reason)).size);
   });
 });

@@ -37,8 +37,18 @@ const MESSAGES: Record<UnclippableReason, string> = {
 };
 
 const BROWSER_SCHEMES = new Set([
-  'about:', 'chrome:', 'chrome-untrusted:', 'chrome-search:', 'chrome-devtools:', 'devtools:',
-  'edge:', 'brave:', 'opera:', 'vivaldi:', 'view-source:', 'resource:',
+  'about:',
+  'chrome:',
+  'chrome-untrusted:',
+  'chrome-search:',
+  'chrome-devtools:',
+  'devtools:',
+  'edge:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+  'view-source:',
+  'resource:',
 ]);
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'extension:', 'safari-web-extension:']);
 
@@ -81,4 +91,3 @@ export function clippableUrl(url: string | null | undefined): Clippability {
   if (scheme === 'data:' || scheme === 'blob:') return unclippable('no-web-address');
   return unclippable('not-web');
 }
-

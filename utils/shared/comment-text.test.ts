@@ -14,7 +14,11 @@ describe('commentPieces: plain text with links and emphasis', () => {
     ]);
     expect(commentPieces('(https://en.wikipedia.org/wiki/Tree_(disambiguation)).')).toEqual([
       { kind: 'text', text: '(' },
-      { kind: 'link', text: 'https://en.wikipedia.org/wiki/Tree_(disambiguation)', href: 'https://en.wikipedia.org/wiki/Tree_(disambiguation)' },
+      {
+        kind: 'link',
+        text: 'https://en.wikipedia.org/wiki/Tree_(disambiguation)',
+        href: 'https://en.wikipedia.org/wiki/Tree_(disambiguation)',
+      },
       { kind: 'text', text: ').' },
     ]);
   });
@@ -34,6 +38,8 @@ describe('commentPieces: plain text with links and emphasis', () => {
   });
 
   test('asterisks inside a link are part of the address', () => {
-    expect(commentPieces('https://example.org/*a*')).toEqual([{ kind: 'link', text: 'https://example.org/*a*', href: 'https://example.org/*a*' }]);
+    expect(commentPieces('https://example.org/*a*')).toEqual([
+      { kind: 'link', text: 'https://example.org/*a*', href: 'https://example.org/*a*' },
+    ]);
   });
 });

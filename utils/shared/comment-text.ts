@@ -4,9 +4,7 @@
  * nodes (never HTML parsed from what a member wrote).
  */
 export type CommentPiece =
-  | { kind: 'text'; text: string }
-  | { kind: 'em' | 'strong'; text: string }
-  | { kind: 'link'; text: string; href: string };
+  { kind: 'text'; text: string } | { kind: 'em' | 'strong'; text: string } | { kind: 'link'; text: string; href: string };
 
 // http(s) only: a javascript: or data: address stays text.
 const LINK = /\bhttps?:\/\/[^\s<>"'`]+/gi;

@@ -25,7 +25,12 @@ describe('linkClip (the link card)', () => {
       selection: true,
       truncated: true,
     });
-    expect(card).toMatchObject({ kind: 'link', site_name: 'VideoSite', authors: ['Ada Lovelace'], favicon_url: 'https://video.example/favicon.ico' });
+    expect(card).toMatchObject({
+      kind: 'link',
+      site_name: 'VideoSite',
+      authors: ['Ada Lovelace'],
+      favicon_url: 'https://video.example/favicon.ico',
+    });
     expect(card).toMatchObject({ content_html: null, text_length: 0, word_count: 0, selection: false, truncated: false });
   });
 });

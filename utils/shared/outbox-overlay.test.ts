@@ -4,9 +4,25 @@ import type { GroupQueue } from './api-types';
 import type { OutboxOp } from './storage';
 import { applyChange, changeLabel, cleanTag, overlayWaiting } from './outbox-overlay';
 
-const base: GroupQueue = { ...queue, queue: queue.queue.map((e) => ({ ...e, votes: 1, voted: false, read: false, read_count: 0, tags: ['focus', 'work'] })) };
+const base: GroupQueue = {
+  ...queue,
+  queue: queue.queue.map((e) => ({ ...e, votes: 1, voted: false, read: false, read_count: 0, tags: ['focus', 'work'] })),
+};
 const op = (kind: OutboxOp['kind'], args: object, extra: Partial<OutboxOp> = {}): OutboxOp =>
-  ({ id: `${kind}-${JSON.stringify(args)}`, groupId: '', itemKey: 'i1', userId: 'u1', kind, args, createdAt: 1, attempts: 1, nextAttemptAt: 0, lastError: null, failed: false, ...extra }) as OutboxOp;
+  ({
+    id: `${kind}-${JSON.stringify(args)}`,
+    groupId: '',
+    itemKey: 'i1',
+    userId: 'u1',
+    kind,
+    args,
+    createdAt: 1,
+    attempts: 1,
+    nextAttemptAt: 0,
+    lastError: null,
+    failed: false,
+    ...extra,
+  }) as OutboxOp;
 const order = (q: GroupQueue) => q.queue.map((e) => `${e.position}:${e.item_id}`);
 
 describe('changeLabel', () => {

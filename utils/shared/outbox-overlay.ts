@@ -26,11 +26,16 @@ export const cleanTag = (tag: string) => tag.trim().replace(/^#+/, '').replace(/
 export function changeLabel({ kind, args }: ChangeInput): string {
   const title = args.title || 'an article';
   switch (kind) {
-    case 'vote': return args.vote ? `Vote for ${title}` : `Take back vote for ${title}`;
-    case 'read': return args.read ? `Mark ${title} read` : `Mark ${title} unread`;
-    case 'move': return args.beforeItemId ? `Move ${title} before ${args.beforeTitle || 'another article'}` : `Move ${title} to the end`;
-    case 'unqueue': return `Take ${title} off the queue`;
-    case 'untag': return args.title ? `Remove tag “${args.tag}” from ${args.title}` : `Remove tag “${args.tag}”`;
+    case 'vote':
+      return args.vote ? `Vote for ${title}` : `Take back vote for ${title}`;
+    case 'read':
+      return args.read ? `Mark ${title} read` : `Mark ${title} unread`;
+    case 'move':
+      return args.beforeItemId ? `Move ${title} before ${args.beforeTitle || 'another article'}` : `Move ${title} to the end`;
+    case 'unqueue':
+      return `Take ${title} off the queue`;
+    case 'untag':
+      return args.title ? `Remove tag “${args.tag}” from ${args.title}` : `Remove tag “${args.tag}”`;
   }
 }
 
@@ -109,7 +114,13 @@ export function waitingFor(ops: OutboxOp[], member: string | null): { mine: Outb
 export function summarise(op: OutboxOp): OutboxEntry {
   const label = isChange(op)
     ? changeLabel(op)
-    : op.kind === 'clip' ? clipLabel(op.args) : op.kind === 'comment' ? op.args.body : op.kind === 'tag' ? op.args.tags.join(', ') : 'Queue for discussion';
+    : op.kind === 'clip'
+      ? clipLabel(op.args)
+      : op.kind === 'comment'
+        ? op.args.body
+        : op.kind === 'tag'
+          ? op.args.tags.join(', ')
+          : 'Queue for discussion';
   const { id, kind, createdAt, attempts, nextAttemptAt, failed, lastError } = op;
   return { id, kind, label: label.length > 80 ? `${label.slice(0, 79)}…` : label, createdAt, attempts, nextAttemptAt, failed, lastError };
 }

@@ -95,7 +95,11 @@ export interface ProtocolMap {
   setMemberRole(data: { groupId: string; userId: string; role: GroupRole }): Reply<{ group_id: string; user_id: string; role: GroupRole }>;
   removeMember(data: { groupId: string; userId: string }): Reply<null>;
   leaveGroup(data: { groupId: string }): Reply<null>;
-  updateGroup(data: { groupId: string; name: string; description: string | null }): Reply<{ id: string; name: string; description: string }>;
+  updateGroup(data: {
+    groupId: string;
+    name: string;
+    description: string | null;
+  }): Reply<{ id: string; name: string; description: string }>;
   /** confirmName: the group's name as the owner typed it. */
   deleteGroup(data: { groupId: string; confirmName: string }): Reply<null>;
   updateProfile(data: { displayName: string; avatarUrl: string | null }): Reply<Account>;

@@ -1,12 +1,28 @@
 import { describe, expect, test } from 'vitest';
 import type { GroupQueue, QueueEntry } from './api-types';
-import { appendPage, dropTarget, durationLabel, hasMore, queueTotals, stepTarget, totalMinutes, withEntry, withFirstPage, afterRefresh } from './queue-order';
+import {
+  appendPage,
+  dropTarget,
+  durationLabel,
+  hasMore,
+  queueTotals,
+  stepTarget,
+  totalMinutes,
+  withEntry,
+  withFirstPage,
+  afterRefresh,
+} from './queue-order';
 
 const entry = (id: string, position: number, votes: number, minutes = 10) =>
   ({ item_id: id, position, votes, reading_minutes: minutes }) as QueueEntry;
 const queue = [entry('a', 1, 0, 5), entry('b', 2, 2, 50), entry('c', 3, 1, 10), entry('d', 4, 2, 60)];
 const group = { id: 'g', name: 'G', role: 'member' as const };
-const page = (entries: QueueEntry[], total?: number, minutes?: number): GroupQueue => ({ group, queue: entries, total, total_minutes: minutes });
+const page = (entries: QueueEntry[], total?: number, minutes?: number): GroupQueue => ({
+  group,
+  queue: entries,
+  total,
+  total_minutes: minutes,
+});
 
 describe('queue order', () => {
   test('total reading time and its label', () => {
@@ -40,7 +56,7 @@ describe('queue order', () => {
 });
 
 describe('pages', () => {
-  test('the totals are the server\'s for the whole queue; a queue cached before pages counts its entries', () => {
+  test("the totals are the server's for the whole queue; a queue cached before pages counts its entries", () => {
     expect(queueTotals(page(queue.slice(0, 2), 500, 3000))).toEqual({ count: 500, minutes: 3000 });
     expect(queueTotals(page(queue))).toEqual({ count: 4, minutes: 125 });
   });
@@ -66,16 +82,29 @@ describe('pages', () => {
 });
 
 describe('withEntry', () => {
-  test('sets one entry\'s counts from the server\'s answer and leaves the rest as they were', () => {
-    const q = { group: { id: 'g', name: 'G', role: 'member' as const }, queue: [{ item_id: 'a', votes: 1 }, { item_id: 'b', votes: 4 }] as QueueEntry[] };
+  test("sets one entry's counts from the server's answer and leaves the rest as they were", () => {
+    const q = {
+      group: { id: 'g', name: 'G', role: 'member' as const },
+      queue: [
+        { item_id: 'a', votes: 1 },
+        { item_id: 'b', votes: 4 },
+      ] as QueueEntry[],
+    };
     const next = withEntry(q, 'b', { votes: 5, voted: true });
-    expect(next.queue.map((e) => [e.item_id, e.votes, e.voted])).toEqual([['a', 1, undefined], ['b', 5, true]]);
+    expect(next.queue.map((e) => [e.item_id, e.votes, e.voted])).toEqual([
+      ['a', 1, undefined],
+      ['b', 5, true],
+    ]);
     expect(next.queue[0]).toBe(q.queue[0]);
   });
 });
 
 describe('afterRefresh', () => {
-  const q = (ids: string[], total = 200) => ({ group: { id: 'g', name: 'G', role: 'member' as const }, total, queue: ids.map((item_id) => ({ item_id })) as QueueEntry[] });
+  const q = (ids: string[], total = 200) => ({
+    group: { id: 'g', name: 'G', role: 'member' as const },
+    total,
+    queue: ids.map((item_id) => ({ item_id })) as QueueEntry[],
+  });
 
   // Regression (issue 7): a refresh answering just after "Show 50 more" dropped the list back to what it had asked for.
   test('keeps the pages loaded while the refresh was on its way, after its answer, once each', () => {

@@ -16,7 +16,6 @@ describe('resolveWebUrl', () => {
   });
 });
 
-
 describe('attributeAllowed', () => {
   test('global attributes anywhere, the others only on their own element', () => {
     expect(attributeAllowed('p', 'lang')).toBe(true);

@@ -30,7 +30,11 @@ describe('tag rules (mirror private.clean_tags)', () => {
   });
 
   test('suggests the group tags completing the last tag typed, without ones already there', () => {
-    const all = [{ tag: 'essay', count: 3 }, { tag: 'economics', count: 2 }, { tag: 'remote work', count: 1 }];
+    const all = [
+      { tag: 'essay', count: 3 },
+      { tag: 'economics', count: 2 },
+      { tag: 'remote work', count: 1 },
+    ];
     expect(suggestTags(all, 'remote work, e', ['economics']).map((t) => t.tag)).toEqual(['essay']);
     expect(suggestTags(all, '').map((t) => t.tag)).toEqual(['essay', 'economics', 'remote work']);
     expect(completeTag('remote work, es', 'essay')).toBe('remote work, essay, ');

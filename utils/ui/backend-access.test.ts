@@ -25,7 +25,9 @@ describe('requestBackendAccess', () => {
   });
 
   it('a refusal (or a browser that throws) is false, and the message says what did not happen', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValueOnce(false as never).mockRejectedValueOnce(new Error('user gesture'));
+    vi.spyOn(fakeBrowser.permissions, 'request')
+      .mockResolvedValueOnce(false as never)
+      .mockRejectedValueOnce(new Error('user gesture'));
     expect(await requestBackendAccess('https://abcd.supabase.co')).toBe(false);
     expect(await requestBackendAccess('https://abcd.supabase.co')).toBe(false);
     expect(refusedMessage('https://abcd.supabase.co')).toMatch(/permission to reach abcd\.supabase\.co; the backend was not changed/);

@@ -19,7 +19,7 @@ describe('lookupUrl', () => {
     expect(lookupUrl({ url: null, canonical_url: null })).toBeNull();
   });
 
-  test("a canonical pointing at the home page does not stand for another page (as preferred_url)", () => {
+  test('a canonical pointing at the home page does not stand for another page (as preferred_url)', () => {
     expect(lookupUrl({ url: 'https://a.example/story', canonical_url: 'https://a.example/' })).toBe('https://a.example/story');
     expect(lookupUrl({ url: 'https://a.example/?ref=x', canonical_url: 'https://a.example/' })).toBe('https://a.example/');
   });

@@ -38,7 +38,7 @@ export function useExistingItem(groupId: string, url: string | null): Existing {
     return () => {
       live = false;
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is groupId and url together
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is groupId and url together
   }, [key]);
   if (url === null) return { state: 'none' };
   return answer?.key === key ? answer.existing : { state: 'looking' };

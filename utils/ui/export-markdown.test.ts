@@ -8,11 +8,33 @@ const ben = { id: 'u2', display_name: 'Ben' };
 
 function item(over: Partial<ExportedItem>): ExportedItem {
   return {
-    id: 'i1', kind: 'article', title: 'An essay', url: 'https://example.org/essay', canonical_url: null,
-    site_name: 'Example', byline: 'Jo Writer', authors: ['Jo Writer'], published_at: '2026-11-02T08:00:00Z',
-    modified_at: null, lang: 'en', dir: 'ltr', excerpt: 'Why we read.', lead_image_url: null, favicon_url: null,
-    word_count: 1200, reading_minutes: 5, selection: false, content_html: '<p>Body</p>', added_by: ada,
-    created_at: '2026-11-03T09:30:00Z', tags: [], comments: [], queue: null, read_at: null, read_count: 0, ...over,
+    id: 'i1',
+    kind: 'article',
+    title: 'An essay',
+    url: 'https://example.org/essay',
+    canonical_url: null,
+    site_name: 'Example',
+    byline: 'Jo Writer',
+    authors: ['Jo Writer'],
+    published_at: '2026-11-02T08:00:00Z',
+    modified_at: null,
+    lang: 'en',
+    dir: 'ltr',
+    excerpt: 'Why we read.',
+    lead_image_url: null,
+    favicon_url: null,
+    word_count: 1200,
+    reading_minutes: 5,
+    selection: false,
+    content_html: '<p>Body</p>',
+    added_by: ada,
+    created_at: '2026-11-03T09:30:00Z',
+    tags: [],
+    comments: [],
+    queue: null,
+    read_at: null,
+    read_count: 0,
+    ...over,
   };
 }
 
@@ -29,12 +51,31 @@ const exported: GroupExport = {
   items: [
     item({
       tags: [{ tag: 'essay', added_by: ada, created_at: '2026-11-03T09:30:00Z' }],
-      comments: [{ id: 'c1', body: 'Loved it.\n\nSecond thought.', author: ben, created_at: '2026-11-04T12:00:00Z', updated_at: '2026-11-04T12:00:00Z' }],
+      comments: [
+        {
+          id: 'c1',
+          body: 'Loved it.\n\nSecond thought.',
+          author: ben,
+          created_at: '2026-11-04T12:00:00Z',
+          updated_at: '2026-11-04T12:00:00Z',
+        },
+      ],
       queue: { position: 1, queued_by: ada, queued_at: '2026-11-03T09:30:00Z' },
       read_at: '2026-11-05T20:00:00Z',
       read_count: 2,
     }),
-    item({ id: 'i2', kind: 'manual', title: 'A book', url: null, site_name: null, byline: null, published_at: null, excerpt: null, content_html: null, added_by: ben }),
+    item({
+      id: 'i2',
+      kind: 'manual',
+      title: 'A book',
+      url: null,
+      site_name: null,
+      byline: null,
+      published_at: null,
+      excerpt: null,
+      content_html: null,
+      added_by: ben,
+    }),
   ],
   queue: [{ item_id: 'i1', title: 'An essay', position: 1, queued_by: ada, queued_at: '2026-11-03T09:30:00Z', votes: 2, voted: true }],
   meetings: { next: null, past: [] },
@@ -44,7 +85,11 @@ describe('renderExportMarkdown', () => {
   const md = renderExportMarkdown(exported);
 
   it('starts with the group, who exported it and the counts', () => {
-    expect(md.startsWith('# Tuesday Readers\n\n> Long reads.\n\nExported from Readclub by Ben (member) on 2026-12-01 10:15 UTC: 2 members, 2 items, 1 in the queue.')).toBe(true);
+    expect(
+      md.startsWith(
+        '# Tuesday Readers\n\n> Long reads.\n\nExported from Readclub by Ben (member) on 2026-12-01 10:15 UTC: 2 members, 2 items, 1 in the queue.',
+      ),
+    ).toBe(true);
   });
 
   it('lists members with their roles and the queue in order', () => {
@@ -86,12 +131,34 @@ describe('renderExportMarkdown', () => {
   it('marks replies, and shows a deleted comment kept for its replies as deleted', () => {
     const threaded = renderExportMarkdown({
       ...exported,
-      items: [item({ comments: [
-        { id: 'c1', body: '', author: { id: 'gone', display_name: 'Former member' }, created_at: '2026-11-04T12:00:00Z', updated_at: '2026-11-04T12:00:00Z', parent_id: null, deleted: true },
-        { id: 'c2', body: 'Still here', author: ben, created_at: '2026-11-04T13:00:00Z', updated_at: '2026-11-04T13:00:00Z', parent_id: 'c1', deleted: false },
-      ] })],
+      items: [
+        item({
+          comments: [
+            {
+              id: 'c1',
+              body: '',
+              author: { id: 'gone', display_name: 'Former member' },
+              created_at: '2026-11-04T12:00:00Z',
+              updated_at: '2026-11-04T12:00:00Z',
+              parent_id: null,
+              deleted: true,
+            },
+            {
+              id: 'c2',
+              body: 'Still here',
+              author: ben,
+              created_at: '2026-11-04T13:00:00Z',
+              updated_at: '2026-11-04T13:00:00Z',
+              parent_id: 'c1',
+              deleted: false,
+            },
+          ],
+        }),
+      ],
     });
-    expect(threaded).toContain('**Former member**, 2026-11-04 12:00 UTC:\n\n> (deleted)\n\n**Ben** (reply), 2026-11-04 13:00 UTC:\n\n> Still here');
+    expect(threaded).toContain(
+      '**Former member**, 2026-11-04 12:00 UTC:\n\n> (deleted)\n\n**Ben** (reply), 2026-11-04 13:00 UTC:\n\n> Still here',
+    );
   });
 
   it('leaves the saved copies to the JSON file', () => {
@@ -99,10 +166,13 @@ describe('renderExportMarkdown', () => {
   });
 
   it('a queued item without votes, or with votes not yours, says so plainly; an item nobody read has no read line', () => {
-    const other = renderExportMarkdown({ ...exported, queue: [
-      { ...exported.queue[0]!, votes: 0, voted: false },
-      { ...exported.queue[0]!, title: 'Another', votes: 1, voted: false },
-    ] });
+    const other = renderExportMarkdown({
+      ...exported,
+      queue: [
+        { ...exported.queue[0]!, votes: 0, voted: false },
+        { ...exported.queue[0]!, title: 'Another', votes: 1, voted: false },
+      ],
+    });
     expect(other).toContain('1. An essay (queued by Ada)\n2. Another (queued by Ada, 1 vote)\n');
     expect(md.endsWith('### A book\n\n- Kind: manual\n- Reading time: 5 min\n- Added by: Ben on 2026-11-03 09:30 UTC\n')).toBe(true);
   });
@@ -123,9 +193,20 @@ describe('renderExportMarkdown', () => {
     const hostile = renderExportMarkdown({
       ...exported,
       exported_by: { id: 'u3', display_name: '**Mallory**' },
-      items: [item({ title: '# <img src=x onerror=alert(1)> [click](javascript:alert(1))', comments: [
-        { id: 'c2', body: '<script>alert(1)</script>\n- not a list\n1. not a list', author: { id: 'u3', display_name: '![x](http://evil.test/x.png)' }, created_at: '2026-11-04T12:00:00Z', updated_at: '2026-11-04T12:00:00Z' },
-      ] })],
+      items: [
+        item({
+          title: '# <img src=x onerror=alert(1)> [click](javascript:alert(1))',
+          comments: [
+            {
+              id: 'c2',
+              body: '<script>alert(1)</script>\n- not a list\n1. not a list',
+              author: { id: 'u3', display_name: '![x](http://evil.test/x.png)' },
+              created_at: '2026-11-04T12:00:00Z',
+              updated_at: '2026-11-04T12:00:00Z',
+            },
+          ],
+        }),
+      ],
     });
     expect(hostile).not.toMatch(/<img|<script|[^\\]\]\(/);
     expect(hostile).toContain('### \\# &lt;img src=x onerror=alert(1)&gt; \\[click\\](javascript:alert(1))');
@@ -149,7 +230,9 @@ describe('pieces', () => {
 
   it('exportFileName is the group name made safe, with the day', () => {
     expect(exportFileName(exported, 'md')).toBe('readclub-tuesday-readers-2026-12-01.md');
-    expect(exportFileName({ ...exported, group: { ...exported.group, name: '../Ça va? 📚' } }, 'json')).toBe('readclub-ca-va-2026-12-01.json');
+    expect(exportFileName({ ...exported, group: { ...exported.group, name: '../Ça va? 📚' } }, 'json')).toBe(
+      'readclub-ca-va-2026-12-01.json',
+    );
     expect(exportFileName({ ...exported, group: { ...exported.group, name: '📚' } }, 'json')).toBe('readclub-group-2026-12-01.json');
   });
 });

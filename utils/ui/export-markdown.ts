@@ -68,6 +68,13 @@ export function renderExportMarkdown(data: GroupExport): string {
 
 /** readclub-tuesday-readers-2026-12-01.md: the group's name, made safe for any file system. */
 export function exportFileName(data: GroupExport, extension: 'json' | 'md'): string {
-  const slug = data.group.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'group';
+  const slug =
+    data.group.name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'group';
   return `readclub-${slug}-${data.exported_at.slice(0, 10)}.${extension}`;
 }

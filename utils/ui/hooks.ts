@@ -65,7 +65,7 @@ export function useRefresh(refresh: () => void, deps: unknown[], everyMs = 30_00
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps say when to start again; refresh and everyMs are read as they were then
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps say when to start again; refresh and everyMs are read as they were then
   }, deps);
 }
 

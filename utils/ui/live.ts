@@ -23,6 +23,6 @@ export function useLive(groupId: string | null, changedAt: Record<string, number
     // The first value is the past; only a later change is news.
     if (seen.current !== undefined && at !== undefined && at !== seen.current) refresh();
     seen.current = at ?? 0;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new change time refreshes; refresh is the caller's function of that render
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new change time refreshes; refresh is the caller's function of that render
   }, [at]);
 }

@@ -22,7 +22,8 @@ describe('manualClip', () => {
   test('a link that is not a web address is refused, with why', () => {
     for (const link of ['javascript:alert(1)', 'paper.example/x', 'ftp://paper.example/x', 'http://']) {
       expect(manualClip({ title: 'T', author: '', link })).toEqual({
-        ok: false, message: 'The link must be a web address starting with http:// or https://.',
+        ok: false,
+        message: 'The link must be a web address starting with http:// or https://.',
       });
     }
   });

@@ -3,12 +3,36 @@ import type { Meeting } from '@/utils/shared/api-types';
 import { meetingFileName, meetingMarkdown } from './meeting-markdown';
 
 const meeting: Meeting = {
-  id: 'm1', group_id: 'g1', starts_at: '2026-12-03T18:30:00Z', title: 'December *books*', place: 'https://meet.example/x',
-  lead: { id: 'u2', display_name: 'Ben' }, created_by: { id: 'u1', display_name: 'Ada' }, created_at: '2026-11-29T10:00:00Z',
+  id: 'm1',
+  group_id: 'g1',
+  starts_at: '2026-12-03T18:30:00Z',
+  title: 'December *books*',
+  place: 'https://meet.example/x',
+  lead: { id: 'u2', display_name: 'Ben' },
+  created_by: { id: 'u1', display_name: 'Ada' },
+  created_at: '2026-11-29T10:00:00Z',
   ended_at: null,
   agenda: [
-    { item_id: 'a', title: 'Walls [and] doors', url: 'https://example.com/walls', kind: 'article', reading_minutes: 12, position: 1, discussed: false, takeaway: null },
-    { item_id: 'b', title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)', kind: 'link', reading_minutes: 3, position: 2, discussed: false, takeaway: null },
+    {
+      item_id: 'a',
+      title: 'Walls [and] doors',
+      url: 'https://example.com/walls',
+      kind: 'article',
+      reading_minutes: 12,
+      position: 1,
+      discussed: false,
+      takeaway: null,
+    },
+    {
+      item_id: 'b',
+      title: '<img src=x onerror=alert(1)>',
+      url: 'javascript:alert(1)',
+      kind: 'link',
+      reading_minutes: 3,
+      position: 2,
+      discussed: false,
+      takeaway: null,
+    },
   ],
 };
 
@@ -29,7 +53,11 @@ describe('meetingMarkdown', () => {
   });
 
   test('notes: discussed or carried over, with takeaways quoted', () => {
-    const done = { ...meeting, ended_at: '2026-12-03T20:00:00Z', agenda: [{ ...meeting.agenda[0]!, discussed: true, takeaway: 'Good fences' }, meeting.agenda[1]!] };
+    const done = {
+      ...meeting,
+      ended_at: '2026-12-03T20:00:00Z',
+      agenda: [{ ...meeting.agenda[0]!, discussed: true, takeaway: 'Good fences' }, meeting.agenda[1]!],
+    };
     const md = meetingMarkdown(done, 'G', 'en-GB');
     expect(md).toContain('## Notes');
     expect(md).toContain('(discussed)\n   > Good fences');
@@ -38,6 +66,8 @@ describe('meetingMarkdown', () => {
   });
 
   test('a meeting without a title is named after the group', () => {
-    expect(meetingMarkdown({ ...meeting, title: null, agenda: [] }, 'Circle', 'en-GB')).toMatch(/^# Circle meeting\n[\s\S]*Nothing on the agenda\./);
+    expect(meetingMarkdown({ ...meeting, title: null, agenda: [] }, 'Circle', 'en-GB')).toMatch(
+      /^# Circle meeting\n[\s\S]*Nothing on the agenda\./,
+    );
   });
 });

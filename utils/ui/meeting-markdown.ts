@@ -34,6 +34,10 @@ export function meetingMarkdown(meeting: Meeting, groupName: string, locale?: st
 
 /** A file name for the download: group, date, agenda or notes. */
 export function meetingFileName(meeting: Meeting, groupName: string): string {
-  const slug = groupName.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'group';
+  const slug =
+    groupName
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'group';
   return `${slug}-${meeting.starts_at.slice(0, 10)}-${meeting.ended_at ? 'notes' : 'agenda'}.md`;
 }

@@ -5,9 +5,12 @@ import { mergeNews, NO_NEWS, queueNewsCount } from './news';
 
 const news = (over: Partial<GroupNews>): GroupNews => ({ seen_at: null, new_items: [], new_comments: {}, meeting: null, ...over });
 
-describe('queueNewsCount (the Queue tab\'s badge)', () => {
+describe("queueNewsCount (the Queue tab's badge)", () => {
   test('with the whole queue loaded, counts its entries that are new or newly discussed, once each', () => {
-    const marks = mergeNews(NO_NEWS, news({ new_items: ['i1', 'elsewhere'], new_comments: { i1: 2, i2: 1 }, queued: ['i1', 'i2', 'stale'] }));
+    const marks = mergeNews(
+      NO_NEWS,
+      news({ new_items: ['i1', 'elsewhere'], new_comments: { i1: 2, i2: 1 }, queued: ['i1', 'i2', 'stale'] }),
+    );
     expect(queueNewsCount(queue, marks)).toBe(2);
   });
 

@@ -34,8 +34,13 @@ describe('the popup start', () => {
   });
 
   test('anything unreadable remembered counts as nothing', () => {
-    for (const bad of ['{', '"text"', '{"account":null,"groups":[]}', '{"account":{"userId":1},"groups":[]}',
-      `{"account":${JSON.stringify(ada)},"groups":[{"id":"g1"}]}`]) {
+    for (const bad of [
+      '{',
+      '"text"',
+      '{"account":null,"groups":[]}',
+      '{"account":{"userId":1},"groups":[]}',
+      `{"account":${JSON.stringify(ada)},"groups":[{"id":"g1"}]}`,
+    ]) {
       localStorage.setItem('readclub:popupStart', bad);
       expect(rememberedStart()).toBeUndefined();
     }

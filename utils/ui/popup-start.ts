@@ -31,7 +31,9 @@ const REMEMBERED = 'readclub:popupStart';
  */
 export async function readPopupStart(withOutbox = true): Promise<PopupStart | undefined> {
   try {
-    const [account, groups, lastId, ops] = await storage.getItems(withOutbox ? [cachedAccount, cachedGroups, lastGroupId, outbox] : [cachedAccount, cachedGroups, lastGroupId]);
+    const [account, groups, lastId, ops] = await storage.getItems(
+      withOutbox ? [cachedAccount, cachedGroups, lastGroupId, outbox] : [cachedAccount, cachedGroups, lastGroupId],
+    );
     return {
       account: account!.value as Account | null,
       groups: groups!.value as GroupSummary[],
@@ -53,8 +55,10 @@ export function rememberedStart(): PopupStart | undefined {
   try {
     const start = JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null') as PopupStart | null;
     const account = start?.account;
-    if (!account || typeof account.userId !== 'string' || typeof account.email !== 'string' || typeof account.displayName !== 'string') return undefined;
-    if (!Array.isArray(start.groups) || !start.groups.every((g) => typeof g?.id === 'string' && typeof g.name === 'string')) return undefined;
+    if (!account || typeof account.userId !== 'string' || typeof account.email !== 'string' || typeof account.displayName !== 'string')
+      return undefined;
+    if (!Array.isArray(start.groups) || !start.groups.every((g) => typeof g?.id === 'string' && typeof g.name === 'string'))
+      return undefined;
     return { account, groups: start.groups, lastGroupId: typeof start.lastGroupId === 'string' ? start.lastGroupId : null };
   } catch {
     return undefined;

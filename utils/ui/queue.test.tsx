@@ -9,9 +9,25 @@ afterEach(cleanup);
 const entries = ['a', 'b', 'c'].map((item_id) => ({ item_id, title: item_id.toUpperCase() })) as QueueEntry[];
 
 /** Three cards moved the way the queue moves them. */
-function Cards({ move, more = false, busy = false }: { move: (entry: QueueEntry, before: string | null | undefined) => void; more?: boolean; busy?: boolean }) {
+function Cards({
+  move,
+  more = false,
+  busy = false,
+}: {
+  move: (entry: QueueEntry, before: string | null | undefined) => void;
+  more?: boolean;
+  busy?: boolean;
+}) {
   const { attrs } = useCardMoves(entries, more, busy, move);
-  return <ul>{entries.map((e) => <li key={e.item_id} {...attrs(e)}>{e.title}</li>)}</ul>;
+  return (
+    <ul>
+      {entries.map((e) => (
+        <li key={e.item_id} {...attrs(e)}>
+          {e.title}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 describe('useCardMoves', () => {

@@ -38,7 +38,7 @@ export function useWanted(queue: GroupQueue, on: boolean, onError: (error: UserE
     return () => {
       live = false;
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- reads again for a new queue; onError is the caller's function of that render
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reads again for a new queue; onError is the caller's function of that render
   }, [on, queue]);
   async function more() {
     if (!latest.current) return;
@@ -52,11 +52,16 @@ export function useWanted(queue: GroupQueue, on: boolean, onError: (error: UserE
 /** Asks the background for one change to a queue entry (sent now, or kept in the outbox: 'queued'). */
 export function askChange(change: ChangeInput): Promise<Reply<unknown>> {
   switch (change.kind) {
-    case 'vote': return ask('voteItem', change.args);
-    case 'read': return ask('markRead', change.args);
-    case 'move': return ask('moveQueueEntry', change.args);
-    case 'unqueue': return ask('unqueueItem', change.args);
-    case 'untag': return ask('untagItem', change.args);
+    case 'vote':
+      return ask('voteItem', change.args);
+    case 'read':
+      return ask('markRead', change.args);
+    case 'move':
+      return ask('moveQueueEntry', change.args);
+    case 'unqueue':
+      return ask('unqueueItem', change.args);
+    case 'untag':
+      return ask('untagItem', change.args);
   }
 }
 
@@ -65,7 +70,12 @@ export function askChange(change: ChangeInput): Promise<Reply<unknown>> {
  * ends in `move(entry, before)` with a target among the loaded entries (undefined: no move).
  * `step` is the target one place up or down, for the buttons too.
  */
-export function useCardMoves(entries: QueueEntry[], more: boolean, busy: boolean, move: (entry: QueueEntry, before: string | null | undefined) => void) {
+export function useCardMoves(
+  entries: QueueEntry[],
+  more: boolean,
+  busy: boolean,
+  move: (entry: QueueEntry, before: string | null | undefined) => void,
+) {
   const [dragged, setDragged] = useState<string | null>(null);
   const step = (entry: QueueEntry, by: -1 | 1) => stepTarget(entries, entry.item_id, by, more);
   const attrs = (entry: QueueEntry): JSX.HTMLAttributes<HTMLLIElement> => ({

@@ -32,11 +32,15 @@ describe('sanitizeForDisplay (the side panel sanitises a stored clip again befor
   });
 
   test('regression: a tampered clip (written straight through the RPC) loses its script, handlers and javascript: links', () => {
-    const out = show('<p onmouseover="steal()">Hi</p><script>steal()</script><a href="javascript:steal()">x</a><iframe src="https://evil.example"></iframe>');
+    const out = show(
+      '<p onmouseover="steal()">Hi</p><script>steal()</script><a href="javascript:steal()">x</a><iframe src="https://evil.example"></iframe>',
+    );
     expect(out).toBe('<p>Hi</p><a>x</a>');
   });
 
   test('relative and extension URLs in a stored clip are dropped, not resolved against the extension page', () => {
-    expect(show('<a href="/options.html">o</a><img src="sidepanel.js"><a href="chrome-extension://abcdef/x">e</a>')).toBe('<a>o</a><a>e</a>');
+    expect(show('<a href="/options.html">o</a><img src="sidepanel.js"><a href="chrome-extension://abcdef/x">e</a>')).toBe(
+      '<a>o</a><a>e</a>',
+    );
   });
 });

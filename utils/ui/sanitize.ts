@@ -55,9 +55,7 @@ function purifierOn(win: unknown): DOMPurify | null {
 /** DOMPurify on `win` when one is given, else on `doc`'s window, else on the global one; throws if none works. */
 function purifierFor(doc: Document | null | undefined, win?: unknown): DOMPurify {
   const purify =
-    win !== undefined
-      ? purifierOn(win)
-      : (purifierOn(doc?.defaultView) ?? purifierOn((globalThis as { window?: unknown }).window));
+    win !== undefined ? purifierOn(win) : (purifierOn(doc?.defaultView) ?? purifierOn((globalThis as { window?: unknown }).window));
   if (!purify) {
     throw new Error('No DOM here can run DOMPurify: pass a browser or jsdom window (linkedom and happy-dom cannot).');
   }

@@ -13,8 +13,17 @@ afterEach(cleanup);
 
 describe('ItemDetailView', () => {
   test('shows the item and the comment just added, without reloading it', async () => {
-    const more = { ...detail, comments: [...detail.comments, { id: 'c2', body: 'Section two.', author: { id: 'b', display_name: 'Ben' }, created_at: detail.item.created_at }] };
-    replies({ itemDetail: () => ({ ok: true, value: sent('addComment').length > 0 ? more : detail }) }, { ok: true, value: more.comments[1] });
+    const more = {
+      ...detail,
+      comments: [
+        ...detail.comments,
+        { id: 'c2', body: 'Section two.', author: { id: 'b', display_name: 'Ben' }, created_at: detail.item.created_at },
+      ],
+    };
+    replies(
+      { itemDetail: () => ({ ok: true, value: sent('addComment').length > 0 ? more : detail }) },
+      { ok: true, value: more.comments[1] },
+    );
     const onBack = vi.fn();
     render(<ItemDetailView itemId="i1" onBack={onBack} />);
     expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
@@ -62,7 +71,7 @@ describe('ItemDetailView', () => {
     expect(send).toHaveBeenCalledWith('deleteItem', { itemId: 'i1', groupId: 'g1' });
   });
 
-  test('someone else\'s item offers no delete; the adder shows with their initials', async () => {
+  test("someone else's item offers no delete; the adder shows with their initials", async () => {
     send.mockResolvedValue({ ok: true, value: { ...detail, can_delete: false } });
     render(<ItemDetailView itemId="i1" onBack={vi.fn()} />);
     expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();

@@ -33,7 +33,7 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
   }
   useEffect(() => {
     load();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   }, [itemId]);
   // The control that opened the item is hidden now: focus starts here, where Back is.
   const backButton = useRef<HTMLButtonElement>(null);
@@ -45,7 +45,13 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
     </button>
   );
   if (reading) return <ReaderView itemId={itemId} onBack={() => (setReading(false), load())} />;
-  if (!detail) return <div class="stack">{back}{error ? <Alert error={error} /> : <Loading text="Loading…" />}</div>;
+  if (!detail)
+    return (
+      <div class="stack">
+        {back}
+        {error ? <Alert error={error} /> : <Loading text="Loading…" />}
+      </div>
+    );
   const { item, tags, comments, queue } = detail;
   const site = siteLabel(item.site_name, item.url);
   const by = item.authors.length > 0 ? item.authors.join(', ') : item.byline;
@@ -69,18 +75,32 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
             added by {item.added_by.display_name}
           </span>
         </p>
-        {queue && <p class="hint">Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.</p>}
+        {queue && (
+          <p class="hint">
+            Number {queue.position} in the queue, queued by {queue.queued_by.display_name}.
+          </p>
+        )}
         {item.excerpt && <p class="excerpt">{item.excerpt}</p>}
         {item.kind === 'article' && (
-          <button type="button" class="secondary" onClick={() => setReading(true)}>Read the clipped copy</button>
+          <button type="button" class="secondary" onClick={() => setReading(true)}>
+            Read the clipped copy
+          </button>
         )}
       </article>
-      <TagEditor itemId={item.id} groupId={item.group_id} tags={tags}
-        onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))} />
+      <TagEditor
+        itemId={item.id}
+        groupId={item.group_id}
+        tags={tags}
+        onChange={(all) => setDetail((now) => (now ? { ...now, tags: all } : now))}
+      />
       <Alert error={error} />
       {/* A new comment comes back from add_comment: shown as is, no refetch (a comment is one request). */}
-      <CommentThread itemId={item.id} groupId={item.group_id} comments={comments}
-        onChanged={(added) => (added ? setDetail((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())} />
+      <CommentThread
+        itemId={item.id}
+        groupId={item.group_id}
+        comments={comments}
+        onChanged={(added) => (added ? setDetail((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())}
+      />
       {detail.can_delete && <DeleteItem itemId={item.id} groupId={item.group_id} title={item.title} onDeleted={onBack} />}
     </div>
   );

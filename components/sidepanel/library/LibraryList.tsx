@@ -14,25 +14,42 @@ export interface LibraryListProps {
 }
 
 export function LibraryList({ entries, empty, onOpen, onRead }: LibraryListProps) {
-  if (entries.length === 0) return <p class="empty" data-testid="library-empty">{empty}</p>;
+  if (entries.length === 0)
+    return (
+      <p class="empty" data-testid="library-empty">
+        {empty}
+      </p>
+    );
   return (
     <ul class="queue" data-testid="library" aria-label="Library">
       {entries.map((entry) => (
         <li key={entry.item_id} class="card stack" data-testid="library-entry">
-          <WebLink class="entry-title" url={entry.url}>{entry.title}</WebLink>
+          <WebLink class="entry-title" url={entry.url}>
+            {entry.title}
+          </WebLink>
           <p class="meta">
             {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
             <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
-            <span><Avatar person={entry.added_by} />added by {entry.added_by.display_name}</span>
+            <span>
+              <Avatar person={entry.added_by} />
+              added by {entry.added_by.display_name}
+            </span>
             {entry.queue_position !== null && <span>Number {entry.queue_position} in the queue</span>}
           </p>
           <TagChips tags={entry.tags} />
           <div class="row">
-            <button type="button" class="link" aria-label={`${commentsLabel(entry.comment_count)}: ${entry.title}`} onClick={() => onOpen(entry.item_id)}>
+            <button
+              type="button"
+              class="link"
+              aria-label={`${commentsLabel(entry.comment_count)}: ${entry.title}`}
+              onClick={() => onOpen(entry.item_id)}
+            >
               {commentsLabel(entry.comment_count)}
             </button>
             {entry.kind === 'article' && (
-              <button type="button" class="link" aria-label={`Read ${entry.title}`} onClick={() => onRead(entry.item_id)}>Read</button>
+              <button type="button" class="link" aria-label={`Read ${entry.title}`} onClick={() => onRead(entry.item_id)}>
+                Read
+              </button>
             )}
           </div>
         </li>

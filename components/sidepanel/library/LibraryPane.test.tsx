@@ -9,19 +9,38 @@ import { groups } from '@/components/testing/fixtures';
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 const ada = { id: 'u-ada', display_name: 'Ada' };
 const entry = (id: string, title: string, tags: string[], kind: LibraryEntry['kind'] = 'article'): LibraryEntry => ({
-  item_id: id, kind, title, url: `https://example.org/${id}`, site_name: null, excerpt: null, added_by: ada,
-  created_at: '2025-03-01T10:00:00Z', tags, comment_count: 1, reading_minutes: 4, queue_position: id === 'i1' ? 1 : null,
+  item_id: id,
+  kind,
+  title,
+  url: `https://example.org/${id}`,
+  site_name: null,
+  excerpt: null,
+  added_by: ada,
+  created_at: '2025-03-01T10:00:00Z',
+  tags,
+  comment_count: 1,
+  reading_minutes: 4,
+  queue_position: id === 'i1' ? 1 : null,
 });
 const all = [entry('i1', 'Quiet Leadership', ['essay']), entry('i2', 'Bridges', ['engineering'], 'link')];
 
 beforeEach(async () => {
   resetProtocol();
-  replies({
-    groupTags: { ok: true, value: [{ tag: 'essay', count: 1 }, { tag: 'engineering', count: 1 }] },
-    groupLibrary: (data) => ({ ok: true, value: data.tag ? all.filter((e) => e.tags.includes(data.tag!)) : all }),
-    searchLibrary: (data) => ({ ok: true, value: data.query === 'lead' ? [{ ...all[0]!, rank: 1 }] : [] }),
-    renameTag: { ok: true, value: { tag: 'essays', items: 1 } },
-  }, (name) => ({ ok: false, error: { kind: 'server', message: `unexpected ${name}` } }));
+  replies(
+    {
+      groupTags: {
+        ok: true,
+        value: [
+          { tag: 'essay', count: 1 },
+          { tag: 'engineering', count: 1 },
+        ],
+      },
+      groupLibrary: (data) => ({ ok: true, value: data.tag ? all.filter((e) => e.tags.includes(data.tag!)) : all }),
+      searchLibrary: (data) => ({ ok: true, value: data.query === 'lead' ? [{ ...all[0]!, rank: 1 }] : [] }),
+      renameTag: { ok: true, value: { tag: 'essays', items: 1 } },
+    },
+    (name) => ({ ok: false, error: { kind: 'server', message: `unexpected ${name}` } }),
+  );
   await cachedGroups.setValue(groups);
 });
 afterEach(cleanup);
@@ -37,7 +56,7 @@ describe('LibraryPane', () => {
     expect(onOpen).toHaveBeenCalledWith('i2');
   });
 
-  test('filters by a tag chosen from the group\'s tags with counts', async () => {
+  test("filters by a tag chosen from the group's tags with counts", async () => {
     render(<LibraryPane groupId="g1" onOpen={vi.fn()} />);
     const select = (await screen.findByLabelText('Filter by tag')) as HTMLSelectElement;
     await waitFor(() => expect([...select.options].map((o) => o.text)).toEqual(['All tags', 'essay (1)', 'engineering (1)']));
@@ -51,7 +70,7 @@ describe('LibraryPane', () => {
     const box = await screen.findByRole('searchbox', { name: 'Search the library' });
     fireEvent.input(box, { target: { value: ' lead ' } });
     fireEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));
-    expect((await screen.findByText('1 found for “lead”'))).toBeTruthy();
+    expect(await screen.findByText('1 found for “lead”')).toBeTruthy();
     expect(send).toHaveBeenCalledWith('searchLibrary', { groupId: 'g1', query: 'lead' });
     fireEvent.input(box, { target: { value: 'zebra' } });
     fireEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));

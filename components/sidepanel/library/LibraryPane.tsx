@@ -51,27 +51,56 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
       <div class="library-tools">
         <form class="row" role="search" onSubmit={(e) => (e.preventDefault(), setQuery(typed.trim()))}>
           <label for="library-search">Search the library</label>
-          <input id="library-search" type="search" value={typed} placeholder="Words in titles, text, tags, comments"
-            onInput={(e) => setTyped(e.currentTarget.value)} />
-          <button type="submit" class="secondary">Search</button>
-          {query && <button type="button" class="link" onClick={() => (setTyped(''), setQuery(''))}>Clear search</button>}
+          <input
+            id="library-search"
+            type="search"
+            value={typed}
+            placeholder="Words in titles, text, tags, comments"
+            onInput={(e) => setTyped(e.currentTarget.value)}
+          />
+          <button type="submit" class="secondary">
+            Search
+          </button>
+          {query && (
+            <button type="button" class="link" onClick={() => (setTyped(''), setQuery(''))}>
+              Clear search
+            </button>
+          )}
         </form>
         <div class="row">
           <label for="library-tag">Filter by tag</label>
           <select id="library-tag" value={tag ?? ''} onChange={(e) => (setTag(e.currentTarget.value || null), setNote(null))}>
             <option value="">All tags</option>
-            {tags.map((t) => <option key={t.tag} value={t.tag}>{`${t.tag} (${t.count})`}</option>)}
+            {tags.map((t) => (
+              <option key={t.tag} value={t.tag}>{`${t.tag} (${t.count})`}</option>
+            ))}
           </select>
         </div>
         {tag && (role === 'owner' || role === 'admin') && (
-          <TagRename groupId={groupId} tag={tag} others={tags.map((t) => t.tag)}
-            onRenamed={(to, items) => (setNote(`Renamed “${tag}” to “${to}” on ${items} ${items === 1 ? 'item' : 'items'}.`), setTag(to))} />
+          <TagRename
+            groupId={groupId}
+            tag={tag}
+            others={tags.map((t) => t.tag)}
+            onRenamed={(to, items) => (setNote(`Renamed “${tag}” to “${to}” on ${items} ${items === 1 ? 'item' : 'items'}.`), setTag(to))}
+          />
         )}
-        {note && <p class="ok" role="status">{note}</p>}
+        {note && (
+          <p class="ok" role="status">
+            {note}
+          </p>
+        )}
       </div>
-      {query && <p class="hint" role="status">{entries ? `${entries.length} found for “${query}”` : 'Searching…'}</p>}
+      {query && (
+        <p class="hint" role="status">
+          {entries ? `${entries.length} found for “${query}”` : 'Searching…'}
+        </p>
+      )}
       <Alert error={error} />
-      {entries ? <LibraryList entries={entries} empty={empty} onOpen={onOpen} onRead={setReading} /> : !error && <Loading text="Loading the library…" />}
+      {entries ? (
+        <LibraryList entries={entries} empty={empty} onOpen={onOpen} onRead={setReading} />
+      ) : (
+        !error && <Loading text="Loading the library…" />
+      )}
     </div>
   );
 }

@@ -10,11 +10,21 @@ beforeEach(resetProtocol);
 afterEach(cleanup);
 
 const copy: ItemReader = {
-  id: 'i1', group_id: 'g1', kind: 'article', title: 'Reading Circles at Work', url: 'https://example.org/reading-circles',
-  site_name: 'Example Journal', byline: 'Grace H.', published_at: '2025-02-27T09:00:00Z', lang: 'de', dir: 'ltr',
-  excerpt: null, reading_minutes: 5,
-  content_html: '<p>Small groups <em>read</em> better.</p><img src="https://img.example.org/a.png" alt="A chart" onerror="alert(1)">'
-    + '<script>alert(2)</script><a href="javascript:alert(3)">bad</a><a href="https://example.org/more">more</a>',
+  id: 'i1',
+  group_id: 'g1',
+  kind: 'article',
+  title: 'Reading Circles at Work',
+  url: 'https://example.org/reading-circles',
+  site_name: 'Example Journal',
+  byline: 'Grace H.',
+  published_at: '2025-02-27T09:00:00Z',
+  lang: 'de',
+  dir: 'ltr',
+  excerpt: null,
+  reading_minutes: 5,
+  content_html:
+    '<p>Small groups <em>read</em> better.</p><img src="https://img.example.org/a.png" alt="A chart" onerror="alert(1)">' +
+    '<script>alert(2)</script><a href="javascript:alert(3)">bad</a><a href="https://example.org/more">more</a>',
   comments: [{ id: 'c1', body: 'Section two!', author: { id: 'u-ben', display_name: 'Ben' }, created_at: '2025-03-01T10:00:00Z' }],
 };
 

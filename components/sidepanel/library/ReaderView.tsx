@@ -26,11 +26,21 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
   }
   useEffect(() => {
     load();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   }, [itemId]);
 
-  const back = <button type="button" class="link" onClick={onBack}>← Back</button>;
-  if (!copy) return <div class="stack">{back}{error ? <Alert error={error} /> : <Loading text="Loading the clipped copy…" />}</div>;
+  const back = (
+    <button type="button" class="link" onClick={onBack}>
+      ← Back
+    </button>
+  );
+  if (!copy)
+    return (
+      <div class="stack">
+        {back}
+        {error ? <Alert error={error} /> : <Loading text="Loading the clipped copy…" />}
+      </div>
+    );
   const site = siteLabel(copy.site_name, copy.url);
   const published = dateLabel(copy.published_at);
   const html = copy.content_html ? sanitizeForDisplay(copy.content_html, document) : null;
@@ -43,7 +53,9 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
           {site && <span>{site}</span>}
           {copy.byline && <span>{copy.byline}</span>}
           {published && <span>Published {published}</span>}
-          <WebLink url={copy.url} fallback={null}>Open the page</WebLink>
+          <WebLink url={copy.url} fallback={null}>
+            Open the page
+          </WebLink>
         </p>
         {html ? (
           // Sanitised just above; member text is never set as HTML anywhere else.
@@ -53,8 +65,12 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
         )}
       </article>
       <Alert error={error} />
-      <CommentThread itemId={copy.id} groupId={copy.group_id} comments={copy.comments}
-        onChanged={(added) => (added ? setCopy((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())} />
+      <CommentThread
+        itemId={copy.id}
+        groupId={copy.group_id}
+        comments={copy.comments}
+        onChanged={(added) => (added ? setCopy((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())}
+      />
     </div>
   );
 }

@@ -39,7 +39,9 @@ export function TagRename({ groupId, tag, others, onRenamed }: TagRenameProps) {
     <form class="row" onSubmit={submit} aria-label={`Rename the tag ${tag}`}>
       <label for="rename-tag">Rename “{tag}” to</label>
       <input id="rename-tag" value={to} autocomplete="off" onInput={(e) => (setTo(e.currentTarget.value), setError(null))} />
-      <button type="submit" class="secondary" disabled={busy}>{merging ? 'Merge' : 'Rename'}</button>
+      <button type="submit" class="secondary" disabled={busy}>
+        {merging ? 'Merge' : 'Rename'}
+      </button>
       {merging && <p class="hint">“{target}” exists: the two tags become one.</p>}
       <Alert error={error} />
     </form>

@@ -16,11 +16,26 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 const person = (id: string, display_name: string) => ({ id, display_name });
-const row = (item_id: string, title: string, position: number): AgendaItem =>
-  ({ item_id, title, url: null, kind: 'article', reading_minutes: 5, position, discussed: false, takeaway: null });
+const row = (item_id: string, title: string, position: number): AgendaItem => ({
+  item_id,
+  title,
+  url: null,
+  kind: 'article',
+  reading_minutes: 5,
+  position,
+  discussed: false,
+  takeaway: null,
+});
 const meeting: Meeting = {
-  id: 'm1', group_id: 'g1', starts_at: '2099-12-03T18:30:00Z', title: 'December', place: null, lead: null,
-  created_by: person('u1', 'Ada'), created_at: '2026-11-29T10:00:00Z', ended_at: null,
+  id: 'm1',
+  group_id: 'g1',
+  starts_at: '2099-12-03T18:30:00Z',
+  title: 'December',
+  place: null,
+  lead: null,
+  created_by: person('u1', 'Ada'),
+  created_at: '2026-11-29T10:00:00Z',
+  ended_at: null,
   agenda: [row('i1', 'Reading Circles at Work', 1), row('i9', 'Walls', 2), row('i8', 'Doors', 3)],
 };
 
@@ -35,9 +50,13 @@ describe('Agenda', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith(meeting));
     expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i1', action: 'move', beforeItemId: 'i8' });
     fireEvent.click(screen.getByRole('button', { name: 'Move Walls down the agenda' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i9', action: 'move', beforeItemId: null }));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i9', action: 'move', beforeItemId: null }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Move Doors up the agenda' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i8', action: 'move', beforeItemId: 'i9' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i8', action: 'move', beforeItemId: 'i9' }),
+    );
   });
 
   test('adds from the queue only what is not on the agenda yet; records a takeaway as discussed', async () => {
@@ -47,10 +66,14 @@ describe('Agenda', () => {
     expect([...add.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Choose an item…', 'Deep Work Notes']);
     fireEvent.change(add, { target: { value: 'i2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i2', action: 'add', beforeItemId: undefined }));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith('editAgenda', { meetingId: 'm1', itemId: 'i2', action: 'add', beforeItemId: undefined }),
+    );
     fireEvent.input(screen.getByLabelText('Takeaway for Walls'), { target: { value: 'Good fences' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save takeaway for Walls' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('recordDiscussed', { meetingId: 'm1', itemId: 'i9', discussed: true, takeaway: 'Good fences' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith('recordDiscussed', { meetingId: 'm1', itemId: 'i9', discussed: true, takeaway: 'Good fences' }),
+    );
   });
 
   test('a refused change shows the server’s words and asks for the meeting again', async () => {

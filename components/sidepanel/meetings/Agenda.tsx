@@ -32,7 +32,7 @@ export function Agenda({ meeting, groupId, canManage, onChanged, onOpen }: Agend
 
   async function run(work: Promise<Reply<Meeting | null>>) {
     const reply = await work;
-    if (!reply.ok) return setError(reply.error), onChanged(null);
+    if (!reply.ok) return (setError(reply.error), onChanged(null));
     setError(null);
     onChanged(reply.value);
   }
@@ -42,14 +42,26 @@ export function Agenda({ meeting, groupId, canManage, onChanged, onOpen }: Agend
   return (
     <div class="stack">
       <Alert error={error} />
-      {meeting.agenda.length === 0 ? <p class="hint">Nothing on the agenda.</p> : (
+      {meeting.agenda.length === 0 ? (
+        <p class="hint">Nothing on the agenda.</p>
+      ) : (
         <ol class="agenda" aria-label={meeting.ended_at ? 'What was on the agenda' : 'Agenda'} data-testid="agenda">
           {meeting.agenda.map((a, i) => (
-            <AgendaItemRow key={a.item_id} item={a} open={open} onOpen={onOpen && (() => onOpen(a.item_id))}
-              onMove={i > 0 || i < ids.length - 1 ? (step) => edit(a.item_id, 'move', step < 0 ? ids[i - 1] : (ids[i + 2] ?? null)) : undefined}
-              first={i === 0} last={i === ids.length - 1}
+            <AgendaItemRow
+              key={a.item_id}
+              item={a}
+              open={open}
+              onOpen={onOpen && (() => onOpen(a.item_id))}
+              onMove={
+                i > 0 || i < ids.length - 1 ? (step) => edit(a.item_id, 'move', step < 0 ? ids[i - 1] : (ids[i + 2] ?? null)) : undefined
+              }
+              first={i === 0}
+              last={i === ids.length - 1}
               onRemove={() => edit(a.item_id, 'remove')}
-              onRecord={(discussed, takeaway) => run(ask('recordDiscussed', { meetingId: meeting.id, itemId: a.item_id, discussed, takeaway }))} />
+              onRecord={(discussed, takeaway) =>
+                run(ask('recordDiscussed', { meetingId: meeting.id, itemId: a.item_id, discussed, takeaway }))
+              }
+            />
           ))}
         </ol>
       )}
@@ -58,15 +70,25 @@ export function Agenda({ meeting, groupId, canManage, onChanged, onOpen }: Agend
           <label for={`agenda-add-${meeting.id}`}>Add from the queue</label>
           <select id={`agenda-add-${meeting.id}`} value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
             <option value="">Choose an item…</option>
-            {addable.map((e) => <option key={e.item_id} value={e.item_id}>{e.title}</option>)}
+            {addable.map((e) => (
+              <option key={e.item_id} value={e.item_id}>
+                {e.title}
+              </option>
+            ))}
           </select>
-          <button type="button" class="secondary small" disabled={!adding} onClick={() => (void edit(adding, 'add'), setAdding(''))}>Add</button>
+          <button type="button" class="secondary small" disabled={!adding} onClick={() => (void edit(adding, 'add'), setAdding(''))}>
+            Add
+          </button>
         </div>
       )}
       {open && (
         <div class="row">
-          <button type="button" onClick={() => run(ask('finishMeeting', { meetingId: meeting.id }))}>Finish meeting</button>
-          <button type="button" class="secondary" onClick={() => run(ask('cancelMeeting', { meetingId: meeting.id }))}>Cancel meeting</button>
+          <button type="button" onClick={() => run(ask('finishMeeting', { meetingId: meeting.id }))}>
+            Finish meeting
+          </button>
+          <button type="button" class="secondary" onClick={() => run(ask('cancelMeeting', { meetingId: meeting.id }))}>
+            Cancel meeting
+          </button>
           <span class="hint">Finishing takes discussed items off the queue; the rest carry over.</span>
         </div>
       )}

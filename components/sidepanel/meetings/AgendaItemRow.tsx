@@ -20,7 +20,18 @@ export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRec
   return (
     <li data-testid="agenda-item">
       <span>
-        <strong>{onOpen ? <button type="button" class="link" onClick={onOpen} aria-label={`Discussion: ${item.title}`}>{item.title}</button> : item.title}</strong> <span class="hint">· {item.reading_minutes} min{status && ` · ${status}`}</span>
+        <strong>
+          {onOpen ? (
+            <button type="button" class="link" onClick={onOpen} aria-label={`Discussion: ${item.title}`}>
+              {item.title}
+            </button>
+          ) : (
+            item.title
+          )}
+        </strong>{' '}
+        <span class="hint">
+          · {item.reading_minutes} min{status && ` · ${status}`}
+        </span>
       </span>
       {!open && item.takeaway && <blockquote class="takeaway">{item.takeaway}</blockquote>}
       {open && (
@@ -29,14 +40,36 @@ export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRec
             <label class="check">
               <input type="checkbox" checked={item.discussed} onChange={(e) => onRecord(e.currentTarget.checked, takeaway)} /> Discussed
             </label>
-            {onMove && !first && <button type="button" class="link" onClick={() => onMove(-1)} aria-label={`Move ${item.title} up the agenda`}>↑</button>}
-            {onMove && !last && <button type="button" class="link" onClick={() => onMove(1)} aria-label={`Move ${item.title} down the agenda`}>↓</button>}
-            <button type="button" class="link" onClick={onRemove} aria-label={`Remove: take ${item.title} off the agenda`}>Remove</button>
+            {onMove && !first && (
+              <button type="button" class="link" onClick={() => onMove(-1)} aria-label={`Move ${item.title} up the agenda`}>
+                ↑
+              </button>
+            )}
+            {onMove && !last && (
+              <button type="button" class="link" onClick={() => onMove(1)} aria-label={`Move ${item.title} down the agenda`}>
+                ↓
+              </button>
+            )}
+            <button type="button" class="link" onClick={onRemove} aria-label={`Remove: take ${item.title} off the agenda`}>
+              Remove
+            </button>
           </div>
           <div class="row">
-            <input aria-label={`Takeaway for ${item.title}`} maxLength={2000} placeholder="Takeaway (optional)" value={takeaway}
-              onInput={(e) => setTakeaway(e.currentTarget.value)} />
-            <button type="button" class="secondary small" onClick={() => onRecord(true, takeaway)} aria-label={`Save takeaway for ${item.title}`}>Save</button>
+            <input
+              aria-label={`Takeaway for ${item.title}`}
+              maxLength={2000}
+              placeholder="Takeaway (optional)"
+              value={takeaway}
+              onInput={(e) => setTakeaway(e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              class="secondary small"
+              onClick={() => onRecord(true, takeaway)}
+              aria-label={`Save takeaway for ${item.title}`}
+            >
+              Save
+            </button>
           </div>
         </>
       )}

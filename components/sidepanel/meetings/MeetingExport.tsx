@@ -23,9 +23,15 @@ export function MeetingExport({ meeting, groupName }: { meeting: Meeting; groupN
   }
   return (
     <div class="row">
-      <button type="button" class="secondary small" onClick={copy}>Copy {what} as Markdown</button>
-      <button type="button" class="secondary small" onClick={download}>Download {what}</button>
-      <span class="hint" role="status">{said}</span>
+      <button type="button" class="secondary small" onClick={copy}>
+        Copy {what} as Markdown
+      </button>
+      <button type="button" class="secondary small" onClick={download}>
+        Download {what}
+      </button>
+      <span class="hint" role="status">
+        {said}
+      </span>
     </div>
   );
 }

@@ -10,14 +10,29 @@ afterEach(cleanup);
 
 const person = (id: string, display_name: string) => ({ id, display_name });
 const meeting: Meeting = {
-  id: 'm1', group_id: 'g1', starts_at: '2099-12-03T18:30:00Z', title: 'December', place: 'Library café', lead: person('u2', 'Ben'),
-  created_by: person('u1', 'Ada'), created_at: '2026-11-29T10:00:00Z', ended_at: null, agenda: [],
+  id: 'm1',
+  group_id: 'g1',
+  starts_at: '2099-12-03T18:30:00Z',
+  title: 'December',
+  place: 'Library café',
+  lead: person('u2', 'Ben'),
+  created_by: person('u1', 'Ada'),
+  created_at: '2026-11-29T10:00:00Z',
+  ended_at: null,
+  agenda: [],
 };
 const PASSED = 'That time has already passed. Pick a time in the future.';
 
 /** Ben is the one other member; scheduling and editing answer `save`; nothing else answers. */
 function answer(save: Reply<Meeting>) {
-  replies({ groupMembers: { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] }, scheduleMeeting: save, editMeeting: save }, unanswered);
+  replies(
+    {
+      groupMembers: { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] },
+      scheduleMeeting: save,
+      editMeeting: save,
+    },
+    unanswered,
+  );
 }
 beforeEach(() => {
   resetProtocol();
@@ -46,8 +61,13 @@ describe('MeetingForm', () => {
     fireEvent.change(screen.getByLabelText('Discussion lead'), { target: { value: 'u2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(meeting));
-    expect(send).toHaveBeenCalledWith('scheduleMeeting',
-      { groupId: 'g1', startsAt: new Date('2099-12-03T19:30').toISOString(), title: '', place: '', leadId: 'u2' });
+    expect(send).toHaveBeenCalledWith('scheduleMeeting', {
+      groupId: 'g1',
+      startsAt: new Date('2099-12-03T19:30').toISOString(),
+      title: '',
+      place: '',
+      leadId: 'u2',
+    });
   });
 
   test('editing starts from the meeting (its time in local time) and sends editMeeting; Keep as it was leaves it', async () => {
@@ -62,8 +82,13 @@ describe('MeetingForm', () => {
     fireEvent.input(screen.getByLabelText('Title (optional)'), { target: { value: 'Moved' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(send).toHaveBeenCalledWith('editMeeting',
-      { meetingId: 'm1', startsAt: '2099-12-03T18:30:00.000Z', title: 'Moved', place: 'Library café', leadId: 'u2' });
+    expect(send).toHaveBeenCalledWith('editMeeting', {
+      meetingId: 'm1',
+      startsAt: '2099-12-03T18:30:00.000Z',
+      title: 'Moved',
+      place: 'Library café',
+      leadId: 'u2',
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Keep as it was' }));
     expect(onCancel).toHaveBeenCalled();
   });

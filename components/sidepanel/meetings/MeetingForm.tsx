@@ -43,7 +43,9 @@ export function MeetingForm({ groupId, meeting, onSaved, onCancel }: MeetingForm
     if (when !== was && at.getTime() < Date.now()) return setError('That time has already passed. Pick a time in the future.');
     setBusy(true);
     const fields = { startsAt: at.toISOString(), title, place, leadId: leadId || null };
-    const reply = await (meeting ? ask('editMeeting', { meetingId: meeting.id, ...fields }) : ask('scheduleMeeting', { groupId, ...fields }));
+    const reply = await (meeting
+      ? ask('editMeeting', { meetingId: meeting.id, ...fields })
+      : ask('scheduleMeeting', { groupId, ...fields }));
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     setError(null);
@@ -53,22 +55,40 @@ export function MeetingForm({ groupId, meeting, onSaved, onCancel }: MeetingForm
   return (
     <form class="card stack" onSubmit={submit} aria-labelledby={id('heading')} data-testid="meeting-form">
       <h2 id={id('heading')}>{meeting ? 'Change the meeting' : 'Schedule the next meeting'}</h2>
-      <div class="field"><label for={id('when')}>Date and time</label>
-        <input id={id('when')} type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} /></div>
-      <div class="field"><label for={id('title')}>Title (optional)</label>
-        <input id={id('title')} maxLength={120} value={title} onInput={(e) => setTitle(e.currentTarget.value)} /></div>
-      <div class="field"><label for={id('place')}>Place or call link (optional)</label>
-        <input id={id('place')} maxLength={500} value={place} onInput={(e) => setPlace(e.currentTarget.value)} /></div>
-      <div class="field"><label for={id('lead')}>Discussion lead</label>
+      <div class="field">
+        <label for={id('when')}>Date and time</label>
+        <input id={id('when')} type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('title')}>Title (optional)</label>
+        <input id={id('title')} maxLength={120} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('place')}>Place or call link (optional)</label>
+        <input id={id('place')} maxLength={500} value={place} onInput={(e) => setPlace(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for={id('lead')}>Discussion lead</label>
         <select id={id('lead')} value={leadId} onChange={(e) => setLeadId(e.currentTarget.value)}>
           <option value="">Nobody named</option>
-          {members.map((m) => <option key={m.id} value={m.id}>{m.display_name}</option>)}
-        </select></div>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.display_name}
+            </option>
+          ))}
+        </select>
+      </div>
       <Alert error={error} />
       {!meeting && <p class="hint">The top five of the queue become the agenda; you can change it afterwards.</p>}
       <div class="row">
-        <button type="submit" disabled={busy}>{meeting ? 'Save changes' : 'Schedule'}</button>
-        {onCancel && <button type="button" class="secondary" onClick={onCancel}>Keep as it was</button>}
+        <button type="submit" disabled={busy}>
+          {meeting ? 'Save changes' : 'Schedule'}
+        </button>
+        {onCancel && (
+          <button type="button" class="secondary" onClick={onCancel}>
+            Keep as it was
+          </button>
+        )}
       </div>
     </form>
   );

@@ -15,19 +15,31 @@ afterEach(cleanup);
 
 const person = (id: string, display_name: string) => ({ id, display_name });
 const meeting: Meeting = {
-  id: 'm1', group_id: 'g1', starts_at: '2099-12-03T18:30:00Z', title: 'December', place: 'Library café', lead: person('u2', 'Ben'),
-  created_by: person('u1', 'Ada'), created_at: '2026-11-29T10:00:00Z', ended_at: null,
-  agenda: [{ item_id: 'i1', title: 'Walls', url: null, kind: 'manual', reading_minutes: 12, position: 1, discussed: false, takeaway: null }],
+  id: 'm1',
+  group_id: 'g1',
+  starts_at: '2099-12-03T18:30:00Z',
+  title: 'December',
+  place: 'Library café',
+  lead: person('u2', 'Ben'),
+  created_by: person('u1', 'Ada'),
+  created_at: '2026-11-29T10:00:00Z',
+  ended_at: null,
+  agenda: [
+    { item_id: 'i1', title: 'Walls', url: null, kind: 'manual', reading_minutes: 12, position: 1, discussed: false, takeaway: null },
+  ],
 };
 const none: GroupMeetings = { next: null, past: [], can_manage: true };
 
 /** The group's meetings (read afresh each time when a function), Ben as the one other member, scheduling and editing answered with `schedule`; nothing else answers. */
 function answer(meetings: GroupMeetings | (() => GroupMeetings), schedule?: Reply<Meeting>) {
-  replies({
-    groupMeetings: () => ({ ok: true, value: typeof meetings === 'function' ? meetings() : meetings }),
-    groupMembers: { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] },
-    ...(schedule && { scheduleMeeting: schedule, editMeeting: schedule }),
-  }, unanswered);
+  replies(
+    {
+      groupMeetings: () => ({ ok: true, value: typeof meetings === 'function' ? meetings() : meetings }),
+      groupMembers: { ok: true, value: [{ ...person('u2', 'Ben'), avatar_url: null, role: 'member', joined_at: '' }] },
+      ...(schedule && { scheduleMeeting: schedule, editMeeting: schedule }),
+    },
+    unanswered,
+  );
 }
 
 describe('MeetingsPane', () => {
@@ -46,7 +58,12 @@ describe('MeetingsPane', () => {
     await waitFor(() => expect(screen.getByLabelText('Discussion lead').textContent).toContain('Ben'));
     fireEvent.change(screen.getByLabelText('Discussion lead'), { target: { value: 'u2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Schedule' }));
-    await waitFor(() => expect(send).toHaveBeenCalledWith('scheduleMeeting', expect.objectContaining({ groupId: 'g1', leadId: 'u2', startsAt: new Date('2099-01-02T19:00').toISOString() })));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith(
+        'scheduleMeeting',
+        expect.objectContaining({ groupId: 'g1', leadId: 'u2', startsAt: new Date('2099-01-02T19:00').toISOString() }),
+      ),
+    );
     expect(screen.getByRole('alert').textContent).toBe('That time has already passed. Pick a time in the future.');
   });
 
@@ -71,15 +88,24 @@ describe('MeetingsPane', () => {
     fireEvent.input(screen.getByLabelText('Place or call link (optional)'), { target: { value: 'Room 2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(screen.getByTestId('next-meeting').textContent).toContain('Room 2'));
-    expect(send).toHaveBeenCalledWith('editMeeting', expect.objectContaining({ meetingId: 'm1', place: 'Room 2', title: 'December', leadId: 'u2' }));
+    expect(send).toHaveBeenCalledWith(
+      'editMeeting',
+      expect.objectContaining({ meetingId: 'm1', place: 'Room 2', title: 'December', leadId: 'u2' }),
+    );
     expect(screen.getByTestId('agenda-item').textContent).toContain('Walls');
     fireEvent.click(screen.getByRole('button', { name: 'Discussion: Walls' }));
     expect(onOpen).toHaveBeenCalledWith('i1');
   });
 
   test('a past meeting shows what was discussed, its takeaway and what carried over', async () => {
-    const done = { ...meeting, ended_at: '2099-12-03T20:00:00Z', agenda: [{ ...meeting.agenda[0]!, discussed: true, takeaway: 'Good fences' },
-      { ...meeting.agenda[0]!, item_id: 'i2', title: 'Doors', position: 2 }] };
+    const done = {
+      ...meeting,
+      ended_at: '2099-12-03T20:00:00Z',
+      agenda: [
+        { ...meeting.agenda[0]!, discussed: true, takeaway: 'Good fences' },
+        { ...meeting.agenda[0]!, item_id: 'i2', title: 'Doors', position: 2 },
+      ],
+    };
     answer({ next: null, past: [done], can_manage: false });
     render(<MeetingsPane groupId="g1" groupName="Circle" />);
     const past = await screen.findByTestId('past-meeting');

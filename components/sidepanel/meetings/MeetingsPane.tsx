@@ -37,7 +37,10 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: Me
   }
   // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void load(), [groupId, looks]);
-  const changed = (next: Meeting | null) => (next ? setMeetings((m) => m && { ...m, next: next.ended_at ? null : next }) : null, void load());
+  const changed = (next: Meeting | null) => (
+    next ? setMeetings((m) => m && { ...m, next: next.ended_at ? null : next }) : null,
+    void load()
+  );
 
   if (!meetings) return error ? <Alert error={error} /> : <Loading text="Loading meetings…" />;
   const { next, past, can_manage } = meetings;
@@ -49,10 +52,19 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: Me
       ) : next ? (
         <section class="card stack" aria-labelledby="next-meeting" data-testid="next-meeting">
           <h2 id="next-meeting">
-            Next: {next.title ?? 'Meeting'} {news?.meeting?.id === next.id && <span class="chip new" data-testid="new-meeting">{news.meeting.changed ? 'Changed' : 'New'}</span>}
+            Next: {next.title ?? 'Meeting'}{' '}
+            {news?.meeting?.id === next.id && (
+              <span class="chip new" data-testid="new-meeting">
+                {news.meeting.changed ? 'Changed' : 'New'}
+              </span>
+            )}
           </h2>
           <MeetingFacts meeting={next} />
-          {can_manage && <button type="button" class="link" onClick={() => setEditing(true)}>Change time, place or lead</button>}
+          {can_manage && (
+            <button type="button" class="link" onClick={() => setEditing(true)}>
+              Change time, place or lead
+            </button>
+          )}
           <Agenda meeting={next} groupId={groupId} canManage={can_manage} onChanged={changed} onOpen={onOpen} />
           <MeetingExport meeting={next} groupName={groupName} />
         </section>
@@ -64,7 +76,9 @@ export function MeetingsPane({ groupId, groupName, looks = 0, news, onOpen }: Me
       {past.length > 0 && <h2>Past meetings</h2>}
       {past.map((m) => (
         <details key={m.id} class="card" data-testid="past-meeting">
-          <summary>{m.title ?? 'Meeting'} · {meetingWhen(m.starts_at)}</summary>
+          <summary>
+            {m.title ?? 'Meeting'} · {meetingWhen(m.starts_at)}
+          </summary>
           <MeetingFacts meeting={m} />
           <Agenda meeting={m} groupId={groupId} canManage={false} onChanged={changed} onOpen={onOpen} />
           <MeetingExport meeting={m} groupName={groupName} />

@@ -30,24 +30,64 @@ export function QueueEntryActions({ entry, canMoveUp, canMoveDown, busy, onVote,
   const stop = (fn: () => void) => (e: Event) => (e.stopPropagation(), fn());
   return (
     <div class="row entry-actions" onClick={(e) => e.stopPropagation()}>
-      <button type="button" class="secondary small" aria-pressed={!!entry.voted} disabled={busy} onClick={stop(onVote)}
-        aria-label={`${entry.voted ? 'Take back your vote for' : 'Vote for'} ${entry.title} (${votes} ${votes === 1 ? 'vote' : 'votes'})`}>
+      <button
+        type="button"
+        class="secondary small"
+        aria-pressed={!!entry.voted}
+        disabled={busy}
+        onClick={stop(onVote)}
+        aria-label={`${entry.voted ? 'Take back your vote for' : 'Vote for'} ${entry.title} (${votes} ${votes === 1 ? 'vote' : 'votes'})`}
+      >
         <Mark d="M5 1 9 9H1z" fill /> Vote
       </button>
       {/* Beside the button, not in it: its name says the count already, and axe drops "(n votes)" when matching. */}
-      <span class="hint" aria-hidden="true" data-testid="vote-count">{votes}</span>
-      <button type="button" class="secondary small" aria-pressed={!!entry.read} disabled={busy} onClick={stop(onRead)}
-        aria-label={`${entry.read ? 'Mark as not read' : 'Mark as read'}: ${entry.title}`}>
-        {entry.read ? <><Mark d="M1 5.5 4 8.5 9 2" /> Read</> : 'Mark as read'}
+      <span class="hint" aria-hidden="true" data-testid="vote-count">
+        {votes}
+      </span>
+      <button
+        type="button"
+        class="secondary small"
+        aria-pressed={!!entry.read}
+        disabled={busy}
+        onClick={stop(onRead)}
+        aria-label={`${entry.read ? 'Mark as not read' : 'Mark as read'}: ${entry.title}`}
+      >
+        {entry.read ? (
+          <>
+            <Mark d="M1 5.5 4 8.5 9 2" /> Read
+          </>
+        ) : (
+          'Mark as read'
+        )}
       </button>
       {(entry.read_count ?? 0) > 0 && <span class="hint">{entry.read_count} read it</span>}
       {canMoveUp && (
-        <button type="button" class="link" disabled={busy} onClick={stop(() => onMove(-1))} aria-label={`Move ${entry.title} up`} title="Move up (Alt+↑)">↑</button>
+        <button
+          type="button"
+          class="link"
+          disabled={busy}
+          onClick={stop(() => onMove(-1))}
+          aria-label={`Move ${entry.title} up`}
+          title="Move up (Alt+↑)"
+        >
+          ↑
+        </button>
       )}
       {canMoveDown && (
-        <button type="button" class="link" disabled={busy} onClick={stop(() => onMove(1))} aria-label={`Move ${entry.title} down`} title="Move down (Alt+↓)">↓</button>
+        <button
+          type="button"
+          class="link"
+          disabled={busy}
+          onClick={stop(() => onMove(1))}
+          aria-label={`Move ${entry.title} down`}
+          title="Move down (Alt+↓)"
+        >
+          ↓
+        </button>
       )}
-      <button type="button" class="link" disabled={busy} onClick={stop(onRemove)} aria-label={`Remove: take ${entry.title} off the queue`}>Remove</button>
+      <button type="button" class="link" disabled={busy} onClick={stop(onRemove)} aria-label={`Remove: take ${entry.title} off the queue`}>
+        Remove
+      </button>
     </div>
   );
 }

@@ -65,7 +65,7 @@ describe('QueueList with a long queue', () => {
     expect(entries[99]!.textContent).toMatch(/^100Entry 100/);
   });
 
-  test('each entry shows the adder\'s picture, or their initials without one', () => {
+  test("each entry shows the adder's picture, or their initials without one", () => {
     const withPicture = { ...queue.queue[0]!, added_by: { id: 'u-ada', display_name: 'Ada', avatar_url: 'https://example.org/ada.png' } };
     render(<QueueList entries={[withPicture, queue.queue[1]!]} onOpen={vi.fn()} />);
     const [first, second] = screen.getAllByTestId('queue-entry');

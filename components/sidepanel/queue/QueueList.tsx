@@ -35,37 +35,37 @@ export function QueueList({ entries, onOpen, decorate, server }: QueueListProps)
   }
   return (
     <>
-    <ol class="queue" data-testid="queue" aria-label="Discussion queue">
-      {shown.map((entry) => {
-        const extras = decorate?.(entry) ?? {};
-        return (
-        // The whole card opens the discussion; the title link also opens the page in a tab.
-        <li key={entry.item_id} class="card entry" data-testid="queue-entry" {...extras.attrs} onClick={() => onOpen(entry.item_id)}>
-          <span class="position" aria-label={`Number ${entry.position}`}>
-            {entry.position}
-          </span>
-          <EntryTitle title={entry.title} url={entry.url} />
-          {extras.mark}
-          <p class="meta">
-            {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
-            <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
-            <span>
-              <Avatar person={entry.added_by} size={16} />
-              added by {entry.added_by.display_name}
-            </span>
-          </p>
-          <div class="row">
-            <TagChips tags={entry.tags} />
-            <button type="button" class="link" onClick={(e) => (e.stopPropagation(), onOpen(entry.item_id))}>
-              {commentsLabel(entry.comment_count)}
-            </button>
-          </div>
-          {extras.actions}
-        </li>
-        );
-      })}
-    </ol>
-    {more}
+      <ol class="queue" data-testid="queue" aria-label="Discussion queue">
+        {shown.map((entry) => {
+          const extras = decorate?.(entry) ?? {};
+          return (
+            // The whole card opens the discussion; the title link also opens the page in a tab.
+            <li key={entry.item_id} class="card entry" data-testid="queue-entry" {...extras.attrs} onClick={() => onOpen(entry.item_id)}>
+              <span class="position" aria-label={`Number ${entry.position}`}>
+                {entry.position}
+              </span>
+              <EntryTitle title={entry.title} url={entry.url} />
+              {extras.mark}
+              <p class="meta">
+                {siteLabel(entry.site_name, entry.url) && <span>{siteLabel(entry.site_name, entry.url)}</span>}
+                <span>{kindLabel(entry.kind, entry.reading_minutes)}</span>
+                <span>
+                  <Avatar person={entry.added_by} size={16} />
+                  added by {entry.added_by.display_name}
+                </span>
+              </p>
+              <div class="row">
+                <TagChips tags={entry.tags} />
+                <button type="button" class="link" onClick={(e) => (e.stopPropagation(), onOpen(entry.item_id))}>
+                  {commentsLabel(entry.comment_count)}
+                </button>
+              </div>
+              {extras.actions}
+            </li>
+          );
+        })}
+      </ol>
+      {more}
     </>
   );
 }

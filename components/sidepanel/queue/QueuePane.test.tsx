@@ -10,15 +10,34 @@ vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock')
 beforeEach(resetProtocol);
 afterEach(cleanup);
 
-const voted = { ...queue, queue: [{ ...queue.queue[0]!, votes: 0 }, { ...queue.queue[1]!, votes: 2 }] };
-const swapped = { ...voted, queue: [{ ...voted.queue[1]!, position: 1 }, { ...voted.queue[0]!, position: 2 }] };
+const voted = {
+  ...queue,
+  queue: [
+    { ...queue.queue[0]!, votes: 0 },
+    { ...queue.queue[1]!, votes: 2 },
+  ],
+};
+const swapped = {
+  ...voted,
+  queue: [
+    { ...voted.queue[1]!, position: 1 },
+    { ...voted.queue[0]!, position: 2 },
+  ],
+};
 const [first, second] = voted.queue as [QueueEntry, QueueEntry];
 /** The first page of a 120-entry queue (group_queue pages): 50 loaded, totals for all 120. */
 const entryAt = (n: number): QueueEntry => ({ ...first, item_id: `p${n}`, title: `Essay ${n}`, position: n });
-const firstPage = { ...queue, queue: Array.from({ length: 50 }, (_, i) => entryAt(i + 1)), total: 120, total_minutes: 1234, offset: 0, limit: 50 };
+const firstPage = {
+  ...queue,
+  queue: Array.from({ length: 50 }, (_, i) => entryAt(i + 1)),
+  total: 120,
+  total_minutes: 1234,
+  offset: 0,
+  limit: 50,
+};
 
 describe('QueuePane', () => {
-  test('the count and reading time are the whole queue\'s, from the server, not the loaded page\'s', () => {
+  test("the count and reading time are the whole queue's, from the server, not the loaded page's", () => {
     render(<QueuePane queue={firstPage} news={NO_NEWS} onOpen={() => {}} onChanged={() => {}} />);
     expect(screen.getByTestId('queue-total').textContent).toBe('120 queued · 20 h 34 min of reading');
     expect(screen.getAllByTestId('queue-entry')).toHaveLength(50);
@@ -40,7 +59,7 @@ describe('QueuePane', () => {
     expect((onChanged.mock.calls[0]![0] as GroupQueue).queue.map((e) => e.position)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 
-  test('most wanted is the server\'s order: asked for when ticked, drawn as answered, with no moving', async () => {
+  test("most wanted is the server's order: asked for when ticked, drawn as answered, with no moving", async () => {
     send.mockResolvedValue({ ok: true, value: { ...firstPage, queue: [entryAt(77), entryAt(3)], order: 'wanted' } });
     render(<QueuePane queue={firstPage} news={NO_NEWS} onOpen={() => {}} onChanged={() => {}} />);
     fireEvent.click(screen.getByLabelText('Most wanted first'));
@@ -80,7 +99,12 @@ describe('QueuePane', () => {
     render(<QueuePane queue={voted} news={NO_NEWS} onOpen={() => {}} onChanged={onChanged} />);
     fireEvent.keyDown(screen.getAllByTestId('queue-entry')[0]!, { key: 'ArrowDown', altKey: true });
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith(swapped));
-    expect(send).toHaveBeenCalledWith('moveQueueEntry', { itemId: first.item_id, beforeItemId: null, title: first.title, beforeTitle: undefined });
+    expect(send).toHaveBeenCalledWith('moveQueueEntry', {
+      itemId: first.item_id,
+      beforeItemId: null,
+      title: first.title,
+      beforeTitle: undefined,
+    });
     expect(screen.getByTestId('queue-announce').textContent).toBe(`${voted.queue[0]!.title} moved to number 2 of 2.`);
   });
 
@@ -110,7 +134,10 @@ describe('QueuePane', () => {
   // Regression (outbox): a vote made offline was only an error and the queue lost it.
   test('a vote kept in the outbox says so and hands the panel the queue that shows it', async () => {
     const withVote = { ...voted, queue: [{ ...first, votes: 1, voted: true }, second] };
-    send.mockResolvedValue({ ok: false, error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' } });
+    send.mockResolvedValue({
+      ok: false,
+      error: { kind: 'queued', message: 'Saved on this device. Readclub will send it when it can reach the server.' },
+    });
     const onChanged = vi.fn();
     render(<QueuePane queue={voted} news={NO_NEWS} onOpen={() => {}} onChanged={onChanged} />);
     fireEvent.click(screen.getByRole('button', { name: `Vote for ${voted.queue[0]!.title} (0 votes)` }));

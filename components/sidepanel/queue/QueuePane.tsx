@@ -53,7 +53,8 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
     // Moving and taking off answer the first page: the pages loaded after it stay, changed alike.
     if (change.kind === 'move' || change.kind === 'unqueue') done(withFirstPage(reply.value as GroupQueue, applyChange(queue, change)));
     // A vote or read mark answers the entry's counts: drawn at once, not a refresh of the whole panel.
-    else if (change.kind === 'vote' || change.kind === 'read') onChanged(withEntry(queue, change.args.itemId, reply.value as Partial<QueueEntry>));
+    else if (change.kind === 'vote' || change.kind === 'read')
+      onChanged(withEntry(queue, change.args.itemId, reply.value as Partial<QueueEntry>));
     else done(queue);
   }
   function move(entry: QueueEntry, beforeItemId: string | null | undefined) {
@@ -61,7 +62,9 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
     const beforeTitle = entries.find((e) => e.item_id === beforeItemId)?.title;
     void run({ kind: 'move', args: { itemId: entry.item_id, beforeItemId, title: entry.title, beforeTitle } }, (next) => {
       onChanged(next);
-      setSaid(`${entry.title} moved to number ${next.queue.findIndex((e) => e.item_id === entry.item_id) + 1} of ${queueTotals(next).count}.`);
+      setSaid(
+        `${entry.title} moved to number ${next.queue.findIndex((e) => e.item_id === entry.item_id) + 1} of ${queueTotals(next).count}.`,
+      );
     });
   }
   const { step, attrs } = useCardMoves(entries, more, busy, move);
@@ -75,28 +78,48 @@ export function QueuePane({ queue, news, onOpen, onChanged }: QueuePaneProps) {
   return (
     <div class="stack">
       <div class="row queue-head">
-        <span class="hint" data-testid="queue-total">{count} queued · {durationLabel(minutes)} of reading</span>
-        <label class="check"><input type="checkbox" checked={wantedOn} onChange={() => setWantedOn(!wantedOn)} /> Most wanted first</label>
+        <span class="hint" data-testid="queue-total">
+          {count} queued · {durationLabel(minutes)} of reading
+        </span>
+        <label class="check">
+          <input type="checkbox" checked={wantedOn} onChange={() => setWantedOn(!wantedOn)} /> Most wanted first
+        </label>
       </div>
       <Alert error={error} />
       <OutboxList />
-      <p class="sr-only" aria-live="polite" data-testid="queue-announce">{said}</p>
-      {!shown ? <Loading text="Sorting by votes…" /> : <QueueList entries={shown.queue} onOpen={onOpen}
-        server={{ total: queueTotals(shown).count, load: wantedOn ? moreWanted : loadMore }} decorate={(entry) => ({
-        attrs: wantedOn ? {} : attrs(entry),
-        mark: <NewMark itemId={entry.item_id} news={news} />,
-        actions: (
-          <QueueEntryActions entry={entry} busy={busy}
-            canMoveUp={!wantedOn && step(entry, -1) !== undefined}
-            canMoveDown={!wantedOn && step(entry, 1) !== undefined}
-            onMove={(by) => move(entry, step(entry, by))}
-            onVote={() => void run({ kind: 'vote', args: { itemId: entry.item_id, vote: !entry.voted, title: entry.title } })}
-            onRead={() => void run({ kind: 'read', args: { itemId: entry.item_id, read: !entry.read, title: entry.title } })}
-            onRemove={() => void run({ kind: 'unqueue', args: { itemId: entry.item_id, title: entry.title } },
-              (next) => (onChanged(next), setSaid(`${entry.title} taken off the queue.`)))}
-          />
-        ),
-      })} />}
+      <p class="sr-only" aria-live="polite" data-testid="queue-announce">
+        {said}
+      </p>
+      {!shown ? (
+        <Loading text="Sorting by votes…" />
+      ) : (
+        <QueueList
+          entries={shown.queue}
+          onOpen={onOpen}
+          server={{ total: queueTotals(shown).count, load: wantedOn ? moreWanted : loadMore }}
+          decorate={(entry) => ({
+            attrs: wantedOn ? {} : attrs(entry),
+            mark: <NewMark itemId={entry.item_id} news={news} />,
+            actions: (
+              <QueueEntryActions
+                entry={entry}
+                busy={busy}
+                canMoveUp={!wantedOn && step(entry, -1) !== undefined}
+                canMoveDown={!wantedOn && step(entry, 1) !== undefined}
+                onMove={(by) => move(entry, step(entry, by))}
+                onVote={() => void run({ kind: 'vote', args: { itemId: entry.item_id, vote: !entry.voted, title: entry.title } })}
+                onRead={() => void run({ kind: 'read', args: { itemId: entry.item_id, read: !entry.read, title: entry.title } })}
+                onRemove={() =>
+                  void run(
+                    { kind: 'unqueue', args: { itemId: entry.item_id, title: entry.title } },
+                    (next) => (onChanged(next), setSaid(`${entry.title} taken off the queue.`)),
+                  )
+                }
+              />
+            ),
+          })}
+        />
+      )}
     </div>
   );
 }

@@ -6,11 +6,18 @@ import { useShowMore, type ShowMoreOptions } from './ShowMore';
 afterEach(cleanup);
 
 function Numbers({ count, ...options }: { count: number } & ShowMoreOptions) {
-  const { shown, more } = useShowMore(Array.from({ length: count }, (_, i) => i + 1), options);
+  const { shown, more } = useShowMore(
+    Array.from({ length: count }, (_, i) => i + 1),
+    options,
+  );
   return (
     <div>
       {options.from === 'end' && more}
-      <ol>{shown.map((n) => <li key={n}>{n}</li>)}</ol>
+      <ol>
+        {shown.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ol>
       {options.from !== 'end' && more}
     </div>
   );
@@ -35,7 +42,7 @@ describe('useShowMore', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  test("from the end: the newest are drawn and earlier ones are offered", () => {
+  test('from the end: the newest are drawn and earlier ones are offered', () => {
     render(<Numbers count={7} step={3} from="end" noun="comments" />);
     expect(drawn()).toEqual([5, 6, 7]);
     fireEvent.click(screen.getByRole('button', { name: 'Show 3 earlier comments (4 not shown)' }));

@@ -29,7 +29,10 @@ export interface ShownPart<T> {
 
 export const SHOW_MORE_STEP = 50;
 
-export function useShowMore<T>(items: readonly T[], { step = SHOW_MORE_STEP, from = 'start', noun = 'more', server }: ShowMoreOptions = {}): ShownPart<T> {
+export function useShowMore<T>(
+  items: readonly T[],
+  { step = SHOW_MORE_STEP, from = 'start', noun = 'more', server }: ShowMoreOptions = {},
+): ShownPart<T> {
   const [limit, setLimit] = useState(step);
   const [loading, setLoading] = useState(false);
   const hidden = server ? Math.max(0, server.total - items.length) : Math.max(0, items.length - limit);
@@ -49,8 +52,14 @@ export function useShowMore<T>(items: readonly T[], { step = SHOW_MORE_STEP, fro
   return {
     shown,
     more: (
-      <button type="button" class="link show-more" onClick={() => void showMore()} disabled={loading} aria-busy={loading}
-        aria-label={`${label} (${hidden} not shown)`}>
+      <button
+        type="button"
+        class="link show-more"
+        onClick={() => void showMore()}
+        disabled={loading}
+        aria-busy={loading}
+        aria-label={`${label} (${hidden} not shown)`}
+      >
         {label} <span class="hint">({hidden} not shown)</span>
       </button>
     ),

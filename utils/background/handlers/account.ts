@@ -49,7 +49,10 @@ export function accountHandlers({ deps, getClient, kick }: HandlerContext): Pick
 
     async updateProfile({ displayName, avatarUrl }) {
       const client = await getClient();
-      const reply = await callRpc(client, 'update_profile', { p_display_name: displayName.trim(), p_avatar_url: avatarUrl?.trim() || null });
+      const reply = await callRpc(client, 'update_profile', {
+        p_display_name: displayName.trim(),
+        p_avatar_url: avatarUrl?.trim() || null,
+      });
       if (!reply.ok) return reply;
       return ok(await rememberProfile(client, reply.value.display_name));
     },

@@ -13,7 +13,9 @@ const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_9
 function setup(rpcs: Record<string, (args: Record<string, unknown>) => unknown> = {}) {
   const rpc = vi.fn(async (name: string, args: Record<string, unknown>) => {
     const impl = rpcs[name];
-    return impl ? { data: impl(args), error: null, status: 200 } : { data: null, error: { code: 'PGRST202', message: 'no such function' }, status: 404 };
+    return impl
+      ? { data: impl(args), error: null, status: 200 }
+      : { data: null, error: { code: 'PGRST202', message: 'no such function' }, status: 404 };
   });
   const client = { auth: { getSession: vi.fn(async () => ({ data: { session }, error: null })) }, rpc } as unknown as SupabaseClient;
   return { rpc, h: createHandlers({ getClient: async () => client, resetClient: vi.fn(), clipTab: clipTabContents }) };
@@ -21,24 +23,51 @@ function setup(rpcs: Record<string, (args: Record<string, unknown>) => unknown> 
 
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.stubGlobal('fetch', vi.fn(async () => { throw new Error('unit tests must not touch the network'); }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      throw new Error('unit tests must not touch the network');
+    }),
+  );
 });
 
 describe('discussion handlers', () => {
   it('an empty or 100 KB comment, edit or reply is answered before the network, with the reason', async () => {
     const { rpc, h } = setup();
-    expect(await h.addComment({ itemId: 'i1', body: '  ' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'Write something first.' } });
+    expect(await h.addComment({ itemId: 'i1', body: '  ' })).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: 'Write something first.' },
+    });
     const huge = await h.editComment({ commentId: 'c1', body: 'x'.repeat(102_400) });
-    expect(huge).toEqual({ ok: false, error: { kind: 'invalid', message: 'A comment can be at most 4,000 characters (this one has 102,400).' } });
-    expect(await h.addComment({ itemId: 'i1', body: 'x'.repeat(4001), parentId: 'c1' })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(huge).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: 'A comment can be at most 4,000 characters (this one has 102,400).' },
+    });
+    expect(await h.addComment({ itemId: 'i1', body: 'x'.repeat(4001), parentId: 'c1' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid' },
+    });
     expect(rpc).not.toHaveBeenCalled();
   });
 
   it('a reply carries its parent to add_comment, with a client id for the outbox', async () => {
-    const { rpc, h } = setup({ add_comment: (a) => ({ id: 'c2', body: a.p_body, author: { id: 'u1', display_name: 'Ada' }, created_at: 'now', parent_id: a.p_parent_id }) });
+    const { rpc, h } = setup({
+      add_comment: (a) => ({
+        id: 'c2',
+        body: a.p_body,
+        author: { id: 'u1', display_name: 'Ada' },
+        created_at: 'now',
+        parent_id: a.p_parent_id,
+      }),
+    });
     const reply = await h.addComment({ itemId: 'i1', body: ' Agreed ', parentId: 'c1' });
     expect(reply).toMatchObject({ ok: true, value: { body: 'Agreed', parent_id: 'c1' } });
-    expect(rpc).toHaveBeenCalledWith('add_comment', { p_item_id: 'i1', p_body: 'Agreed', p_client_id: expect.any(String), p_parent_id: 'c1' });
+    expect(rpc).toHaveBeenCalledWith('add_comment', {
+      p_item_id: 'i1',
+      p_body: 'Agreed',
+      p_client_id: expect.any(String),
+      p_parent_id: 'c1',
+    });
   });
 
   it('untagging updates the tags on cached queue rows; renaming refreshes the cached queue', async () => {
@@ -54,7 +83,10 @@ describe('discussion handlers', () => {
 
   it('search needs a word; the library passes its tag filter (or none)', async () => {
     const { rpc, h } = setup({ group_library: () => [], search_library: () => [] });
-    expect(await h.searchLibrary({ groupId: 'g1', query: '  ' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'Type a word to search for.' } });
+    expect(await h.searchLibrary({ groupId: 'g1', query: '  ' })).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: 'Type a word to search for.' },
+    });
     await h.searchLibrary({ groupId: 'g1', query: ' walls ' });
     await h.groupLibrary({ groupId: 'g1', tag: ' ' });
     expect(rpc.mock.calls.map((c) => c.slice(0, 2))).toEqual([

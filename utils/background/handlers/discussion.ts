@@ -15,7 +15,9 @@ import type { GetClient, Handlers } from './types';
 function commentRefusal(body: string): Reply<never> | null {
   if (!body) return invalid('Write something first.');
   if (body.length > MAX_COMMENT_CHARS) {
-    return invalid(`A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters (this one has ${body.length.toLocaleString('en')}).`);
+    return invalid(
+      `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters (this one has ${body.length.toLocaleString('en')}).`,
+    );
   }
   return null;
 }
@@ -52,11 +54,15 @@ export function discussionHandlers(getClient: GetClient): Pick<Handlers, Names> 
       if (cleaned.length === 0) return invalid('Type a tag first.');
       // tag_item only adds, so sending it again changes nothing: the outbox may keep it.
       const op = { kind: 'tag' as const, id: crypto.randomUUID(), groupId: '', itemKey: itemId, args: { itemId, tags: cleaned } };
-      return sendOrKeep(op, async () => {
-        const reply = await callRpc(await getClient(), 'tag_item', { p_item_id: itemId, p_tags: cleaned });
-        if (reply.ok) await tagCachedItem(itemId, reply.value);
-        return reply;
-      }, await isWaiting(itemId));
+      return sendOrKeep(
+        op,
+        async () => {
+          const reply = await callRpc(await getClient(), 'tag_item', { p_item_id: itemId, p_tags: cleaned });
+          if (reply.ok) await tagCachedItem(itemId, reply.value);
+          return reply;
+        },
+        await isWaiting(itemId),
+      );
     },
 
     async untagItem({ itemId, tag }) {

@@ -13,9 +13,20 @@ const user = { id: 'u1', email: 'ada@example.com', user_metadata: { display_name
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
 const person = { id: 'u1', display_name: 'Ada', avatar_url: null };
 const entry = (item_id: string, position: number): QueueEntry => ({
-  item_id, position, kind: 'article', title: `Essay ${item_id}`, url: `https://example.com/${item_id}`, site_name: null,
-  added_by: person, tags: [], comment_count: 0, reading_minutes: 5,
-  votes: 0, voted: false, read: false, read_count: 0,
+  item_id,
+  position,
+  kind: 'article',
+  title: `Essay ${item_id}`,
+  url: `https://example.com/${item_id}`,
+  site_name: null,
+  added_by: person,
+  tags: [],
+  comment_count: 0,
+  reading_minutes: 5,
+  votes: 0,
+  voted: false,
+  read: false,
+  read_count: 0,
 });
 const group = { id: 'g1', name: 'Tuesday readers', role: 'member' as const };
 const before: GroupQueue = { group, queue: [entry('i1', 1), entry('i2', 2)] };
@@ -37,14 +48,23 @@ function setup(rpcImpls: Record<string, RpcImpl>, signedIn = true) {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.stubGlobal('fetch', vi.fn(async () => { throw new Error('unit tests must not touch the network'); }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      throw new Error('unit tests must not touch the network');
+    }),
+  );
 });
 
 describe('deleteItem', () => {
   it('removes the item, then the cached queue, counts and saved-page marks follow', async () => {
     await cachedQueues.setValue({ g1: before });
     await savedPages.setValue({ 'example.com/i1': { itemId: 'i1', at: 1 }, 'example.com/i2': { itemId: 'i2', at: 1 } });
-    const { rpc, h } = setup({ delete_item: () => ({ data: null }), group_queue: () => ({ data: after }), my_groups: () => ({ data: groups }) });
+    const { rpc, h } = setup({
+      delete_item: () => ({ data: null }),
+      group_queue: () => ({ data: after }),
+      my_groups: () => ({ data: groups }),
+    });
     expect(await h.deleteItem({ itemId: 'i1', groupId: 'g1' })).toEqual({ ok: true, value: null });
     expect(rpc).toHaveBeenCalledWith('delete_item', { p_item_id: 'i1' });
     expect((await cachedQueues.getValue()).g1).toEqual(after);
@@ -62,7 +82,10 @@ describe('deleteItem', () => {
   it('a refusal (not yours) says so and the caches keep the item', async () => {
     await cachedQueues.setValue({ g1: before });
     const { h } = setup({
-      delete_item: () => ({ error: { code: '42501', message: 'Only whoever added this article, or an owner or admin, can remove it.' }, status: 403 }),
+      delete_item: () => ({
+        error: { code: '42501', message: 'Only whoever added this article, or an owner or admin, can remove it.' },
+        status: 403,
+      }),
     });
     const reply = await h.deleteItem({ itemId: 'i1', groupId: 'g1' });
     expect(reply).toMatchObject({ ok: false, error: { message: 'Only whoever added this article, or an owner or admin, can remove it.' } });

@@ -17,8 +17,19 @@ async function chooseFirstGroup(groupId: string): Promise<void> {
 }
 
 type Names =
-  | 'listGroups' | 'createGroup' | 'joinGroup' | 'leaveGroup' | 'updateGroup' | 'deleteGroup'
-  | 'createInvite' | 'listInvites' | 'revokeInvite' | 'previewInvite' | 'groupMembers' | 'setMemberRole' | 'removeMember';
+  | 'listGroups'
+  | 'createGroup'
+  | 'joinGroup'
+  | 'leaveGroup'
+  | 'updateGroup'
+  | 'deleteGroup'
+  | 'createInvite'
+  | 'listInvites'
+  | 'revokeInvite'
+  | 'previewInvite'
+  | 'groupMembers'
+  | 'setMemberRole'
+  | 'removeMember';
 
 export function groupHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
@@ -54,18 +65,24 @@ export function groupHandlers(getClient: GetClient): Pick<Handlers, Names> {
       const trimmed = name.trim();
       if (!trimmed) return invalid(NAME_THE_GROUP);
       return afterGroupChange(await getClient(), (client) =>
-        callRpc(client, 'update_group', { p_group_id: groupId, p_name: trimmed, p_description: description?.trim() || null }));
+        callRpc(client, 'update_group', { p_group_id: groupId, p_name: trimmed, p_description: description?.trim() || null }),
+      );
     },
 
     async deleteGroup({ groupId, confirmName }) {
       const reply = await afterGroupChange(await getClient(), (client) =>
-        callRpc(client, 'delete_group', { p_group_id: groupId, p_confirm_name: confirmName.trim() }));
+        callRpc(client, 'delete_group', { p_group_id: groupId, p_confirm_name: confirmName.trim() }),
+      );
       if (reply.ok) await forgetGroup(groupId);
       return reply;
     },
 
     async createInvite({ groupId, days, maxUses }) {
-      return callRpc(await getClient(), 'create_invite', { p_group_id: groupId, p_expires_in_days: days ?? 7, p_max_uses: maxUses ?? null });
+      return callRpc(await getClient(), 'create_invite', {
+        p_group_id: groupId,
+        p_expires_in_days: days ?? 7,
+        p_max_uses: maxUses ?? null,
+      });
     },
 
     async listInvites({ groupId }) {
@@ -88,7 +105,9 @@ export function groupHandlers(getClient: GetClient): Pick<Handlers, Names> {
 
     async setMemberRole({ groupId, userId, role }) {
       // My own role may change too (an owner handing over), so the cached groups are refreshed.
-      return afterGroupChange(await getClient(), (client) => callRpc(client, 'set_member_role', { p_group_id: groupId, p_user_id: userId, p_role: role }));
+      return afterGroupChange(await getClient(), (client) =>
+        callRpc(client, 'set_member_role', { p_group_id: groupId, p_user_id: userId, p_role: role }),
+      );
     },
 
     async removeMember({ groupId, userId }) {

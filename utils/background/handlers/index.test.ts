@@ -33,7 +33,12 @@ describe('account', () => {
   it('explains a wrong or expired code', async () => {
     const { AuthApiError } = await import('@supabase/supabase-js');
     const stub = stubClient({
-      auth: { verifyOtp: vi.fn(async () => ({ data: { user: null, session: null }, error: new AuthApiError('Token has expired or is invalid', 403, 'otp_expired') })) },
+      auth: {
+        verifyOtp: vi.fn(async () => ({
+          data: { user: null, session: null },
+          error: new AuthApiError('Token has expired or is invalid', 403, 'otp_expired'),
+        })),
+      },
     });
     const { h } = setup(stub);
     expect(await h.verifySignInCode({ email: 'ada@example.com', code: '000000' })).toEqual({
@@ -44,7 +49,9 @@ describe('account', () => {
 
   it('reports an unreachable server when sending a code', async () => {
     const { AuthRetryableFetchError } = await import('@supabase/supabase-js');
-    const stub = stubClient({ auth: { signInWithOtp: vi.fn(async () => ({ data: {}, error: new AuthRetryableFetchError('Failed to fetch', 0) })) } });
+    const stub = stubClient({
+      auth: { signInWithOtp: vi.fn(async () => ({ data: {}, error: new AuthRetryableFetchError('Failed to fetch', 0) })) },
+    });
     expect(await setup(stub).h.sendSignInCode({ email: 'ada@example.com' })).toEqual({
       ok: false,
       error: { kind: 'network', message: NETWORK_MESSAGE },
@@ -102,7 +109,7 @@ describe('membership', () => {
 
   it("the last owner leaving gets the server's message and keeps the group", async () => {
     await cachedGroups.setValue(groups);
-    const message = 'You are this group\'s last owner: make another member an owner before you leave, or delete the group.';
+    const message = "You are this group's last owner: make another member an owner before you leave, or delete the group.";
     const stub = stubClient({ rpc: { leave_group: () => ({ error: { code: 'P0001', message } }) } });
     expect(await setup(stub).h.leaveGroup({ groupId: 'g1' })).toEqual({ ok: false, error: { kind: 'invalid', message } });
     expect(await cachedGroups.getValue()).toEqual(groups);
@@ -110,7 +117,12 @@ describe('membership', () => {
 
   it('removeMember, setMemberRole, updateGroup and deleteGroup call their RPCs', async () => {
     const stub = stubClient({
-      rpc: { remove_member: () => ({}), set_member_role: () => ({ data: {} }), update_group: () => ({ data: {} }), delete_group: () => ({}) },
+      rpc: {
+        remove_member: () => ({}),
+        set_member_role: () => ({ data: {} }),
+        update_group: () => ({ data: {} }),
+        delete_group: () => ({}),
+      },
     });
     const { h } = setup(stub);
     await h.removeMember({ groupId: 'g1', userId: 'u2' });
@@ -141,7 +153,10 @@ describe('membership', () => {
   it('a saved profile name survives getAccount when the session still has the old one', async () => {
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' });
-    expect(await setup().h.getAccount(undefined)).toEqual({ ok: true, value: { userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' } });
+    expect(await setup().h.getAccount(undefined)).toEqual({
+      ok: true,
+      value: { userId: 'u1', email: 'ada@example.com', displayName: 'Ada L.' },
+    });
   });
 });
 
@@ -184,18 +199,26 @@ describe('registerHandlers', () => {
     const stub = stubClient();
     const on = listenersOf({ getClient: async () => stub.client, resetClient: () => {}, clipTab: clipTabContents });
     expect(await on.listGroups!({ data: undefined, sender: ownPage() })).toEqual({ ok: true, value: groups });
-    expect(await on.groupQueue!({ data: { groupId: 'g1' }, sender: { ...ownPage(), origin: 'chrome-extension://test-extension-id' } })).toEqual({ ok: true, value: queue });
+    expect(
+      await on.groupQueue!({ data: { groupId: 'g1' }, sender: { ...ownPage(), origin: 'chrome-extension://test-extension-id' } }),
+    ).toEqual({ ok: true, value: queue });
   });
 
   it('checks the sender of messages arriving through the protocol (the fake browser sends them from nowhere)', async () => {
     const stub = stubClient();
     registerHandlers({ getClient: async () => stub.client, resetClient: () => {}, clipTab: clipTabContents });
-    expect(await sendMessage('listGroups')).toEqual({ ok: false, error: { kind: 'invalid', message: 'Readclub answers only its own pages.' } });
+    expect(await sendMessage('listGroups')).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: 'Readclub answers only its own pages.' },
+    });
     expect(stub.rpc).not.toHaveBeenCalled();
   });
 
   it.each([
-    ['another extension', { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/background.html' }],
+    [
+      'another extension',
+      { id: 'otherextensionidotherextensionid', url: 'chrome-extension://otherextensionidotherextensionid/background.html' },
+    ],
     ["a web page's content context", { id: 'test-extension-id', url: 'https://evil.example/page.html', tab: { id: 4 } }],
     ['a sender that says nothing', {}],
   ])('refuses %s: nothing runs, the answer says why', async (_who, sender) => {
@@ -203,7 +226,12 @@ describe('registerHandlers', () => {
     const getClient = vi.fn(async () => stub.client);
     const on = listenersOf({ getClient, resetClient: () => {}, clipTab: clipTabContents });
     await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada' });
-    for (const [name, data] of [['listGroups', undefined], ['getAccount', undefined], ['findItem', { groupId: 'g1', url: 'https://example.com/' }], ['signOut', undefined]] as const) {
+    for (const [name, data] of [
+      ['listGroups', undefined],
+      ['getAccount', undefined],
+      ['findItem', { groupId: 'g1', url: 'https://example.com/' }],
+      ['signOut', undefined],
+    ] as const) {
       expect(await on[name]!({ data, sender })).toEqual({
         ok: false,
         error: { kind: 'invalid', message: 'Readclub answers only its own pages.' },

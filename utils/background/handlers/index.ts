@@ -34,7 +34,16 @@ export const defaultHandlerDeps: HandlerDeps = {
 };
 
 /** Answers that say nothing about reaching the server (or are the outbox's own). */
-const OWN_WORK = new Set<keyof ProtocolMap>(['getAccount', 'clipTab', 'signOut', 'deleteAccount', 'backendChanged', 'listOutbox', 'retryOutbox', 'discardOutbox']);
+const OWN_WORK = new Set<keyof ProtocolMap>([
+  'getAccount',
+  'clipTab',
+  'signOut',
+  'deleteAccount',
+  'backendChanged',
+  'listOutbox',
+  'retryOutbox',
+  'discardOutbox',
+]);
 
 type AnyHandler = (data: unknown) => Promise<Reply<unknown>>;
 

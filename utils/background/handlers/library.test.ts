@@ -47,7 +47,9 @@ describe('library', () => {
 
   it('keeps the cache when the network fails', async () => {
     await cachedGroups.setValue(groups);
-    const stub = stubClient({ rpc: { my_groups: () => ({ error: { message: 'TypeError: Failed to fetch', code: '', details: '', hint: '' }, status: 0 }) } });
+    const stub = stubClient({
+      rpc: { my_groups: () => ({ error: { message: 'TypeError: Failed to fetch', code: '', details: '', hint: '' }, status: 0 }) },
+    });
     expect(await setup(stub).h.listGroups(undefined)).toEqual({ ok: false, error: { kind: 'network', message: NETWORK_MESSAGE } });
     expect(await cachedGroups.getValue()).toEqual(groups);
   });
@@ -89,14 +91,23 @@ describe('library', () => {
 
   it('passes the database’s own message for refused input', async () => {
     const stub = stubClient({ rpc: { join_group: () => ({ error: { code: 'P0001', message: 'That invite code has expired.' } }) } });
-    expect(await setup(stub).h.joinGroup({ code: 'OLD' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'That invite code has expired.' } });
+    expect(await setup(stub).h.joinGroup({ code: 'OLD' })).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: 'That invite code has expired.' },
+    });
   });
 
   it('saveClip saves with one request and remembers the group (a clip is one request; pages refresh their own caches)', async () => {
     const args: ClipItemArgs = {
       p_client_id: 'c1',
       p_group_id: 'g1',
-      p_clip: { ...EMPTY_CLIP, kind: 'link', url: 'https://example.com/essay', canonical_url: 'https://example.com/essay-canonical', title: 'An essay' },
+      p_clip: {
+        ...EMPTY_CLIP,
+        kind: 'link',
+        url: 'https://example.com/essay',
+        canonical_url: 'https://example.com/essay-canonical',
+        title: 'An essay',
+      },
       p_tags: ['philosophy'],
       p_comment: null,
       p_queue: true,
@@ -108,13 +119,19 @@ describe('library', () => {
     expect(await lastGroupId.getValue()).toBe('g1');
     expect(stub.rpc).toHaveBeenCalledTimes(1);
     // The toolbar's "already saved" mark learns both addresses without a find_item call.
-    expect(Object.keys(await savedPages.getValue()).sort()).toEqual(['g1 https://example.com/essay', 'g1 https://example.com/essay-canonical']);
+    expect(Object.keys(await savedPages.getValue()).sort()).toEqual([
+      'g1 https://example.com/essay',
+      'g1 https://example.com/essay-canonical',
+    ]);
     expect((await savedPages.getValue())['g1 https://example.com/essay']?.itemId).toBe('i1');
   });
 
   it('the first group created or joined becomes the last group; later ones do not replace it', async () => {
     const stub = stubClient({
-      rpc: { create_group: () => ({ data: { id: 'g1', name: 'Tuesday readers' } }), join_group: () => ({ data: { id: 'g2', name: 'Book club' } }) },
+      rpc: {
+        create_group: () => ({ data: { id: 'g1', name: 'Tuesday readers' } }),
+        join_group: () => ({ data: { id: 'g2', name: 'Book club' } }),
+      },
     });
     const { h } = setup(stub);
     await h.createGroup({ name: 'Tuesday readers' });
@@ -142,7 +159,10 @@ describe('library', () => {
 
   it('itemDetail and createInvite call their RPCs', async () => {
     const stub = stubClient({
-      rpc: { item_detail: () => ({ data: { item: {}, tags: [], comments: [], queue: null } }), create_invite: () => ({ data: { code: 'XYZ', group_id: 'g1' } }) },
+      rpc: {
+        item_detail: () => ({ data: { item: {}, tags: [], comments: [], queue: null } }),
+        create_invite: () => ({ data: { code: 'XYZ', group_id: 'g1' } }),
+      },
     });
     const { h } = setup(stub);
     expect(await h.itemDetail({ itemId: 'i1' })).toMatchObject({ ok: true });
@@ -154,8 +174,14 @@ describe('library', () => {
 describe('findItem, tagItem, queueItem', () => {
   it('findItem asks find_item with the hash of a web address, never the address', async () => {
     const stub = stubClient({ rpc: { find_item: () => ({ data: detail }) } });
-    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'https://example.com/essay?token=secret' })).toEqual({ ok: true, value: detail });
-    expect(stub.rpc).toHaveBeenCalledWith('find_item', { p_group_id: 'g1', p_url_hash: await pageHash('https://example.com/essay?token=secret') });
+    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'https://example.com/essay?token=secret' })).toEqual({
+      ok: true,
+      value: detail,
+    });
+    expect(stub.rpc).toHaveBeenCalledWith('find_item', {
+      p_group_id: 'g1',
+      p_url_hash: await pageHash('https://example.com/essay?token=secret'),
+    });
     expect(JSON.stringify(stub.rpc.mock.calls)).not.toMatch(/example\.com|secret/);
   });
 
@@ -170,9 +196,14 @@ describe('findItem, tagItem, queueItem', () => {
   });
 
   it('findItem answers null when the group has no such page, and signed-out without a session', async () => {
-    expect(await setup(stubClient({ rpc: { find_item: () => ({ data: null }) } })).h.findItem({ groupId: 'g1', url: 'http://a.test/' })).toEqual({ ok: true, value: null });
+    expect(
+      await setup(stubClient({ rpc: { find_item: () => ({ data: null }) } })).h.findItem({ groupId: 'g1', url: 'http://a.test/' }),
+    ).toEqual({ ok: true, value: null });
     const stub = stubClient({ session: null, rpc: { find_item: () => ({ data: detail }) } });
-    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'http://a.test/' })).toMatchObject({ ok: false, error: { kind: 'signed-out' } });
+    expect(await setup(stub).h.findItem({ groupId: 'g1', url: 'http://a.test/' })).toMatchObject({
+      ok: false,
+      error: { kind: 'signed-out' },
+    });
     expect(stub.rpc).not.toHaveBeenCalled();
   });
 
@@ -196,8 +227,12 @@ describe('findItem, tagItem, queueItem', () => {
   });
 
   it('queueItem passes on the database’s refusal', async () => {
-    const stub = stubClient({ rpc: { queue_item: () => ({ error: { code: '42501', message: 'You are not a member of this group.' }, status: 403 }) } });
-    expect(await setup(stub).h.queueItem({ itemId: 'i1' })).toEqual({ ok: false, error: { kind: 'invalid', message: 'You are not a member of this group.' } });
+    const stub = stubClient({
+      rpc: { queue_item: () => ({ error: { code: '42501', message: 'You are not a member of this group.' }, status: 403 }) },
+    });
+    expect(await setup(stub).h.queueItem({ itemId: 'i1' })).toEqual({
+      ok: false,
+      error: { kind: 'invalid', message: 'You are not a member of this group.' },
+    });
   });
 });
-

@@ -24,17 +24,25 @@ describe('editMeeting', () => {
 
   it('sends the time as an instant, trimmed title and place (empty clears), and the lead', async () => {
     const { rpc, h } = setup({ data: { id: 'm1' }, error: null });
-    expect(await h.editMeeting({ meetingId: 'm1', startsAt: '2099-01-02T18:00:00Z', title: ' July ', place: '  ', leadId: 'u2' }))
-      .toEqual({ ok: true, value: { id: 'm1' } });
+    expect(await h.editMeeting({ meetingId: 'm1', startsAt: '2099-01-02T18:00:00Z', title: ' July ', place: '  ', leadId: 'u2' })).toEqual({
+      ok: true,
+      value: { id: 'm1' },
+    });
     expect(rpc).toHaveBeenCalledWith('edit_meeting', {
-      p_meeting_id: 'm1', p_starts_at: '2099-01-02T18:00:00.000Z', p_title: 'July', p_place: null, p_lead_id: 'u2',
+      p_meeting_id: 'm1',
+      p_starts_at: '2099-01-02T18:00:00.000Z',
+      p_title: 'July',
+      p_place: null,
+      p_lead_id: 'u2',
     });
   });
 
   it('a time in the past comes back with the server’s words', async () => {
     const message = 'That time has already passed. Pick a time in the future.';
     const { h } = setup({ data: null, error: { code: '22023', message } });
-    expect(await h.editMeeting({ meetingId: 'm1', startsAt: '2020-01-02T18:00:00Z', title: '', place: '', leadId: null }))
-      .toMatchObject({ ok: false, error: { kind: 'invalid', message } });
+    expect(await h.editMeeting({ meetingId: 'm1', startsAt: '2020-01-02T18:00:00Z', title: '', place: '', leadId: null })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid', message },
+    });
   });
 });

@@ -39,12 +39,18 @@ export function meetingHandlers(getClient: GetClient): Pick<Handlers, Names> {
     },
     async editAgenda({ meetingId, itemId, action, beforeItemId }) {
       return callRpc(await getClient(), 'edit_agenda', {
-        p_meeting_id: meetingId, p_item_id: itemId, p_action: action, p_before_item_id: beforeItemId ?? null,
+        p_meeting_id: meetingId,
+        p_item_id: itemId,
+        p_action: action,
+        p_before_item_id: beforeItemId ?? null,
       });
     },
     async recordDiscussed({ meetingId, itemId, discussed, takeaway }) {
       return callRpc(await getClient(), 'record_discussed', {
-        p_meeting_id: meetingId, p_item_id: itemId, p_discussed: discussed, p_takeaway: takeaway.trim() || null,
+        p_meeting_id: meetingId,
+        p_item_id: itemId,
+        p_discussed: discussed,
+        p_takeaway: takeaway.trim() || null,
       });
     },
     async finishMeeting({ meetingId }) {

@@ -88,7 +88,7 @@ describe('outbox (a save or comment that cannot be sent now is kept, not lost)',
     expect(await outbox.getValue()).toEqual([]);
   });
 
-  it('a member signed in neither lists nor discards another member\'s kept change', async () => {
+  it("a member signed in neither lists nor discards another member's kept change", async () => {
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     const { h } = setup(stubClient({ rpc: { clip_item: down } }));
     await h.saveClip(args);
@@ -115,7 +115,9 @@ describe('outbox (a save or comment that cannot be sent now is kept, not lost)',
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     let up = false;
     const place = { position: 2, queued_by: person, queued_at: '2026-01-01T00:00:00Z' };
-    const stub = stubClient({ rpc: { tag_item: () => (up ? { data: ['sea'] } : down()), queue_item: () => (up ? { data: place } : down()) } });
+    const stub = stubClient({
+      rpc: { tag_item: () => (up ? { data: ['sea'] } : down()), queue_item: () => (up ? { data: place } : down()) },
+    });
     const { h } = setup(stub);
     expect(await h.tagItem({ itemId: 'i1', tags: ['sea'] })).toMatchObject({ ok: false, error: { kind: 'queued' } });
     expect(await h.queueItem({ itemId: 'i1' })).toMatchObject({ ok: false, error: { kind: 'queued' } });
@@ -131,8 +133,17 @@ describe('your data', () => {
   const exported = { format: 'readclub-export', version: 1, group: { id: 'g1', name: 'Tuesday readers' }, items: [] };
   const deletion = { deleted_groups: 0, deleted_comments: 2, deleted_items: 1, kept_items: 1 };
   const op = (id: string, userId: string) => ({
-    id, userId, groupId: 'g1', itemKey: `i-${id}`, kind: 'queue' as const, args: { itemId: `i-${id}` },
-    createdAt: 1, attempts: 1, nextAttemptAt: 2, lastError: null, failed: false,
+    id,
+    userId,
+    groupId: 'g1',
+    itemKey: `i-${id}`,
+    kind: 'queue' as const,
+    args: { itemId: `i-${id}` },
+    createdAt: 1,
+    attempts: 1,
+    nextAttemptAt: 2,
+    lastError: null,
+    failed: false,
   });
 
   it('exportGroup asks export_group for the group, a page at a time', async () => {
@@ -141,7 +152,7 @@ describe('your data', () => {
     expect(stub.rpc).toHaveBeenCalledWith('export_group', { p_group_id: 'g1', p_after: null, p_limit: EXPORT_PAGE });
   });
 
-  it('deleteAccount signs out and forgets the account, its caches and its waiting changes, not other members\'', async () => {
+  it("deleteAccount signs out and forgets the account, its caches and its waiting changes, not other members'", async () => {
     const { h, stub, deps } = setup(stubClient({ rpc: { delete_account: () => ({ data: deletion }) } }));
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     await cachedAccount.setValue({ userId: 'u1', email: 'ada@example.com', displayName: 'Ada' });
@@ -163,7 +174,10 @@ describe('your data', () => {
   });
 
   it('a refused deleteAccount (last owner) keeps the session, caches and outbox', async () => {
-    const refusal = { code: 'P0001', message: 'You are the last owner of Tuesday readers: make another member an owner first, or delete the group.' };
+    const refusal = {
+      code: 'P0001',
+      message: 'You are the last owner of Tuesday readers: make another member an owner first, or delete the group.',
+    };
     const { h } = setup(stubClient({ rpc: { delete_account: () => ({ error: refusal, status: 400 }) } }));
     await fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });
     await cachedGroups.setValue(groups);

@@ -8,7 +8,10 @@ import { discard } from '@/utils/background/outbox';
 import { ok } from './reply';
 import type { HandlerContext, Handlers } from './types';
 
-export function outboxHandlers({ kick, member }: Pick<HandlerContext, 'kick' | 'member'>): Pick<Handlers, 'listOutbox' | 'retryOutbox' | 'discardOutbox'> {
+export function outboxHandlers({
+  kick,
+  member,
+}: Pick<HandlerContext, 'kick' | 'member'>): Pick<Handlers, 'listOutbox' | 'retryOutbox' | 'discardOutbox'> {
   const waiting = async () => ok(waitingFor(await outbox.getValue(), await member()).mine.map(summarise));
   return {
     async listOutbox() {

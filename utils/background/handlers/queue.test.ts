@@ -13,7 +13,10 @@ import { clipTabContents } from '@/utils/background/clip-tab';
 
 const user = { id: 'u1', email: 'ada@example.com', user_metadata: {} };
 const session = { access_token: 'a', refresh_token: 'r', expires_at: 9_999_999_999, user };
-const cached = { ...queue, queue: queue.queue.map((e) => ({ ...e, votes: 0, voted: false, read: false, read_count: 0, tags: ['focus', 'work'] })) };
+const cached = {
+  ...queue,
+  queue: queue.queue.map((e) => ({ ...e, votes: 0, voted: false, read: false, read_count: 0, tags: ['focus', 'work'] })),
+};
 const [i1, i2] = cached.queue.map((e) => e.item_id) as [string, string];
 
 /** A server that is down, up, or refuses one RPC with a P0001 message. */
@@ -23,12 +26,20 @@ function server() {
   const rpc = vi.fn(async (name: string, args: Record<string, unknown>) => {
     if (state.down) return { data: null, error: { message: 'Failed to fetch' }, status: 0 };
     calls.push([name, args]);
-    if (name === state.refuse) return { data: null, error: { code: 'P0001', message: 'That article is not in the queue any more, so it takes no votes.' }, status: 400 };
+    if (name === state.refuse)
+      return {
+        data: null,
+        error: { code: 'P0001', message: 'That article is not in the queue any more, so it takes no votes.' },
+        status: 400,
+      };
     const data =
-      name === 'vote_item' ? { votes: args.p_vote ? 1 : 0, voted: args.p_vote }
-      : name === 'mark_read' ? { read: args.p_read, read_count: args.p_read ? 1 : 0 }
-      : name === 'untag_item' ? ['work']
-      : cached;
+      name === 'vote_item'
+        ? { votes: args.p_vote ? 1 : 0, voted: args.p_vote }
+        : name === 'mark_read'
+          ? { read: args.p_read, read_count: args.p_read ? 1 : 0 }
+          : name === 'untag_item'
+            ? ['work']
+            : cached;
     return { data, error: null, status: 200 };
   });
   const client = { rpc, auth: { getSession: async () => ({ data: { session }, error: null }) } } as unknown as SupabaseClient;
@@ -76,7 +87,11 @@ describe('untag, vote, read mark, move and take off', () => {
     for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { kind: 'queued' } });
     const [a, b] = [cached.queue[0]!.title, cached.queue[1]!.title];
     expect((await outbox.getValue()).map((o) => summarise(o).label)).toEqual([
-      `Vote for ${a}`, `Move ${a} to the end`, `Remove tag “focus” from ${b}`, `Mark ${b} read`, `Take ${b} off the queue`,
+      `Vote for ${a}`,
+      `Move ${a} to the end`,
+      `Remove tag “focus” from ${b}`,
+      `Mark ${b} read`,
+      `Take ${b} off the queue`,
     ]);
     // The side panel draws the queue as it will be: i2 gone, i1 voted for.
     expect((await cachedQueues.getValue()).g1!.queue).toMatchObject([{ item_id: i1, voted: true, votes: 1 }]);
@@ -106,7 +121,10 @@ describe('untag, vote, read mark, move and take off', () => {
     expect(await h.voteItem({ itemId: i1, vote: false })).toMatchObject({ ok: false, error: { kind: 'queued' } });
     expect(s.calls).toEqual([]);
     await outboxKicker(s.getClient)(true);
-    expect(s.calls).toEqual([['vote_item', { p_item_id: i1, p_vote: true }], ['vote_item', { p_item_id: i1, p_vote: false }]]);
+    expect(s.calls).toEqual([
+      ['vote_item', { p_item_id: i1, p_vote: true }],
+      ['vote_item', { p_item_id: i1, p_vote: false }],
+    ]);
   });
 
   it('a change the server refuses on delivery (the item left the queue) is marked failed with its message and blocks nothing', async () => {
@@ -119,7 +137,9 @@ describe('untag, vote, read mark, move and take off', () => {
     s.state.refuse = 'vote_item';
     await outboxKicker(s.getClient)(true);
     const left = await outbox.getValue();
-    expect(left).toMatchObject([{ kind: 'vote', failed: true, lastError: { kind: 'invalid', message: expect.stringMatching(/not in the queue any more/) } }]);
+    expect(left).toMatchObject([
+      { kind: 'vote', failed: true, lastError: { kind: 'invalid', message: expect.stringMatching(/not in the queue any more/) } },
+    ]);
     expect(s.calls.map(([name]) => name)).toEqual(['vote_item', 'mark_read']);
   });
 
@@ -129,7 +149,10 @@ describe('untag, vote, read mark, move and take off', () => {
     const reply = await queueHandlers(s.getClient).voteItem({ itemId: i1, vote: true });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid' } });
     expect(await outbox.getValue()).toEqual([]);
-    expect(await discussionHandlers(s.getClient).untagItem({ itemId: i1, tag: '  ' })).toMatchObject({ ok: false, error: { message: 'Name the tag.' } });
+    expect(await discussionHandlers(s.getClient).untagItem({ itemId: i1, tag: '  ' })).toMatchObject({
+      ok: false,
+      error: { message: 'Name the tag.' },
+    });
   });
 
   it("the background's table uses these (a vote made offline is kept); renaming a tag is online-only and says so", async () => {
@@ -138,7 +161,10 @@ describe('untag, vote, read mark, move and take off', () => {
     s.state.down = true;
     expect(await h.voteItem({ itemId: i1, vote: true })).toMatchObject({ ok: false, error: { kind: 'queued' } });
     const renamed = await h.renameTag({ groupId: 'g1', from: 'focus', to: 'deep focus' });
-    expect(renamed).toMatchObject({ ok: false, error: { kind: 'network', message: expect.stringMatching(/Renaming a tag needs the server, so it was not kept/) } });
+    expect(renamed).toMatchObject({
+      ok: false,
+      error: { kind: 'network', message: expect.stringMatching(/Renaming a tag needs the server, so it was not kept/) },
+    });
     expect((await outbox.getValue()).map((o) => o.kind)).toEqual(['vote']);
   });
 });

@@ -46,13 +46,17 @@ export function queueHandlers(getClient: GetClient): Pick<Handlers, Names> {
     async queueItem({ itemId }) {
       // queue_item is harmless when already queued, so the outbox may keep and resend it.
       const op = { kind: 'queue' as const, id: crypto.randomUUID(), groupId: '', itemKey: itemId, args: { itemId } };
-      return sendOrKeep(op, async () => {
-        const client = await getClient();
-        const reply = await callRpc(client, 'queue_item', { p_item_id: itemId });
-        // The group's queue count changed; the side panel refreshes its queue when shown.
-        if (reply.ok) await refreshCachedGroups(client);
-        return reply;
-      }, await isWaiting(itemId));
+      return sendOrKeep(
+        op,
+        async () => {
+          const client = await getClient();
+          const reply = await callRpc(client, 'queue_item', { p_item_id: itemId });
+          // The group's queue count changed; the side panel refreshes its queue when shown.
+          if (reply.ok) await refreshCachedGroups(client);
+          return reply;
+        },
+        await isWaiting(itemId),
+      );
     },
     async groupQueue({ groupId, offset, count, order }) {
       return refreshCachedQueue(await getClient(), groupId, { offset, count, order });
