@@ -22,8 +22,9 @@ node -e '
 echo "== Typecheck =="
 npx tsc --noEmit -p .
 
-echo "== Lint: ESLint, with the boundaries between runtimes (eslint.config.js) =="
+echo "== Lint: ESLint, with the boundaries between runtimes (eslint.config.js); Prettier =="
 npm run --silent lint
+npm run --silent format:check
 
 echo "== Vitest: unit, integration, end-to-end =="
 # With TEST_DATABASE_URL set, the integration tests run the local backend over real Postgres.
