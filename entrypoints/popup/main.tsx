@@ -9,7 +9,7 @@ const tabId = tabIdFromSearch(location.search);
 const draw = (start: PopupStart | undefined) =>
   render(<PopupApp tabId={tabId} start={withReading(start, tabId)} />, document.getElementById('app')!);
 
-// Issue 7 (cached UI within 100 ms): draw at once from what the popup remembers; else after
+// Budget: cached UI within 100 ms. Draw at once from what the popup remembers; else after
 // one extension storage read. Either way the storage read is remembered for the next open.
 const remembered = rememberedStart();
 if (remembered) draw(remembered);

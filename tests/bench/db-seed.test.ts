@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedShape, seedSql, seedVersion } from './db-seed';
 
 describe('database bench seed', () => {
-  it("scale 1 is the issue's size: 1,000,000 items across 10,000 groups, one 500-item group", () => {
+  it('scale 1 is the full size: 1,000,000 items across 10,000 groups, one 500-item group', () => {
     expect(seedShape(1)).toMatchObject({ items: 1_000_000, groups: 10_000, benchGroupItems: 500 });
     expect(seedShape(0.01)).toMatchObject({ items: 10_000, groups: 100 });
   });

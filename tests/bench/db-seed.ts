@@ -12,7 +12,7 @@ export interface SeedShape {
   items: number;
   /** People; each group has an owner and four more members. */
   people: number;
-  /** Items in the bench member's own group, all queued (the issue's "500-item group"). */
+  /** Items in the bench member's own group, all queued (the budgets' "500-item group"). */
   benchGroupItems: number;
   /** Other groups queue every queueEvery-th item. */
   queueEvery: number;
@@ -22,7 +22,7 @@ export interface SeedShape {
   commentEvery: number;
 }
 
-/** scale 1 is the issue's size; 0.01 a quick run (10,000 items in 100 groups). */
+/** scale 1 is the full size (1,000,000 items in 10,000 groups); 0.01 a quick run (10,000 items in 100 groups). */
 export function seedShape(scale: number): SeedShape {
   if (!(scale > 0 && scale <= 1)) throw new Error('--db-scale is a number in (0, 1], e.g. 0.01 for a quick run.');
   const groups = Math.max(10, Math.round(10_000 * scale));

@@ -33,7 +33,7 @@ describe('database table', () => {
     expect(over).toMatch(/1,000,000 items, 10,000 groups/);
   });
 
-  it('marks a ratio over 1.5 on a statement the issue does not budget as over but not budgeted, with the milliseconds it costs', () => {
+  it('marks a ratio over 1.5 on a statement without a budget as over but not budgeted, with the milliseconds it costs', () => {
     const f = figures([30, 31, 32], [10, 10, 10]);
     f.statements[0] = { ...f.statements[0]!, name: 'my_groups (member of 10)' };
     expect(dbTable(f)).toMatch(/my_groups.*3\.10x\s+3\.20x\s+over 1\.5 \(not budgeted: \+21\.0 ms\)/);

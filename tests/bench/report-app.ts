@@ -3,7 +3,7 @@ import type { DbFigures } from './db-bench';
 import { table } from './report';
 import type { UiFigures } from './ui-bench';
 
-/** Issue 7's budgets for the app figures. */
+/** The performance budgets for the app figures. */
 export const APP_BUDGETS = {
   /** Popup: the cached group list and the clip preview, ms after opening popup.html. */
   popupCachedMs: 100,
@@ -40,7 +40,7 @@ export function dbTable(f: DbFigures): string {
       continue;
     }
     const over = Math.max(s.ratioP50!, s.ratioP95!) > APP_BUDGETS.rlsRatio;
-    // Issue 7 budgets the ratio of group_queue, clip_item and search; the others are timed to find costs, and say so.
+    // The budgets cover the ratio of group_queue, clip_item and search; the others are timed to find costs, and say so.
     const budgeted = /^(group_queue|clip_item|search_library)/.test(s.name);
     const notes = [
       budgeted

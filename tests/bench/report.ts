@@ -4,7 +4,7 @@ import { median, summarise, type Summary } from './stats';
 import type { Outcome, PageTiming } from './timing';
 
 /**
- * Issue 7's budgets ("Performance"). Printed beside the figures and marked when exceeded;
+ * The performance budgets. Printed beside the figures and marked when exceeded;
  * they never fail the run (a benchmark measures, tests decide).
  */
 export const BUDGETS = {

@@ -1,5 +1,5 @@
 /**
- * The benchmark behind `npm run bench` (issue 7): the production build's sizes and zip, the
+ * The benchmark behind `npm run bench`: the production build's sizes and zip, the
  * clipper's time against plain Readability's in headless Chromium on the same pages in the same
  * run, the popup and side panel in Chromium against the local backend (cached UI, big queue and
  * thread, requests per action), and the RPCs on a 1,000,000-item database, member vs RLS bypassed.

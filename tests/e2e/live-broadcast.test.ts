@@ -5,35 +5,21 @@
  * shows in the other within a second, well inside the panel's 10 s refresh, so it came
  * through Realtime; and the stand-in's log shows both joins and no Realtime failure.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signInMember, type Browser } from './harness';
-import { startLocalBackend } from '../../supabase/local/index';
+import { createGroup, signInMember, useE2e } from './fixtures';
 
-type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
-let backend: Backend;
-let ada: Browser;
-let ben: Browser;
+const logLines: string[] = [];
+const {
+  backend,
+  sql,
+  members: { ada, ben },
+} = useE2e({ members: ['ada', 'ben'], backend: { log: (line) => void logLines.push(line) } });
 let adaPanel: Page;
 let benPanel: Page;
 let groupId = '';
-const logLines: string[] = [];
 /** Realtime must beat this by far: the panel refreshes on its own every 10 s. */
 const LIVE_WITHIN_MS = 1_000;
-
-beforeAll(async () => {
-  backend = await startLocalBackend({ port: 0, memory: true, seed: false, log: (line) => void logLines.push(line) });
-  [ada, ben] = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.allSettled([ada?.close(), ben?.close()]);
-  await backend?.stop();
-});
-
-async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
-  return (await backend.db.query(text)) as T[];
-}
 
 /** The bits of the extension API the worker is asked about (no @types/chrome here). */
 interface Chrome {
@@ -44,9 +30,7 @@ const realtimeLog = () => logLines.filter((line) => line.startsWith('realtime:')
 describe('live updates through Realtime', () => {
   test('Ada and Ben share a group with two queued items; both panels are open on it', async () => {
     const options = await signInMember(ada, backend, 'ada@live.test');
-    await options.getByLabel('Group name').fill('Live Circle');
-    await options.getByRole('button', { name: 'Create group' }).click();
-    await options.getByText('Live Circle').first().waitFor();
+    await createGroup(options, 'Live Circle');
     await signInMember(ben, backend, 'ben@live.test');
     groupId = (await sql<{ id: string }>(`select id from app.groups where name = 'Live Circle'`))[0]!.id;
     await sql(`insert into app.group_members (group_id, user_id, role)

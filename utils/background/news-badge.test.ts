@@ -38,7 +38,7 @@ describe("what's new badge", () => {
     expect(twice.comments).toEqual({ a: 3 });
     expect(twice.meeting?.id).toBe('m');
   });
-  test('a clip into another group asks nothing then: the old count clears, the new one is asked on a one-shot alarm (issue 7: clip = 1)', async () => {
+  test('a clip into another group asks nothing then: the old count clears, the new one is asked on a one-shot alarm (a clip stays one request)', async () => {
     await lastGroupId.setValue('g1');
     const asked: string[] = [];
     registerNewsBadge(async ({ groupId }) => void asked.push(groupId));

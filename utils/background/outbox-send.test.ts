@@ -58,7 +58,7 @@ describe('sendOrKeep', () => {
   });
 });
 
-// Regression (issue 6, worker lifecycle): a change was written to the outbox only after its
+// Regression: a change was written to the outbox only after its
 // first attempt failed, so a worker stopped during that attempt lost it.
 describe('sendOrKeep writes ahead', () => {
   const signedIn = () => fakeBrowser.storage.local.set({ [AUTH_STORAGE_KEY]: JSON.stringify(session) });

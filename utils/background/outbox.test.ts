@@ -57,7 +57,7 @@ beforeEach(() => {
   clock = t0;
 });
 
-// Regression (issue 6, worker lifecycle): a comment sent again after its worker stopped
+// Regression: a comment sent again after its worker stopped
 // mid-send waited behind its own earlier try, and the member was told it was only kept.
 describe('isWaiting', () => {
   it('an earlier change to the item waits; the same change tried again does not wait behind itself', async () => {

@@ -129,7 +129,7 @@ describe('forgetCachedItem', () => {
   });
 });
 
-// Regression (issue 6, worker lifecycle): a refresh token revoked while the access token was
+// Regression: a refresh token revoked while the access token was
 // still valid left the dead session in storage (supabase-js answers later refreshes from a
 // cached failure without removing it): the member looked signed in while every call failed.
 describe('callRpc when the session is over', () => {

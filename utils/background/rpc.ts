@@ -73,7 +73,7 @@ export interface QueueSpan {
  * group_queue for `count` entries from `offset` (default: the first page), asked at most 200
  * at a time (what the server allows), with this member's changes still in the outbox on top.
  * The first page in queue order is remembered under the group's id, and only that: the
- * side panel draws it from storage before the network answers (issue 7: a 1,000-entry
+ * side panel draws it from storage before the network answers (a 1,000-entry
  * cache was ~300 KB read before anything showed).
  */
 export async function refreshCachedQueue(client: SupabaseClient, groupId: string, span: QueueSpan = {}): Promise<Reply<GroupQueue>> {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // (DOMPurify needs a real DOM: jsdom here, the page itself in the clipper.)
 /**
- * Bad input for the clipper (issue 6, part 3), in the unit project's browser-like DOM:
+ * Bad input for the clipper, in the unit project's browser-like DOM:
  * a data: page and a page whose article lives in a shadow root each get a clear message,
  * and the shadow-DOM page can still be saved as a link (nothing lost).
  */

@@ -128,7 +128,7 @@ export interface ProtocolMap {
    */
   groupQueue(data: { groupId: string; offset?: number; count?: number; order?: QueueOrder }): Reply<GroupQueue>;
   /**
-   * Queue, meetings, what's new, live (issue 5). beforeItemId null: to the end. Moving and
+   * Queue, meetings, what's new, live. beforeItemId null: to the end. Moving and
    * taking off answer the queue's first page. `title` (and `beforeTitle`) name the change in
    * "Waiting to send" when the item is not on the cached first page.
    */

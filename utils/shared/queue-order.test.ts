@@ -106,7 +106,7 @@ describe('afterRefresh', () => {
     queue: ids.map((item_id) => ({ item_id })) as QueueEntry[],
   });
 
-  // Regression (issue 7): a refresh answering just after "Show 50 more" dropped the list back to what it had asked for.
+  // Regression: a refresh answering just after "Show 50 more" dropped the list back to what it had asked for.
   test('keeps the pages loaded while the refresh was on its way, after its answer, once each', () => {
     expect(afterRefresh(q(['b', 'a']), q(['a', 'b', 'c', 'd']), 2).queue.map((e) => e.item_id)).toEqual(['b', 'a', 'c', 'd']);
     expect(afterRefresh(q(['b', 'c'], 3), q(['a', 'b', 'c', 'd']), 2).queue.map((e) => e.item_id)).toEqual(['b', 'c', 'd']);

@@ -5,7 +5,7 @@ import { cachedGroups, lastGroupId } from './storage';
 beforeEach(() => fakeBrowser.reset());
 
 describe('storage items', () => {
-  test('regression (issue 7): loading the items reads nothing; a page reads only the items it uses, in one batch', async () => {
+  test('regression: loading the items reads nothing; a page reads only the items it uses, in one batch', async () => {
     await fakeBrowser.storage.local.set({ queues: { g1: { entries: [] } } }); // the side panel's large cache
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     vi.resetModules();

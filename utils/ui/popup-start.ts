@@ -1,5 +1,5 @@
 /**
- * The popup's start (issue 7: cached UI within 100 ms). Extension storage answers in 5-70 ms
+ * The popup's start (budget: cached UI within 100 ms). Extension storage answers in 5-70 ms
  * (a round trip through the browser), so the popup also remembers, in its own localStorage,
  * who was signed in and the groups it showed last time: read synchronously, they let the
  * first render draw the frame and the group list at once. The storage read follows at once

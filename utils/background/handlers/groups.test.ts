@@ -1,5 +1,4 @@
-// Handlers for the groups screens (issue 4): removing an item and reading one's own profile.
-// Kept apart from handlers.test.ts, which several people edit at once.
+// Handlers for the groups screens: removing an item and reading one's own profile.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SupabaseClient } from '@supabase/supabase-js';
