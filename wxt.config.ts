@@ -1,9 +1,17 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 /** Where a group's Supabase project may live: any https host, or this machine (a local stack). */
 const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+/**
+ * The icon: components/common/icon/icon.svg, rendered to committed PNGs by `npm run icons`
+ * (components/common/icon/render.ts), copied into the build as icon/<size>.png.
+ */
+const ICON_SIZES = [16, 32, 48, 128];
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
 // One source, two browsers: WXT turns entrypoints/sidepanel into Chrome's side_panel
 // and Firefox's sidebar_action.
@@ -14,6 +22,19 @@ export default defineConfig({
   // Parallel builds (benchmarks, a second test run) can build elsewhere than .output.
   outDir: process.env.READCLUB_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const size of ICON_SIZES)
+        files.push({ absoluteSrc: resolve('components/common/icon', `${size}.png`), relativeDest: `icon/${size}.png` });
+    },
+    // The toolbar button (Chrome's action, Firefox's browser_action, made from the popup) and
+    // Firefox's sidebar show the icon; Firefox puts the button on the toolbar, not in the
+    // Extensions menu. Chrome's side panel shows the extension's icons.
+    'build:manifestGenerated': (wxt, manifest) => {
+      for (const button of [manifest.action, manifest.browser_action, manifest.sidebar_action]) if (button) button.default_icon = ICONS;
+      if (wxt.config.browser === 'firefox' && manifest.browser_action) manifest.browser_action.default_area = 'navbar';
+    },
+  },
   // `npm run dev` opens this browser. Chromium refuses its sandbox when run as root (CI boxes, containers).
   webExt: {
     binaries: existsSync('/usr/bin/chromium') ? { chrome: '/usr/bin/chromium' } : {},
@@ -21,6 +42,7 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Readclub',
+    icons: ICONS,
     description: "Clip articles into your reading group's shared library and queue them for the next meeting.",
     // activeTab + scripting: the clipper runs only in the tab the user clipped, only when asked
     // (toolbar button, shortcut or menu click each grant activeTab). tabs: the page's address,

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pngSize } from '../support/png-size';
 import { DEFAULT_JWT_SECRET, LOCAL_SECRET_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../supabase/local/keys';
 
 const OUT = resolve(process.env.READCLUB_OUT_DIR ?? '.output');
@@ -135,6 +136,38 @@ describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
     });
     const missing = [...new Set(asked)].filter((p) => !section.includes(`\`${p}\``));
     expect(missing).toEqual([]);
+  });
+});
+
+const ICON_SIZES = ['16', '32', '48', '128'];
+
+describe.skipIf(!built)('the icon in both builds', () => {
+  /** Each size's file, checked to exist in the build and to be a PNG of that many pixels square. */
+  const checkIcons = (dir: string, icons: unknown) => {
+    expect(Object.keys(icons as object).sort()).toEqual([...ICON_SIZES].sort());
+    for (const [size, path] of Object.entries(icons as Record<string, string>)) {
+      const file = join(dir, path);
+      expect(existsSync(file), `${relative(OUT, file)} exists`).toBe(true);
+      expect(pngSize(readFileSync(file)), `${relative(OUT, file)} is ${size} px`).toEqual({
+        width: Number(size),
+        height: Number(size),
+      });
+    }
+  };
+  type Manifest = Record<string, { default_icon?: unknown; default_area?: string } | undefined>;
+
+  it('Chrome: the extension and its toolbar button carry the icon at 16, 32, 48 and 128 px', () => {
+    const manifest = manifestOf(BUILDS.chrome);
+    checkIcons(BUILDS.chrome, manifest.icons);
+    checkIcons(BUILDS.chrome, (manifest as Manifest).action?.default_icon);
+  });
+
+  it('Firefox: the extension, its toolbar button (on the toolbar itself) and its sidebar carry the icon', () => {
+    const manifest = manifestOf(BUILDS.firefox) as Manifest & { icons?: unknown };
+    checkIcons(BUILDS.firefox, manifest.icons);
+    checkIcons(BUILDS.firefox, manifest.browser_action?.default_icon);
+    checkIcons(BUILDS.firefox, manifest.sidebar_action?.default_icon);
+    expect(manifest.browser_action?.default_area).toBe('navbar');
   });
 });
 
