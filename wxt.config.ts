@@ -14,8 +14,10 @@ export default defineConfig({
   // Parallel builds (benchmarks, a second test run) can build elsewhere than .output.
   outDir: process.env.READCLUB_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  // `npm run dev` opens this browser. Chromium refuses its sandbox when run as root (CI boxes, containers).
+  // `npm run dev` opens this browser, unless it found no display (supabase/local/dev-plan.ts).
+  // Chromium refuses its sandbox when run as root (CI boxes, containers).
   webExt: {
+    disabled: process.env.READCLUB_DEV_NO_BROWSER === '1',
     binaries: existsSync('/usr/bin/chromium') ? { chrome: '/usr/bin/chromium' } : {},
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
