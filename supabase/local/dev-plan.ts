@@ -102,7 +102,7 @@ export function loadInstructions(outBase: string, backendUrl?: string): string {
   return `Load the extension by hand in a browser on this machine (it talks to the backend at 127.0.0.1):
   Chrome or Chromium: open chrome://extensions, turn on Developer mode, click "Load unpacked"
     and choose ${outBase}/chrome-mv3-dev
-    It rebuilds as you edit; click the reload arrow on its card there to pick up a change.
+    It rebuilds as you edit; if a change does not show, click the reload arrow on its card.
   Firefox: in another terminal run \`${env}npx wxt build -b firefox\`, then open about:debugging,
     This Firefox, "Load Temporary Add-on…" and choose ${outBase}/firefox-mv2/manifest.json`;
 }
