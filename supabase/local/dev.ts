@@ -110,16 +110,17 @@ function startWxt(mode: BrowserPlan['kind']): ChildProcess {
       void shutdown(0);
       return;
     }
-    const why = signal ? `stopped by ${signal}` : `exit code ${code}`;
+    // 75: WXT said why itself (dev-wxt-errors.mjs).
+    const why = code === 75 ? '' : signal ? ` (stopped by ${signal})` : ` (exit code ${code})`;
     if (mode !== 'manual') {
       console.error(
-        `\nThe browser could not be opened or stopped with an error (${why}). The backend keeps running at ${backend.url}; the dev build starts again without a browser.\n`,
+        `\nThe browser could not be opened, or it stopped with an error${why}. The backend keeps running at ${backend.url}; the dev build starts again without a browser.\n`,
       );
       wxt = startWxt('manual');
       return;
     }
     console.error(
-      `\nThe dev build stopped (${why}). The backend keeps running at ${backend.url}; press Ctrl+C to stop it, then run npm run dev again.\n`,
+      `\nThe dev build stopped${why}. The backend keeps running at ${backend.url}; press Ctrl+C to stop it, then run npm run dev again.\n`,
     );
   });
   return child;
