@@ -105,8 +105,9 @@ function startWxt(mode: BrowserPlan['kind']): ChildProcess {
   });
   child.on('exit', (code, signal) => {
     if (stopping || child !== wxt) return;
-    if (code === 0) {
-      // WXT quit (its browser closed): stop the backend too, as when both were started together.
+    const interrupted = signal === 'SIGINT' || signal === 'SIGTERM' || signal === 'SIGHUP' || code === 130 || code === 143;
+    if (code === 0 || interrupted) {
+      // WXT quit (its browser closed, or Ctrl+C reached it first): stop the backend too, as when both were started together.
       void shutdown(0);
       return;
     }
