@@ -35,8 +35,10 @@ export default defineConfig({
       if (wxt.config.browser === 'firefox' && manifest.browser_action) manifest.browser_action.default_area = 'navbar';
     },
   },
-  // `npm run dev` opens this browser. Chromium refuses its sandbox when run as root (CI boxes, containers).
+  // `npm run dev` opens this browser, unless it found no display (supabase/local/dev-plan.ts).
+  // Chromium refuses its sandbox when run as root (CI boxes, containers).
   webExt: {
+    disabled: process.env.READCLUB_DEV_NO_BROWSER === '1',
     binaries: existsSync('/usr/bin/chromium') ? { chrome: '/usr/bin/chromium' } : {},
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resetProtocol, send } from '@/tests/support/protocol-mock';
-import { pendingSignInEmail } from '@/utils/shared/storage';
+import { backendUrl, pendingSignInEmail } from '@/utils/shared/storage';
 import { SignIn } from './SignIn';
 
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
@@ -60,5 +60,25 @@ describe('SignIn', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach/);
     expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('ada@example.org');
     expect(screen.queryByLabelText('Sign-in code')).toBeNull();
+  });
+
+  test('against the local backend, the code step says the code is in the terminal running npm run dev', async () => {
+    await backendUrl.setValue('http://127.0.0.1:54331');
+    await pendingSignInEmail.setValue('ada@readclub.test');
+    render(<SignIn onSignedIn={vi.fn()} />);
+    await screen.findByLabelText('Sign-in code');
+    expect(screen.getByText(/Running locally: the code is printed in the terminal running npm run dev/)).toBeTruthy();
+    expect(screen.queryByText(/Check your inbox/)).toBeNull();
+  });
+
+  test('against a hosted project, it says to check the inbox; switching backend in Options updates it', async () => {
+    await backendUrl.setValue('https://abcd.supabase.co');
+    await pendingSignInEmail.setValue('ada@example.org');
+    render(<SignIn onSignedIn={vi.fn()} />);
+    await screen.findByLabelText('Sign-in code');
+    expect(screen.getByText(/Check your inbox for the code/)).toBeTruthy();
+    expect(screen.queryByText(/Running locally/)).toBeNull();
+    await backendUrl.setValue('http://localhost:54321');
+    await screen.findByText(/Running locally/);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Email-code sign-in (popup and options): email → "Send code" → code → "Sign in".
  * The email a code went to is kept in pendingSignInEmail, so a popup closed while the
- * user fetches the code reopens at the code step.
+ * user fetches the code reopens at the code step. Against a backend on this machine (the local
+ * stand-in, which sends no mail) it says the code is in the terminal.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Account, UserError } from '@/utils/shared/protocol';
-import { pendingSignInEmail } from '@/utils/shared/storage';
+import { backendUrl, pendingSignInEmail } from '@/utils/shared/storage';
 import { ask } from '@/utils/ui/ask';
+import { isLocalBackend, LOCAL_CODE_HINT } from '@/utils/ui/local-backend';
 import { Alert } from './Bits';
 
 export interface SignInProps {
@@ -22,13 +24,16 @@ export function SignIn({ onSignedIn, disabled = false }: SignInProps) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState<'send' | 'verify' | null>(null);
   const [error, setError] = useState<UserError | null>(null);
+  const [local, setLocal] = useState(false);
 
   useEffect(() => {
-    pendingSignInEmail.getValue().then((pending) => {
+    Promise.all([pendingSignInEmail.getValue(), backendUrl.getValue()]).then(([pending, url]) => {
       if (pending) setEmail(pending);
       setSentTo(pending);
+      setLocal(isLocalBackend(url));
       setLoaded(true);
     });
+    return backendUrl.watch((url) => setLocal(isLocalBackend(url)));
   }, []);
 
   async function sendCode(event: Event) {
@@ -82,7 +87,7 @@ export function SignIn({ onSignedIn, disabled = false }: SignInProps) {
       </form>
       {codeStep && (
         <form class="stack" onSubmit={verify}>
-          <p class="hint">Check your inbox for the code we sent. It can take a minute to arrive.</p>
+          <p class="hint">{local ? LOCAL_CODE_HINT : 'Check your inbox for the code we sent. It can take a minute to arrive.'}</p>
           <label for="sign-in-code">Sign-in code</label>
           <input
             id="sign-in-code"

@@ -89,10 +89,16 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
   }
 
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 54321, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 54321, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    // A taken port: let go of the database too (PGlite's data directory stays locked otherwise).
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const settings = {

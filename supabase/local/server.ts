@@ -8,6 +8,7 @@
  * Env: PORT, DATABASE_URL (real Postgres instead of PGlite), JWT_SECRET, MIGRATIONS_DIR,
  * OTP_EXPIRY_SECONDS, ACCESS_TOKEN_TTL, VERIFY_RATE_LIMIT, LOCAL_SECRET.
  */
+import { backendBanner, startFailure } from './dev-backend';
 import { startLocalBackend } from './index';
 
 const args = new Set(process.argv.slice(2));
@@ -21,28 +22,25 @@ for (const arg of args) {
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const memory = args.has('--memory') || process.env.LOCAL_BACKEND_MEMORY === '1';
+const port = process.env.PORT ? Number(process.env.PORT) : 54321;
 const backend = await startLocalBackend({
-  port: process.env.PORT ? Number(process.env.PORT) : 54321,
+  port,
   databaseUrl,
   memory,
   reset: args.has('--reset'),
   seed: args.has('--no-seed') ? false : undefined,
   migrationsDir: process.env.MIGRATIONS_DIR || undefined,
+}).catch((error: unknown) => {
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(
+    inUse
+      ? `Port ${port} is in use by another program. Stop it, or set PORT to a free port (and build the extension with WXT_SUPABASE_URL=http://127.0.0.1:<that port>); \`npm run dev\` picks one itself.`
+      : startFailure(error, port),
+  );
+  process.exit(1);
 });
 
-const where = databaseUrl ? 'Postgres (DATABASE_URL)' : memory ? 'PGlite in memory' : 'PGlite at .local-backend/pgdata';
-console.log(`
-Local Supabase stand-in running (${where}${backend.prepared.fresh ? ', fresh database' : ''}).
-         API URL: ${backend.url}
- Publishable key: ${backend.publishableKey}
-      Secret key: ${backend.secretKey}   (servers only, never the extension)
-  anon key (legacy JWT, still accepted): ${backend.anonKey}
-service_role key (legacy JWT): ${backend.serviceRoleKey}
-            JWKS: ${backend.url}/auth/v1/.well-known/jwks.json (ES256, kid ${backend.jwks.keys[0]!.kid})
-Sign-in codes are printed here, and served to this machine only at
-  ${backend.url}/_local/sign-in-codes?email=…  with header X-Local-Secret: ${backend.localSecret}
-`);
-export { backend };
+console.log(backendBanner(backend, { databaseUrl, memory }));
 
 let stopping = false;
 const shutdown = () => {
