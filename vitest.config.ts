@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Node-side projects import shared modules as the extension does (`@/utils/…`).
+const resolve = { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } };
 
 // Three projects, one runner: unit tests sit beside their modules and run against WXT's
 // fake browser; integration tests talk to the local backend through supabase-js; the
@@ -22,6 +26,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -32,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
