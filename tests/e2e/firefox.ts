@@ -38,8 +38,12 @@ export interface Firefox {
   tabIdOf(url: string): Promise<number>;
   /** Everything Firefox printed so far (stdout and stderr), line by line. */
   output(): string[];
-  /** The extension's JavaScript errors Firefox printed so far, known noise left out. */
+  /**
+   * The extension's JavaScript errors Firefox printed so far, known noise left out, and its
+   * scripts Firefox stopped for running too long ("Script terminated by timeout").
+   */
   extensionErrors(): string[];
+  /** Closes the browser (its output stays readable). */
   close(): Promise<void>;
 }
 
@@ -103,7 +107,15 @@ export async function launchFirefox(): Promise<Firefox> {
       }
     },
     output: () => [...lines],
-    extensionErrors: () => lines.filter((line) => /JavaScript error: moz-extension:\/\//.test(line) && !NOISE.some((n) => n.test(line))),
+    extensionErrors: () =>
+      lines.flatMap((line, i) => {
+        const error = /JavaScript error: moz-extension:\/\//.test(line) || /moz-extension:\/\/.*Script terminated by timeout/.test(line);
+        if (!error || NOISE.some((n) => n.test(line))) return [];
+        // A stack follows some messages, a frame a line (name@address:line:column).
+        const stack = [];
+        for (let j = i + 1; j < lines.length && /^\S*@\S+:\d+:\d+$/.test(lines[j]!) && stack.length < 5; j++) stack.push(lines[j]!);
+        return [[line, ...stack].join('\n  ')];
+      }),
     async close() {
       await browser.close();
     },

@@ -14,8 +14,8 @@
  * The Realtime socket is open only while a side panel watches: supabase-js builds its
  * Realtime client with the Supabase client but connects on the first join, and a watch the
  * panel stops renewing (it asks every minute while open) lapses, leaving the channel and
- * closing the socket. So a background with no panel open holds no socket, and Firefox has
- * no socket to tear down when the browser closes.
+ * closing the socket. So a background with no panel open holds no socket. (Firefox's
+ * background page at browser close: utils/background/page-lifecycle.ts.)
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { backendUrl, backendsWithoutRealtime, groupChangedAt } from '@/utils/shared/storage';
