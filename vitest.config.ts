@@ -7,7 +7,7 @@ const resolve = { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } }
 
 // Three projects, one runner: unit tests sit beside their modules and run against WXT's
 // fake browser; integration tests talk to the local backend through supabase-js; the
-// end-to-end test drives the production build in real Chromium.
+// end-to-end tests drive the production builds in real Chromium and Firefox.
 export default defineConfig({
   test: {
     projects: [

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # The one test command (README): database tests on real Postgres, then the production
-# build, typecheck and lint, then every Vitest project (unit, integration, end-to-end in real Chromium).
+# build, typecheck and lint, then every Vitest project (unit, integration, end-to-end in real Chromium and Firefox).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== Database: migrations, pgTAP, advisors (real Postgres) =="
 bash tests/db/run.sh
 
-echo "== Build: production extension for Chrome and Firefox =="
+echo "== Build: the extension for Chrome and Firefox (test builds: pages on localhost too) =="
 READCLUB_TEST_HOSTS=1 npx wxt build >/dev/null
-npx wxt build -b firefox >/dev/null
+READCLUB_TEST_HOSTS=1 npx wxt build -b firefox >/dev/null
 # web-ext lint must report no errors (warnings are listed for the reader).
 npx web-ext lint --source-dir .output/firefox-mv2 --output json > .output/web-ext-lint.json || true
 node -e '

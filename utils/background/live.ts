@@ -10,6 +10,12 @@
  * never answered). A join refused because this member may not read the group (the server
  * has Realtime; they just left the group, say) falls back to polling for now but is not
  * remembered against the backend.
+ *
+ * The Realtime socket is open only while a side panel watches: supabase-js builds its
+ * Realtime client with the Supabase client but connects on the first join, and a watch the
+ * panel stops renewing (it asks every minute while open) lapses, leaving the channel and
+ * closing the socket. So a background with no panel open holds no socket. (Firefox's
+ * background page at browser close: utils/background/page-lifecycle.ts.)
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { backendUrl, backendsWithoutRealtime, groupChangedAt } from '@/utils/shared/storage';
@@ -28,10 +34,34 @@ export const RETRY_REALTIME_AFTER_MS = 24 * 60 * 60 * 1000;
  * network) is not tried again for an hour: meanwhile the panel polls, as it would anyway.
  */
 export const RETRY_SILENT_AFTER_MS = 60 * 60 * 1000;
+/** How long a watch lasts without the side panel asking again (utils/ui/live.ts asks every minute). */
+export const WATCH_LEASE_MS = 150_000;
 
 // Background-only state (one service worker): the channel watched and backends found without Realtime.
 let watching: { client: SupabaseClient; groupId: string; channel: RealtimeChannel; live: Promise<boolean> } | null = null;
 const withoutRealtime = new WeakSet<SupabaseClient>();
+let lease: ReturnType<typeof setTimeout> | undefined;
+
+function renewLease(): void {
+  clearTimeout(lease);
+  lease = setTimeout(() => void stopWatching(), WATCH_LEASE_MS);
+}
+
+/** Leaves the watched group's channel and closes the Realtime socket (no panel watches any more). */
+export async function stopWatching(): Promise<void> {
+  clearTimeout(lease);
+  lease = undefined;
+  const was = watching;
+  watching = null;
+  if (!was) return;
+  await closeChannel(was.client, was.channel);
+}
+
+/** Leaves `channel`; with no channel left, closes the client's Realtime socket. */
+async function closeChannel(client: SupabaseClient, channel: RealtimeChannel): Promise<void> {
+  await Promise.resolve(client.removeChannel(channel)).catch(() => undefined);
+  if (client.getChannels().length === 0) await Promise.resolve(client.realtime.disconnect()).catch(() => undefined);
+}
 
 async function touch(groupId: string): Promise<void> {
   await groupChangedAt.setValue({ ...(await groupChangedAt.getValue()), [groupId]: Date.now() });
@@ -54,8 +84,8 @@ export async function watchGroupLive(client: SupabaseClient, groupId: string, wa
   // A private channel is authorised with the member's access token, which the join carries.
   const token = (await client.auth.getSession()).data.session?.access_token;
   if (!token) return false;
-  if (watching && watching.client === client && watching.groupId === groupId) return watching.live;
-  if (watching) void watching.client.removeChannel(watching.channel);
+  if (watching && watching.client === client && watching.groupId === groupId) return (renewLease(), watching.live);
+  if (watching) void closeChannel(watching.client, watching.channel);
   const channel = client
     .channel(groupTopic(groupId), { config: { private: true } })
     .on('broadcast', { event: LIVE_EVENT }, () => void touch(groupId));
@@ -83,11 +113,15 @@ export async function watchGroupLive(client: SupabaseClient, groupId: string, wa
         // Remembered across restarts; silence for less long, as a slow network is not the backend's doing.
         void rememberWithoutRealtime(url, outcome === 'refused' ? RETRY_REALTIME_AFTER_MS : RETRY_SILENT_AFTER_MS).catch(() => {});
       }
-      void client.removeChannel(channel);
-      if (watching?.channel === channel) watching = null;
+      if (watching?.channel === channel) {
+        watching = null;
+        clearTimeout(lease);
+      }
+      void closeChannel(client, channel);
     }
     return outcome === 'live';
   });
   watching = { client, groupId, channel, live };
+  renewLease();
   return live;
 }

@@ -10,6 +10,7 @@
 import { createClient, type AuthChangeEvent, type Session, type SupabaseClient } from '@supabase/supabase-js';
 import { backendKey, backendUrl, cachedAccount, cachedGroups, cachedQueues } from '@/utils/shared/storage';
 import { AUTH_STORAGE_KEY, accountFromUser, createAuthStorage, reconcileSessionBackend } from './session';
+import { withoutPageLifecycleListeners } from './page-lifecycle';
 
 /**
  * Whether `key` is a secret (service-role) key, which must never ship in an extension:
@@ -46,16 +47,19 @@ export function createReadclubClient(url: string, anonKey: string): SupabaseClie
       message: 'That is a secret (service-role) key. Readclub needs the publishable key (sb_publishable_…) or the legacy anon key.',
     };
   }
-  const client = createClient(url, anonKey, {
-    auth: {
-      storage: createAuthStorage(),
-      storageKey: AUTH_STORAGE_KEY,
-      persistSession: true,
-      autoRefreshToken: true,
-      detectSessionInUrl: false,
-      flowType: 'implicit',
-    },
-  });
+  // Realtime's socket is built here too; Firefox's background page must not hand it `pagehide` (page-lifecycle.ts).
+  const client = withoutPageLifecycleListeners(() =>
+    createClient(url, anonKey, {
+      auth: {
+        storage: createAuthStorage(),
+        storageKey: AUTH_STORAGE_KEY,
+        persistSession: true,
+        autoRefreshToken: true,
+        detectSessionInUrl: false,
+        flowType: 'implicit',
+      },
+    }),
+  );
   client.auth.onAuthStateChange((event, session) => {
     // Deferred: auth callbacks must not hold up the auth call that emitted them.
     setTimeout(() => void syncCachedAccount(event, session).catch(() => {}), 0);
