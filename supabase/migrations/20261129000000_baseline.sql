@@ -1952,17 +1952,21 @@ volatile
 security invoker
 set search_path = ''
 as $$
+declare
+  v_group_id uuid := private.require_item_membership(p_item_id);
 begin
-  perform private.require_item_membership(p_item_id);
   if not coalesce(private.can_delete_item(p_item_id), false) then
     raise exception 'Only whoever added this article, or an owner or admin, can remove it.' using errcode = '42501';
   end if;
+  -- The queue loses the item's place: close it under the group's lock.
+  perform private.lock_library(v_group_id);
   delete from app.items as i where i.id = p_item_id;  -- tags, comments and queue place go with it
+  perform private.close_queue_gaps(v_group_id);
 end;
 $$;
 
 comment on function public.delete_item(uuid) is
-  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin: private.can_delete_item).';
+  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin: private.can_delete_item); when it was queued, the entries after it move up one place.';
 
 revoke all on function public.delete_item(uuid) from public, anon;
 
@@ -2863,7 +2867,7 @@ comment on column app.queue_entries.item_id is 'The queued item (in the queue on
 
 comment on column app.queue_entries.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column app.queue_entries.position is 'Place in the queue: lower comes first; new entries go to the end. Gaps are fine.';
+comment on column app.queue_entries.position is 'Place in the queue, 1..n with no gaps: lower comes first; new entries go to the end; whatever takes an entry off renumbers the rest (private.close_queue_gaps).';
 
 comment on column app.queue_entries.queued_by is 'Who queued it (null once that account is deleted).';
 
@@ -2962,6 +2966,32 @@ comment on function private.queue_at_end(uuid, uuid) is
 revoke all on function private.queue_at_end(uuid, uuid) from public;
 
 grant execute on function private.queue_at_end(uuid, uuid) to authenticated;
+
+create function private.close_queue_gaps(p_group_id uuid)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  -- The caller holds private.lock_library(p_group_id) and has just taken entries off: the
+  -- rest keep their order and are numbered 1..n again. One statement, so the deferrable
+  -- unique (group, position) is checked when it ends; rows already in place are not touched.
+  update app.queue_entries as q
+     set position = o.n
+    from (select e.item_id, row_number() over (order by e.position, e.queued_at, e.item_id) as n
+            from app.queue_entries as e
+           where e.group_id = p_group_id) as o
+   where q.item_id = o.item_id and q.position <> o.n;
+end;
+$$;
+
+comment on function private.close_queue_gaps(uuid) is
+  'Renumbers a group''s queue 1..n in its current order, closing the places of entries just taken off. The caller holds private.lock_library for the group.';
+
+revoke all on function private.close_queue_gaps(uuid) from public;
+
+grant execute on function private.close_queue_gaps(uuid) to authenticated;
 
 create function private.queue_place(p_item_id uuid)
 returns jsonb
@@ -3071,12 +3101,15 @@ begin
   perform private.lock_library(v_group_id);
   -- Taking off an item already off the queue changes nothing: a repeat is harmless.
   delete from app.queue_entries as q where q.item_id = p_item_id;
+  if found then
+    perform private.close_queue_gaps(v_group_id);
+  end if;
   return public.group_queue(v_group_id);
 end;
 $$;
 
 comment on function public.unqueue_item(uuid) is
-  'RPC unqueue_item(p_item_id) → GroupQueue: takes the item off its group''s queue (it stays in the library; its votes go).';
+  'RPC unqueue_item(p_item_id) → GroupQueue: takes the item off its group''s queue (it stays in the library; its votes go) and moves the entries after it up one place, under the group''s lock.';
 
 revoke all on function public.unqueue_item(uuid) from public, anon;
 
@@ -3974,12 +4007,15 @@ begin
   delete from app.queue_entries as q
    using app.meeting_items as a
    where a.meeting_id = p_meeting_id and a.discussed and q.item_id = a.item_id;
+  if found then
+    perform private.close_queue_gaps(v_group_id);
+  end if;
   return private.meeting_json(p_meeting_id);
 end;
 $$;
 
 comment on function public.finish_meeting(uuid) is
-  'RPC finish_meeting(p_meeting_id) → Meeting: owners and admins end the meeting; discussed items leave the queue, the rest stay in it (carry over). The notes are then fixed.';
+  'RPC finish_meeting(p_meeting_id) → Meeting: owners and admins end the meeting; discussed items leave the queue, the rest stay in it (carry over), renumbered 1..n. The notes are then fixed.';
 
 revoke all on function public.finish_meeting(uuid) from public, anon;
 
@@ -4603,6 +4639,8 @@ declare
   v_comments integer;
   v_items integer;
   v_kept integer;
+  v_group_id uuid;
+  v_queues uuid[] := array[]::uuid[];
 begin
   if v_uid is null then
     raise exception 'Sign in first.' using errcode = '42501';
@@ -4614,6 +4652,20 @@ begin
   if v_confirm <> 'DELETE' and lower(v_confirm) is distinct from lower(v_email) then
     raise exception 'Type DELETE or your email address to delete your account.' using errcode = '22023';
   end if;
+
+  -- Queues that may lose one of my items: their libraries are locked (in one order) so the
+  -- places can be closed after the items go, and before the group rows below, since a
+  -- writer holding a library lock may wait on its group's row, never the other way round.
+  for v_group_id in
+    select distinct q.group_id
+      from app.queue_entries as q
+      join app.items as i on i.id = q.item_id
+     where i.added_by = v_uid
+     order by q.group_id
+  loop
+    perform private.lock_library(v_group_id);
+    v_queues := v_queues || v_group_id;
+  end loop;
 
   -- Hold my groups still while deciding: nobody joins one or changes an owner meanwhile
   -- (joining checks the group row, which this lock blocks).
@@ -4666,6 +4718,10 @@ begin
     returning 1)
   select count(*)::integer into v_items from gone;
   select count(*)::integer into v_kept from app.items as i where i.added_by = v_uid;
+  -- Groups deleted above have no queue left: renumbering them changes nothing.
+  foreach v_group_id in array v_queues loop
+    perform private.close_queue_gaps(v_group_id);
+  end loop;
 
   -- The profile, memberships, clip records and wrong-code counts cascade from here; what
   -- others keep (items, queue places, invites, groups they created) forget who it was.
