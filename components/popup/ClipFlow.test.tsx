@@ -110,7 +110,7 @@ describe('ClipFlow', () => {
     answer({
       clipTab: { ok: true, value: { ok: true, clip: article, selection: null } },
       listGroups: { ok: true, value: [] },
-      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } },
+      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5, already_member: false } },
       findItem: notFound,
     });
     const join = send.getMockImplementation()!;
