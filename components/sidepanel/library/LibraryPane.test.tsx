@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { replies, reply, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedGroups } from '@/utils/shared/storage';
-import type { LibraryEntry } from '@/utils/shared/api-types';
+import type { LibraryEntry, SearchHit } from '@/utils/shared/api-types';
 import { LibraryPane } from './LibraryPane';
 import { groups } from '@/components/testing/fixtures';
 
@@ -78,7 +78,7 @@ describe('LibraryPane', () => {
   });
 
   test('while a new search runs the previous count is not shown as its count; a slower earlier answer does not win', async () => {
-    const waiting: Array<(value: { ok: true; value: LibraryEntry[] }) => void> = [];
+    const waiting: Array<(value: { ok: true; value: SearchHit[] }) => void> = [];
     reply('searchLibrary', () => new Promise((resolve) => waiting.push(resolve)));
     render(<LibraryPane groupId="g1" onOpen={vi.fn()} />);
     const box = await screen.findByRole('searchbox', { name: 'Search the library' });
