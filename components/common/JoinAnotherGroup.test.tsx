@@ -7,7 +7,7 @@ vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock')
 beforeEach(() => {
   resetProtocol();
   replies(
-    { previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } } },
+    { previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5, already_member: false } } },
     { ok: true, value: { id: 'g2', name: 'Journal Club' } },
   );
 });

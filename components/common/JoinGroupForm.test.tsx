@@ -11,7 +11,7 @@ afterEach(cleanup);
 describe('JoinGroupForm', () => {
   test('shows the group first, then joins it', async () => {
     replies({
-      previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3 } },
+      previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3, already_member: false } },
       joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } },
     });
     const onJoined = vi.fn();
@@ -29,7 +29,7 @@ describe('JoinGroupForm', () => {
 
   test('opened from an invite link: the code is filled in and its group shown at once, ready to join', async () => {
     replies({
-      previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3 } },
+      previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 3, already_member: false } },
       joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } },
     });
     const onJoined = vi.fn();
@@ -63,8 +63,23 @@ describe('JoinGroupForm', () => {
     expect(screen.queryByRole('button', { name: /Join .*Circle/ })).toBeNull();
   });
 
+  test('a code for a group the member is already in says so, and offers no join', async () => {
+    replies({ previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 4, already_member: true } } });
+    const onJoined = vi.fn();
+    render(<JoinGroupForm onJoined={onJoined} />);
+    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'ABCD' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
+    expect((await screen.findByRole('status')).textContent).toBe('You are already a member of Thursday Circle.');
+    expect(screen.queryByRole('button', { name: 'Join Thursday Circle' })).toBeNull();
+    expect(screen.queryByText(/You joined/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(send).not.toHaveBeenCalledWith('joinGroup', expect.anything());
+    expect(onJoined).not.toHaveBeenCalled();
+  });
+
   test('changing the code drops the preview', async () => {
-    replies({ previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 1 } } });
+    replies({ previewInvite: { ok: true, value: { name: 'Thursday Circle', member_count: 1, already_member: false } } });
     render(<JoinGroupForm onJoined={vi.fn()} />);
     fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'ABCD' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));

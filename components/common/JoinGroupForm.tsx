@@ -63,7 +63,16 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
         />
       </div>
       <Alert error={error} />
-      {preview ? (
+      {preview?.already_member ? (
+        <div class="card stack" role="group" aria-label="Invitation">
+          <p role="status">You are already a member of {preview.name}.</p>
+          <div class="row">
+            <button type="button" class="link" onClick={() => setPreview(null)}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : preview ? (
         <div class="card stack" role="group" aria-label="Invitation">
           <p>
             <strong>{preview.name}</strong>{' '}

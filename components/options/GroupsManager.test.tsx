@@ -59,7 +59,7 @@ describe('GroupsManager', () => {
     replies(
       {
         listGroups: { ok: true, value: [] },
-        previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 3 } },
+        previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 3, already_member: false } },
         joinGroup: { ok: true, value: { id: 'g2', name: 'Journal Club' } },
       },
       { ok: false, error: { kind: 'server', message: 'unexpected' } },

@@ -55,7 +55,7 @@ describe('OptionsApp', () => {
       send.mockImplementation(async (name: string) => {
         if (name === 'verifySignInCode') return { ok: true, value: ada };
         if (name === 'listGroups') return { ok: true, value: [] };
-        if (name === 'previewInvite') return { ok: true, value: { name: 'Journal Club', member_count: 5 } };
+        if (name === 'previewInvite') return { ok: true, value: { name: 'Journal Club', member_count: 5, already_member: false } };
         if (name === 'joinGroup') return { ok: true, value: { id: 'g2', name: 'Journal Club' } };
         if (name === 'myProfile') return { ok: true, value: { id: ada.userId, display_name: 'Ada', avatar_url: null } };
         return { ok: true, value: null };

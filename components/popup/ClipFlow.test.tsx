@@ -59,7 +59,7 @@ describe('ClipFlow', () => {
     await waitFor(() => expect(screen.getByText(/Selection only:/)).toBeTruthy());
     expect((screen.getByLabelText('Tags') as HTMLInputElement).value).toBe('focus'); // typed input survives the toggle
     fireEvent.click(screen.getByRole('button', { name: 'Save to Thursday Circle' }));
-    await waitFor(() => expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(`Saved “${selection.title}” to Thursday Circle.`)).toBeTruthy());
     expect(savedClip()).toMatchObject({ p_clip: selection, p_tags: ['focus'] });
   });
 
@@ -77,7 +77,7 @@ describe('ClipFlow', () => {
     fireEvent.input(await screen.findByLabelText('Tags'), { target: { value: 'video' } });
     fireEvent.input(screen.getByLabelText('Comment'), { target: { value: 'Watch before Thursday.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save as link to Thursday Circle' }));
-    await waitFor(() => expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(`Saved “${videoCard.title}” to Thursday Circle.`)).toBeTruthy());
     expect(savedClip()).toMatchObject({ p_clip: videoCard, p_tags: ['video'], p_comment: 'Watch before Thursday.', p_queue: true });
   });
 
@@ -110,7 +110,7 @@ describe('ClipFlow', () => {
     answer({
       clipTab: { ok: true, value: { ok: true, clip: article, selection: null } },
       listGroups: { ok: true, value: [] },
-      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5 } },
+      previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5, already_member: false } },
       findItem: notFound,
     });
     const join = send.getMockImplementation()!;

@@ -28,7 +28,7 @@ export interface ClipFlowProps {
 export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
   const [reading, setReading] = useState<Reading>({ state: 'reading' });
   const [selectionOnly, setSelectionOnly] = useState(true);
-  const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary } | null>(null);
+  const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary; title: string } | null>(null);
   const groups = useGroups(cached);
   /** A group picked while the page was still being read. */
   const [picked, setPicked] = useState<string | null>(null);
@@ -40,7 +40,7 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `asked` is the read the popup started before drawing, used for the tab it was started for
   }, [tabId]);
 
-  if (saved) return <SavedNotice result={saved.result} group={saved.group} />;
+  if (saved) return <SavedNotice result={saved.result} group={saved.group} title={saved.title} />;
   if (reading.state === 'reading') {
     // The cached groups show at once (cached UI within 100 ms), not after the page is read.
     const list = groups.groups;
@@ -66,7 +66,7 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
           groups={list}
           initialGroupId={picked ?? lastId}
           preview={preview}
-          onSaved={(result, group) => setSaved({ result, group })}
+          onSaved={(result, group, title) => setSaved({ result, group, title })}
         />
       )}
     </GroupGate>

@@ -41,7 +41,7 @@ describe('ClipForm', () => {
     expect(input('Comment').value).toBe('  Worth an hour.  ');
     expect(input('Queue for discussion').checked).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ item_id: 'i1' }), circle));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ item_id: 'i1' }), circle, article.title));
 
     const [first, second] = send.mock.calls.map((call) => call[1]);
     expect(first).toEqual({
@@ -79,7 +79,7 @@ describe('ClipForm', () => {
     const onSaved = vi.fn();
     render(<ClipForm clip={videoCard} group={journal} onSaved={onSaved} />);
     fireEvent.click(screen.getByRole('button', { name: 'Save as link to Journal Club' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.anything(), journal));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.anything(), journal, videoCard.title));
     expect(send.mock.calls[0]![1]).toMatchObject({ p_group_id: 'g2', p_clip: videoCard, p_comment: null, p_tags: [], p_queue: true });
   });
 

@@ -17,7 +17,8 @@ import { QueuedNotice } from './SavedNotice';
 export interface ClipFormProps {
   clip: ClipPayload | null;
   group: GroupSummary;
-  onSaved: (result: ClipItemResult, group: GroupSummary) => void;
+  /** title: the saved item's title, for the notice that names it. */
+  onSaved: (result: ClipItemResult, group: GroupSummary, title: string) => void;
   problem?: string | null;
   commentLabel?: string;
   children?: ComponentChildren;
@@ -52,7 +53,7 @@ export function ClipForm({ clip, group, onSaved, problem, commentLabel = 'Commen
     if (!reply.ok && reply.error.kind === 'queued') return setQueued(reply.error.message);
     if (!reply.ok) return setError(reply.error);
     await lastGroupId.setValue(group.id);
-    onSaved(reply.value, group);
+    onSaved(reply.value, group, clip.title);
   }
 
   if (queued) return <QueuedNotice message={queued} group={group} />;

@@ -16,7 +16,7 @@ export interface ClipTargetProps {
   initialGroupId: string | null;
   /** What is about to be saved; hidden when the item is already there. */
   preview: ComponentChildren;
-  onSaved: (result: ClipItemResult, group: GroupSummary) => void;
+  onSaved: (result: ClipItemResult, group: GroupSummary, title: string) => void;
 }
 
 export function ClipTarget({ clip, groups, initialGroupId, preview, onSaved }: ClipTargetProps) {

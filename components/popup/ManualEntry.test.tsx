@@ -31,7 +31,7 @@ describe('ManualEntry', () => {
     type('Note', 'For the summer meeting.');
     type('Tags', 'fiction, trees');
     fireEvent.click(screen.getByRole('button', { name: 'Save to Journal Club' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ item_id: 'i3' }), groups[1]));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ item_id: 'i3' }), groups[1], 'The Overstory'));
     expect(send.mock.calls.find((call) => call[0] === 'saveClip')![1]).toMatchObject({
       p_group_id: 'g2',
       p_clip: { ...EMPTY_CLIP, kind: 'manual', url: null, title: 'The Overstory', byline: 'Richard Powers', authors: ['Richard Powers'] },

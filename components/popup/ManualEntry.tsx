@@ -11,7 +11,7 @@ import { GroupGate } from './GroupGate';
 import { GroupSelect, pickGroup } from '@/components/common/GroupSelect';
 
 export interface ManualEntryProps {
-  onSaved: (result: ClipItemResult, group: GroupSummary) => void;
+  onSaved: (result: ClipItemResult, group: GroupSummary, title: string) => void;
   onBack: () => void;
 }
 

@@ -56,7 +56,7 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add a book or print article' }));
     fireEvent.input(await screen.findByLabelText('Title'), { target: { value: 'The Overstory' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Save to Thursday Circle' }));
-    expect(await screen.findByText('Saved to Thursday Circle')).toBeTruthy();
+    expect(await screen.findByText('Saved “The Overstory” to Thursday Circle.')).toBeTruthy();
     expect(send.mock.calls.find((call) => call[0] === 'saveClip')![1].p_clip).toMatchObject({
       kind: 'manual',
       url: null,

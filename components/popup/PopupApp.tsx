@@ -18,11 +18,12 @@ export function PopupApp({ tabId, start }: { tabId?: number; start?: PopupStart 
   const [manual, setManual] = useState(false);
   // The tab read before the first render; back from manual entry, ClipFlow reads it anew.
   const [reading, setReading] = useState(start?.reading);
-  const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary } | null>(null);
+  const [saved, setSaved] = useState<{ result: ClipItemResult; group: GroupSummary; title: string } | null>(null);
   if (account === undefined) return null;
   let content;
-  if (saved) content = <SavedNotice result={saved.result} group={saved.group} />;
-  else if (manual) content = <ManualEntry onBack={() => setManual(false)} onSaved={(result, group) => setSaved({ result, group })} />;
+  if (saved) content = <SavedNotice result={saved.result} group={saved.group} title={saved.title} />;
+  else if (manual)
+    content = <ManualEntry onBack={() => setManual(false)} onSaved={(result, group, title) => setSaved({ result, group, title })} />;
   else {
     const cached = start && { groups: start.groups, lastId: start.lastGroupId };
     content = (

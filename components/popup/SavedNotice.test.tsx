@@ -10,12 +10,18 @@ afterEach(() => {
 });
 
 describe('SavedNotice', () => {
-  test('new item: "Saved to <group>" and Open queue opens the side panel in the click', async () => {
+  test('new item: "Saved “<title>” to <group>." and Open queue opens the side panel in the click', async () => {
     const open = vi.fn().mockResolvedValue(undefined);
     vi.stubGlobal('chrome', { sidePanel: { open } });
     const getCurrent = vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 5 } as never);
-    render(<SavedNotice result={{ item_id: 'i', created: true, queued: true, comment_id: null }} group={groups[0]!} />);
-    expect(screen.getByText('Saved to Thursday Circle')).toBeTruthy();
+    render(
+      <SavedNotice
+        result={{ item_id: 'i', created: true, queued: true, comment_id: null }}
+        group={groups[0]!}
+        title="Reading Circles at Work"
+      />,
+    );
+    expect(screen.getByText('Saved “Reading Circles at Work” to Thursday Circle.')).toBeTruthy();
     expect(screen.queryByText(/Already in/)).toBeNull();
     await waitFor(() => expect(getCurrent).toHaveBeenCalled());
     await Promise.resolve();
@@ -24,10 +30,15 @@ describe('SavedNotice', () => {
   });
 
   test('a second member saving the same page is told it was already there and what was added', () => {
-    render(<SavedNotice result={{ item_id: 'i', created: false, queued: false, comment_id: null }} group={groups[1]!} />);
-    expect(screen.getByText('Saved to Journal Club')).toBeTruthy();
+    render(<SavedNotice result={{ item_id: 'i', created: false, queued: false, comment_id: null }} group={groups[1]!} title="Deep Work" />);
+    expect(screen.getByText('Saved “Deep Work” to Journal Club.')).toBeTruthy();
     expect(screen.getByText('Already in Journal Club — your tags and comment were added.')).toBeTruthy();
   });
+});
+
+test('without a title (an answer kept from before) it still says where', () => {
+  render(<SavedNotice result={{ item_id: 'i', created: true, queued: false, comment_id: null }} group={groups[1]!} title="  " />);
+  expect(screen.getByText('Saved to Journal Club.')).toBeTruthy();
 });
 
 describe('QueuedNotice', () => {

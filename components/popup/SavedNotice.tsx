@@ -1,9 +1,10 @@
-/** After a save: where it went (and whether it was already there), and a way to the discussion queue. */
+/** After a save: what was saved and where (and whether it was already there), and a way to the discussion queue. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ClipItemResult, GroupSummary } from '@/utils/shared/api-types';
 import { currentWindowId, openQueuePanel } from '@/utils/ui/browser';
 
-export function SavedNotice({ result, group }: { result: ClipItemResult; group: GroupSummary }) {
+export function SavedNotice({ result, group, title }: { result: ClipItemResult; group: GroupSummary; title?: string }) {
+  const named = title?.trim();
   const windowId = useRef<number | undefined>(undefined);
   useEffect(() => {
     currentWindowId().then((id) => (windowId.current = id));
@@ -16,7 +17,7 @@ export function SavedNotice({ result, group }: { result: ClipItemResult; group: 
 
   return (
     <div class="stack saved" role="status">
-      <p class="saved-title">Saved to {group.name}</p>
+      <p class="saved-title">{named ? `Saved “${named}” to ${group.name}.` : `Saved to ${group.name}.`}</p>
       {!result.created && <p class="hint">Already in {group.name} — your tags and comment were added.</p>}
       {result.queued && <p class="hint">It's in the queue for the next discussion.</p>}
       <button type="button" onClick={openQueue}>

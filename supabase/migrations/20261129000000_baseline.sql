@@ -789,7 +789,7 @@ revoke all on function private.refuse_code(text, text) from public;
 grant execute on function private.refuse_code(text, text) to authenticated;
 
 create function private.redeem_invite(p_code text, p_join boolean)
-returns table (id uuid, name text, member_count integer)
+returns table (id uuid, name text, member_count integer, already_member boolean)
 language plpgsql
 volatile
 security definer
@@ -798,6 +798,7 @@ as $$
 declare
   v_uid uuid := (select auth.uid());
   v_invite app.group_invites%rowtype;
+  v_member boolean;
 begin
   if v_uid is null then
     raise exception 'Sign in to join a group.' using errcode = '42501';
@@ -811,7 +812,8 @@ begin
       using errcode = 'P0001', hint = 'Check the code with whoever invited you.';
   end if;
   -- Already a member: joining again is harmless and uses nothing up.
-  if not exists (select from app.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid) then
+  v_member := exists (select from app.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid);
+  if not v_member then
     if v_invite.revoked_at is not null then
       raise exception 'That invite has been withdrawn. Ask for a new one.' using errcode = 'P0001';
     end if;
@@ -827,13 +829,13 @@ begin
     end if;
   end if;
   return query
-    select g.id, g.name, (select count(*)::integer from app.group_members as m where m.group_id = g.id)
+    select g.id, g.name, (select count(*)::integer from app.group_members as m where m.group_id = g.id), v_member
       from app.groups as g where g.id = v_invite.group_id;
 end;
 $$;
 
 comment on function private.redeem_invite(text, boolean) is
-  'Checks an invite code (slow-down, wrong, withdrawn, expired, used up: each its own P0001 message) and, when p_join, adds the signed-in person as a member and counts the use (not when already in). Returns the group''s id, name and member count. SECURITY DEFINER because a non-member can neither read invites nor add memberships; called only by join_group and preview_invite.';
+  'Checks an invite code (slow-down, wrong, withdrawn, expired, used up: each its own P0001 message) and, when p_join, adds the signed-in person as a member and counts the use (not when already in). Returns the group''s id, name and member count, and whether the person was a member before this call. SECURITY DEFINER because a non-member can neither read invites nor add memberships; called only by join_group and preview_invite.';
 
 revoke all on function private.redeem_invite(text, boolean) from public;
 
@@ -875,7 +877,8 @@ declare
   v_message text;
   v_hint text;
 begin
-  return (select jsonb_build_object('name', r.name, 'member_count', r.member_count) from private.redeem_invite(p_code, false) as r);
+  return (select jsonb_build_object('name', r.name, 'member_count', r.member_count, 'already_member', r.already_member)
+            from private.redeem_invite(p_code, false) as r);
 exception when sqlstate 'P0001' then
   get stacked diagnostics v_message = message_text, v_hint = pg_exception_hint;
   return private.refuse_code(v_message, nullif(v_hint, ''));
@@ -883,7 +886,7 @@ end;
 $$;
 
 comment on function public.preview_invite(text) is
-  'RPC preview_invite(p_code) → {name, member_count}: what someone sees before joining, and nothing more. Refuses (and counts) codes as join_group does. Volatile: a refused code is recorded.';
+  'RPC preview_invite(p_code) → {name, member_count, already_member}: what someone sees before joining (already_member: the caller is in the group already), and nothing more. Refuses (and counts) codes as join_group does. Volatile: a refused code is recorded.';
 
 revoke all on function public.preview_invite(text) from public, anon;
 
@@ -1952,17 +1955,21 @@ volatile
 security invoker
 set search_path = ''
 as $$
+declare
+  v_group_id uuid := private.require_item_membership(p_item_id);
 begin
-  perform private.require_item_membership(p_item_id);
   if not coalesce(private.can_delete_item(p_item_id), false) then
     raise exception 'Only whoever added this article, or an owner or admin, can remove it.' using errcode = '42501';
   end if;
+  -- The queue loses the item's place: close it under the group's lock.
+  perform private.lock_library(v_group_id);
   delete from app.items as i where i.id = p_item_id;  -- tags, comments and queue place go with it
+  perform private.close_queue_gaps(v_group_id);
 end;
 $$;
 
 comment on function public.delete_item(uuid) is
-  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin: private.can_delete_item).';
+  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin: private.can_delete_item); when it was queued, the entries after it move up one place.';
 
 revoke all on function public.delete_item(uuid) from public, anon;
 
@@ -2863,7 +2870,7 @@ comment on column app.queue_entries.item_id is 'The queued item (in the queue on
 
 comment on column app.queue_entries.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column app.queue_entries.position is 'Place in the queue: lower comes first; new entries go to the end. Gaps are fine.';
+comment on column app.queue_entries.position is 'Place in the queue, 1..n with no gaps: lower comes first; new entries go to the end; whatever takes an entry off renumbers the rest (private.close_queue_gaps).';
 
 comment on column app.queue_entries.queued_by is 'Who queued it (null once that account is deleted).';
 
@@ -2962,6 +2969,32 @@ comment on function private.queue_at_end(uuid, uuid) is
 revoke all on function private.queue_at_end(uuid, uuid) from public;
 
 grant execute on function private.queue_at_end(uuid, uuid) to authenticated;
+
+create function private.close_queue_gaps(p_group_id uuid)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  -- The caller holds private.lock_library(p_group_id) and has just taken entries off: the
+  -- rest keep their order and are numbered 1..n again. One statement, so the deferrable
+  -- unique (group, position) is checked when it ends; rows already in place are not touched.
+  update app.queue_entries as q
+     set position = o.n
+    from (select e.item_id, row_number() over (order by e.position, e.queued_at, e.item_id) as n
+            from app.queue_entries as e
+           where e.group_id = p_group_id) as o
+   where q.item_id = o.item_id and q.position <> o.n;
+end;
+$$;
+
+comment on function private.close_queue_gaps(uuid) is
+  'Renumbers a group''s queue 1..n in its current order, closing the places of entries just taken off. The caller holds private.lock_library for the group.';
+
+revoke all on function private.close_queue_gaps(uuid) from public;
+
+grant execute on function private.close_queue_gaps(uuid) to authenticated;
 
 create function private.queue_place(p_item_id uuid)
 returns jsonb
@@ -3071,12 +3104,15 @@ begin
   perform private.lock_library(v_group_id);
   -- Taking off an item already off the queue changes nothing: a repeat is harmless.
   delete from app.queue_entries as q where q.item_id = p_item_id;
+  if found then
+    perform private.close_queue_gaps(v_group_id);
+  end if;
   return public.group_queue(v_group_id);
 end;
 $$;
 
 comment on function public.unqueue_item(uuid) is
-  'RPC unqueue_item(p_item_id) → GroupQueue: takes the item off its group''s queue (it stays in the library; its votes go).';
+  'RPC unqueue_item(p_item_id) → GroupQueue: takes the item off its group''s queue (it stays in the library; its votes go) and moves the entries after it up one place, under the group''s lock.';
 
 revoke all on function public.unqueue_item(uuid) from public, anon;
 
@@ -3974,12 +4010,15 @@ begin
   delete from app.queue_entries as q
    using app.meeting_items as a
    where a.meeting_id = p_meeting_id and a.discussed and q.item_id = a.item_id;
+  if found then
+    perform private.close_queue_gaps(v_group_id);
+  end if;
   return private.meeting_json(p_meeting_id);
 end;
 $$;
 
 comment on function public.finish_meeting(uuid) is
-  'RPC finish_meeting(p_meeting_id) → Meeting: owners and admins end the meeting; discussed items leave the queue, the rest stay in it (carry over). The notes are then fixed.';
+  'RPC finish_meeting(p_meeting_id) → Meeting: owners and admins end the meeting; discussed items leave the queue, the rest stay in it (carry over), renumbered 1..n. The notes are then fixed.';
 
 revoke all on function public.finish_meeting(uuid) from public, anon;
 
@@ -4603,6 +4642,8 @@ declare
   v_comments integer;
   v_items integer;
   v_kept integer;
+  v_group_id uuid;
+  v_queues uuid[] := array[]::uuid[];
 begin
   if v_uid is null then
     raise exception 'Sign in first.' using errcode = '42501';
@@ -4614,6 +4655,20 @@ begin
   if v_confirm <> 'DELETE' and lower(v_confirm) is distinct from lower(v_email) then
     raise exception 'Type DELETE or your email address to delete your account.' using errcode = '22023';
   end if;
+
+  -- Queues that may lose one of my items: their libraries are locked (in one order) so the
+  -- places can be closed after the items go, and before the group rows below, since a
+  -- writer holding a library lock may wait on its group's row, never the other way round.
+  for v_group_id in
+    select distinct q.group_id
+      from app.queue_entries as q
+      join app.items as i on i.id = q.item_id
+     where i.added_by = v_uid
+     order by q.group_id
+  loop
+    perform private.lock_library(v_group_id);
+    v_queues := v_queues || v_group_id;
+  end loop;
 
   -- Hold my groups still while deciding: nobody joins one or changes an owner meanwhile
   -- (joining checks the group row, which this lock blocks).
@@ -4666,6 +4721,10 @@ begin
     returning 1)
   select count(*)::integer into v_items from gone;
   select count(*)::integer into v_kept from app.items as i where i.added_by = v_uid;
+  -- Groups deleted above have no queue left: renumbering them changes nothing.
+  foreach v_group_id in array v_queues loop
+    perform private.close_queue_gaps(v_group_id);
+  end loop;
 
   -- The profile, memberships, clip records and wrong-code counts cascade from here; what
   -- others keep (items, queue places, invites, groups they created) forget who it was.

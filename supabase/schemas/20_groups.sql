@@ -465,7 +465,7 @@ revoke all on function private.refuse_code(text, text) from public;
 grant execute on function private.refuse_code(text, text) to authenticated;
 
 create function private.redeem_invite(p_code text, p_join boolean)
-returns table (id uuid, name text, member_count integer)
+returns table (id uuid, name text, member_count integer, already_member boolean)
 language plpgsql
 volatile
 security definer
@@ -474,6 +474,7 @@ as $$
 declare
   v_uid uuid := (select auth.uid());
   v_invite app.group_invites%rowtype;
+  v_member boolean;
 begin
   if v_uid is null then
     raise exception 'Sign in to join a group.' using errcode = '42501';
@@ -487,7 +488,8 @@ begin
       using errcode = 'P0001', hint = 'Check the code with whoever invited you.';
   end if;
   -- Already a member: joining again is harmless and uses nothing up.
-  if not exists (select from app.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid) then
+  v_member := exists (select from app.group_members as m where m.group_id = v_invite.group_id and m.user_id = v_uid);
+  if not v_member then
     if v_invite.revoked_at is not null then
       raise exception 'That invite has been withdrawn. Ask for a new one.' using errcode = 'P0001';
     end if;
@@ -503,13 +505,13 @@ begin
     end if;
   end if;
   return query
-    select g.id, g.name, (select count(*)::integer from app.group_members as m where m.group_id = g.id)
+    select g.id, g.name, (select count(*)::integer from app.group_members as m where m.group_id = g.id), v_member
       from app.groups as g where g.id = v_invite.group_id;
 end;
 $$;
 
 comment on function private.redeem_invite(text, boolean) is
-  'Checks an invite code (slow-down, wrong, withdrawn, expired, used up: each its own P0001 message) and, when p_join, adds the signed-in person as a member and counts the use (not when already in). Returns the group''s id, name and member count. SECURITY DEFINER because a non-member can neither read invites nor add memberships; called only by join_group and preview_invite.';
+  'Checks an invite code (slow-down, wrong, withdrawn, expired, used up: each its own P0001 message) and, when p_join, adds the signed-in person as a member and counts the use (not when already in). Returns the group''s id, name and member count, and whether the person was a member before this call. SECURITY DEFINER because a non-member can neither read invites nor add memberships; called only by join_group and preview_invite.';
 
 revoke all on function private.redeem_invite(text, boolean) from public;
 
@@ -551,7 +553,8 @@ declare
   v_message text;
   v_hint text;
 begin
-  return (select jsonb_build_object('name', r.name, 'member_count', r.member_count) from private.redeem_invite(p_code, false) as r);
+  return (select jsonb_build_object('name', r.name, 'member_count', r.member_count, 'already_member', r.already_member)
+            from private.redeem_invite(p_code, false) as r);
 exception when sqlstate 'P0001' then
   get stacked diagnostics v_message = message_text, v_hint = pg_exception_hint;
   return private.refuse_code(v_message, nullif(v_hint, ''));
@@ -559,7 +562,7 @@ end;
 $$;
 
 comment on function public.preview_invite(text) is
-  'RPC preview_invite(p_code) → {name, member_count}: what someone sees before joining, and nothing more. Refuses (and counts) codes as join_group does. Volatile: a refused code is recorded.';
+  'RPC preview_invite(p_code) → {name, member_count, already_member}: what someone sees before joining (already_member: the caller is in the group already), and nothing more. Refuses (and counts) codes as join_group does. Volatile: a refused code is recorded.';
 
 revoke all on function public.preview_invite(text) from public, anon;
 

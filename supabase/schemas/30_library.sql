@@ -611,17 +611,21 @@ volatile
 security invoker
 set search_path = ''
 as $$
+declare
+  v_group_id uuid := private.require_item_membership(p_item_id);
 begin
-  perform private.require_item_membership(p_item_id);
   if not coalesce(private.can_delete_item(p_item_id), false) then
     raise exception 'Only whoever added this article, or an owner or admin, can remove it.' using errcode = '42501';
   end if;
+  -- The queue loses the item's place: close it under the group's lock.
+  perform private.lock_library(v_group_id);
   delete from app.items as i where i.id = p_item_id;  -- tags, comments and queue place go with it
+  perform private.close_queue_gaps(v_group_id);
 end;
 $$;
 
 comment on function public.delete_item(uuid) is
-  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin: private.can_delete_item).';
+  'RPC delete_item(p_item_id) → void: removes an item from the library (whoever added it, or an owner or admin: private.can_delete_item); when it was queued, the entries after it move up one place.';
 
 revoke all on function public.delete_item(uuid) from public, anon;
 

@@ -29,7 +29,7 @@ comment on column app.queue_entries.item_id is 'The queued item (in the queue on
 
 comment on column app.queue_entries.group_id is 'The item''s group (kept here so policies need no join; the foreign key keeps it right).';
 
-comment on column app.queue_entries.position is 'Place in the queue: lower comes first; new entries go to the end. Gaps are fine.';
+comment on column app.queue_entries.position is 'Place in the queue, 1..n with no gaps: lower comes first; new entries go to the end; whatever takes an entry off renumbers the rest (private.close_queue_gaps).';
 
 comment on column app.queue_entries.queued_by is 'Who queued it (null once that account is deleted).';
 
@@ -128,6 +128,32 @@ comment on function private.queue_at_end(uuid, uuid) is
 revoke all on function private.queue_at_end(uuid, uuid) from public;
 
 grant execute on function private.queue_at_end(uuid, uuid) to authenticated;
+
+create function private.close_queue_gaps(p_group_id uuid)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  -- The caller holds private.lock_library(p_group_id) and has just taken entries off: the
+  -- rest keep their order and are numbered 1..n again. One statement, so the deferrable
+  -- unique (group, position) is checked when it ends; rows already in place are not touched.
+  update app.queue_entries as q
+     set position = o.n
+    from (select e.item_id, row_number() over (order by e.position, e.queued_at, e.item_id) as n
+            from app.queue_entries as e
+           where e.group_id = p_group_id) as o
+   where q.item_id = o.item_id and q.position <> o.n;
+end;
+$$;
+
+comment on function private.close_queue_gaps(uuid) is
+  'Renumbers a group''s queue 1..n in its current order, closing the places of entries just taken off. The caller holds private.lock_library for the group.';
+
+revoke all on function private.close_queue_gaps(uuid) from public;
+
+grant execute on function private.close_queue_gaps(uuid) to authenticated;
 
 create function private.queue_place(p_item_id uuid)
 returns jsonb
@@ -237,12 +263,15 @@ begin
   perform private.lock_library(v_group_id);
   -- Taking off an item already off the queue changes nothing: a repeat is harmless.
   delete from app.queue_entries as q where q.item_id = p_item_id;
+  if found then
+    perform private.close_queue_gaps(v_group_id);
+  end if;
   return public.group_queue(v_group_id);
 end;
 $$;
 
 comment on function public.unqueue_item(uuid) is
-  'RPC unqueue_item(p_item_id) → GroupQueue: takes the item off its group''s queue (it stays in the library; its votes go).';
+  'RPC unqueue_item(p_item_id) → GroupQueue: takes the item off its group''s queue (it stays in the library; its votes go) and moves the entries after it up one place, under the group''s lock.';
 
 revoke all on function public.unqueue_item(uuid) from public, anon;
 

@@ -379,12 +379,15 @@ begin
   delete from app.queue_entries as q
    using app.meeting_items as a
    where a.meeting_id = p_meeting_id and a.discussed and q.item_id = a.item_id;
+  if found then
+    perform private.close_queue_gaps(v_group_id);
+  end if;
   return private.meeting_json(p_meeting_id);
 end;
 $$;
 
 comment on function public.finish_meeting(uuid) is
-  'RPC finish_meeting(p_meeting_id) → Meeting: owners and admins end the meeting; discussed items leave the queue, the rest stay in it (carry over). The notes are then fixed.';
+  'RPC finish_meeting(p_meeting_id) → Meeting: owners and admins end the meeting; discussed items leave the queue, the rest stay in it (carry over), renumbered 1..n. The notes are then fixed.';
 
 revoke all on function public.finish_meeting(uuid) from public, anon;
 

@@ -212,6 +212,8 @@ declare
   v_comments integer;
   v_items integer;
   v_kept integer;
+  v_group_id uuid;
+  v_queues uuid[] := array[]::uuid[];
 begin
   if v_uid is null then
     raise exception 'Sign in first.' using errcode = '42501';
@@ -223,6 +225,20 @@ begin
   if v_confirm <> 'DELETE' and lower(v_confirm) is distinct from lower(v_email) then
     raise exception 'Type DELETE or your email address to delete your account.' using errcode = '22023';
   end if;
+
+  -- Queues that may lose one of my items: their libraries are locked (in one order) so the
+  -- places can be closed after the items go, and before the group rows below, since a
+  -- writer holding a library lock may wait on its group's row, never the other way round.
+  for v_group_id in
+    select distinct q.group_id
+      from app.queue_entries as q
+      join app.items as i on i.id = q.item_id
+     where i.added_by = v_uid
+     order by q.group_id
+  loop
+    perform private.lock_library(v_group_id);
+    v_queues := v_queues || v_group_id;
+  end loop;
 
   -- Hold my groups still while deciding: nobody joins one or changes an owner meanwhile
   -- (joining checks the group row, which this lock blocks).
@@ -275,6 +291,10 @@ begin
     returning 1)
   select count(*)::integer into v_items from gone;
   select count(*)::integer into v_kept from app.items as i where i.added_by = v_uid;
+  -- Groups deleted above have no queue left: renumbering them changes nothing.
+  foreach v_group_id in array v_queues loop
+    perform private.close_queue_gaps(v_group_id);
+  end loop;
 
   -- The profile, memberships, clip records and wrong-code counts cascade from here; what
   -- others keep (items, queue places, invites, groups they created) forget who it was.

@@ -4,7 +4,7 @@
 -- joining twice doing no harm.
 begin;
 set search_path = public, extensions;
-select plan(42);
+select plan(43);
 
 create table tests.results (label text primary key, result jsonb);
 grant select, insert on tests.results to authenticated;
@@ -91,13 +91,15 @@ select is(jsonb_array_length(public.list_invites('07000000-0000-4000-8000-000000
 
 -- ---------- Preview, then join ----------
 select tests.act_as('07000000-0000-4000-8000-0000000000a2');
-select is(public.preview_invite(tests.code('week')), '{"name": "Poetry Night", "member_count": 1}'::jsonb,
+select is(public.preview_invite(tests.code('week')), '{"name": "Poetry Night", "member_count": 1, "already_member": false}'::jsonb,
   'Before joining, a signed-in outsider sees the group''s name and member count, and nothing else.');
 select is_empty($$select * from public.my_groups()$$, 'Previewing does not join.');
 select is(public.join_group(tests.code('week')), '{"id": "07000000-0000-4000-8000-0000000000b1", "name": "Poetry Night"}'::jsonb,
   'The code joins the group and answers with its id and name.');
 select is(public.join_group(lower(replace(tests.code('week'), '-', ' '))) ->> 'name', 'Poetry Night',
   'Joining twice (the code typed in lower case with spaces) is harmless and answers the same.');
+select is(public.preview_invite(tests.code('week')), '{"name": "Poetry Night", "member_count": 2, "already_member": true}'::jsonb,
+  'A member who enters the group''s code again is told they are already in it.');
 select is(public.join_group(tests.code('revoked')) ->> 'name', 'Poetry Night',
   'A member entering a dead code of their own group just gets the group back.');
 select results_eq($$select role, member_count from public.my_groups()$$, $$values ('member'::text, 2)$$,

@@ -71,7 +71,7 @@ async function clip(browser: Browser, file: string, group: string): Promise<void
   await save.waitFor({ timeout: 15_000 });
   await save.click();
   await popup
-    .getByText(new RegExp(`Saved to ${group}|Added to ${group}`))
+    .getByText(new RegExp(`Saved (“.*” )?to ${group}|Added to ${group}`))
     .first()
     .waitFor({ timeout: 15_000 });
   await Promise.all([page.close(), popup.close()]);
@@ -157,7 +157,7 @@ describe('groups in the extension', () => {
     await popup.getByLabel('Group').selectOption({ label: 'Poetry Circle' });
     await save.click();
     await popup
-      .getByText(/Saved to Poetry Circle/)
+      .getByText(/Saved (“.*” )?to Poetry Circle/)
       .first()
       .waitFor({ timeout: 15_000 });
     await Promise.all([page.close(), popup.close()]);

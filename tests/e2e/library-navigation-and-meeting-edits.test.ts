@@ -168,7 +168,7 @@ describe('side panel details: counts, navigation, tags, votes, meeting edits', (
     expect(await axeProblems(popup)).toEqual([]);
     await save.click();
     await popup
-      .getByText(/Saved to Linden Circle/)
+      .getByText(/Saved (“.*” )?to Linden Circle/)
       .first()
       .waitFor({ timeout: 15_000 });
     expect(await axeProblems(popup)).toEqual([]);

@@ -67,7 +67,7 @@ describe('capturing from the popup', () => {
     await expect.poll(() => clipPopup.getByText(/Selection only: just the text you selected/).count()).toBe(1);
     await clipPopup.getByLabel('Tags', { exact: true }).fill('circles');
     await clipPopup.getByRole('button', { name: /^Save to Thursday Circle/ }).click();
-    await expect.poll(() => clipPopup.getByText(/Saved to Thursday Circle/).count()).toBeGreaterThan(0);
+    await expect.poll(() => clipPopup.getByText(/Saved (“.*” )?to Thursday Circle/).count()).toBeGreaterThan(0);
     await clipPopup.close();
 
     const [item] = await items(`title ~ 'Reading Circles'`);
@@ -128,7 +128,7 @@ describe('capturing from the popup', () => {
     await expect(popup.locator('img[alt="Image from Streamly"]').getAttribute('src')).resolves.toMatch(/reading-circles\.jpg$/);
     await popup.getByLabel('Tags', { exact: true }).fill('video');
     await popup.getByRole('button', { name: 'Save as link' }).click();
-    await expect.poll(() => popup.getByText(/Saved to Thursday Circle/).count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByText(/Saved (“.*” )?to Thursday Circle/).count()).toBeGreaterThan(0);
     await Promise.all([page.close(), popup.close()]);
 
     const { panel, entry } = await queueEntry(ada, /How Reading Circles Work/);
@@ -152,7 +152,7 @@ describe('capturing from the popup', () => {
     await popup.getByLabel('Note').fill('For the summer meeting.');
     await popup.getByLabel('Tags', { exact: true }).fill('fiction');
     await save.click();
-    await expect.poll(() => popup.getByText(/Saved to Thursday Circle/).count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByText(/Saved (“.*” )?to Thursday Circle/).count()).toBeGreaterThan(0);
     await popup.close();
 
     expect(await items(`kind = 'manual'`)).toEqual([

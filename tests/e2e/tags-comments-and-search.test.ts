@@ -27,7 +27,7 @@ async function clip(browser: Browser, file: string, tags: string): Promise<void>
   await popup.getByLabel('Tags', { exact: true }).fill(tags);
   await save.click();
   await popup
-    .getByText(/Saved to Talk Circle|Added to Talk Circle|Already in Talk Circle/)
+    .getByText(/Saved (“.*” )?to Talk Circle|Added to Talk Circle|Already in Talk Circle/)
     .first()
     .waitFor({ timeout: 15_000 });
   await Promise.all([page.close(), popup.close()]);

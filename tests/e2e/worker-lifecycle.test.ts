@@ -183,7 +183,7 @@ describe('the service worker stops, the browser restarts, tokens expire: nothing
     expect(kept).toBeDefined();
     // The member tries again: the next worker starts, sends the stopped one's change (same client id) and this one.
     await popup.getByRole('button', { name: 'Try again' }).click();
-    await popup.getByText(`Saved to ${GROUP}`).waitFor({ timeout: 15_000 });
+    await popup.getByText(new RegExp(`Saved (“.*” )?to ${GROUP}`)).waitFor({ timeout: 15_000 });
     expect(await workerIsFresh()).toBe(true);
     await expect.poll(async () => (await outboxIn(popup)).length, { timeout: 15_000 }).toBe(0);
     expect(await items('Le caf%')).toBe(1);

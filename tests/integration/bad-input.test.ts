@@ -92,7 +92,11 @@ describe.skipIf(!HAS_SCHEMA)('bad input', () => {
       ['a web link ending in the code', () => `https://readclub.example/join/${code}`],
     ];
     it.each(right)('%s: the same code, accepted', async (_, make) => {
-      expect(await ok(ben.client, 'preview_invite', { p_code: make() })).toEqual({ name: 'Bad Input Circle', member_count: 1 });
+      expect(await ok(ben.client, 'preview_invite', { p_code: make() })).toEqual({
+        name: 'Bad Input Circle',
+        member_count: 1,
+        already_member: false,
+      });
     });
   });
 

@@ -39,7 +39,11 @@ describe.skipIf(!HAS_SCHEMA)('membership', () => {
   });
 
   it('preview shows only the name and member count; join by link; joining twice is harmless', async () => {
-    expect(await ok(ben.client, 'preview_invite', { p_code: code })).toEqual({ name: 'Membership Circle', member_count: 1 });
+    expect(await ok(ben.client, 'preview_invite', { p_code: code })).toEqual({
+      name: 'Membership Circle',
+      member_count: 1,
+      already_member: false,
+    });
     const link = `https://readclub.example/join#${code}`;
     expect(await ok(ben.client, 'join_group', { p_code: link })).toEqual({ id: group.id, name: 'Membership Circle' });
     expect(await ok(ben.client, 'join_group', { p_code: code.toLowerCase() })).toEqual({ id: group.id, name: 'Membership Circle' });

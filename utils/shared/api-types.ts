@@ -416,6 +416,8 @@ export interface Rpcs {
 export interface InvitePreview {
   name: string;
   member_count: number;
+  /** The caller is in the group already (entering the code again joins nothing). */
+  already_member: boolean;
 }
 
 /** An open invite as list_invites shows it: never its code, only the code's last four characters. */

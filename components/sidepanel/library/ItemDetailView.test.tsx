@@ -1,17 +1,49 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { replies, resetProtocol, send, sent } from '@/tests/support/protocol-mock';
+import { groupChangedAt } from '@/utils/shared/storage';
 import { ItemDetailView } from './ItemDetailView';
 import { bookDetail, detail } from '@/components/testing/fixtures';
 
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 
-beforeEach(() => {
+beforeEach(async () => {
   resetProtocol();
+  await groupChangedAt.setValue({});
 });
 afterEach(cleanup);
 
 describe('ItemDetailView', () => {
+  test("another member's new comment appears while the item is open, when the group changes live", async () => {
+    await groupChangedAt.setValue({ [detail.item.group_id]: 1000 });
+    const theirs = {
+      ...detail,
+      comments: [
+        ...detail.comments,
+        { id: 'c9', body: 'Ben was here.', author: { id: 'b', display_name: 'Ben' }, created_at: detail.item.created_at },
+      ],
+    };
+    let answer = detail;
+    replies({ itemDetail: () => ({ ok: true, value: answer }) });
+    render(<ItemDetailView itemId="i1" onBack={vi.fn()} />);
+    expect(await screen.findByRole('heading', { name: 'Reading Circles at Work' })).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The change time it opened with is the past: nothing is asked again for it.
+    expect(sent('itemDetail')).toHaveLength(1);
+    expect(screen.getAllByTestId('comment')).toHaveLength(1);
+
+    answer = theirs;
+    await groupChangedAt.setValue({ [detail.item.group_id]: 2000 });
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
+    expect(screen.getByText('Ben was here.')).toBeTruthy();
+    expect(sent('itemDetail')).toHaveLength(2);
+
+    // A change in another group is not this item's.
+    await groupChangedAt.setValue({ [detail.item.group_id]: 2000, 'other-group': 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent('itemDetail')).toHaveLength(2);
+  });
+
   test('shows the item and the comment just added, without reloading it', async () => {
     const more = {
       ...detail,

@@ -2,7 +2,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ItemDetail } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
+import { groupChangedAt } from '@/utils/shared/storage';
 import { ask } from '@/utils/ui/ask';
+import { useStored } from '@/utils/ui/hooks';
+import { useGroupChanged } from '@/utils/ui/live';
 import { dateLabel, kindLabel, siteLabel } from '@/utils/ui/format';
 import { Avatar } from '@/components/common/Avatar';
 import { Alert, Loading } from '@/components/common/Bits';
@@ -35,6 +38,8 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
     load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   }, [itemId]);
+  // Another member's comment, tag or edit: the side panel's live updates say the group changed.
+  useGroupChanged(detail?.item.group_id ?? null, useStored(groupChangedAt), () => void load());
   // The control that opened the item is hidden now: focus starts here, where Back is.
   const backButton = useRef<HTMLButtonElement>(null);
   useEffect(() => backButton.current?.focus(), [itemId]);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
+import { replies, reply, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedGroups } from '@/utils/shared/storage';
-import type { LibraryEntry } from '@/utils/shared/api-types';
+import type { LibraryEntry, SearchHit } from '@/utils/shared/api-types';
 import { LibraryPane } from './LibraryPane';
 import { groups } from '@/components/testing/fixtures';
 
@@ -75,6 +75,37 @@ describe('LibraryPane', () => {
     fireEvent.input(box, { target: { value: 'zebra' } });
     fireEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));
     expect((await screen.findByTestId('library-empty')).textContent).toBe('Nothing in the library matches “zebra”.');
+  });
+
+  test('while a new search runs the previous count is not shown as its count; a slower earlier answer does not win', async () => {
+    const waiting: Array<(value: { ok: true; value: SearchHit[] }) => void> = [];
+    reply('searchLibrary', () => new Promise((resolve) => waiting.push(resolve)));
+    render(<LibraryPane groupId="g1" onOpen={vi.fn()} />);
+    const box = await screen.findByRole('searchbox', { name: 'Search the library' });
+    const search = (words: string) => {
+      fireEvent.input(box, { target: { value: words } });
+      fireEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Search' }));
+    };
+    const status = () => screen.getAllByRole('status').map((s) => s.textContent);
+
+    search('lead');
+    await waitFor(() => expect(waiting).toHaveLength(1));
+    waiting[0]!({ ok: true, value: [{ ...all[0]!, rank: 1 }] });
+    expect(await screen.findByText('1 found for “lead”')).toBeTruthy();
+
+    // "bridge" is on its way, then "quiet" overtakes it.
+    search('bridge');
+    await waitFor(() => expect(waiting).toHaveLength(2));
+    expect(status()).toEqual(['Searching…']);
+    search('quiet');
+    await waitFor(() => expect(waiting).toHaveLength(3));
+    expect(status()).toEqual(['Searching…']);
+    waiting[2]!({ ok: true, value: [] });
+    expect(await screen.findByText('0 found for “quiet”')).toBeTruthy();
+    waiting[1]!({ ok: true, value: [{ ...all[1]!, rank: 1 }] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status()).toEqual(['0 found for “quiet”']);
+    expect(screen.queryByText('Bridges')).toBeNull();
   });
 
   test('an owner renames the chosen tag; a member is not offered it', async () => {

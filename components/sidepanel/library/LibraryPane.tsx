@@ -3,7 +3,7 @@
  * (titles, text, tags, comments); owners and admins rename a tag. An item opens its
  * discussion, an article its clipped copy (the reader view) right here.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LibraryEntry, TagCount } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
 import { cachedGroups } from '@/utils/shared/storage';
@@ -30,16 +30,26 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
   const [query, setQuery] = useState('');
   const [tags, setTags] = useState<TagCount[]>([]);
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  // What the entries shown were asked for (search words and tag): while a new search runs
+  // they are the previous answer, so their count is not the new search's.
+  const asking = `${query}\n${tag ?? ''}`;
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  const latest = useRef(asking);
+  latest.current = asking;
   const [error, setError] = useState<UserError | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [reading, setReading] = useState<string | null>(null);
 
   async function load() {
     ask('groupTags', { groupId }).then((reply) => reply.ok && setTags(reply.value));
+    const askedFor = asking;
     const reply = query ? await ask('searchLibrary', { groupId, query }) : await ask('groupLibrary', { groupId, tag });
+    // A later search (or tag) was asked for meanwhile: its answer is the one to show.
+    if (latest.current !== askedFor) return;
     if (!reply.ok) return setError(reply.error);
     setError(null);
     setEntries(query && tag ? reply.value.filter((e) => e.tags.includes(tag)) : reply.value);
+    setShownFor(askedFor);
   }
   // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void load(), [groupId, tag, query, returns]);
@@ -92,7 +102,7 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
       </div>
       {query && (
         <p class="hint" role="status">
-          {entries ? `${entries.length} found for “${query}”` : 'Searching…'}
+          {entries && shownFor === asking ? `${entries.length} found for “${query}”` : 'Searching…'}
         </p>
       )}
       <Alert error={error} />

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import axe from 'axe-core';
 import type { QueueEntry } from '@/utils/shared/api-types';
 import { QueueEntryActions, type QueueEntryActionsProps } from './QueueEntryActions';
 import { queue } from '@/components/testing/fixtures';
@@ -35,8 +37,42 @@ describe('QueueEntryActions', () => {
 
   test('voting twice: with the vote cast, the same button takes it back', () => {
     draw({ entry: { ...entry, voted: true, votes: 2 } });
-    const vote = screen.getByRole('button', { name: 'Take back your vote for Reading Circles at Work (2 votes)' });
+    const vote = screen.getByRole('button', { name: 'Voted: take back your vote for Reading Circles at Work (2 votes)' });
     expect(vote.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  test('a member sees their own vote: outlined "Vote" before, filled "Voted" after, both readable', async () => {
+    // The real stylesheet, so the computed colours are the ones the side panel shows.
+    const style = document.createElement('style');
+    style.textContent = readFileSync('components/common/styles.css', 'utf8');
+    document.head.append(style);
+    try {
+      draw();
+      const before = screen.getByRole('button', { name: 'Vote for Reading Circles at Work (1 vote)' });
+      const beforeLook = look(before);
+      cleanup();
+      draw({ entry: { ...entry, voted: true, votes: 2 } });
+      const after = screen.getByRole('button', { name: 'Voted: take back your vote for Reading Circles at Work (2 votes)' });
+      const afterLook = look(after);
+
+      expect(before.textContent).toBe(' Vote');
+      expect(after.textContent).toBe(' Voted');
+      expect(beforeLook.background).toBe('transparent');
+      expect(afterLook.background).not.toBe('transparent');
+      expect(afterLook.background).not.toBe(beforeLook.background);
+      // WCAG AA for text: 4.5:1 in both states (the outlined one on the page's background).
+      const page = getComputedStyle(document.documentElement).backgroundColor;
+      expect(contrast(beforeLook.color, page)).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(afterLook.color, afterLook.background)).toBeGreaterThanOrEqual(4.5);
+
+      // The name starts with the words shown; no ARIA misuse.
+      const { violations } = await axe.run(document.body, {
+        runOnly: ['button-name', 'aria-allowed-attr', 'aria-valid-attr-value', 'label-content-name-mismatch'],
+      });
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    } finally {
+      style.remove();
+    }
   });
 
   test('read marks: mark, then unmark; how many read it', () => {
@@ -67,3 +103,23 @@ describe('QueueEntryActions', () => {
     expect(screen.getByRole('button', { name: 'Vote for Reading Circles at Work (0 votes)' })).toBeTruthy();
   });
 });
+
+function look(element: Element) {
+  const css = getComputedStyle(element);
+  return { color: css.color, background: css.backgroundColor };
+}
+
+/** WCAG contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!match) throw new Error(`not a #rrggbb colour: ${hex}`);
+    const [r, g, b] = match.slice(1).map((h) => {
+      const c = parseInt(h, 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}

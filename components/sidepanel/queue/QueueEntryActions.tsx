@@ -30,15 +30,17 @@ export function QueueEntryActions({ entry, canMoveUp, canMoveDown, busy, onVote,
   const stop = (fn: () => void) => (e: Event) => (e.stopPropagation(), fn());
   return (
     <div class="row entry-actions" onClick={(e) => e.stopPropagation()}>
+      {/* Outlined "Vote" until the member votes, then filled "Voted" (the name starts with the
+          words shown, then says what a click does). */}
       <button
         type="button"
-        class="secondary small"
+        class="secondary small vote"
         aria-pressed={!!entry.voted}
         disabled={busy}
         onClick={stop(onVote)}
-        aria-label={`${entry.voted ? 'Take back your vote for' : 'Vote for'} ${entry.title} (${votes} ${votes === 1 ? 'vote' : 'votes'})`}
+        aria-label={`${entry.voted ? 'Voted: take back your vote for' : 'Vote for'} ${entry.title} (${votes} ${votes === 1 ? 'vote' : 'votes'})`}
       >
-        <Mark d="M5 1 9 9H1z" fill /> Vote
+        <Mark d="M5 1 9 9H1z" fill={!!entry.voted} /> {entry.voted ? 'Voted' : 'Vote'}
       </button>
       {/* Beside the button, not in it: its name says the count already, and axe drops "(n votes)" when matching. */}
       <span class="hint" aria-hidden="true" data-testid="vote-count">
