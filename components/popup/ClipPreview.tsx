@@ -4,7 +4,8 @@
  */
 import type { ClipPayload } from '@/utils/shared/api-types';
 import { readingMinutes } from '@/utils/shared/api-types';
-import { kindLabel, siteLabel } from '@/utils/ui/format';
+import { kindLabel } from '@/utils/ui/format';
+import { siteLabel } from '@/utils/shared/site-name';
 
 export function ClipPreview({ clip }: { clip: ClipPayload }) {
   const site = siteLabel(clip.site_name, clip.url);

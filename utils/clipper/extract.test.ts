@@ -30,6 +30,15 @@ const TEASER_LINES: Record<string, number> = { 'lemonde-1': 2 };
  */
 const EDGE_LINES: Record<string, number> = { hukumusume: 9, heise: 1 };
 
+/**
+ * Where Readability's own expected title or byline keeps what the clip drops on purpose: a part
+ * repeating the site's name, words around the visible headline, a date run into the name.
+ */
+const CORRECTIONS = JSON.parse(readFileSync(join(FIXTURES, 'metadata-expectations.json'), 'utf8')) as Record<
+  string,
+  Partial<Record<'title' | 'byline' | 'siteName', string | null>>
+>;
+
 const cases = readdirSync(PAGES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => ({
@@ -46,7 +55,8 @@ describe('golden pages from Readability’s test suite (linkedom)', () => {
   describe.each(cases.filter((c) => c.expected.readerable))('$name', ({ name, expected }) => {
     const clip = article(extractArticle(page(name), FAKEHOST));
 
-    test('title, byline, excerpt, site name and language match Readability’s expectations', () => {
+    test('title, byline, excerpt, site name and language match Readability’s expectations (less the listed corrections)', () => {
+      const fix = CORRECTIONS[name] ?? {};
       expect({
         title: clip.title,
         byline: clip.byline,
@@ -54,10 +64,10 @@ describe('golden pages from Readability’s test suite (linkedom)', () => {
         site_name: clip.site_name,
         lang: clip.lang,
       }).toEqual({
-        title: tidy(expected.title),
-        byline: tidy(expected.byline),
+        title: 'title' in fix ? fix.title : tidy(expected.title),
+        byline: 'byline' in fix ? fix.byline : tidy(expected.byline),
         excerpt: tidy(expected.excerpt),
-        site_name: tidy(expected.siteName),
+        site_name: 'siteName' in fix ? fix.siteName : tidy(expected.siteName),
         lang: expected.lang ?? null,
       });
     });

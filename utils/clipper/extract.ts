@@ -33,6 +33,8 @@ import {
   type PageMetadata,
 } from './page-metadata';
 import { selectionClip } from './selection-clip';
+import { readerTitle } from './page-title';
+import { cleanByline } from './byline';
 import { countWords, isoDate, readableText } from './page-text';
 import { hasNoText, readableTextBound } from './extract-bound';
 
@@ -260,13 +262,15 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata):
   // Readability's title, byline, excerpt, site and language first (its golden tests pin
   // them); the page's metadata fills what it lacks and everything it does not read.
   const meta = page ?? readPageMetadata(doc, url);
-  const byline = tidy(parsed.byline, MAX_SHORT_FIELD);
+  // Readability's byline is an element's textContent, which runs a date set apart by <br> into the name.
+  const byline = tidy(cleanByline(parsed.byline, doc), MAX_SHORT_FIELD);
+  const title = tidy(parsed.title, MAX_TITLE);
   const dir = parsed.dir?.toLowerCase();
   const clip: ClipPayload = {
     kind: 'article',
     url,
     canonical_url: meta.canonical_url,
-    title: tidy(parsed.title, MAX_TITLE) ?? meta.title ?? url,
+    title: (title && tidy(readerTitle(title, meta.siteNames, meta.headlines), MAX_TITLE)) ?? meta.title ?? url,
     byline: byline ?? meta.byline,
     authors: meta.authors.length ? meta.authors : byline ? splitAuthors(byline).slice(0, MAX_AUTHORS) : [],
     site_name: tidy(parsed.siteName, MAX_SHORT_FIELD) ?? meta.site_name,

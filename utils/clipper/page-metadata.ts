@@ -11,6 +11,8 @@ import { readJsonLd, namesOf, notFree, textOf, typesOf, urlsOf, isVideoNode, typ
 import { MAX_TITLE, tidy } from '@/utils/shared/link-clip';
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';
 import { isoDate, langDir, langTag } from './page-text';
+import { headingsOf, hostName, readerTitle } from './page-title';
+import { bylineLines, undatedByline } from './byline';
 
 export const MAX_SHORT_FIELD = 200;
 export const MAX_EXCERPT = 500;
@@ -45,9 +47,17 @@ export type PageMetadata = Pick<
   | 'published_at'
   | 'modified_at'
 > & {
-  /** The page's own title from its metadata, else <title>, else its first heading; null when it has none. */
+  /**
+   * The page's own title from its metadata, else <title>, else its first heading, without a
+   * part repeating the site's name, or the visible headline it adds words to (see readerTitle);
+   * null when it has none.
+   */
   title: string | null;
   hint: PageHint;
+  /** Every name the page gives its site (publisher, og:site_name, application-name…) and its host's name: what titles repeat. */
+  siteNames: string[];
+  /** The page's visible headlines (<h1>, itemprop=headline), in page order. */
+  headlines: string[];
 };
 
 type Meta = Map<string, string[]>;
@@ -120,8 +130,10 @@ export function splitAuthors(line: string): string[] {
 function authorsInPage(doc: Document): string[] {
   const names: string[] = [];
   for (const el of Array.from(doc.querySelectorAll('[rel~="author"], [itemprop~="author"]')).slice(0, 10)) {
-    const name = (el.querySelector('[itemprop~="name"]') ?? el).textContent ?? '';
-    if (name.trim().length <= 100) names.push(...splitAuthors(name));
+    const named = el.querySelector('[itemprop~="name"]') ?? el;
+    if ((named.textContent ?? '').trim().length > 100) continue;
+    // Line by line without dates: "Jo March<br>5 May 2024" is one name, not "Jo March5 May 2024".
+    for (const line of bylineLines(named)) names.push(...splitAuthors(line));
   }
   return names;
 }
@@ -133,7 +145,9 @@ function authorsOf(doc: Document, ld: JsonLd, meta: Meta): string[] {
     fromLd,
     allOf(meta, ['citation_author']),
     allOf(meta, dc('creator')),
-    allOf(meta, ['author', 'parsely-author', 'sailthru.author', 'article:author', 'byl']).flatMap(splitAuthors),
+    allOf(meta, ['author', 'parsely-author', 'sailthru.author', 'article:author', 'byl']).flatMap((line) =>
+      splitAuthors(undatedByline(line) ?? ''),
+    ),
     authorsInPage(doc),
   ];
   const list = lists.find((l) => l.some((name) => name.trim() && !looksLikeUrl(name))) ?? [];
@@ -153,7 +167,7 @@ export function bylineOf(authors: string[]): string | null {
   return tidy(authors.join(authors.some((a) => a.includes(',')) ? '; ' : ', '), MAX_SHORT_FIELD);
 }
 
-function titleOf(doc: Document, ld: JsonLd, meta: Meta): string | null {
+function titleOf(doc: Document, ld: JsonLd, meta: Meta, siteNames: string[], headlines: string[]): string | null {
   const main = ld.main;
   const articleLike = main && !typesOf(main).some((t) => t.endsWith('page'));
   const fromLd = main ? (articleLike ? (textOf(main.headline) ?? textOf(main.name)) : null) : null;
@@ -166,7 +180,7 @@ function titleOf(doc: Document, ld: JsonLd, meta: Meta): string | null {
   ];
   for (const candidate of candidates) {
     const title = tidy(candidate, MAX_TITLE);
-    if (title) return title;
+    if (title) return tidy(readerTitle(title, siteNames, headlines), MAX_TITLE) ?? title;
   }
   return null;
 }
@@ -304,6 +318,31 @@ function siteNameOf(ld: JsonLd, meta: Meta): string | null {
   );
 }
 
+/**
+ * Every name the page gives its site, for spotting it in titles: JSON-LD publisher,
+ * og:site_name, application-name, apple-mobile-web-app-title, Dublin Core publisher, JSON-LD
+ * WebSite and Organization names, an <h1> that only links to the front page, and the host's
+ * own name ("ehow" for www.ehow.com).
+ */
+function siteNamesOf(ld: JsonLd, meta: Meta, url: string, headingNames: string[]): string[] {
+  const main = ld.main;
+  const sites = ld.nodes.filter((n) => typesOf(n).some((t) => t === 'website' || t === 'organization' || t === 'newsmediaorganization'));
+  const names = [
+    ...(main ? namesOf(main.publisher, ld.byId) : []),
+    ...allOf(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title', ...dc('publisher')]),
+    ...sites.flatMap((n) => [textOf(n.name), textOf(n.alternateName)]),
+    ...headingNames,
+    hostName(url),
+  ];
+  const seen = new Set<string>();
+  return names.flatMap((name) => {
+    const clean = tidy(name, MAX_SHORT_FIELD);
+    if (!clean || seen.has(clean.toLowerCase())) return [];
+    seen.add(clean.toLowerCase());
+    return [clean];
+  });
+}
+
 function excerptOf(ld: JsonLd, meta: Meta): string | null {
   return tidy(
     textOf(ld.main?.description) ??
@@ -338,9 +377,12 @@ export function readPageMetadata(doc: Document, url: string): PageMetadata {
   const meta = metaValues(doc);
   const authors = authorsOf(doc, ld, meta);
   const lang = langOf(doc, ld, meta);
+  const headings = headingsOf(doc, base);
+  const siteNames = siteNamesOf(ld, meta, url, headings.siteNames);
+  const headlines = headings.headlines;
   return {
     canonical_url: canonicalUrlOf(doc, url, base),
-    title: titleOf(doc, ld, meta),
+    title: titleOf(doc, ld, meta, siteNames, headlines),
     authors,
     byline: bylineOf(authors),
     site_name: siteNameOf(ld, meta),
@@ -352,6 +394,8 @@ export function readPageMetadata(doc: Document, url: string): PageMetadata {
     published_at: publishedOf(doc, ld, meta),
     modified_at: modifiedOf(doc, ld, meta),
     hint: hintOf(ld, meta),
+    siteNames,
+    headlines,
   };
 }
 
@@ -368,6 +412,6 @@ export function linkCardReason(meta: Pick<PageMetadata, 'hint'>, textLength: num
 
 /** The link-card fields of a page's metadata, to spread into linkClip. */
 export function linkCard(meta: PageMetadata): Partial<ClipPayload> {
-  const { hint: _hint, title: _title, ...card } = meta;
+  const { hint: _hint, title: _title, siteNames: _names, headlines: _headlines, ...card } = meta;
   return card;
 }

@@ -147,18 +147,36 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-/** The text of `root` with a space at every block edge, whitespace collapsed: what a reader reads. */
-export function readableText(root: Node): string {
+/** The text of `root` with `edge` at every block edge (and <br>), unless `skip` says to leave an element out. */
+function textWithEdges(root: Node, edge: string, skip?: (el: Element) => boolean): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3) parts.push(node.textContent ?? '');
     else if (node.nodeType === 1 || node.nodeType === 11) {
+      if (node.nodeType === 1 && skip?.(node as Element)) return;
       const block = node.nodeType === 1 && BLOCKS.has((node as Element).localName.toLowerCase());
-      if (block) parts.push(' ');
+      if (block) parts.push(edge);
       for (const child of Array.from(node.childNodes)) walk(child);
-      if (block) parts.push(' ');
+      if (block) parts.push(edge);
     }
   };
   walk(root);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return parts.join('');
+}
+
+/** The text of `root` with a space at every block edge, whitespace collapsed: what a reader reads. */
+export function readableText(root: Node): string {
+  return textWithEdges(root, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lines of `root`'s text: a <br> or a block edge ends a line, so "Jo March<br>5 May 2024"
+ * is two lines where textContent runs them together. Whitespace collapsed, empty lines dropped;
+ * elements `skip` accepts are left out.
+ */
+export function textLines(root: Node, skip?: (el: Element) => boolean): string[] {
+  return textWithEdges(root, '\n', skip)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }

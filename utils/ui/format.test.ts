@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { commentsLabel, dateLabel, kindLabel, minutesLabel, parseTags, relativeTime, siteLabel, tabIdFromSearch } from './format';
+import { commentsLabel, dateLabel, kindLabel, minutesLabel, parseTags, relativeTime, tabIdFromSearch } from './format';
 
 describe('ui-format', () => {
   test('parseTags trims, drops empties and duplicates, strips #', () => {
@@ -13,13 +13,6 @@ describe('ui-format', () => {
     expect(commentsLabel(1)).toBe('1 comment');
     expect(commentsLabel(0)).toBe('0 comments');
     expect(commentsLabel(2)).toBe('2 comments');
-  });
-
-  test('siteLabel falls back to the host', () => {
-    expect(siteLabel('The Site', 'https://x.org')).toBe('The Site');
-    expect(siteLabel(null, 'https://www.example.com/a')).toBe('example.com');
-    expect(siteLabel('  ', 'not a url')).toBe('not a url');
-    expect(siteLabel(null, null)).toBeNull();
   });
 
   test('kindLabel: reading time for an article, what it is otherwise', () => {

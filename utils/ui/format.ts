@@ -23,17 +23,6 @@ export function commentsLabel(count: number): string {
   return count === 1 ? '1 comment' : `${count} comments`;
 }
 
-/** The site name, or the host of the URL without "www."; null when there is neither (a book). */
-export function siteLabel(siteName: string | null, url: string | null): string | null {
-  if (siteName?.trim()) return siteName.trim();
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
 /** What kind of item, in the group's words: reading time for an article, else what it is. */
 export function kindLabel(kind: ItemKind, minutes: number): string {
   if (kind === 'link') return 'Link only';

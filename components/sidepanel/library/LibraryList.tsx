@@ -1,6 +1,7 @@
 /** The library's items (all, one tag's, or search results): open the discussion, or read the copy. */
 import type { LibraryEntry } from '@/utils/shared/api-types';
-import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui/format';
+import { commentsLabel, kindLabel } from '@/utils/ui/format';
+import { siteLabel } from '@/utils/shared/site-name';
 import { Avatar } from '@/components/common/Avatar';
 import { TagChips } from '@/components/common/Bits';
 import { WebLink } from '@/components/common/WebLink';

@@ -1,7 +1,8 @@
 /** The group's discussion queue, in order. Clicking an entry opens its discussion. */
 import type { ComponentChildren, JSX } from 'preact';
 import type { QueueEntry } from '@/utils/shared/api-types';
-import { commentsLabel, kindLabel, siteLabel } from '@/utils/ui/format';
+import { commentsLabel, kindLabel } from '@/utils/ui/format';
+import { siteLabel } from '@/utils/shared/site-name';
 import { Avatar } from '@/components/common/Avatar';
 import { TagChips } from '@/components/common/Bits';
 import { useShowMore, type ShowMoreOptions } from './ShowMore';
