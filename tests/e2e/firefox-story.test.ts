@@ -94,7 +94,7 @@ describe('Firefox: sign in, group, clip, queue, comment, a second member joins',
     await waitForText(popup, 'Reading Circles');
     await fill(popup, 'Tags', 'firefox');
     await click(popup, new RegExp(`^Save to ${GROUP}`));
-    await waitForText(popup, `Saved to ${GROUP}`);
+    await waitForText(popup, new RegExp(`Saved (“.*” )?to ${GROUP}`));
     await popup.close();
     await article.close();
 

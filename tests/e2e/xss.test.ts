@@ -169,7 +169,7 @@ describe('hostile pages and members never run script in Readclub', () => {
     await popup.getByLabel('Tags').fill(`"onfocus=alert(1) autofocus x="`);
     await popup.getByLabel('Comment').fill(`<img src=x onerror="window.__xss='ada-comment'">Careful with this one`);
     await save.click();
-    await popup.getByText(/^Saved to /).waitFor({ timeout: 15_000 });
+    await popup.getByText(/^Saved (“.*” )?to /).waitFor({ timeout: 15_000 });
     await expectClean(popup);
     // Opened again on the same page: the item already saved, with its discussion.
     const again = await open(`popup.html?tabId=${await tabIdOf(ada, pageUrl)}`);
