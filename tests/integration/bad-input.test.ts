@@ -21,30 +21,16 @@ import {
   type TestBackend,
   uniqueEmail,
 } from './helpers';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 
 const NOT_VALID = 'That invite code is not valid.';
 
 function clipOf(url: string, over: Partial<ClipPayload> = {}): ClipPayload {
   return {
+    ...EMPTY_CLIP,
     kind: 'link',
     url,
-    canonical_url: null,
     title: 'A page',
-    byline: null,
-    authors: [],
-    site_name: null,
-    excerpt: null,
-    content_html: null,
-    text_length: 0,
-    word_count: 0,
-    lang: null,
-    dir: null,
-    lead_image_url: null,
-    favicon_url: null,
-    published_at: null,
-    modified_at: null,
-    selection: false,
-    truncated: false,
     ...over,
   };
 }

@@ -22,28 +22,14 @@ import {
   type TestBackend,
   testClient,
 } from './helpers';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 
 function link(url: string, title: string): ClipPayload {
   return {
+    ...EMPTY_CLIP,
     kind: 'link',
     url,
-    canonical_url: null,
     title,
-    byline: null,
-    authors: [],
-    site_name: null,
-    excerpt: null,
-    content_html: null,
-    text_length: 0,
-    word_count: 0,
-    lang: null,
-    dir: null,
-    lead_image_url: null,
-    favicon_url: null,
-    published_at: null,
-    modified_at: null,
-    selection: false,
-    truncated: false,
   };
 }
 

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { call, HAS_SCHEMA, ok, signedInClient, signedInMembers, startTestBackend, type TestBackend, uniqueEmail } from './helpers';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 
 describe.skipIf(!HAS_SCHEMA)('membership', () => {
   let backend: TestBackend;
@@ -105,25 +106,10 @@ describe.skipIf(!HAS_SCHEMA)('membership', () => {
       p_comment: null,
       p_queue: true,
       p_clip: {
+        ...EMPTY_CLIP,
         kind: 'link' as const,
         url: `https://example.org/${title}`,
-        canonical_url: null,
         title,
-        byline: null,
-        authors: [],
-        site_name: null,
-        excerpt: null,
-        content_html: null,
-        text_length: 0,
-        word_count: 0,
-        lang: null,
-        dir: null,
-        lead_image_url: null,
-        favicon_url: null,
-        published_at: null,
-        modified_at: null,
-        selection: false,
-        truncated: false,
       },
     });
     const adas = await ok(ada.client, 'clip_item', link('adas'));

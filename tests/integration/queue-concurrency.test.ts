@@ -15,6 +15,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipPayload } from '../../utils/shared/api-types';
 import { call, EXTERNAL, groupOf, HAS_SCHEMA, type Member, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 
@@ -28,25 +29,10 @@ describe.skipIf(!HAS_SCHEMA)('two members change the queue at once', () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const clip: ClipPayload = {
+        ...EMPTY_CLIP,
         kind: 'link',
         url: `https://example.org/race-${crypto.randomUUID()}`,
-        canonical_url: null,
         title: `Q${i}`,
-        byline: null,
-        authors: [],
-        site_name: null,
-        excerpt: null,
-        content_html: null,
-        text_length: 0,
-        word_count: 0,
-        lang: null,
-        dir: null,
-        lead_image_url: null,
-        favicon_url: null,
-        published_at: null,
-        modified_at: null,
-        selection: false,
-        truncated: false,
       };
       ids.push(
         (
