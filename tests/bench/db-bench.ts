@@ -176,11 +176,27 @@ function statements(benchGroup: string, benchItem: string): Statement[] {
       },
     },
     { name: 'my_groups (member of 10)', short: true, sql: 'select public.my_groups()', params: () => [] },
+    // The side panel's search: a page of 50 hits with their snippets (public.search_library in
+    // supabase/schemas/30_library.sql). "rivers" is in about 70 of the bench group's titles and
+    // excerpts and in about 140,000 items of other groups; "estuary" deep in the body of 333 of
+    // its articles (snippets cut from the body).
     {
-      name: 'search_library',
+      name: 'search_library ("rivers", first page)',
       needs: 'search_library',
       sql: 'select public.search_library($1, $2)',
       params: () => [benchGroup, 'rivers'],
+    },
+    {
+      name: 'search_library ("rivers", second page)',
+      needs: 'search_library',
+      sql: 'select public.search_library($1, $2, null, 50, 50)',
+      params: () => [benchGroup, 'rivers'],
+    },
+    {
+      name: 'search_library ("estuary", in 333 bodies)',
+      needs: 'search_library',
+      sql: 'select public.search_library($1, $2)',
+      params: () => [benchGroup, 'estuary'],
     },
   ];
 }
@@ -210,7 +226,9 @@ export async function benchDatabase(options: {
 }): Promise<DbFigures> {
   const log = options.log ?? console.log;
   // The full-size database keeps its name; quick runs get their own, so neither rebuilds the other.
-  const name = options.name ?? (options.scale === 1 ? 'readclub_bench' : `readclub_bench_${String(options.scale).replace(/\W/g, '_')}`);
+  // READCLUB_BENCH_DB renames it, so runs from two checkouts on one server never rebuild each other's.
+  const base = process.env.READCLUB_BENCH_DB || 'readclub_bench';
+  const name = options.name ?? (options.scale === 1 ? base : `${base}_${String(options.scale).replace(/\W/g, '_')}`);
   const shape = seedShape(options.scale);
   const migrations = listMigrations(DEFAULT_MIGRATIONS_DIR).map((m) => ({
     name: `${m.version}_${m.name}`,

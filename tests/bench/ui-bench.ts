@@ -168,7 +168,7 @@ export async function benchUi(options: {
 }): Promise<UiFigures> {
   const log = options.log ?? console.log;
   // Its own database (dropped and made anew each run): a second run elsewhere names another.
-  const dbName = options.dbName ?? 'readclub_bench_ui';
+  const dbName = options.dbName ?? (process.env.READCLUB_BENCH_UI_DB || 'readclub_bench_ui');
   const admin = new pg.Client({ connectionString: options.baseUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${dbName} with (force)`);
