@@ -4,6 +4,8 @@
 --   (private.group_search_keys): a word, or a word's beginning, is looked up among that group's
 --   entries only, instead of among every group's and then filtered (a common word's beginning
 --   matched hundreds of thousands of other groups' items before).
+-- * They skip GIN's pending list (fastupdate = off): a search reads the whole list, so a list
+--   grown by recent (or rolled-back) clips made a 0.2 ms lookup take 12-60 ms.
 -- * search_library(p_group_id, p_query, p_tag, p_limit, p_offset) → {total, entries}: a page
 --   of hits in a stable order, each with a snippet (private.search_snippet, this page only).
 -- * group_library(p_group_id, p_tag, p_limit, p_offset) → {total, entries}: a page of the
@@ -62,17 +64,18 @@ comment on column app.items.search_text is
 
 drop index app.items_search_text_idx;
 
-create index items_search_keys_idx on app.items using gin (private.group_search_keys(group_id, search_text));
+create index items_search_keys_idx on app.items
+  using gin (private.group_search_keys(group_id, search_text)) with (fastupdate = off);
 
 drop index app.item_tags_search_idx;
 
 create index item_tags_search_keys_idx on app.item_tags
-  using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, tag)));
+  using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, tag))) with (fastupdate = off);
 
 drop index app.comments_search_idx;
 
 create index comments_search_keys_idx on app.comments
-  using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, body)));
+  using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, body))) with (fastupdate = off);
 
 create function private.library_entries(p_item_ids uuid[])
 returns jsonb
