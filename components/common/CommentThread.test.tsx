@@ -52,6 +52,27 @@ describe('CommentThread', () => {
     expect(await within(screen.getByTestId('reply')).findByRole('button', { name: 'Delete' })).toBeTruthy();
   });
 
+  test('a 200-comment thread draws its latest 50 top comments, with their replies; earlier ones 50 a click', () => {
+    const long: Comment[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `t${i + 1}`,
+      body: `Comment ${i + 1}`,
+      author: ben,
+      created_at: at,
+      updated_at: at,
+      parent_id: null,
+    }));
+    long.push({ id: 'r1', body: 'A reply to the last', author: ben, created_at: at, updated_at: at, parent_id: 't200' });
+    render(<CommentThread itemId="i1" comments={long} onChanged={vi.fn()} />);
+    const tops = () => screen.getAllByTestId('comment');
+    expect(tops()).toHaveLength(50);
+    expect(tops()[0]!.textContent).toContain('Comment 151');
+    expect(tops().at(-1)!.textContent).toMatch(/Comment 200.*A reply to the last/);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 earlier comments (150 not shown)' }));
+    expect(tops()).toHaveLength(100);
+    expect(tops()[0]!.textContent).toContain('Comment 101');
+    expect(screen.getByLabelText('Add a comment')).toBeTruthy();
+  });
+
   test('adds a comment and clears the box', async () => {
     const added = { id: 'c9', body: 'Yes!', author: ben, created_at: new Date().toISOString() };
     send.mockResolvedValue({ ok: true, value: added });

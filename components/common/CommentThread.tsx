@@ -1,15 +1,18 @@
 /**
  * An item's discussion: top comments oldest first, each with its replies (one level deep),
- * and the box for a new comment. Changes go to the background; the owner of this view
- * reloads the comments (onChanged) so everyone's latest edits show.
+ * and the box for a new comment. A long thread draws its latest 50 top comments, the earlier
+ * ones 50 more per click ("Show 50 earlier comments"), so a 200-comment thread opens fast.
+ * Changes go to the background; the owner of this view reloads the comments (onChanged) so
+ * everyone's latest edits show.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Comment } from '@/utils/shared/api-types';
 import { ask } from '@/utils/ui/ask';
 import { cachedAccount, cachedGroups } from '@/utils/shared/storage';
 import { useStored } from '@/utils/ui/hooks';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
+import { useShowMore } from './ShowMore';
 
 export interface CommentThreadProps {
   itemId: string;
@@ -30,8 +33,13 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
   const role = useStored(cachedGroups)?.find((g) => g.id === groupId)?.role;
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [kept, setKept] = useState<string | null>(null);
-  const tops = comments.filter((c) => !c.parent_id);
-  const repliesTo = (id: string) => comments.filter((c) => c.parent_id === id);
+  const { tops, replies } = useMemo(() => {
+    const byParent = new Map<string, Comment[]>();
+    for (const c of comments) if (c.parent_id) byParent.set(c.parent_id, [...(byParent.get(c.parent_id) ?? []), c]);
+    return { tops: comments.filter((c) => !c.parent_id), replies: byParent };
+  }, [comments]);
+  const repliesTo = (id: string) => replies.get(id) ?? [];
+  const { shown, more } = useShowMore(tops, { from: 'end', noun: 'comments' });
 
   // One client id per draft until it is sent or kept: sending the same text again after a
   // failure (Readclub stopped mid-send) is the same comment, posted once.
@@ -64,8 +72,9 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
     <section class="stack" aria-label="Discussion">
       <h2>Comments</h2>
       {tops.length === 0 && <p class="hint">No comments yet. Start the discussion.</p>}
+      {more}
       <ul class="comments" data-testid="comments">
-        {tops.map((top) => (
+        {shown.map((top) => (
           <li key={top.id} class={top.deleted ? 'comment deleted' : 'comment'} data-testid="comment">
             {item(top, () => setReplyTo(top.id))}
             {(repliesTo(top.id).length > 0 || replyTo === top.id) && (

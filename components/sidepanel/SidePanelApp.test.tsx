@@ -121,7 +121,13 @@ describe('SidePanelApp', () => {
       name === 'groupTags'
         ? { ok: true, value: [{ tag: 'leadership', count: 1 }] }
         : name === 'groupLibrary'
-          ? { ok: true, value: data.tag === 'leadership' ? [entry] : [entry, { ...entry, item_id: 'i2', title: 'Other' }] }
+          ? {
+              ok: true,
+              value:
+                data.tag === 'leadership'
+                  ? { total: 1, entries: [entry] }
+                  : { total: 2, entries: [entry, { ...entry, item_id: 'i2', title: 'Other' }] },
+            }
           : name === 'itemDetail'
             ? { ok: true, value: detail }
             : never(),

@@ -6,7 +6,10 @@
 --   normalised address (private.url_key). Clipping the same page again adds to the
 --   existing item (clip_item) instead of duplicating it.
 -- * reading_minutes is computed here once, as utils/shared/api-types.ts readingMinutes does.
--- * search_text feeds search_library (simple configuration: no stemming, any language).
+-- * search_text feeds search_library's ranking (simple configuration: no stemming, any
+--   language). Its words are also indexed per group (private.group_search_keys: each word
+--   prefixed by the group's id), so a word or a word's beginning is looked up within one group
+--   in the GIN index, whatever other groups hold. Tags and comments are indexed the same way.
 -- * url_key_hash / page_key_hash: SHA-256 (hex) of url_key and page_key. find_item takes
 --   such a hash, never an address: the extension asks about the page in front of the
 --   member without telling the server which page it is, unless the group already has it.
@@ -139,6 +142,44 @@ revoke all on function private.url_hash(text) from public;
 -- Evaluated as the inserting role by the generated hash columns.
 grant execute on function private.url_hash(text) to authenticated;
 
+create function private.group_search_keys(p_group_id uuid, p_words tsvector)
+returns tsvector
+language sql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+  select array_to_tsvector(array(
+    select replace(p_group_id::text, '-', '') || ':' || w from unnest(tsvector_to_array(p_words)) as w))
+$$;
+
+comment on function private.group_search_keys(uuid, tsvector) is
+  'The words of a group''s text as search index keys: each prefixed by the group''s id (32 hex digits and ":"), so a GIN lookup of a word, or of a word''s beginning, reads only that group''s entries. Positions and weights are left out (ranking reads items.search_text).';
+
+revoke all on function private.group_search_keys(uuid, tsvector) from public;
+
+-- Evaluated as the inserting role by the search indexes on items, tags and comments.
+grant execute on function private.group_search_keys(uuid, tsvector) to authenticated;
+
+create function private.group_search_term(p_group_id uuid, p_word text)
+returns tsquery
+language sql
+immutable
+strict
+parallel safe
+set search_path = ''
+as $$
+  select (quote_literal(replace(p_group_id::text, '-', '') || ':' || p_word) || ':*')::tsquery
+$$;
+
+comment on function private.group_search_term(uuid, text) is
+  'The query for a word as a prefix within one group, against private.group_search_keys: "lead" finds the group''s "leadership" and no other group''s.';
+
+revoke all on function private.group_search_term(uuid, text) from public;
+
+grant execute on function private.group_search_term(uuid, text) to authenticated;
+
 -- --------------------------------------------------------------------------------------
 -- Tables
 -- --------------------------------------------------------------------------------------
@@ -262,7 +303,7 @@ comment on column app.items.reading_minutes is
   'greatest(1, round(words / 230)): words = word_count when counted, else text_length / 5 (~5 characters a word); 230 words a minute.';
 
 comment on column app.items.search_text is
-  'Full-text search vector (config simple): title (weight A), site and byline (C), excerpt (C), the first 200,000 characters of the clipped copy (D; HTML tags are not indexed).';
+  'Full-text search vector (config simple): title (weight A), site and byline (C), excerpt (C), the first 200,000 characters of the clipped copy (D; HTML tags are not indexed). search_library ranks by it; it finds words through items_search_keys_idx.';
 
 comment on column app.items.url_key_hash is 'private.url_hash(url_key): find_item finds the item by it.';
 
@@ -308,9 +349,14 @@ create index item_tags_added_by_idx on app.item_tags (added_by);
 
 create index items_group_id_page_key_idx on app.items (group_id, page_key);
 
-create index items_search_text_idx on app.items using gin (search_text);
+-- The search indexes skip GIN's pending list (fastupdate = off): a search reads the whole
+-- list, word beginnings included, so a list grown by recent clips (or by rolled-back ones,
+-- until a vacuum) made a 0.2 ms lookup 12-60 ms. A clip pays for its words' entries at once.
+create index items_search_keys_idx on app.items
+  using gin (private.group_search_keys(group_id, search_text)) with (fastupdate = off);
 
-create index item_tags_search_idx on app.item_tags using gin (to_tsvector('simple'::regconfig, tag));
+create index item_tags_search_keys_idx on app.item_tags
+  using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, tag))) with (fastupdate = off);
 
 create index items_group_id_created_at_idx on app.items (group_id, created_at);
 
@@ -786,7 +832,7 @@ revoke all on function public.rename_tag(uuid, text, text) from public, anon;
 
 grant execute on function public.rename_tag(uuid, text, text) to authenticated;
 
-create function public.group_library(p_group_id uuid, p_tag text default null)
+create function public.group_library(p_group_id uuid, p_tag text default null, p_limit integer default 50, p_offset integer default 0)
 returns jsonb
 language plpgsql
 stable
@@ -795,35 +841,43 @@ set search_path = ''
 as $$
 declare
   v_tag text := case when nullif(btrim(coalesce(p_tag, '')), '') is null then null else private.clean_tag(p_tag) end;
+  v_limit integer := least(greatest(coalesce(p_limit, 50), 1), 200);
+  v_offset integer := greatest(coalesce(p_offset, 0), 0);
 begin
   perform private.require_membership(p_group_id);
-  return coalesce((
-    select jsonb_agg(private.library_entry(i.id) order by i.created_at desc, i.id)
-      from (select i.id, i.created_at
-              from app.items as i
-             where i.group_id = p_group_id
-               and (v_tag is null or exists (select from app.item_tags as t where t.item_id = i.id and t.tag = v_tag))
-             order by i.created_at desc, i.id
-             limit 500) as i), '[]'::jsonb);
+  -- One page in a stable order (newest first, then id), walking (group_id, created_at).
+  return jsonb_build_object(
+    'total', (select count(*)::integer
+                from app.items as i
+               where i.group_id = p_group_id
+                 and (v_tag is null or exists (select from app.item_tags as t where t.item_id = i.id and t.tag = v_tag))),
+    'entries', private.library_entries(array(
+      select i.id
+        from app.items as i
+       where i.group_id = p_group_id
+         and (v_tag is null or exists (select from app.item_tags as t where t.item_id = i.id and t.tag = v_tag))
+       order by i.created_at desc, i.id
+       limit v_limit offset v_offset)));
 end;
 $$;
 
-comment on function public.group_library(uuid, text) is
-  'RPC group_library(p_group_id, p_tag?) → LibraryEntry[]: the group''s items, newest first (the latest 500), only those tagged p_tag when given.';
+comment on function public.group_library(uuid, text, integer, integer) is
+  'RPC group_library(p_group_id, p_tag?, p_limit = 50, p_offset = 0) → LibraryPage: {total, entries: LibraryEntry[]}: one page (1–200 entries) of the group''s items, newest first (ties by id), only those tagged p_tag when given; total counts them all.';
 
-revoke all on function public.group_library(uuid, text) from public, anon;
+revoke all on function public.group_library(uuid, text, integer, integer) from public, anon;
 
-grant execute on function public.group_library(uuid, text) to authenticated;
+grant execute on function public.group_library(uuid, text, integer, integer) to authenticated;
 
-create function private.library_entry(p_item_id uuid)
+create function private.library_entries(p_item_ids uuid[])
 returns jsonb
 language plpgsql
 stable
 set search_path = ''
 as $$
 begin
+  -- One statement for the whole page, so each table's policy is evaluated once, not per item.
   return (
-    select jsonb_build_object(
+    select coalesce(jsonb_agg(jsonb_build_object(
              'item_id', i.id,
              'kind', i.kind,
              'title', i.title,
@@ -832,23 +886,27 @@ begin
              'excerpt', i.excerpt,
              'added_by', private.person(i.added_by, adder.display_name),
              'created_at', i.created_at,
-             'tags', private.item_tags_json(i.id),
-             'comment_count', (select count(*)::integer from app.comments as c
-                                where c.item_id = i.id and c.deleted_at is null),
+             'tags', coalesce(t.tags, '[]'::jsonb),
+             'comment_count', coalesce(c.n, 0),
              'reading_minutes', i.reading_minutes,
-             'queue_position', (select q.position from app.queue_entries as q where q.item_id = i.id))
-      from app.items as i
+             'queue_position', q.position) order by o.n), '[]'::jsonb)
+      from unnest(p_item_ids) with ordinality as o (id, n)
+      join app.items as i on i.id = o.id
       left join app.profiles as adder on adder.id = i.added_by
-     where i.id = p_item_id);
+      left join lateral (select jsonb_agg(t.tag order by t.tag) as tags
+                           from app.item_tags as t where t.item_id = i.id) as t on true
+      left join lateral (select count(*)::integer as n
+                           from app.comments as c where c.item_id = i.id and c.deleted_at is null) as c on true
+      left join app.queue_entries as q on q.item_id = i.id);
 end;
 $$;
 
-comment on function private.library_entry(uuid) is
-  'One row of the library (api-types.ts LibraryEntry): what the item is, its tags, live comment count, reading time and queue place (null when not queued).';
+comment on function private.library_entries(uuid[]) is
+  'Rows of the library (api-types.ts LibraryEntry), in the order of p_item_ids, read as the caller (RLS): what each item is, its tags, live comment count, reading time and queue place (null when not queued).';
 
-revoke all on function private.library_entry(uuid) from public;
+revoke all on function private.library_entries(uuid[]) from public;
 
-grant execute on function private.library_entry(uuid) to authenticated;
+grant execute on function private.library_entries(uuid[]) to authenticated;
 
 create function public.item_reader(p_item_id uuid)
 returns jsonb
@@ -904,57 +962,145 @@ revoke all on function private.search_terms(text) from public;
 
 grant execute on function private.search_terms(text) to authenticated;
 
-create function private.search_hits(p_group_id uuid, p_terms tsquery[])
-returns table (item_id uuid, rank real)
+create function private.search_snippet(p_item_id uuid, p_query tsquery, p_words text[])
+returns text
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  -- The words found are between U+0002 and U+0003 (removed from the text first): the side
+  -- panel draws them as <mark> without reading the text as HTML. ts_headline leaves out
+  -- markup and keeps one fragment of up to 30 words around the words found.
+  c_options constant text := E'StartSel=\x02, StopSel=\x03, MaxWords=30, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "';
+  v_excerpt text;
+  v_html text;
+  v_at integer;
+  v_text text;
+  v_snippet text;
+begin
+  select i.excerpt, left(i.content_html, 200000) into v_excerpt, v_html from app.items as i where i.id = p_item_id;
+  -- 1. The excerpt, when it holds a word (short: headlined whole).
+  if v_excerpt is not null and to_tsvector('simple'::regconfig, v_excerpt) @@ p_query then
+    return btrim(regexp_replace(ts_headline('simple'::regconfig, translate(v_excerpt, E'\x02\x03', ''), p_query, c_options), '\s+', ' ', 'g'));
+  end if;
+  -- 2. The clipped copy: only 500 characters around the first place a word appears, its tags
+  --    taken out, headlined. The place is found by strpos as the word is indexed (lower case),
+  --    then capitalised; lower() over the whole copy (slow on a long one) only when neither is.
+  if v_html is not null then
+    select min(nullif(strpos(v_html, w), 0)) into v_at from unnest(p_words) as w;
+    if v_at is null then
+      select min(nullif(strpos(v_html, initcap(w)), 0)) into v_at from unnest(p_words) as w;
+    end if;
+    if v_at is null then
+      v_text := lower(v_html);
+      select min(nullif(strpos(v_text, w), 0)) into v_at from unnest(p_words) as w;
+    end if;
+    if v_at is not null then
+      v_text := substr(v_html, greatest(1, v_at - 250), 500);
+      v_text := regexp_replace(v_text, '^[^<]*>', '');               -- the end of a tag cut in two
+      v_text := regexp_replace(v_text, '<[^>]*$', '');               -- the start of one
+      v_text := regexp_replace(v_text, '<[^>]*>', ' ', 'g');
+      v_text := replace(replace(replace(replace(replace(replace(v_text,
+                  '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&nbsp;', ' '), '&amp;', '&');
+      v_text := btrim(regexp_replace(translate(v_text, E'\x02\x03', ''), '\s+', ' ', 'g'));
+      v_snippet := btrim(regexp_replace(ts_headline('simple'::regconfig, v_text, p_query, c_options), '\s+', ' ', 'g'));
+      if strpos(v_snippet, E'\x02') > 0 then
+        return v_snippet;
+      end if;
+    end if;
+  end if;
+  -- 3. The first live comment holding a word.
+  select btrim(regexp_replace(ts_headline('simple'::regconfig, translate(c.body, E'\x02\x03', ''), p_query, c_options), '\s+', ' ', 'g'))
+    into v_snippet
+    from app.comments as c
+   where c.item_id = p_item_id and c.deleted_at is null and to_tsvector('simple'::regconfig, c.body) @@ p_query
+   order by c.created_at, c.id
+   limit 1;
+  -- Else null: the words are in the title, site, byline or a tag, which the list shows anyway.
+  return v_snippet;
+end;
+$$;
+
+comment on function private.search_snippet(uuid, tsquery, text[]) is
+  'The passage of a search result that holds the words (p_query; p_words the same words as plain text): from the excerpt, else 500 characters of the clipped copy around the first place a word appears (tags stripped), else the first live comment holding one; null when only the title, site, byline or a tag did. The words found are between U+0002 and U+0003.';
+
+revoke all on function private.search_snippet(uuid, tsquery, text[]) from public;
+
+grant execute on function private.search_snippet(uuid, tsquery, text[]) to authenticated;
+
+create function private.search_hits(p_group_id uuid, p_query text, p_tag text, p_limit integer, p_offset integer)
+returns table (item_id uuid, rank real, snippet text, total integer)
 language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
 declare
+  v_words text[];
   v_any tsquery;
 begin
   if private.group_role(p_group_id) is null then
     raise exception 'You are not a member of this group.' using errcode = '42501';
   end if;
-  select string_agg(t::text, ' | ')::tsquery into v_any from unnest(p_terms) as t;
+  -- The words as private.search_terms splits them; v_any: any of them (ranking, snippets).
+  select array_agg(w.lexeme order by w.lexeme) into v_words
+    from unnest(to_tsvector('simple'::regconfig, left(coalesce(p_query, ''), 500))) as w;
+  select string_agg(t::text, ' | ')::tsquery into v_any from unnest(private.search_terms(p_query)) as t;
   return query
-    select m.item_id,
-           -- Title and text as ts_rank weighs them, plus a step for each word a tag or comment holds.
-           (ts_rank(i.search_text, v_any) + 0.1 * count(*) filter (where m.source <> 'item'))::real
-      from (
-        select t.n, s.item_id, s.source
-          from unnest(p_terms) with ordinality as t (term, n)
-         cross join lateral (
-           select i.id as item_id, 'item' as source
-             from app.items as i
-            where i.group_id = p_group_id and i.search_text @@ t.term
-           union
-           select it.item_id, 'tag'
-             from app.item_tags as it
-            where it.group_id = p_group_id and to_tsvector('simple'::regconfig, it.tag) @@ t.term
-           union
-           select c.item_id, 'comment'
-             from app.comments as c
-            where c.group_id = p_group_id and to_tsvector('simple'::regconfig, c.body) @@ t.term
-         ) as s
-      ) as m
-      join app.items as i on i.id = m.item_id
-     group by m.item_id, i.created_at, i.search_text
-    having count(distinct m.n) = cardinality(p_terms)
-     order by 2 desc, i.created_at desc, m.item_id
-     limit 50;
+    with matched as (
+      -- Each word within the group (private.group_search_term), through the GIN indexes.
+      select m.item_id, count(*) filter (where m.source <> 'item') as extra
+        from (
+          select t.n, s.item_id, s.source
+            from unnest(v_words) with ordinality as t (word, n)
+           cross join lateral (
+             select i.id as item_id, 'item' as source
+               from app.items as i
+              where private.group_search_keys(i.group_id, i.search_text) @@ private.group_search_term(p_group_id, t.word)
+             union
+             select it.item_id, 'tag'
+               from app.item_tags as it
+              where private.group_search_keys(it.group_id, to_tsvector('simple'::regconfig, it.tag))
+                    @@ private.group_search_term(p_group_id, t.word)
+             union
+             select c.item_id, 'comment'
+               from app.comments as c
+              where private.group_search_keys(c.group_id, to_tsvector('simple'::regconfig, c.body))
+                    @@ private.group_search_term(p_group_id, t.word)
+           ) as s
+        ) as m
+       group by m.item_id
+      having count(distinct m.n) = cardinality(v_words)
+    ),
+    hits as (
+      -- Title and text as ts_rank weighs them, plus a step for each word a tag or comment holds.
+      select i.id, (ts_rank(i.search_text, v_any) + 0.1 * x.extra)::real as rank, i.created_at
+        from matched as x
+        join app.items as i on i.id = x.item_id
+       where i.group_id = p_group_id
+         and (p_tag is null or exists (select from app.item_tags as t where t.item_id = i.id and t.tag = p_tag))
+    ),
+    page as (
+      select h.id, h.rank, h.created_at
+        from hits as h
+       order by h.rank desc, h.created_at desc, h.id
+       limit p_limit offset p_offset
+    )
+    select p.id, p.rank, private.search_snippet(p.id, v_any, v_words), (select count(*)::integer from hits)
+      from page as p
+     order by p.rank desc, p.created_at desc, p.id;
 end;
 $$;
 
-comment on function private.search_hits(uuid, tsquery[]) is
-  'The ids and ranks of a group''s items holding every term (in title/text, a tag or a comment), best 50. SECURITY DEFINER so the GIN indexes serve it (RLS would forbid them: @@ is not leakproof); it checks the caller''s membership itself (42501) and reads only that group.';
+comment on function private.search_hits(uuid, text, text, integer, integer) is
+  'One page of the group''s items holding every word of p_query (in the title/text, a tag or a comment), tagged p_tag when given, best first (then newest, then id): ids, ranks, snippets (private.search_snippet, for this page only) and the number of matches in all. SECURITY DEFINER so the GIN indexes serve it (RLS would forbid them: @@ is not leakproof); it checks the caller''s membership itself (42501) and reads only that group.';
 
-revoke all on function private.search_hits(uuid, tsquery[]) from public;
+revoke all on function private.search_hits(uuid, text, text, integer, integer) from public;
 
-grant execute on function private.search_hits(uuid, tsquery[]) to authenticated;
+grant execute on function private.search_hits(uuid, text, text, integer, integer) to authenticated;
 
-create function public.search_library(p_group_id uuid, p_query text)
+create function public.search_library(p_group_id uuid, p_query text, p_tag text default null, p_limit integer default 50, p_offset integer default 0)
 returns jsonb
 language plpgsql
 stable
@@ -963,6 +1109,11 @@ set search_path = ''
 as $$
 declare
   v_terms tsquery[] := private.search_terms(p_query);
+  v_tag text := case when nullif(btrim(coalesce(p_tag, '')), '') is null then null else private.clean_tag(p_tag) end;
+  v_ids uuid[];
+  v_found jsonb;
+  v_hits jsonb;
+  v_total integer;
 begin
   perform private.require_membership(p_group_id);
   if cardinality(v_terms) = 0 then
@@ -971,21 +1122,31 @@ begin
   if cardinality(v_terms) > 10 then
     raise exception 'Search for at most 10 words at a time.' using errcode = '22023';
   end if;
-  -- The entries are read as the member (RLS), from the hits the helper found.
-  return coalesce((
-    select jsonb_agg(private.library_entry(h.item_id) || jsonb_build_object('rank', round(h.rank::numeric, 4))
-                     order by h.rank desc, i.created_at desc, h.item_id)
-      from private.search_hits(p_group_id, v_terms) as h
-      join app.items as i on i.id = h.item_id), '[]'::jsonb);
+  -- The page of hits the helper found, in its order; the entries are read as the member (RLS).
+  select coalesce(array_agg(h.item_id order by h.ord), '{}'),
+         coalesce(jsonb_object_agg(h.item_id, jsonb_build_object('rank', round(h.rank::numeric, 4), 'snippet', h.snippet)), '{}'),
+         coalesce(max(h.total), 0)
+    into v_ids, v_found, v_total
+    from private.search_hits(p_group_id, p_query, v_tag,
+                             least(greatest(coalesce(p_limit, 50), 1), 100), greatest(coalesce(p_offset, 0), 0))
+         with ordinality as h (item_id, rank, snippet, total, ord);
+  select coalesce(jsonb_agg(e || (v_found -> (e ->> 'item_id')) order by o), '[]'::jsonb)
+    into v_hits
+    from jsonb_array_elements(private.library_entries(v_ids)) with ordinality as x (e, o);
+  if v_total = 0 and coalesce(p_offset, 0) > 0 then
+    -- Past the last page the helper returns no row to carry the total: count again from the start.
+    select coalesce(max(h.total), 0) into v_total from private.search_hits(p_group_id, p_query, v_tag, 1, 0) as h;
+  end if;
+  return jsonb_build_object('total', v_total, 'entries', v_hits);
 end;
 $$;
 
-comment on function public.search_library(uuid, text) is
-  'RPC search_library(p_group_id, p_query) → SearchHit[]: the group''s items holding every word typed (each a prefix) in the title, site, byline, excerpt, clipped text, a tag or a comment; best first, at most 50. 22023 when nothing searchable was typed or over 10 words.';
+comment on function public.search_library(uuid, text, text, integer, integer) is
+  'RPC search_library(p_group_id, p_query, p_tag?, p_limit = 50, p_offset = 0) → SearchPage: {total, entries: SearchHit[]}: one page (1–100) of the group''s items holding every word typed (each a prefix) in the title, site, byline, excerpt, clipped text, a tag or a comment, tagged p_tag when given; best first, then newest, then id. Each hit carries its rank and snippet (the passage holding the words, marked by U+0002 … U+0003, or null). 22023 when nothing searchable was typed or over 10 words.';
 
-revoke all on function public.search_library(uuid, text) from public, anon;
+revoke all on function public.search_library(uuid, text, text, integer, integer) from public, anon;
 
-grant execute on function public.search_library(uuid, text) to authenticated;
+grant execute on function public.search_library(uuid, text, text, integer, integer) to authenticated;
 
 create function private.library_item_for(p_group_id uuid, p_key text, p_page_key text)
 returns uuid

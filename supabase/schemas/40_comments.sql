@@ -70,7 +70,9 @@ create index comments_author_id_idx on app.comments (author_id);
 
 create index comments_parent_id_idx on app.comments (item_id, parent_id);
 
-create index comments_search_idx on app.comments using gin (to_tsvector('simple'::regconfig, body));
+-- No pending list (fastupdate = off), as the library's search indexes (30_library.sql).
+create index comments_search_keys_idx on app.comments
+  using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, body))) with (fastupdate = off);
 
 create index comments_group_id_created_at_idx on app.comments (group_id, created_at);
 

@@ -110,7 +110,7 @@ select is((select c.deleted_at is not null from app.comments as c where c.id = (
 select is((public.group_queue('20000000-0000-4000-8000-0000000000b1') -> 'queue' -> 0 ->> 'comment_count')::int, 1,
   'group_queue counts the reply, not the deleted placeholder.');
 select is((public.group_queue('20000000-0000-4000-8000-0000000000b1') -> 'queue' -> 0 -> 'comment_count'),
-  (select e -> 'comment_count' from jsonb_array_elements(public.group_library('20000000-0000-4000-8000-0000000000b1')) as e
+  (select e -> 'comment_count' from jsonb_array_elements(public.group_library('20000000-0000-4000-8000-0000000000b1') -> 'entries') as e
     where e ->> 'item_id' = '20000000-0000-4000-8000-0000000000c1'),
   'The queue and the library show the same comment count for an item.');
 

@@ -71,9 +71,9 @@ select is(private.item_json('24000000-0000-4000-8000-0000000000c1'), null,
 
 -- ---------- The readers still read only through the policies ----------
 select is(
-  array[private.item_json('24000000-0000-4000-8000-0000000000c1'), private.library_entry('24000000-0000-4000-8000-0000000000c1'),
+  array[private.item_json('24000000-0000-4000-8000-0000000000c1'), private.library_entries(array['24000000-0000-4000-8000-0000000000c1'::uuid]),
         private.queue_place('24000000-0000-4000-8000-0000000000c1')],
-  array[null, null, null]::jsonb[],
+  array[null, '[]', null]::jsonb[],
   'Oz gets no item, library entry or queue place for Cost''s item.');
 select is(
   array[private.item_tags_json('24000000-0000-4000-8000-0000000000c1'), private.comments_json('24000000-0000-4000-8000-0000000000c1')],

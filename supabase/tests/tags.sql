@@ -57,13 +57,13 @@ select is(public.group_tags('13000000-0000-4000-8000-0000000000b1') -> 0, '{"tag
   'group_tags lists the most used tag first, with how many items carry it.');
 select is(jsonb_array_length(public.group_tags('13000000-0000-4000-8000-0000000000b1')), 4,
   'group_tags lists each of the group''s tags once.');
-select is(jsonb_array_length(public.group_library('13000000-0000-4000-8000-0000000000b1')), 2,
+select is(jsonb_array_length(public.group_library('13000000-0000-4000-8000-0000000000b1') -> 'entries'), 2,
   'group_library lists every item of the group.');
-select is(public.group_library('13000000-0000-4000-8000-0000000000b1') -> 0 ->> 'title', 'Doors',
+select is(public.group_library('13000000-0000-4000-8000-0000000000b1') -> 'entries' -> 0 ->> 'title', 'Doors',
   'The library is newest first.');
-select is(public.group_library('13000000-0000-4000-8000-0000000000b1', '📚 Books') -> 0 ->> 'title', 'Doors',
+select is(public.group_library('13000000-0000-4000-8000-0000000000b1', '📚 Books') -> 'entries' -> 0 ->> 'title', 'Doors',
   'Filtering by a tag (typed any way) keeps only the items carrying it.');
-select is(jsonb_array_length(public.group_library('13000000-0000-4000-8000-0000000000b1', '📚 books')), 1,
+select is(jsonb_array_length(public.group_library('13000000-0000-4000-8000-0000000000b1', '📚 books') -> 'entries'), 1,
   'The filtered library leaves out items without the tag.');
 
 select throws_ok($$select public.rename_tag('13000000-0000-4000-8000-0000000000b1', 'essay', 'essays')$$,

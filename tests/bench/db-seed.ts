@@ -63,9 +63,11 @@ export function seedSql(s: SeedShape): string[] {
      select ${groupId('g')}, ${personId(1)}, 'member' from generate_series(2, 10) as g
      on conflict do nothing`,
     // Items: the bench group's 500, then the rest spread evenly over groups 2..groups.
-    // Every third is a link card, the rest articles with a word count; no stored bodies (the
-    // queue and the policies never read them), an excerpt for search to find words in.
-    `insert into app.items (id, group_id, client_id, kind, url, title, site_name, excerpt, text_length, word_count, added_by, created_at)
+    // Every third is a link card, the rest articles with a word count and an excerpt for search
+    // to find words in. Only the bench group's articles store a body (about 5 KB, "estuary" in
+    // its last paragraph), for search to find words deep in and cut snippets from; elsewhere
+    // no body (the queue and the policies never read them).
+    `insert into app.items (id, group_id, client_id, kind, url, title, site_name, excerpt, content_html, text_length, word_count, added_by, created_at)
      select md5('item-' || n)::uuid, g.id, md5('client-' || n)::uuid,
             case when n % 3 = 0 then 'link' else 'article' end,
             'https://site' || (n % 997) || '.example/articles/' || n,
@@ -74,6 +76,9 @@ export function seedSql(s: SeedShape): string[] {
             'Site ' || (n % 997),
             'An article about ' || (array['gardens', 'cities', 'rivers', 'machines', 'letters', 'bridges', 'maps'])[1 + n % 7] ||
               ' and ' || (array['winter', 'memory', 'work', 'music', 'water'])[1 + n % 5] || '.',
+            case when n <= ${s.benchGroupItems} and n % 3 <> 0
+                 then '<p>' || repeat('A paragraph of the article, read and discussed at length. ', 90) ||
+                      '</p><p>Down by the <em>estuary</em> the water runs slow &amp; wide.</p>' end,
             case when n % 3 = 0 then 0 else 2000 + n % 30000 end,
             case when n % 3 = 0 then 0 else 400 + n % 6000 end,
             g.owner, now() - make_interval(mins => n)

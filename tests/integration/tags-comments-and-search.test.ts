@@ -78,8 +78,9 @@ describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
       items: 1,
     });
     const library = await ok(ben, 'group_library', { p_group_id: groupId, p_tag: 'long reads' });
-    expect(library.map((e) => [e.title, e.tags])).toEqual([['Quiet Leadership', ['long reads', 'remote work']]]);
-    expect(await ok(ben, 'group_library', { p_group_id: groupId, p_tag: 'essay' })).toEqual([]);
+    expect(library.total).toBe(1);
+    expect(library.entries.map((e) => [e.title, e.tags])).toEqual([['Quiet Leadership', ['long reads', 'remote work']]]);
+    expect(await ok(ben, 'group_library', { p_group_id: groupId, p_tag: 'essay' })).toEqual({ total: 0, entries: [] });
   });
 
   it('comments: a reply, a reply to a reply joins the thread, edit, delete keeps the thread; bad sizes refused', async () => {
@@ -109,11 +110,19 @@ describe.skipIf(!HAS_SCHEMA)('tags, comments, reader and search', () => {
     for (const words of ['quiet', 'listen', 'remote', 'mostly', 'lead mostly']) {
       const hits = await ok(ben, 'search_library', { p_group_id: groupId, p_query: words });
       expect(
-        hits.map((h) => h.title),
+        hits.entries.map((h) => h.title),
         words,
       ).toEqual(['Quiet Leadership']);
+      expect(hits.total, words).toBe(1);
     }
-    expect(await ok(ben, 'search_library', { p_group_id: groupId, p_query: 'zebra' })).toEqual([]);
+    // The passage holding a word of the clipped copy, the word marked for the panel.
+    const listen = await ok(ben, 'search_library', { p_group_id: groupId, p_query: 'listen' });
+    expect(listen.entries[0]!.snippet).toBe('Managers who \u0002listen\u0003 keep their teams');
+    const comment = await ok(ben, 'search_library', { p_group_id: groupId, p_query: 'mostly' });
+    expect(comment.entries[0]!.snippet).toBe('Agreed, \u0002mostly\u0003');
+    const second = await ok(ben, 'search_library', { p_group_id: groupId, p_query: 'quiet', p_limit: 50, p_offset: 50 });
+    expect(second).toEqual({ total: 1, entries: [] });
+    expect(await ok(ben, 'search_library', { p_group_id: groupId, p_query: 'zebra' })).toEqual({ total: 0, entries: [] });
     const nothing = await call(ben, 'search_library', { p_group_id: groupId, p_query: '***' });
     expect([nothing.status, nothing.error?.message]).toEqual([400, 'Type a word to search for.']);
   });

@@ -127,8 +127,25 @@ export interface LibraryEntry {
   queue_position: number | null;
 }
 
-/** A search result: the library entry and how well it matched (higher is better). */
-export type SearchHit = LibraryEntry & { rank: number };
+/** Where search_library marks the words found in a snippet: U+0002 before a word, U+0003 after. */
+export const SNIPPET_MARK_START = '\u0002';
+export const SNIPPET_MARK_END = '\u0003';
+
+/**
+ * A search result: the library entry, how well it matched (higher is better) and the passage
+ * holding the words (from the excerpt, the clipped copy or a comment), the words found between
+ * SNIPPET_MARK_START and SNIPPET_MARK_END; null when only the title, site, byline or a tag held them.
+ */
+export type SearchHit = LibraryEntry & { rank: number; snippet: string | null };
+
+/** One page of the library or of a search (group_library, search_library): `total` counts them all. */
+export interface LibraryPage<T extends LibraryEntry = LibraryEntry> {
+  total: number;
+  entries: T[];
+}
+
+/** Entries per page of the library list and of search results. */
+export const LIBRARY_PAGE_SIZE = 50;
 
 /** An item's clipped copy for the reader view (item_reader). */
 export interface ItemReader {
@@ -351,11 +368,14 @@ export interface Rpcs {
   group_tags: [{ p_group_id: string }, TagCount[]];
   /** Owners and admins: rename a tag on every item (merging into p_to when it exists). */
   rename_tag: [{ p_group_id: string; p_from: string; p_to: string }, { tag: string; items: number }];
-  /** The group's items, newest first (latest 500), only p_tag's when given. */
-  group_library: [{ p_group_id: string; p_tag?: string | null }, LibraryEntry[]];
+  /** One page of the group's items (p_limit 1–200, default 50), newest first, only p_tag's when given. */
+  group_library: [{ p_group_id: string; p_tag?: string | null; p_limit?: number; p_offset?: number }, LibraryPage];
   item_reader: [{ p_item_id: string }, ItemReader];
-  /** Full-text search of titles, text, tags and comments; best first (at most 50). */
-  search_library: [{ p_group_id: string; p_query: string }, SearchHit[]];
+  /** Full-text search of titles, text, tags and comments; one page (p_limit 1–100, default 50), best first, only p_tag's when given. */
+  search_library: [
+    { p_group_id: string; p_query: string; p_tag?: string | null; p_limit?: number; p_offset?: number },
+    LibraryPage<SearchHit>,
+  ];
   // ----- Queue, meetings, what's new -----
   /** Moves one entry just before another (null: the end), relative to the queue as it is now. P0001 when either was taken off. Answers the first page. */
   move_queue_entry: [{ p_item_id: string; p_before_item_id: string | null }, GroupQueue];

@@ -20,7 +20,7 @@ import type {
   InviteSummary,
   ItemDetail,
   ItemReader,
-  LibraryEntry,
+  LibraryPage,
   Meeting,
   Member,
   QueueOrder,
@@ -163,10 +163,10 @@ export interface ProtocolMap {
   groupTags(data: { groupId: string }): Reply<TagCount[]>;
   /** Owners and admins: rename (or merge) a tag across the group. */
   renameTag(data: { groupId: string; from: string; to: string }): Reply<{ tag: string; items: number }>;
-  /** The group's items, newest first; only those tagged `tag` when given. */
-  groupLibrary(data: { groupId: string; tag?: string | null }): Reply<LibraryEntry[]>;
-  /** Full-text search of the group's library (titles, text, tags, comments). */
-  searchLibrary(data: { groupId: string; query: string }): Reply<SearchHit[]>;
+  /** A page of the group's items from `offset` (default 0), newest first; only those tagged `tag` when given. */
+  groupLibrary(data: { groupId: string; tag?: string | null; offset?: number }): Reply<LibraryPage>;
+  /** A page of full-text search results (titles, text, tags, comments) from `offset`, best first; only those tagged `tag` when given. */
+  searchLibrary(data: { groupId: string; query: string; tag?: string | null; offset?: number }): Reply<LibraryPage<SearchHit>>;
   /** An item's clipped copy and its comments, for the reader view. */
   itemReader(data: { itemId: string }): Reply<ItemReader>;
 

@@ -1,15 +1,17 @@
 /**
  * The Library tab: every item of the group, newest first, filtered by a tag or searched
- * (titles, text, tags, comments); owners and admins rename a tag. An item opens its
- * discussion, an article its clipped copy (the reader view) right here.
+ * (titles, text, tags, comments), 50 at a time from the server ("Show 50 more"); owners and
+ * admins rename a tag. An item opens its discussion, an article its clipped copy (the reader
+ * view) right here.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LibraryEntry, TagCount } from '@/utils/shared/api-types';
+import type { LibraryEntry, LibraryPage, SearchHit, TagCount } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
 import { cachedGroups } from '@/utils/shared/storage';
 import { ask } from '@/utils/ui/ask';
 import { useStored } from '@/utils/ui/hooks';
 import { Alert, Loading } from '@/components/common/Bits';
+import { useShowMore } from '@/components/common/ShowMore';
 import { LibraryList } from './LibraryList';
 import { ReaderView } from './ReaderView';
 import { TagRename } from './TagRename';
@@ -29,7 +31,7 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   const [tags, setTags] = useState<TagCount[]>([]);
-  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [page, setPage] = useState<LibraryPage<LibraryEntry | SearchHit> | null>(null);
   // What the entries shown were asked for (search words and tag): while a new search runs
   // they are the previous answer, so their count is not the new search's.
   const asking = `${query}\n${tag ?? ''}`;
@@ -40,17 +42,39 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
   const [note, setNote] = useState<string | null>(null);
   const [reading, setReading] = useState<string | null>(null);
 
+  const fetchPage = (offset: number) =>
+    query ? ask('searchLibrary', { groupId, query, tag, offset }) : ask('groupLibrary', { groupId, tag, offset });
   async function load() {
     ask('groupTags', { groupId }).then((reply) => reply.ok && setTags(reply.value));
     const askedFor = asking;
-    const reply = query ? await ask('searchLibrary', { groupId, query }) : await ask('groupLibrary', { groupId, tag });
+    const reply = await fetchPage(0);
     // A later search (or tag) was asked for meanwhile: its answer is the one to show.
     if (latest.current !== askedFor) return;
     if (!reply.ok) return setError(reply.error);
     setError(null);
-    setEntries(query && tag ? reply.value.filter((e) => e.tags.includes(tag)) : reply.value);
+    setPage(reply.value);
     setShownFor(askedFor);
   }
+  async function loadMore() {
+    const askedFor = asking;
+    const reply = await fetchPage(page?.entries.length ?? 0);
+    if (latest.current !== askedFor) return;
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    // An item added meanwhile moves the rest down a place: one shown already is not drawn twice.
+    setPage((shown) => {
+      const known = new Set(shown?.entries.map((e) => e.item_id));
+      return {
+        total: reply.value.total,
+        entries: [...(shown?.entries ?? []), ...reply.value.entries.filter((e) => !known.has(e.item_id))],
+      };
+    });
+  }
+  const entries = page?.entries ?? null;
+  const { more } = useShowMore(entries ?? [], {
+    noun: query ? 'results' : 'items',
+    server: page ? { total: page.total, load: loadMore } : undefined,
+  });
   // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   useEffect(() => void load(), [groupId, tag, query, returns]);
 
@@ -102,12 +126,12 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
       </div>
       {query && (
         <p class="hint" role="status">
-          {entries && shownFor === asking ? `${entries.length} found for “${query}”` : 'Searching…'}
+          {page && shownFor === asking ? `${page.total} found for “${query}”` : 'Searching…'}
         </p>
       )}
       <Alert error={error} />
       {entries ? (
-        <LibraryList entries={entries} empty={empty} onOpen={onOpen} onRead={setReading} />
+        <LibraryList entries={entries} empty={empty} onOpen={onOpen} onRead={setReading} more={more} />
       ) : (
         !error && <Loading text="Loading the library…" />
       )}

@@ -5,7 +5,7 @@ import { commentsLabel, kindLabel } from '@/utils/ui/format';
 import { siteLabel } from '@/utils/shared/site-name';
 import { Avatar } from '@/components/common/Avatar';
 import { TagChips } from '@/components/common/Bits';
-import { useShowMore, type ShowMoreOptions } from './ShowMore';
+import { useShowMore, type ShowMoreOptions } from '@/components/common/ShowMore';
 import { WebLink } from '@/components/common/WebLink';
 
 export interface QueueListProps {

@@ -81,17 +81,22 @@ describe('discussion handlers', () => {
     expect((await cachedQueues.getValue()).g1!.queue[0]!.tags).toEqual(['c']);
   });
 
-  it('search needs a word; the library passes its tag filter (or none)', async () => {
-    const { rpc, h } = setup({ group_library: () => [], search_library: () => [] });
+  it('search needs a word; search and library pass the tag filter (or none) and ask for a page of 50 from the offset', async () => {
+    const empty = { total: 0, entries: [] };
+    const { rpc, h } = setup({ group_library: () => empty, search_library: () => empty });
     expect(await h.searchLibrary({ groupId: 'g1', query: '  ' })).toEqual({
       ok: false,
       error: { kind: 'invalid', message: 'Type a word to search for.' },
     });
     await h.searchLibrary({ groupId: 'g1', query: ' walls ' });
+    await h.searchLibrary({ groupId: 'g1', query: 'walls', tag: ' essay ', offset: 50 });
     await h.groupLibrary({ groupId: 'g1', tag: ' ' });
+    await h.groupLibrary({ groupId: 'g1', tag: 'essay', offset: 500 });
     expect(rpc.mock.calls.map((c) => c.slice(0, 2))).toEqual([
-      ['search_library', { p_group_id: 'g1', p_query: 'walls' }],
-      ['group_library', { p_group_id: 'g1', p_tag: null }],
+      ['search_library', { p_group_id: 'g1', p_query: 'walls', p_tag: null, p_limit: 50, p_offset: 0 }],
+      ['search_library', { p_group_id: 'g1', p_query: 'walls', p_tag: 'essay', p_limit: 50, p_offset: 50 }],
+      ['group_library', { p_group_id: 'g1', p_tag: null, p_limit: 50, p_offset: 0 }],
+      ['group_library', { p_group_id: 'g1', p_tag: 'essay', p_limit: 50, p_offset: 500 }],
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { callRpc, forgetCachedItem, refreshCachedGroups, refreshCachedQueue } fr
 import { saveClipNow, sendOrKeep } from '@/utils/background/outbox-send';
 import { pageHash } from '@/utils/background/page-hash';
 import { rememberLookup } from '@/utils/background/saved-badge';
+import { LIBRARY_PAGE_SIZE } from '@/utils/shared/api-types';
 import { invalid, ok } from './reply';
 import type { HandlerContext, Handlers } from './types';
 
@@ -46,13 +47,24 @@ export function libraryHandlers({ deps, getClient }: Pick<HandlerContext, 'deps'
       return callRpc(await getClient(), 'item_detail', { p_item_id: itemId });
     },
 
-    async groupLibrary({ groupId, tag }) {
-      return callRpc(await getClient(), 'group_library', { p_group_id: groupId, p_tag: tag?.trim() || null });
+    async groupLibrary({ groupId, tag, offset = 0 }) {
+      return callRpc(await getClient(), 'group_library', {
+        p_group_id: groupId,
+        p_tag: tag?.trim() || null,
+        p_limit: LIBRARY_PAGE_SIZE,
+        p_offset: offset,
+      });
     },
 
-    async searchLibrary({ groupId, query }) {
+    async searchLibrary({ groupId, query, tag, offset = 0 }) {
       if (!query.trim()) return invalid('Type a word to search for.');
-      return callRpc(await getClient(), 'search_library', { p_group_id: groupId, p_query: query.trim() });
+      return callRpc(await getClient(), 'search_library', {
+        p_group_id: groupId,
+        p_query: query.trim(),
+        p_tag: tag?.trim() || null,
+        p_limit: LIBRARY_PAGE_SIZE,
+        p_offset: offset,
+      });
     },
 
     async itemReader({ itemId }) {
