@@ -31,6 +31,7 @@ function item(over: Partial<ExportedItem>): ExportedItem {
     created_at: '2026-11-03T09:30:00Z',
     tags: [],
     comments: [],
+    highlights: [],
     queue: null,
     read_at: null,
     read_count: 0,
