@@ -27,7 +27,16 @@ export interface CommentItemProps {
   deletes?: string;
 }
 
-export function CommentItem({ comment, mine, moderator, onReply, onChanged, onSave, onDelete, deletes = 'this comment' }: CommentItemProps) {
+export function CommentItem({
+  comment,
+  mine,
+  moderator,
+  onReply,
+  onChanged,
+  onSave,
+  onDelete,
+  deletes = 'this comment',
+}: CommentItemProps) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<UserError | null>(null);

@@ -5,17 +5,13 @@
  * page, so it must not pull in the matcher (utils/shared/anchoring.ts finds a passage again).
  */
 
-/** Characters of context kept before and after a quote (HIGHLIGHT_CONTEXT_CHARS in api-types). */
-export const QUOTE_CONTEXT_CHARS = 32;
+import { HIGHLIGHT_CONTEXT_CHARS, type HighlightTarget } from './api-types';
 
-export interface QuoteTarget {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  /** Offsets into the text the quote came from; null when only the quote is known. */
-  start: number | null;
-  end: number | null;
-}
+/** Characters of context kept before and after a quote. */
+export const QUOTE_CONTEXT_CHARS = HIGHLIGHT_CONTEXT_CHARS;
+
+/** The quote (exact, prefix, suffix) and its offsets in the text (null when only the quote is known). */
+export type QuoteTarget = HighlightTarget;
 
 /** The passage text[start, end) with its context; positions are clamped into the text. */
 export function describeQuote(text: string, start: number, end: number): QuoteTarget {

@@ -72,3 +72,28 @@ export function unwrapAll(root: Element, selector: string): void {
   }
   root.normalize();
 }
+
+/**
+ * Marks root's text span as highlight `id`: <mark class="highlight" data-highlight-id>, the
+ * first of them a tab stop (role button) named `label` and the text it covers.
+ */
+export function markPassage(root: Node, span: { start: number; end: number }, id: string, label: string): HTMLElement[] {
+  const marks = wrapSpan(root, span.start, span.end, () => {
+    const mark = root.ownerDocument!.createElement('mark');
+    mark.className = 'highlight';
+    mark.dataset.highlightId = id;
+    mark.title = label;
+    return mark;
+  });
+  const first = marks[0];
+  first?.setAttribute('tabindex', '0');
+  first?.setAttribute('role', 'button');
+  first?.setAttribute('aria-label', `${label}: ${first.textContent}`);
+  return marks;
+}
+
+/** The highlight id of the mark an event happened in, if any. */
+export function markIdAt(target: EventTarget | null): string | null {
+  const mark = (target as Element | null)?.closest?.('mark[data-highlight-id]') as HTMLElement | null;
+  return mark?.dataset.highlightId ?? null;
+}

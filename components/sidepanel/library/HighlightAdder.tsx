@@ -39,7 +39,13 @@ export function HighlightAdder({ target, onAdd, onCancel }: HighlightAdderProps)
         Selected: <q>{shortQuote(target.exact, 120)}</q>
       </p>
       <label for="highlight-comment">Comment on this passage (optional)</label>
-      <textarea id="highlight-comment" rows={2} value={body} maxLength={MAX_COMMENT_CHARS} onInput={(e) => setBody(e.currentTarget.value)} />
+      <textarea
+        id="highlight-comment"
+        rows={2}
+        value={body}
+        maxLength={MAX_COMMENT_CHARS}
+        onInput={(e) => setBody(e.currentTarget.value)}
+      />
       <Alert error={error} />
       <div class="row">
         <button type="submit" disabled={sending}>

@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Highlight } from '@/utils/shared/api-types';
 import { anchorAll } from '@/utils/shared/anchoring';
 import type { QuoteTarget } from '@/utils/shared/quote-target';
-import { targetFromSelection, wrapSpan } from '@/utils/ui/highlight-dom';
+import { markIdAt as markId, markPassage, targetFromSelection } from '@/utils/ui/highlight-dom';
 import { highlightLabel } from '@/utils/ui/highlight-text';
 
 export interface HighlightLayerProps {
@@ -30,13 +30,7 @@ export function HighlightLayer({ html, highlights, openId, onAnchored, onOpen, o
     // Sanitised by the caller (sanitizeForDisplay); marks are added as elements, never as HTML.
     el.innerHTML = html;
     const { placed, orphans } = anchorAll(el.textContent ?? '', highlights);
-    for (const h of placed) {
-      const marks = wrapSpan(el, h.span.start, h.span.end, () => markFor(h));
-      marks[0]?.setAttribute('tabindex', '0');
-      marks[0]?.setAttribute('role', 'button');
-      // The name says who marked it and its replies, then keeps the text it covers.
-      marks[0]?.setAttribute('aria-label', `${highlightLabel(h)}: ${marks[0].textContent}`);
-    }
+    for (const h of placed) markPassage(el, h.span, h.id, highlightLabel(h));
     onAnchored(placed, orphans);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- anchored again only when the copy or its highlights change
   }, [html, highlights]);
@@ -60,7 +54,9 @@ export function HighlightLayer({ html, highlights, openId, onAnchored, onOpen, o
     const mod = event.ctrlKey || event.metaKey;
     const shortcut = (event.key === 'h' && !mod && !event.altKey) || (event.key.toLowerCase() === 'h' && mod && event.shiftKey);
     const target = shortcut ? targetFromSelection(root.current!, document.getSelection()) : null;
-    if (target) (event.preventDefault(), onShortcut(target));
+    if (!target) return;
+    event.preventDefault();
+    onShortcut(target);
   }
   function click(event: MouseEvent) {
     const link = (event.target as Element | null)?.closest?.('a[href]');
@@ -84,17 +80,4 @@ export function HighlightLayer({ html, highlights, openId, onAnchored, onOpen, o
       onKeyDown={keyDown}
     />
   );
-}
-
-function markFor(h: Highlight): HTMLElement {
-  const mark = document.createElement('mark');
-  mark.className = 'highlight';
-  mark.dataset.highlightId = h.id;
-  mark.title = highlightLabel(h);
-  return mark;
-}
-
-function markId(target: EventTarget | null): string | null {
-  const mark = (target as Element | null)?.closest?.('mark[data-highlight-id]') as HTMLElement | null;
-  return mark?.dataset.highlightId ?? null;
 }

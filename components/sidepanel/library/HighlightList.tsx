@@ -33,7 +33,17 @@ export function HighlightList({ placed, orphans, openId, onOpen }: HighlightList
   );
 }
 
-function Passages({ list, openId, onOpen, testId }: { list: Highlight[]; openId: string | null; onOpen: (id: string) => void; testId: string }) {
+function Passages({
+  list,
+  openId,
+  onOpen,
+  testId,
+}: {
+  list: Highlight[];
+  openId: string | null;
+  onOpen: (id: string) => void;
+  testId: string;
+}) {
   return (
     <ul class="highlights">
       {list.map((h) => (

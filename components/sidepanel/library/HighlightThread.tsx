@@ -38,7 +38,9 @@ export function HighlightThread({ highlight: h, groupId, onClose, onChanged }: H
 
   return (
     <section class="stack highlight-thread" aria-labelledby="highlight-thread-heading" data-testid="highlight-thread">
-      <h2 id="highlight-thread-heading" tabIndex={-1}>Highlight by {h.author.display_name}</h2>
+      <h2 id="highlight-thread-heading" tabIndex={-1}>
+        Highlight by {h.author.display_name}
+      </h2>
       <blockquote class="passage">{h.exact}</blockquote>
       <CommentItem
         comment={comment}
@@ -57,7 +59,11 @@ export function HighlightThread({ highlight: h, groupId, onClose, onChanged }: H
         ))}
       </ul>
       <CommentForm id={`reply-${h.id}`} label="Reply to this passage" submitLabel="Send reply" onSend={reply} />
-      {kept && <p class="hint" role="status">{kept}</p>}
+      {kept && (
+        <p class="hint" role="status">
+          {kept}
+        </p>
+      )}
       <button type="button" class="secondary" onClick={onClose}>
         Close the thread
       </button>

@@ -100,7 +100,11 @@ describe('ReaderView highlights', () => {
     const root = await open();
     const mark = within(root).getByRole('button', { name: /^Highlight by Ben, 1 reply: groups/ });
     expect(mark.tagName).toBe('MARK');
-    expect(Array.from(root.querySelectorAll('mark[data-highlight-id="h1"]')).map((m) => m.textContent)).toEqual(['groups ', 'read', ' better']);
+    expect(Array.from(root.querySelectorAll('mark[data-highlight-id="h1"]')).map((m) => m.textContent)).toEqual([
+      'groups ',
+      'read',
+      ' better',
+    ]);
     expect(root.textContent).toBe(TEXT);
     const orphans = screen.getByRole('region', { name: 'Passages no longer found in this copy' });
     expect(within(orphans).getByRole('button').textContent).toMatch(/A sentence the page no longer has/);
@@ -137,7 +141,13 @@ describe('ReaderView highlights', () => {
     expect(sent('addHighlight')[0]).toMatchObject({
       itemId: 'i1',
       body: 'Why?',
-      target: { exact: ' than big ones.\nCircles meet', prefix: TEXT.slice(0, start), suffix: TEXT.slice(start + 28, start + 60), start, end: start + 28 },
+      target: {
+        exact: ' than big ones.\nCircles meet',
+        prefix: TEXT.slice(0, start),
+        suffix: TEXT.slice(start + 28, start + 60),
+        start,
+        end: start + 28,
+      },
     });
     expect(sent('addHighlight')[0]!.clientId).toMatch(/-/);
     await waitFor(() => expect(send).toHaveBeenCalledTimes(3)); // itemReader, addHighlight, itemReader again

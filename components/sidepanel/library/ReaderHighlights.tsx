@@ -54,13 +54,13 @@ export function ReaderHighlights({ copy, html, header, onChanged }: ReaderHighli
       <article class="stack" aria-label="Clipped copy" lang={copy.lang ?? undefined} dir={copy.dir ?? undefined}>
         {header}
         <HighlightLayer
-        html={html}
-        highlights={highlights}
-        openId={openId}
-        onAnchored={(placed, orphans) => setAnchored({ placed, orphans })}
-        onOpen={setOpenId}
-        onSelect={select}
-        onShortcut={(chosen) => void add(chosen, '')}
+          html={html}
+          highlights={highlights}
+          openId={openId}
+          onAnchored={(placed, orphans) => setAnchored({ placed, orphans })}
+          onOpen={setOpenId}
+          onSelect={select}
+          onShortcut={(chosen) => void add(chosen, '')}
         />
       </article>
       <HighlightAdder target={target} onAdd={(body) => add(target!, body)} onCancel={() => setTarget(null)} />
