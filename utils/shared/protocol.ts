@@ -71,11 +71,12 @@ export interface Account {
  * The result of running the clipper in a tab. `selection` is the member's selected text
  * as its own clip (with the page's metadata), when something is selected; the popup then
  * offers "Clip selection only". `link` is the link card for a page that is not an article
- * (set whenever the page has an http(s) address worth keeping).
+ * (set whenever the page has an http(s) address worth keeping). `quote` is the selection as a
+ * highlight's quote (text and context, no position), for a page the group has already.
  */
 export type TabClip =
-  | { ok: true; clip: ClipPayload; selection: ClipPayload | null }
-  | { ok: false; error: UserError; link: ClipPayload | null; selection: ClipPayload | null };
+  | { ok: true; clip: ClipPayload; selection: ClipPayload | null; quote?: HighlightTarget | null }
+  | { ok: false; error: UserError; link: ClipPayload | null; selection: ClipPayload | null; quote?: HighlightTarget | null };
 
 export interface ProtocolMap {
   /** The signed-in account, or null. Cheap: reads the stored session, no network. */
