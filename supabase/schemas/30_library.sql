@@ -833,8 +833,9 @@ begin
              'added_by', private.person(i.added_by, adder.display_name),
              'created_at', i.created_at,
              'tags', private.item_tags_json(i.id),
+             -- The item's own discussion: replies on highlights are the highlights'.
              'comment_count', (select count(*)::integer from app.comments as c
-                                where c.item_id = i.id and c.deleted_at is null),
+                                where c.item_id = i.id and c.deleted_at is null and c.highlight_id is null),
              'reading_minutes', i.reading_minutes,
              'queue_position', (select q.position from app.queue_entries as q where q.item_id = i.id))
       from app.items as i
@@ -844,7 +845,7 @@ end;
 $$;
 
 comment on function private.library_entry(uuid) is
-  'One row of the library (api-types.ts LibraryEntry): what the item is, its tags, live comment count, reading time and queue place (null when not queued).';
+  'One row of the library (api-types.ts LibraryEntry): what the item is, its tags, live comment count (replies on highlights not counted), reading time and queue place (null when not queued).';
 
 revoke all on function private.library_entry(uuid) from public;
 
@@ -874,13 +875,14 @@ begin
              'excerpt', i.excerpt,
              'reading_minutes', i.reading_minutes,
              'content_html', i.content_html,
-             'comments', private.comments_json(i.id))
+             'comments', private.comments_json(i.id),
+             'highlights', private.highlights_json(i.id))
       from app.items as i where i.id = p_item_id);
 end;
 $$;
 
 comment on function public.item_reader(uuid) is
-  'RPC item_reader(p_item_id) → ItemReader: the item''s clipped copy (sanitised content_html, null for a link or manual entry) with its comments, for the reader view.';
+  'RPC item_reader(p_item_id) → ItemReader: the item''s clipped copy (sanitised content_html, null for a link or manual entry) with its own comments and its highlights (oldest first, each with reply_count and replies), for the reader view.';
 
 revoke all on function public.item_reader(uuid) from public, anon;
 
@@ -920,7 +922,7 @@ begin
   select string_agg(t::text, ' | ')::tsquery into v_any from unnest(p_terms) as t;
   return query
     select m.item_id,
-           -- Title and text as ts_rank weighs them, plus a step for each word a tag or comment holds.
+           -- Title and text as ts_rank weighs them, plus a step for each word a tag, comment or highlight holds.
            (ts_rank(i.search_text, v_any) + 0.1 * count(*) filter (where m.source <> 'item'))::real
       from (
         select t.n, s.item_id, s.source
@@ -937,6 +939,11 @@ begin
            select c.item_id, 'comment'
              from app.comments as c
             where c.group_id = p_group_id and to_tsvector('simple'::regconfig, c.body) @@ t.term
+           union
+           -- A highlighted passage and the comment on it count as the discussion's words.
+           select h.item_id, 'highlight'
+             from app.highlights as h
+            where h.group_id = p_group_id and to_tsvector('simple'::regconfig, h.exact || ' ' || h.body) @@ t.term
          ) as s
       ) as m
       join app.items as i on i.id = m.item_id
@@ -948,7 +955,7 @@ end;
 $$;
 
 comment on function private.search_hits(uuid, tsquery[]) is
-  'The ids and ranks of a group''s items holding every term (in title/text, a tag or a comment), best 50. SECURITY DEFINER so the GIN indexes serve it (RLS would forbid them: @@ is not leakproof); it checks the caller''s membership itself (42501) and reads only that group.';
+  'The ids and ranks of a group''s items holding every term (in title/text, a tag, a comment (replies on highlights too) or a highlight''s passage and comment), best 50. SECURITY DEFINER so the GIN indexes serve it (RLS would forbid them: @@ is not leakproof); it checks the caller''s membership itself (42501) and reads only that group.';
 
 revoke all on function private.search_hits(uuid, tsquery[]) from public;
 

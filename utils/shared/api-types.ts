@@ -575,6 +575,8 @@ export interface ExportedItem {
 export interface AccountDeletion {
   deleted_groups: number;
   deleted_comments: number;
+  /** Highlights that went, or (others had replied) were blanked and lost their author. Absent from older servers. */
+  deleted_highlights?: number;
   deleted_items: number;
   /** Items the member added that others engaged with: kept, shown as added by "Former member". */
   kept_items: number;
