@@ -86,6 +86,15 @@ suite('anchor on Readability test pages', () => {
     ]);
   });
 
+  test('a short quote from elsewhere on the page is an orphan, not a word a few edits away; with agreeing context it is found', () => {
+    for (const exact of ['Subscribe', 'Get the next essay', 'Written by people who read too much']) {
+      expect(anchor(aclu, { exact, prefix: 'Essays Reviews About ', suffix: ' Privacy Contact', start: null, end: null })).toBeNull();
+    }
+    const at = aclu.indexOf('open Web');
+    const typo = { ...describe(aclu, at, at + 8), exact: 'opan Wob', start: null, end: null };
+    expect(anchor(aclu, typo)).toEqual({ start: at, end: at + 8 });
+  });
+
   test('a quote from the live page (no position) is found in the stored copy; nothing to quote is nowhere', () => {
     const lemonde = textOf(page('lemonde-1'));
     const live = {

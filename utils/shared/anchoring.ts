@@ -8,6 +8,7 @@
  *    sanitised or laid out again (other line breaks, indents, markup) still matches exactly;
  * 3. else fuzzily, allowing up to min(256, quote length / 2) edits, scored by how alike the
  *    quote is (weight 50), its prefix (20) and suffix (20), and nearness to the old place (2);
+ *    the best is taken only when convincing (see `convincing`);
  * 4. else nowhere: the highlight is an orphan, shown apart and never dropped.
  *
  * Pure functions over a string (the textContent of the reader's article root); the DOM side is
@@ -69,8 +70,16 @@ function similarity(expected: string, actual: string): number {
   return best ? Math.max(0, 1 - best.errors / expected.length) : 0;
 }
 
-function best(text: string, quote: string, candidates: Candidate[], prefix: string, suffix: string, hint: number | null): Candidate | null {
-  let top: Candidate | null = null;
+interface Scored {
+  match: Candidate;
+  /** How alike the quote is (1 - errors / length). */
+  quote: number;
+  /** How alike the context given is (prefix and suffix; 0 when none was given). */
+  context: number;
+}
+
+function best(text: string, quote: string, candidates: Candidate[], prefix: string, suffix: string, hint: number | null): Scored | null {
+  let top: Scored | null = null;
   let topScore = -Infinity;
   for (const c of candidates) {
     const quoteScore = 1 - c.errors / quote.length;
@@ -79,10 +88,20 @@ function best(text: string, quote: string, candidates: Candidate[], prefix: stri
     const positionScore = hint === null ? 1 : 1 - Math.abs(c.start - hint) / Math.max(1, text.length);
     const score =
       WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore;
-    if (score > topScore) [top, topScore] = [c, score];
+    const given = [prefix && prefixScore, suffix && suffixScore].filter((v): v is number => typeof v === 'number');
+    const context = given.length ? given.reduce((a, b) => a + b, 0) / given.length : 0;
+    if (score > topScore) [top, topScore] = [{ match: c, quote: quoteScore, context }, score];
   }
   return top;
 }
+
+/**
+ * A fuzzy match is taken when the quote is mostly there (at least 3/4 alike), or half there
+ * in agreeing context (at least 3/4 alike). Hypothesis takes any match within its error
+ * budget; here a short quote from elsewhere on the page ("Subscribe") would then land on any
+ * word a few edits away, where an orphan is the honest answer.
+ */
+const convincing = (s: Scored) => s.quote >= 0.75 || s.context >= 0.75;
 
 /** Where `target` is in `text` now, or null (an orphan). */
 export function anchor(text: string, target: QuoteTarget): TextSpan | null {
@@ -97,14 +116,14 @@ export function anchor(text: string, target: QuoteTarget): TextSpan | null {
   // The old position in the collapsed text (binary search over the kept offsets).
   const hint = start === null ? null : flatIndex(flat.at, start);
 
-  let candidates = exactMatches(flat.text, quote);
-  if (candidates.length === 0) {
+  let found = best(flat.text, quote, exactMatches(flat.text, quote), prefix, suffix, hint);
+  if (!found) {
     const maxErrors = Math.min(MAX_ERRORS, Math.floor(quote.length / 2));
-    candidates = search(flat.text, quote, maxErrors);
+    found = best(flat.text, quote, search(flat.text, quote, maxErrors), prefix, suffix, hint);
+    if (found && !convincing(found)) return null;
   }
-  const found = best(flat.text, quote, candidates, prefix, suffix, hint);
   if (!found) return null;
-  return { start: flat.at[found.start]!, end: flat.at[found.end - 1]! + 1 };
+  return { start: flat.at[found.match.start]!, end: flat.at[found.match.end - 1]! + 1 };
 }
 
 function flatIndex(at: number[], offset: number): number {
