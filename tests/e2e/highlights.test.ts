@@ -4,6 +4,8 @@
  * Highlight button), and another with the H key; Ben sees the marks and who made them, opens
  * the thread and replies; Ada's reader shows the reply count; the next meeting's agenda lists
  * the passages most discussed first, and its Markdown quotes them under "Passages to discuss".
+ * From the live page, Ben's selection is offered as "Highlight selection" in the popup: a
+ * passage of the article is marked in the copy, words the copy lacks are listed as an orphan.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -146,5 +148,57 @@ describe('highlights: mark a passage, discuss it, bring it to the meeting', () =
       ),
     );
     await panel.close();
+  });
+
+  test('from the live page: Ben selects a passage and the popup offers "Highlight selection"; words the copy lacks become an orphan', async () => {
+    const url = `${pages.url}/article.html`;
+    const page = await ben.context.newPage();
+    await page.goto(url);
+    const highlightFromPopup = async (passage: string, comment: string) => {
+      await page.evaluate((quote) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const at = node.data.indexOf(quote);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + quote.length);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return;
+        }
+        throw new Error(`not on the page: ${quote}`);
+      }, passage);
+      const popup = await ben.open(`popup.html?tabId=${await tabIdOf(ben, url)}`);
+      const form = popup.getByRole('form', { name: 'Highlight the selection' });
+      await form.waitFor({ timeout: 15_000 });
+      expect(await popup.getByRole('button', { name: /^Save to/ }).count()).toBe(0);
+      await form.getByLabel('Comment on this passage (optional)').fill(comment);
+      await form.getByRole('button', { name: 'Highlight selection' }).click();
+      const said = await popup.getByRole('status').filter({ hasText: 'Highlighted in Margin Circle.' }).textContent({ timeout: 15_000 });
+      expect(said).toMatch(/Passages no longer found in this copy/);
+      await popup.close();
+    };
+    await highlightFromPopup('Somebody will bring biscuits.', 'Bring biscuits.');
+    await highlightFromPopup('Written by people who read too much.', 'The footer, not the essay.');
+    await page.close();
+    const rows = await sql<{ exact: string; prefix: string; start: number | null }>(
+      `select exact, prefix, start_offset as start from app.highlights where body <> '' and exact like '%biscuits%'`,
+    );
+    expect(rows).toEqual([
+      { exact: 'Somebody will bring biscuits.', prefix: expect.stringMatching(/ library card catalogues\. $/), start: null },
+    ]);
+
+    const benReader = await reader(ben);
+    await benReader
+      .getByRole('button', { name: /^Highlight by Ben, 0 replies: Somebody will bring biscuits\.$/ })
+      .waitFor({ timeout: 15_000 });
+    const orphans = benReader.getByRole('region', { name: 'Passages no longer found in this copy' });
+    expect(await orphans.getByTestId('orphan').allTextContents()).toEqual([
+      expect.stringMatching(/^“Written by people who read too much\.” · Ben · 0 replies$/),
+    ]);
+    await orphans.getByRole('button', { name: /Written by people/ }).click();
+    await benReader.getByTestId('highlight-thread').getByText('The footer, not the essay.').waitFor();
+    expect(await axeProblems(benReader)).toEqual([]);
   });
 });
