@@ -9,6 +9,7 @@ import type { ClipItemArgs, ClipItemResult, Comment, Highlight, HighlightTarget 
 import type { Reply } from '@/utils/shared/protocol';
 import { callRpc, countCachedComment, refreshCachedGroups, tagCachedItem } from './rpc';
 import { sendChange } from './outbox-changes';
+import { addHighlightArgs } from './highlight-args';
 import { markSaved } from './saved-badge';
 import { readStoredAccount } from './session';
 import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from '@/utils/shared/storage';
@@ -67,16 +68,7 @@ export function addHighlightNow(
   body: string,
   clientId: string,
 ): Promise<Reply<Highlight>> {
-  return callRpc(client, 'add_highlight', {
-    p_item_id: itemId,
-    p_exact: target.exact,
-    p_prefix: target.prefix,
-    p_suffix: target.suffix,
-    p_start: target.start,
-    p_end: target.end,
-    p_body: body,
-    p_client_id: clientId,
-  });
+  return callRpc(client, 'add_highlight', addHighlightArgs(itemId, target, body, clientId));
 }
 
 export function outboxSender(getClient: () => Promise<SupabaseClient>): Send {
