@@ -25,6 +25,10 @@ export interface HighlightLayerProps {
 
 export function HighlightLayer({ html, highlights, openId, onAnchored, onOpen, onSelect, onShortcut }: HighlightLayerProps) {
   const root = useRef<HTMLDivElement>(null);
+  // What the marks show: a refresh that changed none of it leaves the copy (and a selection in it) alone.
+  const drawn = JSON.stringify(
+    highlights.map((h) => [h.id, h.exact, h.prefix, h.suffix, h.start, h.end, h.author.display_name, h.reply_count]),
+  );
   useLayoutEffect(() => {
     const el = root.current!;
     // Sanitised by the caller (sanitizeForDisplay); marks are added as elements, never as HTML.
@@ -32,13 +36,13 @@ export function HighlightLayer({ html, highlights, openId, onAnchored, onOpen, o
     const { placed, orphans } = anchorAll(el.textContent ?? '', highlights);
     for (const h of placed) markPassage(el, h.span, h.id, highlightLabel(h));
     onAnchored(placed, orphans);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- anchored again only when the copy or its highlights change
-  }, [html, highlights]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- anchored again only when the copy or what its marks show changes
+  }, [html, drawn]);
   useEffect(() => {
     for (const mark of Array.from(root.current!.querySelectorAll<HTMLElement>('mark[data-highlight-id]'))) {
       mark.classList.toggle('current', mark.dataset.highlightId === openId);
     }
-  }, [openId, html, highlights]);
+  }, [openId, html, drawn]);
   useEffect(() => {
     const report = () => {
       const target = targetFromSelection(root.current!, document.getSelection());

@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { answer, resetProtocol, send, sent } from '@/tests/support/protocol-mock';
 import type { Highlight, ItemReader } from '@/utils/shared/api-types';
-import { cachedAccount, cachedGroups } from '@/utils/shared/storage';
+import { cachedAccount, cachedGroups, groupChangedAt } from '@/utils/shared/storage';
 import { ada, groups } from '@/components/testing/fixtures';
 import { ReaderView } from './ReaderView';
 
@@ -164,4 +164,24 @@ describe('ReaderView highlights', () => {
     await waitFor(() => expect(sent('addHighlight')).toHaveLength(1));
     expect(sent('addHighlight')[0]!.target).toMatchObject({ exact: 'Small', start: 0, end: 5, prefix: '' });
   });
+});
+
+test('a refresh that changes no highlight leaves the copy and a selection in it alone; a new reply count redraws the marks', async () => {
+  const root = await open();
+  const reads = () => sent('itemReader').length;
+  const refresh = async (at: number, then: ItemReader) => {
+    const before = reads();
+    answer('itemReader', then);
+    await act(() => groupChangedAt.setValue({ g1: at }));
+    await waitFor(() => expect(reads()).toBe(before + 1));
+  };
+  await refresh(1, copy);
+  select(root, 'Circles', 'weekly');
+  const paragraph = root.querySelector('p');
+  await refresh(2, { ...copy, highlights: copy.highlights.map((h) => ({ ...h })) });
+  expect(root.querySelector('p')).toBe(paragraph);
+  expect(document.getSelection()!.toString()).toBe('Circles meet weekly');
+  await refresh(3, { ...copy, highlights: [{ ...onPassage, reply_count: 2 }, orphan] });
+  await within(root).findByRole('button', { name: /^Highlight by Ben, 2 replies/ });
+  expect(root.querySelector('p')).not.toBe(paragraph);
 });
