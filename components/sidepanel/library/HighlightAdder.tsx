@@ -19,12 +19,12 @@ export function HighlightAdder({ target, onAdd, onCancel }: HighlightAdderProps)
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
-  if (!target)
-    return (
-      <p class="hint" id="highlight-keys">
-        To highlight a passage, select it in the copy, then press H (or Ctrl+Shift+H) or use the Highlight button that appears here.
-      </p>
-    );
+  const keys = (
+    <p class="hint" id="highlight-keys">
+      To highlight a passage, select it in the copy, then press H (or Ctrl+Shift+H) or use the Highlight button that appears here.
+    </p>
+  );
+  if (!target) return keys;
   async function submit(event: Event) {
     event.preventDefault();
     setSending(true);
@@ -35,7 +35,8 @@ export function HighlightAdder({ target, onAdd, onCancel }: HighlightAdderProps)
   }
   return (
     <form class="stack highlight-adder" aria-label="New highlight" onSubmit={submit}>
-      <p class="hint" id="highlight-keys">
+      {keys}
+      <p class="hint">
         Selected: <q>{shortQuote(target.exact, 120)}</q>
       </p>
       <label for="highlight-comment">Comment on this passage (optional)</label>
