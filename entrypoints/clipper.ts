@@ -7,6 +7,6 @@
  */
 import { defineUnlistedScript } from '#imports';
 import { clipDocument } from '@/utils/clipper/extract';
-import { selectionFragment } from '@/utils/clipper/selection-clip';
+import { selectionFragment, selectionQuote } from '@/utils/clipper/selection-clip';
 
-export default defineUnlistedScript(() => clipDocument(document, location.href, selectionFragment(document)));
+export default defineUnlistedScript(() => clipDocument(document, location.href, selectionFragment(document), selectionQuote(document)));

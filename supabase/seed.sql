@@ -3,8 +3,8 @@
 --
 --   Sign in as ada@readclub.test (owner), ben@readclub.test (admin) or
 --   cleo@readclub.test (member) of "Thursday Reading Circle". Invite code: DEMO-CIRCLE.
---   Four clips (three articles, a podcast link) and a book added by hand, with tags and
---   comments; four of them queued for the next meeting.
+--   Four clips (three articles, a podcast link) and a book added by hand, with tags,
+--   comments and two highlights; four of them queued for the next meeting.
 --
 -- Runs as the database owner (RLS does not apply). Safe to run twice: fixed ids, and
 -- every insert skips rows that already exist.
@@ -114,6 +114,26 @@ values
    'c1e00000-0000-4000-8000-000000000003', 'For the commute: 40 minutes.', now() - interval '2 days', now() - interval '2 days'),
   ('c0000000-0000-4000-8000-000000000005', 'e0000000-0000-4000-8000-000000000005', 'd0000000-0000-4000-8000-00000000c1c1',
    'c1e00000-0000-4000-8000-000000000003', 'The library has six copies; the Penguin edition''s page numbers, please.', now() - interval '3 hours', now() - interval '3 hours')
+on conflict (id) do nothing;
+
+-- Highlights: Ben marked a passage in the reader (quote and offsets), Cleo replied; Cleo
+-- marked one on the live page (quote only).
+insert into app.highlights (id, item_id, group_id, author_id, exact, prefix, suffix, start_offset, end_offset, body,
+                            created_at, updated_at)
+values
+  ('4a000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1',
+   'be000000-0000-4000-8000-000000000002', 'more carefully', 'Why reading less, ', ', is worth it.(Demo text for the', 18, 32,
+   'This is the whole argument in two words.', now() - interval '5 days', now() - interval '5 days'),
+  ('4a000000-0000-4000-8000-000000000002', 'e0000000-0000-4000-8000-000000000002', 'd0000000-0000-4000-8000-00000000c1c1',
+   'c1e00000-0000-4000-8000-000000000003', 'what they should keep', 'lic libraries are becoming, and ', '.(Demo text for the Readclub see',
+   null, null, '', now() - interval '3 days', now() - interval '3 days')
+on conflict (id) do nothing;
+
+insert into app.comments (id, item_id, group_id, author_id, body, highlight_id, created_at, updated_at)
+values
+  ('c0000000-0000-4000-8000-000000000006', 'e0000000-0000-4000-8000-000000000001', 'd0000000-0000-4000-8000-00000000c1c1',
+   'c1e00000-0000-4000-8000-000000000003', 'And slower, surely?', '4a000000-0000-4000-8000-000000000001',
+   now() - interval '4 days', now() - interval '4 days')
 on conflict (id) do nothing;
 
 insert into app.queue_entries (item_id, group_id, position, queued_by, queued_at)

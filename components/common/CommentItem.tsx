@@ -20,15 +20,34 @@ export interface CommentItemProps {
   moderator: boolean;
   onReply?: () => void;
   onChanged: () => void;
+  /** Saves an edit or deletes in place of editComment / deleteComment (a highlight's own comment); null when done. */
+  onSave?: (body: string) => Promise<UserError | 'kept' | null>;
+  onDelete?: () => Promise<UserError | 'kept' | null>;
+  /** What deleting removes, in words ("this comment" unless said). */
+  deletes?: string;
 }
 
-export function CommentItem({ comment, mine, moderator, onReply, onChanged }: CommentItemProps) {
+export function CommentItem({
+  comment,
+  mine,
+  moderator,
+  onReply,
+  onChanged,
+  onSave,
+  onDelete,
+  deletes = 'this comment',
+}: CommentItemProps) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
   const edited = comment.updated_at && Date.parse(comment.updated_at) > Date.parse(comment.created_at);
 
   async function save(body: string) {
+    if (onSave) {
+      const outcome = await onSave(body);
+      if (outcome === null || outcome === 'kept') setEditing(false);
+      return outcome;
+    }
     const reply = await ask('editComment', { commentId: comment.id, body });
     if (!reply.ok) return reply.error;
     setEditing(false);
@@ -38,6 +57,11 @@ export function CommentItem({ comment, mine, moderator, onReply, onChanged }: Co
 
   async function remove() {
     setError(null);
+    if (onDelete) {
+      const outcome = await onDelete();
+      setConfirming(false);
+      return outcome && outcome !== 'kept' ? setError(outcome) : undefined;
+    }
     const reply = await ask('deleteComment', { commentId: comment.id });
     setConfirming(false);
     if (!reply.ok) return setError(reply.error);
@@ -87,8 +111,8 @@ export function CommentItem({ comment, mine, moderator, onReply, onChanged }: Co
           </button>
         )}
         {confirming && (
-          <span role="group" aria-label="Delete this comment?">
-            Delete this comment?{' '}
+          <span role="group" aria-label={`Delete ${deletes}?`}>
+            Delete {deletes}?{' '}
             <button type="button" class="link" onClick={remove}>
               Yes, delete
             </button>{' '}

@@ -69,6 +69,15 @@ describe('OutboxList', () => {
     expect(screen.getByRole('button', { name: 'Discard Long thoughts' })).toBeTruthy();
   });
 
+  test('a kept highlight is named by its passage and comment', async () => {
+    const target = { exact: 'Small groups read better.', prefix: '', suffix: '', start: 0, end: 25 };
+    await outbox.setValue([
+      { ...base, kind: 'highlight', id: 'h1', itemKey: 'i1', lastError: null, args: { itemId: 'i1', target, body: 'True' } },
+    ]);
+    render(<OutboxList />);
+    expect((await screen.findByTestId('outbox-entry')).textContent).toMatch(/^Highlight: “Small groups read better\.” True/);
+  });
+
   // Regression: on a shared browser the next member to sign in saw another member's kept clip by title.
   test("signed in, only that member's changes are listed; another member's are counted, never named", async () => {
     await cachedAccount.setValue({ userId: 'u2', email: 'ben@example.com', displayName: 'Ben' });

@@ -1,5 +1,5 @@
 /**
- * "Waiting to send (N)": clips, comments, tags, votes, read marks and queue changes kept on this device until the server can take
+ * "Waiting to send (N)": clips, comments, highlights, tags, votes, read marks and queue changes kept on this device until the server can take
  * them (utils/background/outbox.ts), each with Retry and Discard. Hidden when nothing waits.
  */
 import { useState } from 'preact/hooks';
@@ -15,6 +15,7 @@ import { Alert } from './Bits';
 const WHAT: Record<OutboxEntry['kind'], string> = {
   clip: 'Clip',
   comment: 'Comment',
+  highlight: 'Highlight',
   tag: 'Tags',
   queue: 'Queue',
   untag: '',

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
 import { cachedGroups, lastGroupId } from '@/utils/shared/storage';
 import { ClipFlow } from './ClipFlow';
-import { article, groups, selection, videoCard, videoError } from '@/components/testing/fixtures';
+import { article, detail, groups, selection, videoCard, videoError } from '@/components/testing/fixtures';
 
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 /** These messages answered, any other refused as unexpected. */
@@ -93,6 +93,49 @@ describe('ClipFlow', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be clipped/);
     expect(screen.queryByRole('button')).toBeNull();
     expect(send).not.toHaveBeenCalledWith('findItem', expect.anything());
+  });
+
+  test('with a selection on a page the group has already, offers "Highlight selection" by quote (no position), not a second item', async () => {
+    const quote = { exact: 'small groups read better', prefix: 'We found that ', suffix: ' than large ones', start: null, end: null };
+    const highlight = {
+      ...quote,
+      id: 'h1',
+      item_id: detail.item.id,
+      author: detail.item.added_by,
+      body: 'Yes',
+      created_at: '',
+      updated_at: '',
+      reply_count: 0,
+    };
+    answer({
+      clipTab: { ok: true, value: { ok: true, clip: article, selection, quote } },
+      listGroups: { ok: true, value: groups },
+      findItem: { ok: true, value: detail },
+      addHighlight: { ok: true, value: highlight },
+    });
+    render(<ClipFlow />);
+    const form = await screen.findByRole('form', { name: 'Highlight the selection' });
+    expect(form.textContent).toMatch(/Selected: small groups read better/);
+    expect(screen.queryByRole('button', { name: /^Save/ })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Comment on this passage (optional)'), { target: { value: ' Yes ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Highlight selection' }));
+    const said = await screen.findByRole('status');
+    expect(said.textContent).toMatch(/^Highlighted in Thursday Circle\. .*Passages no longer found in this copy/);
+    const [, sentData] = send.mock.calls.find((call) => call[0] === 'addHighlight')!;
+    expect(sentData).toMatchObject({ itemId: detail.item.id, target: quote, body: 'Yes' });
+    expect(sentData.clientId).toMatch(/-/);
+    expect(send).not.toHaveBeenCalledWith('saveClip', expect.anything());
+  });
+
+  test('without a selection, a page the group has already offers no highlight', async () => {
+    answer({
+      clipTab: { ok: true, value: { ok: true, clip: article, selection: null } },
+      listGroups: { ok: true, value: groups },
+      findItem: { ok: true, value: detail },
+    });
+    render(<ClipFlow />);
+    expect(await screen.findByRole('article', { name: 'Already saved' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Highlight selection' })).toBeNull();
   });
 
   test('with no groups yet, offers joining with a code here and creating a group in Options', async () => {

@@ -66,6 +66,7 @@ export function ClipFlow({ tabId, reading: asked, cached }: ClipFlowProps) {
           groups={list}
           initialGroupId={picked ?? lastId}
           preview={preview}
+          quote={tab.quote}
           onSaved={(result, group, title) => setSaved({ result, group, title })}
         />
       )}

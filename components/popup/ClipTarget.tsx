@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ClipItemResult, ClipPayload, GroupSummary } from '@/utils/shared/api-types';
+import type { ClipItemResult, ClipPayload, GroupSummary, HighlightTarget } from '@/utils/shared/api-types';
 import { lookupUrl, useExistingItem } from '@/utils/ui/existing';
 import { ClipForm } from './ClipForm';
 import { ExistingItem } from './ExistingItem';
@@ -17,9 +17,11 @@ export interface ClipTargetProps {
   /** What is about to be saved; hidden when the item is already there. */
   preview: ComponentChildren;
   onSaved: (result: ClipItemResult, group: GroupSummary, title: string) => void;
+  /** The selection's quote, offered as a highlight when the group has the page already. */
+  quote?: HighlightTarget | null;
 }
 
-export function ClipTarget({ clip, groups, initialGroupId, preview, onSaved }: ClipTargetProps) {
+export function ClipTarget({ clip, groups, initialGroupId, preview, onSaved, quote }: ClipTargetProps) {
   const [chosen, setChosen] = useState(initialGroupId);
   const group = pickGroup(groups, chosen)!;
   const existing = useExistingItem(group.id, lookupUrl(clip));
@@ -34,6 +36,7 @@ export function ClipTarget({ clip, groups, initialGroupId, preview, onSaved }: C
           key={existing.detail.item.id}
           detail={existing.detail}
           group={group}
+          quote={quote}
           onDeleted={() => setDeleted(existing.detail.item.id)}
         />
       </div>

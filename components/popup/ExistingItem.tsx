@@ -1,9 +1,10 @@
 /**
  * The page is already in the chosen group's library: show that item (who added it, tags,
- * queue place, comments) and let the member add tags, a comment, or queue it.
+ * queue place, comments) and let the member add tags, a comment, or queue it; with a
+ * selection on the page, highlight it in the stored copy instead of saving it again.
  */
 import { useState } from 'preact/hooks';
-import type { Comment, GroupSummary, ItemDetail } from '@/utils/shared/api-types';
+import type { Comment, GroupSummary, HighlightTarget, ItemDetail } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
 import { ask } from '@/utils/ui/ask';
 import { kindLabel } from '@/utils/ui/format';
@@ -13,15 +14,18 @@ import { Alert } from '@/components/common/Bits';
 import { CommentThread, withComment } from '@/components/common/CommentThread';
 import { DeleteItem } from '@/components/common/DeleteItem';
 import { TagEditor } from '@/components/common/TagEditor';
+import { HighlightSelection } from './HighlightSelection';
 
 export interface ExistingItemProps {
   detail: ItemDetail;
   group: GroupSummary;
   /** It was deleted from the library (offered only when detail.can_delete). */
   onDeleted?: () => void;
+  /** The member's selection on the page, to highlight in the stored copy. */
+  quote?: HighlightTarget | null;
 }
 
-export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemProps) {
+export function ExistingItem({ detail: first, group, onDeleted, quote }: ExistingItemProps) {
   const [detail, setDetail] = useState(first);
   const [queueing, setQueueing] = useState(false);
   const [error, setError] = useState<UserError | null>(null);
@@ -66,6 +70,7 @@ export function ExistingItem({ detail: first, group, onDeleted }: ExistingItemPr
           <p class="hint">Not in the discussion queue.</p>
         )}
       </article>
+      {quote && <HighlightSelection itemId={item.id} groupName={group.name} quote={quote} />}
       {!queue && (
         <button type="button" disabled={queueing} onClick={queueIt}>
           {queueing ? 'Queueing…' : 'Queue for discussion'}

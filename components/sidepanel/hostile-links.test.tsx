@@ -88,6 +88,7 @@ describe.each(HOSTILE)('a backend answering the address %s', (url) => {
       reading_minutes: 1,
       content_html: '<p>Text.</p>',
       comments: [],
+      highlights: [],
     };
     send.mockResolvedValue({ ok: true, value: copy });
     render(<ReaderView itemId="i1" onBack={vi.fn()} />);

@@ -895,14 +895,16 @@ begin
       left join app.profiles as adder on adder.id = i.added_by
       left join lateral (select jsonb_agg(t.tag order by t.tag) as tags
                            from app.item_tags as t where t.item_id = i.id) as t on true
+      -- The item's own discussion: replies on highlights are the highlights'.
       left join lateral (select count(*)::integer as n
-                           from app.comments as c where c.item_id = i.id and c.deleted_at is null) as c on true
+                           from app.comments as c
+                          where c.item_id = i.id and c.deleted_at is null and c.highlight_id is null) as c on true
       left join app.queue_entries as q on q.item_id = i.id);
 end;
 $$;
 
 comment on function private.library_entries(uuid[]) is
-  'Rows of the library (api-types.ts LibraryEntry), in the order of p_item_ids, read as the caller (RLS): what each item is, its tags, live comment count, reading time and queue place (null when not queued).';
+  'Rows of the library (api-types.ts LibraryEntry), in the order of p_item_ids, read as the caller (RLS): what each item is, its tags, live comment count (replies on highlights not counted), reading time and queue place (null when not queued).';
 
 revoke all on function private.library_entries(uuid[]) from public;
 
@@ -932,13 +934,14 @@ begin
              'excerpt', i.excerpt,
              'reading_minutes', i.reading_minutes,
              'content_html', i.content_html,
-             'comments', private.comments_json(i.id))
+             'comments', private.comments_json(i.id),
+             'highlights', private.highlights_json(i.id))
       from app.items as i where i.id = p_item_id);
 end;
 $$;
 
 comment on function public.item_reader(uuid) is
-  'RPC item_reader(p_item_id) → ItemReader: the item''s clipped copy (sanitised content_html, null for a link or manual entry) with its comments, for the reader view.';
+  'RPC item_reader(p_item_id) → ItemReader: the item''s clipped copy (sanitised content_html, null for a link or manual entry) with its own comments and its highlights (oldest first, each with reply_count and replies), for the reader view.';
 
 revoke all on function public.item_reader(uuid) from public, anon;
 
@@ -1068,13 +1071,19 @@ begin
                from app.comments as c
               where private.group_search_keys(c.group_id, to_tsvector('simple'::regconfig, c.body))
                     @@ private.group_search_term(p_group_id, t.word)
+             union
+             -- A highlighted passage and the comment on it count as the discussion's words.
+             select h.item_id, 'highlight'
+               from app.highlights as h
+              where private.group_search_keys(h.group_id, to_tsvector('simple'::regconfig, h.exact || ' ' || h.body))
+                    @@ private.group_search_term(p_group_id, t.word)
            ) as s
         ) as m
        group by m.item_id
       having count(distinct m.n) = cardinality(v_words)
     ),
     hits as (
-      -- Title and text as ts_rank weighs them, plus a step for each word a tag or comment holds.
+      -- Title and text as ts_rank weighs them, plus a step for each word a tag, comment or highlight holds.
       select i.id, (ts_rank(i.search_text, v_any) + 0.1 * x.extra)::real as rank, i.created_at
         from matched as x
         join app.items as i on i.id = x.item_id
@@ -1094,7 +1103,7 @@ end;
 $$;
 
 comment on function private.search_hits(uuid, text, text, integer, integer) is
-  'One page of the group''s items holding every word of p_query (in the title/text, a tag or a comment), tagged p_tag when given, best first (then newest, then id): ids, ranks, snippets (private.search_snippet, for this page only) and the number of matches in all. SECURITY DEFINER so the GIN indexes serve it (RLS would forbid them: @@ is not leakproof); it checks the caller''s membership itself (42501) and reads only that group.';
+  'One page of the group''s items holding every word of p_query (in the title/text, a tag, a comment (replies on highlights too) or a highlight''s passage and comment), tagged p_tag when given, best first (then newest, then id): ids, ranks, snippets (private.search_snippet, for this page only) and the number of matches in all. SECURITY DEFINER so the GIN indexes serve it (RLS would forbid them: @@ is not leakproof); it checks the caller''s membership itself (42501) and reads only that group.';
 
 revoke all on function private.search_hits(uuid, text, text, integer, integer) from public;
 

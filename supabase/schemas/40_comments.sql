@@ -3,6 +3,10 @@
 --
 -- Members' comments on items, threaded one level deep (parent_id). A deleted comment that
 -- others answered stays as a blank placeholder so the replies keep their place.
+-- A comment with highlight_id is a reply on that highlight (45_highlights.sql, which adds
+-- the foreign key): it belongs to the highlight's thread, not to the item's own discussion,
+-- so the item's comment lists and comment counts leave it out (comments_json, group_library,
+-- group_queue); what's new counts it among the item's new comments, and search finds it.
 -- ======================================================================================
 
 -- --------------------------------------------------------------------------------------
@@ -20,6 +24,7 @@ create table app.comments (
   client_id uuid,
   parent_id uuid,
   deleted_at timestamptz,
+  highlight_id uuid,
   -- A deleted comment keeps its place in the thread with an empty body.
   constraint comments_body_length check (
     case when deleted_at is null then char_length(btrim(body)) between 1 and 4000 else body = '' end),
@@ -28,7 +33,9 @@ create table app.comments (
   foreign key (group_id, item_id) references app.items (group_id, id) on delete cascade,
   -- A reply belongs to the same item as the comment it answers.
   constraint comments_parent_same_item foreign key (item_id, parent_id)
-    references app.comments (item_id, id) on delete cascade
+    references app.comments (item_id, id) on delete cascade,
+  -- A reply on a highlight is one flat list under it: never also a reply to a comment.
+  constraint comments_highlight_reply_flat check (highlight_id is null or parent_id is null)
 );
 
 alter table app.comments enable row level security;
@@ -58,6 +65,9 @@ comment on column app.comments.parent_id is
 comment on column app.comments.deleted_at is
   'When a comment with replies was deleted: it stays, blanked, as the thread''s "deleted" placeholder. Null while live.';
 
+comment on column app.comments.highlight_id is
+  'The highlight this comment replies to (null for the item''s own discussion). Such replies are flat (parent_id null), on the highlight''s item, and go with the highlight; the item''s comment lists and counts leave them out.';
+
 -- --------------------------------------------------------------------------------------
 -- Indexes
 -- --------------------------------------------------------------------------------------
@@ -75,6 +85,8 @@ create index comments_search_keys_idx on app.comments
   using gin (private.group_search_keys(group_id, to_tsvector('simple'::regconfig, body))) with (fastupdate = off);
 
 create index comments_group_id_created_at_idx on app.comments (group_id, created_at);
+
+create index comments_item_id_highlight_id_idx on app.comments (item_id, highlight_id);
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges
@@ -189,12 +201,13 @@ declare
 begin
   if tg_op = 'UPDATE' then
     if new.author_id is null and old.author_id is not null
-       and (new.item_id, new.group_id, new.parent_id, new.body, new.deleted_at)
-           is not distinct from (old.item_id, old.group_id, old.parent_id, old.body, old.deleted_at) then
+       and (new.item_id, new.group_id, new.parent_id, new.highlight_id, new.body, new.deleted_at)
+           is not distinct from (old.item_id, old.group_id, old.parent_id, old.highlight_id, old.body, old.deleted_at) then
       return new;  -- the author's account is being deleted
     end if;
     if new.item_id <> old.item_id or new.group_id <> old.group_id
-       or new.parent_id is distinct from old.parent_id or new.author_id is distinct from old.author_id then
+       or new.parent_id is distinct from old.parent_id or new.highlight_id is distinct from old.highlight_id
+       or new.author_id is distinct from old.author_id then
       raise exception 'A comment stays where and by whom it was written; only its text changes.' using errcode = '22023';
     end if;
     if old.deleted_at is not null then
@@ -212,6 +225,18 @@ begin
   if v_parent.item_id <> new.item_id then
     raise exception 'A reply belongs to the same article as the comment it answers.' using errcode = '22023';
   end if;
+  if v_parent.highlight_id is not null then
+    -- Answering a reply on a highlight joins that highlight's (flat) replies.
+    if new.highlight_id is distinct from null and new.highlight_id <> v_parent.highlight_id then
+      raise exception 'A reply belongs to the highlight of the comment it answers.' using errcode = '22023';
+    end if;
+    new.highlight_id := v_parent.highlight_id;
+    new.parent_id := null;
+    return new;
+  end if;
+  if new.highlight_id is not null then
+    raise exception 'A reply on a highlight answers the highlight, not a comment of the article.' using errcode = '22023';
+  end if;
   -- A reply to a reply joins the thread of the top comment: one level deep, nothing refused.
   new.parent_id := coalesce(v_parent.parent_id, v_parent.id);
   return new;
@@ -219,7 +244,7 @@ end;
 $$;
 
 comment on function private.comment_thread() is
-  'Trigger on comments: a reply to a reply is attached to its thread''s top comment; a reply stays on its parent''s item; an edit changes only the text (never of a deleted comment); a deleted account''s comments lose their author.';
+  'Trigger on comments: a reply to a reply is attached to its thread''s top comment (to the highlight, for a reply on a highlight); a reply stays on its parent''s item; an edit changes only the text (never of a deleted comment); a deleted account''s comments lose their author.';
 
 revoke all on function private.comment_thread() from public;
 
@@ -272,18 +297,24 @@ begin
              order by c.created_at, c.id), '[]'::jsonb)
       from app.comments as c
       left join app.profiles as author on author.id = c.author_id
-     where c.item_id = p_item_id);
+     where c.item_id = p_item_id and c.highlight_id is null);
 end;
 $$;
 
 comment on function private.comments_json(uuid) is
-  'An item''s comments, oldest first, flat (replies carry parent_id): item_detail''s and the reader''s comments.';
+  'An item''s own comments, oldest first, flat (replies carry parent_id), without replies on highlights: item_detail''s and the reader''s comments.';
 
 revoke all on function private.comments_json(uuid) from public;
 
 grant execute on function private.comments_json(uuid) to authenticated;
 
-create function public.add_comment(p_item_id uuid, p_body text, p_client_id uuid default null, p_parent_id uuid default null)
+create function public.add_comment(
+  p_item_id uuid,
+  p_body text,
+  p_client_id uuid default null,
+  p_parent_id uuid default null,
+  p_highlight_id uuid default null
+)
 returns jsonb
 language plpgsql
 volatile
@@ -303,8 +334,12 @@ begin
     raise exception 'A comment can be at most 4,000 characters (this one has %).',
       to_char(char_length(v_body), 'FM999,999,999') using errcode = '22023';
   end if;
-  insert into app.comments (item_id, group_id, author_id, body, client_id, parent_id)
-  values (p_item_id, v_group_id, v_uid, v_body, p_client_id, p_parent_id)
+  if p_highlight_id is not null
+     and not exists (select from app.highlights as h where h.id = p_highlight_id and h.item_id = p_item_id) then
+    raise exception 'The highlight you replied to is no longer there.' using errcode = 'P0001';
+  end if;
+  insert into app.comments (item_id, group_id, author_id, body, client_id, parent_id, highlight_id)
+  values (p_item_id, v_group_id, v_uid, v_body, p_client_id, p_parent_id, p_highlight_id)
   on conflict (author_id, client_id) do nothing
   returning * into v_comment;
   if v_comment.id is null then
@@ -319,12 +354,12 @@ begin
 end;
 $$;
 
-comment on function public.add_comment(uuid, text, uuid, uuid) is
-  'RPC add_comment(p_item_id, p_body, p_client_id?, p_parent_id?) → Comment. p_parent_id: the comment answered (a reply to a reply joins its top comment''s thread). A known p_client_id replays that comment.';
+comment on function public.add_comment(uuid, text, uuid, uuid, uuid) is
+  'RPC add_comment(p_item_id, p_body, p_client_id?, p_parent_id?, p_highlight_id?) → Comment. p_parent_id: the comment answered (a reply to a reply joins its top comment''s thread). p_highlight_id: a reply on that highlight of the item (P0001 when it is gone). A known p_client_id replays that comment.';
 
-revoke all on function public.add_comment(uuid, text, uuid, uuid) from public, anon;
+revoke all on function public.add_comment(uuid, text, uuid, uuid, uuid) from public, anon;
 
-grant execute on function public.add_comment(uuid, text, uuid, uuid) to authenticated;
+grant execute on function public.add_comment(uuid, text, uuid, uuid, uuid) to authenticated;
 
 create function private.remove_comment(p_comment_id uuid)
 returns void

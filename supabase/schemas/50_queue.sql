@@ -426,9 +426,10 @@ begin
                                                 'avatar_url', case when adder.display_name is null then null else adder.avatar_url end),
                  'tags', coalesce((select jsonb_agg(t.tag order by t.tag)
                                      from app.item_tags as t where t.item_id = i.id), '[]'::jsonb),
-                 -- Deleted placeholders are not comments (group_library counts the same way).
+                 -- Deleted placeholders are not comments, nor are replies on highlights
+                 -- (group_library counts the same way).
                  'comment_count', (select count(*) from app.comments as c
-                                    where c.item_id = i.id and c.deleted_at is null),
+                                    where c.item_id = i.id and c.deleted_at is null and c.highlight_id is null),
                  'reading_minutes', i.reading_minutes,
                  'votes', v.votes,
                  'voted', v.voted,

@@ -128,7 +128,8 @@ as $$
       select jsonb_agg(jsonb_build_object(
                'item_id', i.id, 'title', i.title, 'url', private.preferred_url(i.url, i.canonical_url),
                'kind', i.kind, 'reading_minutes', i.reading_minutes, 'position', a.position,
-               'discussed', a.discussed, 'takeaway', a.takeaway)
+               'discussed', a.discussed, 'takeaway', a.takeaway,
+               'highlights', private.agenda_highlights_json(i.id))
              order by a.position, i.title)
         from app.meeting_items as a
         join app.items as i on i.id = a.item_id
@@ -140,7 +141,7 @@ as $$
 $$;
 
 comment on function private.meeting_json(uuid) is
-  'The Meeting shape of api-types.ts, agenda in order (SECURITY INVOKER: RLS decides what the caller sees).';
+  'The Meeting shape of api-types.ts, agenda in order, each agenda item with its highlights most discussed first (SECURITY INVOKER: RLS decides what the caller sees).';
 
 revoke all on function private.meeting_json(uuid) from public;
 

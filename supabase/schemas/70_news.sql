@@ -2,7 +2,8 @@
 -- What's new since a member last looked
 --
 -- group_seen: per member per group, when they last looked (mark_seen). group_news lists
--- what others added since then: items, comments per item, a meeting scheduled or changed.
+-- what others added since then: items, comments per item (replies on highlights are
+-- comments too), highlights per item, a meeting scheduled or changed.
 -- Before a member's first look, the baseline is when they joined.
 -- ======================================================================================
 
@@ -50,6 +51,7 @@ declare
   v_since timestamptz;
   v_items uuid[];
   v_comments jsonb;
+  v_highlights jsonb;
 begin
   perform private.require_membership(p_group_id);
   v_uid := (select auth.uid());
@@ -66,17 +68,23 @@ begin
            where cm.group_id = p_group_id and cm.created_at > v_since and cm.author_id is distinct from v_uid
              and cm.deleted_at is null
            group by cm.item_id) as c;
+  select coalesce(jsonb_object_agg(h.item_id, h.n), '{}'::jsonb) into v_highlights
+    from (select hl.item_id, count(*)::integer as n from app.highlights as hl
+           where hl.group_id = p_group_id and hl.created_at > v_since and hl.author_id is distinct from v_uid
+           group by hl.item_id) as h;
   return jsonb_build_object(
     'seen_at', v_since,
     'new_items', to_jsonb(v_items),
     'new_comments', v_comments,
-    -- The items above (new, or with new comments) that are on the queue now.
+    'new_highlights', v_highlights,
+    -- The items above (new, or with new comments or highlights) that are on the queue now.
     'queued', coalesce((
       select jsonb_agg(q.item_id order by q.position)
         from app.queue_entries as q
        where q.group_id = p_group_id
          and (q.item_id = any (v_items)
-              or q.item_id in (select k::uuid from jsonb_object_keys(v_comments) as k))), '[]'::jsonb),
+              or q.item_id in (select k::uuid from jsonb_object_keys(v_comments) as k)
+              or q.item_id in (select k::uuid from jsonb_object_keys(v_highlights) as k))), '[]'::jsonb),
     -- Scheduled or changed by someone else since the caller looked; `changed`: it was known before.
     'meeting', (
       select jsonb_build_object('id', m.id, 'starts_at', m.starts_at, 'title', m.title, 'changed', m.created_at <= v_since)
@@ -88,7 +96,7 @@ end;
 $$;
 
 comment on function public.group_news(uuid) is
-  'RPC group_news(p_group_id) → GroupNews: items (newest first, at most 500), comments per item and an upcoming meeting that others scheduled or changed (time, title, place, lead) since the caller last marked the group seen, with changed: true when it was scheduled before (before that: since they joined); queued: which of those items are on the queue now, in queue order.';
+  'RPC group_news(p_group_id) → GroupNews: items (newest first, at most 500), comments per item (replies on highlights included), highlights per item and an upcoming meeting that others scheduled or changed (time, title, place, lead) since the caller last marked the group seen, with changed: true when it was scheduled before (before that: since they joined); queued: which of those items are on the queue now, in queue order.';
 
 revoke all on function public.group_news(uuid) from public, anon;
 

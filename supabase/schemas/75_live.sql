@@ -9,7 +9,7 @@
 --   it: an RLS policy on realtime.messages, which Realtime reads once per channel join
 --   (and again when the client hands it a new token) with realtime.topic() set to the
 --   topic. Nobody may send on it (no insert policy): only the database writes to it.
--- * A trigger on each table the side panel shows (items, item_tags, comments,
+-- * A trigger on each table the side panel shows (items, item_tags, comments, highlights,
 --   queue_entries, queue_votes, meetings, meeting_items) calls realtime.send with event
 --   `change` and the payload {"table": <table>, "operation": INSERT|UPDATE|DELETE}
 --   (realtime.send adds an "id"). No row content: the panel refetches through the RPCs,
@@ -95,6 +95,10 @@ create trigger broadcast_change
 
 create trigger broadcast_change
   after insert or update or delete on app.comments
+  for each row execute function private.broadcast_group_change();
+
+create trigger broadcast_change
+  after insert or update or delete on app.highlights
   for each row execute function private.broadcast_group_change();
 
 create trigger broadcast_change

@@ -22,7 +22,8 @@
 -- * delete_account(p_confirm): the public wrapper of private.delete_account, the one
 --   SECURITY DEFINER step (removing the auth.users row is beyond what a member may do).
 --   What goes: the member's comments (one that others replied to stays as a blank
---   placeholder without an author), the tags they gave, their votes and read marks, their
+--   placeholder without an author), their highlights (one that others replied to stays,
+--   its comment blanked and without an author, so the replies keep their passage), the tags they gave, their votes and read marks, their
 --   clip records, their profile and memberships, their auth.users row; the items they added
 --   that nobody else engaged with; groups where they are the only member. The last owner of
 --   a group that has other members is refused (P0001) until they hand over ownership or
@@ -127,6 +128,7 @@ begin
                    from app.item_tags as t
                    left join app.profiles as tagger on tagger.id = t.added_by
                   where t.group_id = p_group_id and t.item_id = i.id), '[]'::jsonb),
+               -- The item's own discussion; replies on highlights are under their highlight.
                'comments', coalesce((
                  select jsonb_agg(jsonb_build_object('id', c.id, 'body', c.body,
                                                      'author', private.person(c.author_id, author.display_name),
@@ -135,7 +137,8 @@ begin
                                   order by c.created_at, c.id)
                    from app.comments as c
                    left join app.profiles as author on author.id = c.author_id
-                  where c.group_id = p_group_id and c.item_id = i.id), '[]'::jsonb),
+                  where c.group_id = p_group_id and c.item_id = i.id and c.highlight_id is null), '[]'::jsonb),
+               'highlights', private.highlights_json(i.id),
                'queue', private.queue_place(i.id),
                -- Read marks: when I marked it read (null: not yet), and how many members did.
                'read_at', (select r.read_at from app.item_reads as r where r.item_id = i.id and r.member_id = v_uid),
@@ -190,7 +193,7 @@ end;
 $$;
 
 comment on function public.export_group(uuid, text, integer) is
-  'RPC export_group(p_group_id, p_after, p_limit) → GroupExport (no p_limit) or GroupExportPage (p_limit 1-200: items after the page marker p_after, at most p_limit and about 4 MB of saved copies, with next: the following page''s marker or null; the first page also carries the group, members, queue and meetings): everything the signed-in member can see in the group (the group, members, every item with its metadata, copy, tags, comments and read marks, the queue with votes, the meetings with agendas, discussed items and takeaways), as of now. SECURITY INVOKER: row-level security decides what is in it. 42501 for non-members, 22023 for a bad page size or marker.';
+  'RPC export_group(p_group_id, p_after, p_limit) → GroupExport (no p_limit) or GroupExportPage (p_limit 1-200: items after the page marker p_after, at most p_limit and about 4 MB of saved copies, with next: the following page''s marker or null; the first page also carries the group, members, queue and meetings): everything the signed-in member can see in the group (the group, members, every item with its metadata, copy, tags, comments, highlights with their replies and read marks, the queue with votes, the meetings with agendas, discussed items and takeaways), as of now. SECURITY INVOKER: row-level security decides what is in it. 42501 for non-members, 22023 for a bad page size or marker.';
 
 revoke all on function public.export_group(uuid, text, integer) from public, anon;
 
@@ -210,6 +213,7 @@ declare
   v_blocking text;
   v_groups integer;
   v_comments integer;
+  v_highlights integer;
   v_items integer;
   v_kept integer;
   v_group_id uuid;
@@ -276,6 +280,18 @@ begin
        and not exists (select from app.comments as r where r.parent_id = c.id and r.author_id is distinct from v_uid)
     returning 1)
   select v_comments + count(*)::integer into v_comments from gone;
+  -- The same for highlights: one others replied to stays (blank, no author) for their
+  -- replies; every other highlight of mine goes.
+  update app.highlights as h set body = ''
+   where h.author_id = v_uid
+     and exists (select from app.comments as r where r.highlight_id = h.id and r.author_id is distinct from v_uid);
+  get diagnostics v_highlights = row_count;
+  with gone as (
+    delete from app.highlights as h
+     where h.author_id = v_uid
+       and not exists (select from app.comments as r where r.highlight_id = h.id and r.author_id is distinct from v_uid)
+    returning 1)
+  select v_highlights + count(*)::integer into v_highlights from gone;
   delete from app.item_tags as t where t.added_by = v_uid;
 
   -- My items, unless another member engaged with them: their comments and tags stay.
@@ -283,6 +299,7 @@ begin
     delete from app.items as i
      where i.added_by = v_uid
        and not exists (select from app.comments as c where c.item_id = i.id)
+       and not exists (select from app.highlights as h where h.item_id = i.id)
        and not exists (select from app.item_tags as t where t.item_id = i.id)
        and not exists (select from app.item_clips as k where k.item_id = i.id and k.clipped_by is distinct from v_uid)
        and not exists (select from app.queue_entries as q where q.item_id = i.id and q.queued_by is distinct from v_uid)
@@ -301,7 +318,7 @@ begin
   delete from auth.users as u where u.id = v_uid;
 
   return jsonb_build_object('deleted_groups', v_groups, 'deleted_comments', v_comments,
-                            'deleted_items', v_items, 'kept_items', v_kept);
+                            'deleted_highlights', v_highlights, 'deleted_items', v_items, 'kept_items', v_kept);
 end;
 $$;
 
@@ -323,7 +340,7 @@ as $$
 $$;
 
 comment on function public.delete_account(text) is
-  'RPC delete_account(p_confirm) → {deleted_groups, deleted_comments, deleted_items, kept_items}: after typing DELETE or their email, the signed-in person''s account, comments, tags, clips and the items nobody else engaged with are deleted, and groups where they were alone. P0001 for the last owner of a group with other members. Sign-in with the old session stops working.';
+  'RPC delete_account(p_confirm) → {deleted_groups, deleted_comments, deleted_highlights, deleted_items, kept_items}: after typing DELETE or their email, the signed-in person''s account, comments, highlights, tags, clips and the items nobody else engaged with are deleted, and groups where they were alone. P0001 for the last owner of a group with other members. Sign-in with the old session stops working.';
 
 revoke all on function public.delete_account(text) from public, anon;
 

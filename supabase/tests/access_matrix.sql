@@ -72,6 +72,10 @@ insert into app.item_tags (item_id, group_id, tag, added_by) values
 insert into app.comments (id, item_id, group_id, author_id, body) values
   ('09000000-0000-4000-8000-0000000000d1', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a1', 'Owner''s comment'),
   ('09000000-0000-4000-8000-0000000000d2', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3', 'Member''s comment');
+-- Highlights on c1: e3 the member's, e4 the owner's.
+insert into app.highlights (id, item_id, group_id, author_id, exact) values
+  ('09000000-0000-4000-8000-0000000000e3', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a3', 'A passage'),
+  ('09000000-0000-4000-8000-0000000000e4', '09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', '09000000-0000-4000-8000-0000000000a1', 'Another passage');
 insert into app.queue_entries (item_id, group_id, position, queued_by) values
   ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', 1, '09000000-0000-4000-8000-0000000000a1');
 insert into app.item_clips (client_id, group_id, item_id, clipped_by, created, queued) values
@@ -159,6 +163,17 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$delete from app.comments where id = '09000000-0000-4000-8000-0000000000d2'$$, 'nnnnn'),
   ('comments', 'delete', 'Nobody deletes anyone''s comment directly (delete_comment does it).',
    $$delete from app.comments where id = '09000000-0000-4000-8000-0000000000d1'$$, 'nnnnn'),
+  -- highlights
+  ('highlights', 'select', 'Members of every role read highlights.',
+   $$select from app.highlights where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
+  ('highlights', 'insert', 'Members of every role highlight.',
+   $$insert into app.highlights (item_id, group_id, author_id, exact) values ('09000000-0000-4000-8000-0000000000c1', '09000000-0000-4000-8000-0000000000b1', (select auth.uid()), 'Words')$$, 'nnyyy'),
+  ('highlights', 'update', 'Only its author edits a highlight''s comment, not even an admin or the owner.',
+   $$update app.highlights set body = 'Edited' where id = '09000000-0000-4000-8000-0000000000e3'$$, 'nnynn'),
+  ('highlights', 'delete', 'Nobody deletes their own highlight directly (delete_highlight does it).',
+   $$delete from app.highlights where id = '09000000-0000-4000-8000-0000000000e3'$$, 'nnnnn'),
+  ('highlights', 'delete', 'Nobody deletes anyone''s highlight directly (delete_highlight does it).',
+   $$delete from app.highlights where id = '09000000-0000-4000-8000-0000000000e4'$$, 'nnnnn'),
   -- queue_entries
   ('queue_entries', 'select', 'Members of every role read the queue.',
    $$select from app.queue_entries where group_id = '09000000-0000-4000-8000-0000000000b1'$$, 'nnyyy'),
@@ -272,6 +287,12 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.edit_comment('09000000-0000-4000-8000-0000000000d2', 'Edited')$$, 'nnynn'),
   ('delete_comment', 'execute', 'Admins and the owner delete anyone''s comment; a member not someone else''s.',
    $$select public.delete_comment('09000000-0000-4000-8000-0000000000d1')$$, 'nnnyy'),
+  ('add_highlight', 'execute', 'Members of every role highlight a passage.',
+   $$select public.add_highlight('09000000-0000-4000-8000-0000000000c1', 'Words', '', '', 0, 5)$$, 'nnyyy'),
+  ('edit_highlight', 'execute', 'Only the author edits their highlight''s comment.',
+   $$select public.edit_highlight('09000000-0000-4000-8000-0000000000e3', 'Edited')$$, 'nnynn'),
+  ('delete_highlight', 'execute', 'Admins and the owner delete anyone''s highlight; a member not someone else''s.',
+   $$select public.delete_highlight('09000000-0000-4000-8000-0000000000e4')$$, 'nnnyy'),
   ('delete_item', 'execute', 'Admins and the owner remove anyone''s item; a member not someone else''s.',
    $$select public.delete_item('09000000-0000-4000-8000-0000000000c1')$$, 'nnnyy'),
   ('group_queue', 'execute', 'Members of every role read the queue.',

@@ -99,7 +99,7 @@ select is(
 -- ---------- delete_account: Cleo deletes hers (typing her email in another case) ----------
 select tests.act_as('18000000-0000-4000-8000-0000000000a3');
 select is(public.delete_account('  cleo@test.TEST '),
-  '{"deleted_groups": 1, "deleted_comments": 2, "deleted_items": 1, "kept_items": 1}'::jsonb,
+  '{"deleted_groups": 1, "deleted_comments": 2, "deleted_highlights": 0, "deleted_items": 1, "kept_items": 1}'::jsonb,
   'Cleo deletes her account by typing her email; the answer counts what went and what stayed.');
 reset role;
 select ok(not exists (select from auth.users where id = '18000000-0000-4000-8000-0000000000a3'), 'Her sign-in (auth.users row) is gone.');

@@ -6,7 +6,7 @@
 -- publication any more.
 begin;
 set search_path = public, extensions;
-select plan(26);
+select plan(28);
 
 -- What Realtime does on a join (Realtime.Tenants.Authorization): insert a probe row as
 -- itself, then as the member (role and claims from the JWT, realtime.topic = the topic)
@@ -59,7 +59,7 @@ select tests.sent();
 select is_empty($$
   select tablename from pg_publication_tables
    where pubname = 'supabase_realtime' and schemaname = 'app'
-     and tablename in ('items', 'item_tags', 'comments', 'queue_entries', 'queue_votes', 'meetings', 'meeting_items')$$,
+     and tablename in ('items', 'item_tags', 'comments', 'highlights', 'queue_entries', 'queue_votes', 'meetings', 'meeting_items')$$,
   'No group table is streamed through the supabase_realtime publication (Postgres Changes would leak deletes).');
 
 -- ---------- Who may join a topic ----------
@@ -133,6 +133,22 @@ insert into app.meeting_items (meeting_id, item_id, group_id, position)
 values ('1b000000-0000-4000-8000-0000000000e1', '1b000000-0000-4000-8000-0000000000c2', '1b000000-0000-4000-8000-0000000000b1', 1);
 select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'meeting_items', 'INSERT')),
   'Putting an item on the agenda writes {meeting_items, INSERT}.');
+
+-- Highlights, through the API as a member: marking, a reply on it, deleting it with its reply.
+select tests.act_as('1b000000-0000-4000-8000-0000000000a2');
+select set_config('tests.highlight', public.add_highlight('1b000000-0000-4000-8000-0000000000c2', 'Live words', '', '', null, null) ->> 'id', true);
+reset role;
+select is(tests.sent(), jsonb_build_array(tests.change('1b000000-0000-4000-8000-0000000000b1', 'highlights', 'INSERT')),
+  'A highlight writes {highlights, INSERT}.');
+select tests.act_as('1b000000-0000-4000-8000-0000000000a2');
+select public.add_comment('1b000000-0000-4000-8000-0000000000c2', 'Indeed', null, null, current_setting('tests.highlight')::uuid);
+select public.delete_highlight(current_setting('tests.highlight')::uuid);
+reset role;
+select is(tests.sent(), jsonb_build_array(
+    tests.change('1b000000-0000-4000-8000-0000000000b1', 'comments', 'DELETE'),
+    tests.change('1b000000-0000-4000-8000-0000000000b1', 'comments', 'INSERT'),
+    tests.change('1b000000-0000-4000-8000-0000000000b1', 'highlights', 'DELETE')),
+  'A reply on a highlight writes {comments, INSERT}; deleting the highlight writes {highlights, DELETE} and {comments, DELETE} for its reply.');
 
 -- Through the API, as a member (the trigger sends past realtime.messages' RLS).
 select tests.act_as('1b000000-0000-4000-8000-0000000000a2');

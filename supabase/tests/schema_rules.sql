@@ -70,8 +70,8 @@ select has_function('public', 'create_invite', array['uuid', 'integer', 'integer
 select has_function('public', 'join_group', array['text'], 'join_group(p_code text) exists.');
 select has_function('public', 'clip_item', array['uuid', 'uuid', 'jsonb', 'text[]', 'text', 'boolean'],
   'clip_item(p_client_id, p_group_id, p_clip, p_tags, p_comment, p_queue) exists.');
-select has_function('public', 'add_comment', array['uuid', 'text', 'uuid', 'uuid'],
-  'add_comment(p_item_id uuid, p_body text, p_client_id uuid default null, p_parent_id uuid default null) exists.');
+select has_function('public', 'add_comment', array['uuid', 'text', 'uuid', 'uuid', 'uuid'],
+  'add_comment(p_item_id uuid, p_body text, p_client_id uuid default null, p_parent_id uuid default null, p_highlight_id uuid default null) exists.');
 select has_function('public', 'group_queue', array['uuid', 'integer', 'integer', 'text'],
   'group_queue(p_group_id uuid, p_limit integer default 50, p_offset integer default 0, p_order text default ''queue'') exists.');
 select has_function('public', 'item_detail', array['uuid'], 'item_detail(p_item_id uuid) exists.');
@@ -86,12 +86,15 @@ select results_eq(
            p.prosecdef,
            coalesce(p.proconfig @> array['search_path=""'], false)
       from pg_proc as p where p.pronamespace = 'public'::regnamespace order by 1$$,
-  $$values ('add_comment', false, true, false, true), ('cancel_meeting', false, true, false, true),
+  $$values ('add_comment', false, true, false, true), ('add_highlight', false, true, false, true),
+           ('cancel_meeting', false, true, false, true),
            ('clip_item', false, true, false, true), ('create_group', false, true, false, true),
            ('create_invite', false, true, false, true), ('delete_account', false, true, false, true),
            ('delete_comment', false, true, false, true), ('delete_group', false, true, false, true),
+           ('delete_highlight', false, true, false, true),
            ('delete_item', false, true, false, true), ('edit_agenda', false, true, false, true),
-           ('edit_comment', false, true, false, true), ('edit_meeting', false, true, false, true),
+           ('edit_comment', false, true, false, true), ('edit_highlight', false, true, false, true),
+           ('edit_meeting', false, true, false, true),
            ('export_group', false, true, false, true),
            ('find_item', false, true, false, true), ('finish_meeting', false, true, false, true),
            ('group_library', false, true, false, true), ('group_meetings', false, true, false, true),

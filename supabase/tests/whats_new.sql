@@ -39,7 +39,7 @@ select is(public.group_news('17000000-0000-4000-8000-0000000000b1') -> 'meeting'
   'A meeting someone else scheduled since then is news.');
 select ok((public.mark_seen('17000000-0000-4000-8000-0000000000b1') ->> 'seen_at')::timestamptz <= now(), 'mark_seen records the look.');
 select is(public.group_news('17000000-0000-4000-8000-0000000000b1') - 'seen_at',
-  '{"new_items": [], "new_comments": {}, "queued": [], "meeting": null}'::jsonb, 'After marking the group seen nothing is new.');
+  '{"new_items": [], "new_comments": {}, "new_highlights": {}, "queued": [], "meeting": null}'::jsonb, 'After marking the group seen nothing is new.');
 
 select tests.act_as('17000000-0000-4000-8000-0000000000a1');
 select is(jsonb_array_length(public.group_news('17000000-0000-4000-8000-0000000000b1') -> 'new_items'), 1,

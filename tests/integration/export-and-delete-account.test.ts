@@ -160,6 +160,7 @@ describe.skipIf(!HAS_SCHEMA)('your data', () => {
     expect(await ok(cleo.client, 'delete_account', { p_confirm: cleo.email.toUpperCase() })).toEqual({
       deleted_groups: 1,
       deleted_comments: 1,
+      deleted_highlights: 0,
       deleted_items: 1,
       kept_items: 1,
     });

@@ -79,6 +79,26 @@ describe('clipTabContents', () => {
     expect(await clipTabContents()).toEqual(refusal);
   });
 
+  it('passes on the selection’s quote when it is one, within a highlight’s limits; drops anything else', async () => {
+    activeTab({ url: 'https://example.com/a' });
+    const quote = { exact: 'groups read', prefix: 'x'.repeat(40), suffix: 'better', start: 3, end: 9 };
+    executeScript.mockResolvedValue([{ frameId: 0, result: { ok: true, clip, selection, quote } }]);
+    expect(await clipTabContents()).toEqual({
+      ok: true,
+      clip,
+      selection,
+      quote: { exact: 'groups read', prefix: 'x'.repeat(32), suffix: 'better', start: null, end: null },
+    });
+    for (const bad of [
+      { exact: 1, prefix: '', suffix: '' },
+      { exact: ' ', prefix: '', suffix: '' },
+      { exact: 'x'.repeat(2001), prefix: '', suffix: '' },
+    ]) {
+      executeScript.mockResolvedValue([{ frameId: 0, result: { ok: true, clip, selection, quote: bad } }]);
+      expect(await clipTabContents()).toEqual({ ok: true, clip, selection });
+    }
+  });
+
   it('fills in what an older clipper left out (no selection, no link) as null', async () => {
     activeTab({ url: 'https://example.com/a' });
     executeScript.mockResolvedValue([{ frameId: 0, result: { ok: true, clip } }]);

@@ -5,7 +5,7 @@
  * saving as a plain link.
  */
 import { browser } from '#imports';
-import type { ClipPayload } from '@/utils/shared/api-types';
+import { HIGHLIGHT_CONTEXT_CHARS, MAX_HIGHLIGHT_CHARS, type ClipPayload, type HighlightTarget } from '@/utils/shared/api-types';
 import type { TabClip, UserError } from '@/utils/shared/protocol';
 import { clippableUrl } from '@/utils/shared/clippable';
 import { linkClip } from '@/utils/shared/link-clip';
@@ -41,14 +41,30 @@ async function resolveTab(tabId: number | undefined): Promise<Tab | null> {
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
+/** The selection's quote from the page, kept only when it is one (strings within a highlight's limits; no position). */
+function asQuote(value: unknown): HighlightTarget | null {
+  if (!isObject(value)) return null;
+  const { exact, prefix, suffix } = value as Record<string, unknown>;
+  if (typeof exact !== 'string' || typeof prefix !== 'string' || typeof suffix !== 'string') return null;
+  if (!exact.trim() || exact.length > MAX_HIGHLIGHT_CHARS) return null;
+  return {
+    exact,
+    prefix: prefix.slice(-HIGHLIGHT_CONTEXT_CHARS),
+    suffix: suffix.slice(0, HIGHLIGHT_CONTEXT_CHARS),
+    start: null,
+    end: null,
+  };
+}
+
 /** The clipper's answer as a TabClip (missing optional parts as null), or null if it isn't one. */
 function asTabClip(value: unknown): TabClip | null {
   if (!isObject(value)) return null;
-  const v = value as { ok?: unknown; clip?: unknown; error?: unknown; link?: unknown; selection?: unknown };
+  const v = value as { ok?: unknown; clip?: unknown; error?: unknown; link?: unknown; selection?: unknown; quote?: unknown };
   const selection = isObject(v.selection) ? (v.selection as ClipPayload) : null;
-  if (v.ok === true && isObject(v.clip)) return { ok: true, clip: v.clip as ClipPayload, selection };
+  const quote = asQuote(v.quote) ?? undefined;
+  if (v.ok === true && isObject(v.clip)) return { ok: true, clip: v.clip as ClipPayload, selection, quote };
   if (v.ok === false && isObject(v.error)) {
-    return { ok: false, error: v.error as UserError, link: isObject(v.link) ? (v.link as ClipPayload) : null, selection };
+    return { ok: false, error: v.error as UserError, link: isObject(v.link) ? (v.link as ClipPayload) : null, selection, quote };
   }
   return null;
 }

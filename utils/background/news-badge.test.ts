@@ -27,11 +27,12 @@ describe("what's new badge", () => {
   });
 
   test('marks add up over one look: items once, comments counted', () => {
-    const once = mergeNews(NO_NEWS, { seen_at: null, new_items: ['a'], new_comments: { a: 1 }, meeting: null });
+    const once = mergeNews(NO_NEWS, { seen_at: null, new_items: ['a'], new_comments: { a: 1 }, new_highlights: {}, meeting: null });
     const twice = mergeNews(once, {
       seen_at: null,
       new_items: ['a', 'b'],
       new_comments: { a: 2 },
+      new_highlights: {},
       meeting: { id: 'm', starts_at: '', title: null },
     });
     expect([...twice.items]).toEqual(['a', 'b']);

@@ -5,10 +5,11 @@
  */
 import { browser } from '#imports';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ClipItemArgs, ClipItemResult, Comment } from '@/utils/shared/api-types';
+import type { ClipItemArgs, ClipItemResult, Comment, Highlight, HighlightTarget } from '@/utils/shared/api-types';
 import type { Reply } from '@/utils/shared/protocol';
 import { callRpc, countCachedComment, refreshCachedGroups, tagCachedItem } from './rpc';
 import { sendChange } from './outbox-changes';
+import { addHighlightArgs } from './highlight-args';
 import { markSaved } from './saved-badge';
 import { readStoredAccount } from './session';
 import { cachedAccount, lastGroupId, outbox, type OutboxOpInput } from '@/utils/shared/storage';
@@ -44,18 +45,39 @@ export async function addCommentNow(
   body: string,
   clientId: string,
   parentId?: string | null,
+  highlightId?: string,
 ): Promise<Reply<Comment>> {
-  const args = { p_item_id: itemId, p_body: body, p_client_id: clientId, ...(parentId ? { p_parent_id: parentId } : {}) };
+  const args = {
+    p_item_id: itemId,
+    p_body: body,
+    p_client_id: clientId,
+    ...(parentId ? { p_parent_id: parentId } : {}),
+    ...(highlightId ? { p_highlight_id: highlightId } : {}),
+  };
   const reply = await callRpc(client, 'add_comment', args);
-  if (reply.ok) await countCachedComment(itemId, reply.value);
+  // A reply on a highlight is not one of the item's comments: the queue's count stays.
+  if (reply.ok && !highlightId) await countCachedComment(itemId, reply.value);
   return reply;
+}
+
+/** add_highlight with the change's client id, so a repeat send answers the first highlight. */
+export function addHighlightNow(
+  client: SupabaseClient,
+  itemId: string,
+  target: HighlightTarget,
+  body: string,
+  clientId: string,
+): Promise<Reply<Highlight>> {
+  return callRpc(client, 'add_highlight', addHighlightArgs(itemId, target, body, clientId));
 }
 
 export function outboxSender(getClient: () => Promise<SupabaseClient>): Send {
   return async (op, itemId) => {
     const client = await getClient();
     if (op.kind === 'clip') return saveClipNow(client, op.args);
-    if (op.kind === 'comment') return addCommentNow(client, itemId ?? op.args.itemId ?? '', op.args.body, op.id, op.args.parentId);
+    if (op.kind === 'comment')
+      return addCommentNow(client, itemId ?? op.args.itemId ?? '', op.args.body, op.id, op.args.parentId, op.args.highlightId);
+    if (op.kind === 'highlight') return addHighlightNow(client, op.args.itemId, op.args.target, op.args.body, op.id);
     if (op.kind === 'tag') {
       const reply = await callRpc(client, 'tag_item', { p_item_id: op.args.itemId, p_tags: op.args.tags });
       if (reply.ok) await tagCachedItem(op.args.itemId, reply.value);

@@ -243,4 +243,22 @@ describe('outbox delivery', () => {
     expect(summarise(op).label).toHaveLength(80);
     expect(summarise({ ...op, ...clip('a') }).label).toBe('An essay');
   });
+
+  it('summarise names a highlight by its passage (cut at 60 characters, spaces joined) and its comment', () => {
+    const base = {
+      id: 'h',
+      groupId: 'g',
+      itemKey: 'i',
+      userId: 'u1',
+      createdAt: 1,
+      attempts: 1,
+      nextAttemptAt: 2,
+      lastError: null,
+      failed: false,
+    };
+    const target = { exact: `A\n  passage ${'x'.repeat(80)}`, prefix: '', suffix: '', start: null, end: null };
+    const op = { ...base, kind: 'highlight' as const, args: { itemId: 'i', target, body: '' } };
+    expect(summarise(op)).toMatchObject({ kind: 'highlight', label: `“A passage ${'x'.repeat(49)}…”` });
+    expect(summarise({ ...op, args: { ...op.args, target: { ...target, exact: 'Short' }, body: 'Mine' } }).label).toBe('“Short” Mine');
+  });
 });

@@ -5,7 +5,7 @@
  * and over linkedom in tests.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { ClipPayload } from '@/utils/shared/api-types';
+import type { ClipPayload, HighlightTarget } from '@/utils/shared/api-types';
 import type { TabClip } from '@/utils/shared/protocol';
 import { clippableUrl, unclippable } from '@/utils/shared/clippable';
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';
@@ -294,21 +294,28 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata):
  * What the clipper returns from a tab: the article, or why not plus the page as a link
  * card (any http(s) page: video pages, PDFs, paywalled teasers, pages with no article);
  * and in both cases the member's selection (`selected`, see selectionFragment) as its
- * own clip. A plain object, so it survives executeScript's structured clone.
+ * own clip, with `quote` (selectionQuote) to highlight it where the page is saved already.
+ * A plain object, so it survives executeScript's structured clone.
  */
-export function clipDocument(doc: Document, url: string, selected: DocumentFragment | null = null): TabClip {
+export function clipDocument(
+  doc: Document,
+  url: string,
+  selected: DocumentFragment | null = null,
+  quote: HighlightTarget | null = null,
+): TabClip {
   let where = clippableUrl(url);
   if (where.clippable && doc.contentType === 'application/pdf') where = unclippable('pdf', true);
   // saveAsLink holds exactly for http(s) pages: only those have an address the group can open.
   const meta = where.clippable || where.saveAsLink ? readPageMetadata(doc, url) : null;
   const link = meta && linkClip(url, meta.title ?? doc.title, linkCard(meta));
   const selection = meta && selectionClip(doc, url, selected, meta);
-  const refuse = (message: string): TabClip => ({ ok: false, error: { kind: 'unclippable', message }, link, selection });
+  const quoted = quote ? { quote } : {};
+  const refuse = (message: string): TabClip => ({ ok: false, error: { kind: 'unclippable', message }, link, selection, ...quoted });
   if (!where.clippable) return refuse(where.message);
   if (meta?.hint === 'video') return refuse(VIDEO_PAGE_MESSAGE);
   const result = extractArticle(doc, url, meta ?? undefined);
   // A paywall teaser is often too short for an article: say it is a paywall, not "no article".
   const stub = meta && linkCardReason(meta, result.ok ? result.clip.text_length : 0);
   if (stub) return refuse(stub);
-  return result.ok ? { ok: true, clip: result.clip, selection } : refuse(NO_ARTICLE_MESSAGE);
+  return result.ok ? { ok: true, clip: result.clip, selection, ...quoted } : refuse(NO_ARTICLE_MESSAGE);
 }

@@ -2,9 +2,9 @@
 // (DOMPurify, the sanitiser's core, needs a real DOM: extractArticle sanitises a copy of the page with no window of its own.)
 import { describe, expect, test } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
+import { MAX_HIGHLIGHT_CHARS, MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
 import { clipDocument } from './extract';
-import { selectionClip, selectionFragment } from './selection-clip';
+import { selectionClip, selectionFragment, selectionQuote } from './selection-clip';
 import { utf8Length } from './sanitize-clip';
 
 const URL = 'https://essays.example/2024/circles?utm_source=mail';
@@ -160,5 +160,44 @@ describe('clipDocument carries the selection in both answers', () => {
       link: null,
       selection: null,
     });
+  });
+});
+
+describe('selectionQuote (in a real DOM)', () => {
+  const select = (document: Document, from: [Node, number], to: [Node, number]) => {
+    const range = document.createRange();
+    range.setStart(...from);
+    range.setEnd(...to);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  };
+
+  test('the selected text with 32 characters of the page either side, and no position', () => {
+    const document = dom(
+      `<p id="a">${'Before it. '.repeat(5)}Small groups <em>read</em> better.</p><p id="b">After it, ${'more words '.repeat(5)}</p>`,
+    );
+    const a = document.getElementById('a')!;
+    select(document, [a.firstChild!, a.firstChild!.textContent!.indexOf('groups')], [a.lastChild!, 8]);
+    expect(selectionQuote(document)).toEqual({
+      exact: 'groups read better.',
+      prefix: 'it. Before it. Before it. Small ',
+      suffix: 'After it, more words more words ',
+      start: null,
+      end: null,
+    });
+    expect(selectionQuote(document)!.prefix).toHaveLength(32);
+  });
+
+  test('null with nothing selected, only blanks, or more than a highlight may hold', () => {
+    const document = dom(`<p id="a">   </p><p id="b">${'x'.repeat(MAX_HIGHLIGHT_CHARS + 1)}</p>`);
+    document.getSelection()?.removeAllRanges();
+    expect(selectionQuote(document)).toBeNull();
+    select(document, [document.getElementById('a')!.firstChild!, 0], [document.getElementById('a')!.firstChild!, 3]);
+    expect(selectionQuote(document)).toBeNull();
+    const long = document.getElementById('b')!.firstChild!;
+    select(document, [long, 0], [long, MAX_HIGHLIGHT_CHARS + 1]);
+    expect(selectionQuote(document)).toBeNull();
+    select(document, [long, 0], [long, MAX_HIGHLIGHT_CHARS]);
+    expect(selectionQuote(document)!.exact).toHaveLength(MAX_HIGHLIGHT_CHARS);
   });
 });

@@ -3,7 +3,13 @@
  * post in a thread. Same sanitiser and size cap as whole articles; the page's metadata
  * (title, authors, canonical URL…) says where it came from.
  */
-import { MAX_STORED_CONTENT_BYTES, type ClipPayload } from '@/utils/shared/api-types';
+import {
+  HIGHLIGHT_CONTEXT_CHARS,
+  MAX_HIGHLIGHT_CHARS,
+  MAX_STORED_CONTENT_BYTES,
+  type ClipPayload,
+  type HighlightTarget,
+} from '@/utils/shared/api-types';
 import { EMPTY_CLIP, tidy } from '@/utils/shared/link-clip';
 import { baseUrlOf, readPageMetadata, linkCard, MAX_EXCERPT, type PageMetadata } from './page-metadata';
 import { countWords, readableText } from './page-text';
@@ -75,4 +81,24 @@ export function selectionClip(
     selection: true,
     truncated,
   };
+}
+
+/**
+ * The selected passage as a highlight's quote: its text and up to 32 characters of the
+ * page's text either side (no position: the reader finds it by its words in the stored
+ * copy). Null when nothing is selected, or more than a highlight may hold.
+ */
+export function selectionQuote(doc: Document): HighlightTarget | null {
+  const selection = doc.getSelection?.() ?? null;
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !doc.body) return null;
+  const range = selection.getRangeAt(0);
+  const exact = range.toString();
+  if (!exact.trim() || exact.length > MAX_HIGHLIGHT_CHARS) return null;
+  const around = doc.createRange();
+  around.selectNodeContents(doc.body);
+  around.setEnd(range.startContainer, range.startOffset);
+  const prefix = around.toString().slice(-HIGHLIGHT_CONTEXT_CHARS);
+  around.selectNodeContents(doc.body);
+  around.setStart(range.endContainer, range.endOffset);
+  return { exact, prefix, suffix: around.toString().slice(0, HIGHLIGHT_CONTEXT_CHARS), start: null, end: null };
 }

@@ -99,6 +99,40 @@ export interface Comment {
 
 /** Longest comment the database takes (comments_body_length). */
 export const MAX_COMMENT_CHARS = 4000;
+/** Longest passage a highlight may mark (highlights_exact_length). */
+export const MAX_HIGHLIGHT_CHARS = 2000;
+/** Characters of context kept on each side of a highlighted passage (prefix, suffix). */
+export const HIGHLIGHT_CONTEXT_CHARS = 32;
+
+/**
+ * Where a highlight sits in an item's stored copy, as Web Annotation selectors: the quote
+ * (TextQuoteSelector: exact, with up to 32 characters of prefix and suffix) and, when it was
+ * made in the reader, its offsets into the copy's text (TextPositionSelector: start, end).
+ * start/end are null for a highlight made on the live page: it is found by its quote.
+ */
+export interface HighlightTarget {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number | null;
+  end: number | null;
+}
+
+/** A passage of an item's stored copy a member marked, seen by the whole group (add_highlight, item_reader). */
+export interface Highlight extends HighlightTarget {
+  id: string;
+  item_id: string;
+  author: Person;
+  /** The marker's comment on the passage; '' for none. Plain text like comments (MAX_COMMENT_CHARS). */
+  body: string;
+  created_at: string;
+  updated_at: string;
+  /** Live replies. */
+  reply_count: number;
+  /** Replies, oldest first (Comment with parent_id null); present in item_reader's highlights. */
+  replies?: Comment[];
+}
+
 /** Most tags one item may carry, and the longest tag (clean_tags). */
 export const MAX_TAGS_PER_ITEM = 20;
 export const MAX_TAG_CHARS = 40;
@@ -163,7 +197,10 @@ export interface ItemReader {
   reading_minutes: number;
   /** Sanitised when clipped; sanitised again (sanitizeForDisplay) before it is shown. Null for links and manual entries. */
   content_html: string | null;
+  /** The item's own discussion: replies to highlights are not here (they are in `highlights`). */
   comments: Comment[];
+  /** Every highlight of the item, oldest first, with its replies. */
+  highlights: Highlight[];
 }
 
 /** One row of the side panel's queue (group_queue). */
@@ -252,6 +289,8 @@ export interface AgendaItem {
   discussed: boolean;
   /** What the group took away from it (at most 2000 characters). */
   takeaway: string | null;
+  /** The item's highlights, most discussed first (reply_count desc, then oldest first). Absent from older servers. */
+  highlights?: Array<{ id: string; exact: string; author: Person; reply_count: number }>;
 }
 
 /** A group's meeting (schedule_meeting, group_meetings). */
@@ -284,8 +323,10 @@ export interface GroupNews {
   seen_at: string | null;
   /** Items others added since then. */
   new_items: string[];
-  /** Comments others wrote since then, per item id. */
+  /** Comments others wrote since then, per item id (replies to highlights included). */
   new_comments: Record<string, number>;
+  /** Highlights others made since then, per item id. */
+  new_highlights: Record<string, number>;
   /** The next meeting, if others scheduled it, or changed its time, title, place or lead, since then. */
   meeting: {
     id: string;
@@ -309,7 +350,34 @@ export interface Rpcs {
   join_group: [{ p_code: string }, { id: string; name: string }];
   clip_item: [ClipItemArgs, ClipItemResult];
   /** p_client_id (optional): a repeat send with the same id replays the first comment (the outbox's exactly once). */
-  add_comment: [{ p_item_id: string; p_body: string; p_client_id?: string; p_parent_id?: string | null }, Comment];
+  /** p_highlight_id (optional): a reply on that highlight (of the same item); it is not part of the item's own comments. */
+  add_comment: [
+    { p_item_id: string; p_body: string; p_client_id?: string; p_parent_id?: string | null; p_highlight_id?: string | null },
+    Comment,
+  ];
+  /**
+   * Marks a passage of the item's stored copy, with an optional comment (p_body). p_client_id:
+   * a repeat send with the same id returns the first highlight (the outbox's exactly once).
+   * 22023 with the reason for an empty or too long passage (MAX_HIGHLIGHT_CHARS), context longer
+   * than HIGHLIGHT_CONTEXT_CHARS, a comment over MAX_COMMENT_CHARS, or start/end that disagree.
+   */
+  add_highlight: [
+    {
+      p_item_id: string;
+      p_exact: string;
+      p_prefix: string;
+      p_suffix: string;
+      p_start: number | null;
+      p_end: number | null;
+      p_body?: string;
+      p_client_id?: string;
+    },
+    Highlight,
+  ];
+  /** The author only: rewrites the highlight's comment ('' for none). */
+  edit_highlight: [{ p_highlight_id: string; p_body: string }, Highlight];
+  /** The author, or an owner or admin; its replies go with it. */
+  delete_highlight: [{ p_highlight_id: string }, null];
   /** One page (p_limit 1–200, default 50, after p_offset) in queue order or most wanted first, with the whole queue's totals; 22023 for a bad page or order. */
   group_queue: [{ p_group_id: string; p_limit?: number; p_offset?: number; p_order?: QueueOrder }, GroupQueue];
   item_detail: [{ p_item_id: string }, ItemDetail];
@@ -514,6 +582,8 @@ export interface ExportedItem {
   tags: Array<{ tag: string; added_by: Person; created_at: string }>;
   /** parent_id: the comment a reply answers; deleted: a blank placeholder kept for its replies. */
   comments: Array<Comment & { updated_at: string; parent_id?: string | null; deleted?: boolean }>;
+  /** The item's highlights, oldest first, each with its replies. */
+  highlights: Array<Highlight & { replies: Comment[] }>;
   queue: ItemDetail['queue'];
   /** When the exporting member marked it read (null: not yet). */
   read_at: string | null;
@@ -525,6 +595,8 @@ export interface ExportedItem {
 export interface AccountDeletion {
   deleted_groups: number;
   deleted_comments: number;
+  /** Highlights that went, or (others had replied) were blanked and lost their author. Absent from older servers. */
+  deleted_highlights?: number;
   deleted_items: number;
   /** Items the member added that others engaged with: kept, shown as added by "Former member". */
   kept_items: number;

@@ -118,11 +118,20 @@ export function summarise(op: OutboxOp): OutboxEntry {
       ? clipLabel(op.args)
       : op.kind === 'comment'
         ? op.args.body
-        : op.kind === 'tag'
-          ? op.args.tags.join(', ')
-          : 'Queue for discussion';
+        : op.kind === 'highlight'
+          ? highlightLabel(op.args.target.exact, op.args.body)
+          : op.kind === 'tag'
+            ? op.args.tags.join(', ')
+            : 'Queue for discussion';
   const { id, kind, createdAt, attempts, nextAttemptAt, failed, lastError } = op;
   return { id, kind, label: label.length > 80 ? `${label.slice(0, 79)}…` : label, createdAt, attempts, nextAttemptAt, failed, lastError };
 }
+
+/** “The passage” — and the comment on it, when there is one. */
+const highlightLabel = (exact: string, body: string) => {
+  const passage = exact.replace(/\s+/g, ' ').trim();
+  const quoted = `“${passage.length > 60 ? `${passage.slice(0, 59)}…` : passage}”`;
+  return body ? `${quoted} ${body}` : quoted;
+};
 
 const clipLabel = (args: ClipItemArgs) => args.p_clip.title || args.p_clip.url || 'Untitled clip';

@@ -16,6 +16,8 @@ import type {
   GroupQueue,
   GroupRole,
   GroupSummary,
+  Highlight,
+  HighlightTarget,
   InvitePreview,
   InviteSummary,
   ItemDetail,
@@ -48,8 +50,8 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: UserError };
 /** One change waiting in the outbox, as pages show it (utils/background/outbox.ts). */
 export interface OutboxEntry {
   id: string;
-  kind: 'clip' | 'comment' | 'tag' | 'queue' | 'untag' | 'vote' | 'read' | 'move' | 'unqueue';
-  /** The clip's title, or the start of the comment. */
+  kind: 'clip' | 'comment' | 'highlight' | 'tag' | 'queue' | 'untag' | 'vote' | 'read' | 'move' | 'unqueue';
+  /** The clip's title, the start of the comment, or the start of the highlighted passage. */
   label: string;
   createdAt: number;
   attempts: number;
@@ -69,11 +71,12 @@ export interface Account {
  * The result of running the clipper in a tab. `selection` is the member's selected text
  * as its own clip (with the page's metadata), when something is selected; the popup then
  * offers "Clip selection only". `link` is the link card for a page that is not an article
- * (set whenever the page has an http(s) address worth keeping).
+ * (set whenever the page has an http(s) address worth keeping). `quote` is the selection as a
+ * highlight's quote (text and context, no position), for a page the group has already.
  */
 export type TabClip =
-  | { ok: true; clip: ClipPayload; selection: ClipPayload | null }
-  | { ok: false; error: UserError; link: ClipPayload | null; selection: ClipPayload | null };
+  | { ok: true; clip: ClipPayload; selection: ClipPayload | null; quote?: HighlightTarget | null }
+  | { ok: false; error: UserError; link: ClipPayload | null; selection: ClipPayload | null; quote?: HighlightTarget | null };
 
 export interface ProtocolMap {
   /** The signed-in account, or null. Cheap: reads the stored session, no network. */
@@ -153,7 +156,17 @@ export interface ProtocolMap {
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;
   /** parentId: the comment replied to (a reply to a reply joins its top comment's thread). */
   /** clientId: the page's id for this comment, kept across its retries, so sending it twice posts it once. */
-  addComment(data: { itemId: string; body: string; parentId?: string | null; clientId?: string }): Reply<Comment>;
+  /** highlightId: a reply on that highlight (of the same item), not part of the item's own comments. */
+  addComment(data: { itemId: string; body: string; parentId?: string | null; clientId?: string; highlightId?: string }): Reply<Comment>;
+  /**
+   * Marks a passage of the item's stored copy (target), with an optional comment (body).
+   * Offline it waits in the outbox (kind 'highlight'); clientId, kept across retries, makes it land once.
+   */
+  addHighlight(data: { itemId: string; target: HighlightTarget; body?: string; clientId?: string }): Reply<Highlight>;
+  /** The author rewrites the highlight's comment ('' for none). */
+  editHighlight(data: { highlightId: string; body: string }): Reply<Highlight>;
+  /** The author, or an owner or admin; its replies go with it. */
+  deleteHighlight(data: { highlightId: string }): Reply<null>;
   /** The author rewrites their comment. */
   editComment(data: { commentId: string; body: string }): Reply<Comment>;
   /** The author, or an owner or admin; a comment with replies stays as "deleted". */

@@ -5,7 +5,7 @@
  */
 import { storage, type StorageItemKey, type WxtStorageItem } from '#imports';
 import type { WxtStorageItemOptions } from 'wxt/utils/storage';
-import type { ClipItemArgs, GroupQueue, GroupSummary } from './api-types';
+import type { ClipItemArgs, GroupQueue, GroupSummary, HighlightTarget } from './api-types';
 import type { Account, UserError } from './protocol';
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- {} is WxtStorageItem's own "no metadata" */
@@ -118,14 +118,20 @@ export const savedPages = defineItem<Record<string, SavedPageMark>>('session:sav
 
 /**
  * The outbox (utils/background/outbox.ts): changes that could not be sent yet, oldest first. `id` is
- * the operation's client id (the clip's p_client_id, the comment's p_client_id), so a
+ * the operation's client id (the clip's, comment's or highlight's p_client_id), so a
  * repeat send never duplicates. `itemKey` orders operations per item: the item id, or the
  * client id of the clip that will create it. `userId`: only that member's session sends it.
  */
 export type OutboxOpInput = { id: string; groupId: string; itemKey: string; userId: string } & (
   | { kind: 'clip'; args: ClipItemArgs }
   /** itemId, or (for a comment on a clip still waiting) clipId, the clip's client id. */
-  | { kind: 'comment'; args: { itemId: string | null; clipId?: string; body: string; parentId?: string | null } }
+  /** highlightId: a reply on that highlight. */
+  | {
+      kind: 'comment';
+      args: { itemId: string | null; clipId?: string; body: string; parentId?: string | null; highlightId?: string };
+    }
+  /** A highlight (add_highlight); its id is the highlight's p_client_id. */
+  | { kind: 'highlight'; args: { itemId: string; target: HighlightTarget; body: string } }
   | { kind: 'tag'; args: { itemId: string; tags: string[] } }
   | { kind: 'queue'; args: { itemId: string } }
   // Changes that are sets, not toggles, so sending one again changes nothing (outbox-changes.ts).

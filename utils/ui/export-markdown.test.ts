@@ -31,6 +31,7 @@ function item(over: Partial<ExportedItem>): ExportedItem {
     created_at: '2026-11-03T09:30:00Z',
     tags: [],
     comments: [],
+    highlights: [],
     queue: null,
     read_at: null,
     read_count: 0,
@@ -120,6 +121,51 @@ describe('renderExportMarkdown', () => {
         '**Ben**, 2026-11-04 12:00 UTC:',
         '',
         '> Loved it.\n>\n> Second thought.',
+      ].join('\n'),
+    );
+  });
+
+  it("lists an item's highlights: the passage quoted, who marked it and when, their comment and the replies, escaped", () => {
+    const at = '2026-11-06T10:00:00Z';
+    const marked = renderExportMarkdown({
+      ...exported,
+      items: [
+        item({
+          highlights: [
+            {
+              id: 'h1',
+              item_id: 'i1',
+              author: ada,
+              exact: 'Read [this](javascript:x) <b>now</b>',
+              prefix: '',
+              suffix: '',
+              start: 0,
+              end: 5,
+              body: 'Key *point*',
+              created_at: at,
+              updated_at: at,
+              reply_count: 1,
+              replies: [{ id: 'r1', body: 'Agreed.', author: ben, created_at: at, updated_at: at, parent_id: null }],
+            },
+          ],
+        }),
+      ],
+    });
+    expect(marked).toContain(
+      [
+        '#### Highlights (1)',
+        '',
+        '**Ada** marked, 2026-11-06 10:00 UTC:',
+        '',
+        '> Read \\[this\\](javascript:x) &lt;b&gt;now&lt;/b&gt;',
+        '',
+        'Their comment:',
+        '',
+        '> Key \\*point\\*',
+        '',
+        '**Ben** (reply), 2026-11-06 10:00 UTC:',
+        '',
+        '> Agreed.',
       ].join('\n'),
     );
   });

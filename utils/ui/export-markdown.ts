@@ -1,7 +1,7 @@
 /**
  * A group export (export_group) as a Markdown file people can read anywhere: the group,
- * its members, the queue, the meetings, then every item with its details, tags, read marks
- * and comments. The saved copies of articles are only in the JSON file (Markdown gets the
+ * its members, the queue, the meetings, then every item with its details, tags, read marks,
+ * comments and highlights (the passage, the marker's comment, the replies). The saved copies of articles are only in the JSON file (Markdown gets the
  * link).
  *
  * Everything members or pages wrote is escaped, so a title or comment cannot turn into a
@@ -35,6 +35,17 @@ function itemSection(item: ExportedItem): string {
     for (const c of item.comments) {
       const who = `**${escapeMarkdown(c.author.display_name)}**${c.parent_id ? ' (reply)' : ''}, ${day(c.created_at)}:`;
       lines.push('', who, '', c.deleted ? '> (deleted)' : quote(c.body));
+    }
+  }
+  const highlights = item.highlights ?? [];
+  if (highlights.length) {
+    lines.push('', `#### Highlights (${highlights.length})`);
+    for (const h of highlights) {
+      lines.push('', `**${escapeMarkdown(h.author.display_name)}** marked, ${day(h.created_at)}:`, '', quote(h.exact));
+      if (h.body.trim()) lines.push('', 'Their comment:', '', quote(h.body));
+      for (const r of h.replies ?? []) {
+        lines.push('', `**${escapeMarkdown(r.author.display_name)}** (reply), ${day(r.created_at)}:`, '', quote(r.body));
+      }
     }
   }
   return lines.join('\n');

@@ -65,6 +65,39 @@ describe('meetingMarkdown', () => {
     expect(meetingFileName(done, 'Thursday Circle!')).toBe('thursday-circle-2026-12-03-notes.md');
   });
 
+  test('each item lists its highlighted passages to discuss, most discussed first, quoted and escaped, with who marked them', () => {
+    const walls = {
+      ...meeting.agenda[0]!,
+      highlights: [
+        {
+          id: 'h1',
+          exact: 'Good fences\nmake [good](javascript:alert(1)) <b>neighbours</b>',
+          author: { id: 'u2', display_name: 'Ben *B*' },
+          reply_count: 3,
+        },
+        { id: 'h2', exact: '# Not a heading', author: { id: 'u1', display_name: 'Ada' }, reply_count: 1 },
+      ],
+    };
+    const md = meetingMarkdown({ ...meeting, agenda: [walls, meeting.agenda[1]!] }, 'G', 'en-GB');
+    expect(md).toContain(
+      [
+        '1. [Walls \\[and\\] doors](<https://example.com/walls>) · 12 min',
+        '',
+        '   Passages to discuss:',
+        '',
+        '   Ben \\*B\\* marked (3 replies):',
+        '   > Good fences',
+        '   > make \\[good\\](javascript:alert(1)) &lt;b&gt;neighbours&lt;/b&gt;',
+        '',
+        '   Ada marked (1 reply):',
+        '   > \\# Not a heading',
+        '',
+        '2. ',
+      ].join('\n'),
+    );
+    expect(md.match(/Passages to discuss/g)).toHaveLength(1);
+  });
+
   test('a meeting without a title is named after the group', () => {
     expect(meetingMarkdown({ ...meeting, title: null, agenda: [] }, 'Circle', 'en-GB')).toMatch(
       /^# Circle meeting\n[\s\S]*Nothing on the agenda\./,

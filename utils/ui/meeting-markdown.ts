@@ -1,10 +1,11 @@
 /**
  * A meeting's agenda (before) or notes (after) as Markdown, to paste into a chat or keep.
  * Everything members or pages wrote is escaped (escapeMarkdown), so a title or takeaway
- * cannot become a link, an image or HTML; links are the items' own http(s) addresses.
+ * cannot become a link, an image or HTML; links are the items' own http(s) addresses. Each
+ * item lists its highlighted passages to discuss as block quotes with who marked them.
  */
-import type { Meeting } from '@/utils/shared/api-types';
-import { escapeMarkdown } from './export-markdown-text';
+import type { AgendaItem, Meeting } from '@/utils/shared/api-types';
+import { escapeMarkdown, quote } from './export-markdown-text';
 import { webHref } from './links';
 
 export function meetingWhen(iso: string, locale?: string): string {
@@ -14,6 +15,17 @@ export function meetingWhen(iso: string, locale?: string): string {
 function itemLink(title: string, url: string | null): string {
   const text = escapeMarkdown(title);
   return url && /^https?:\/\//i.test(url) && webHref(url) ? `[${text}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : text;
+}
+
+/** An item's highlights as quotes under it, most discussed first, each with who marked it. */
+function passages(lines: string[], highlights: NonNullable<AgendaItem['highlights']>): void {
+  if (highlights.length === 0) return;
+  lines.push('', '   Passages to discuss:', '');
+  // Each quote under the line that names who marked it (a quote there may follow a line directly).
+  for (const h of highlights) {
+    const replies = h.reply_count === 1 ? '1 reply' : `${h.reply_count} replies`;
+    lines.push(`   ${escapeMarkdown(h.author.display_name)} marked (${replies}):`, quote(h.exact, '   '), '');
+  }
 }
 
 export function meetingMarkdown(meeting: Meeting, groupName: string, locale?: string): string {
@@ -28,6 +40,7 @@ export function meetingMarkdown(meeting: Meeting, groupName: string, locale?: st
     const mark = notes ? (a.discussed ? ' (discussed)' : ' (carried over)') : '';
     lines.push(`${i + 1}. ${itemLink(a.title, a.url)} · ${a.reading_minutes} min${mark}`);
     if (a.takeaway) lines.push(`   > ${escapeMarkdown(a.takeaway)}`);
+    passages(lines, a.highlights ?? []);
   });
   return `${lines.join('\n')}\n`;
 }

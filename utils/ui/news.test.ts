@@ -3,7 +3,14 @@ import { queue } from '@/components/testing/fixtures';
 import type { GroupNews } from '@/utils/shared/api-types';
 import { mergeNews, NO_NEWS, queueNewsCount } from './news';
 
-const news = (over: Partial<GroupNews>): GroupNews => ({ seen_at: null, new_items: [], new_comments: {}, meeting: null, ...over });
+const news = (over: Partial<GroupNews>): GroupNews => ({
+  seen_at: null,
+  new_items: [],
+  new_comments: {},
+  new_highlights: {},
+  meeting: null,
+  ...over,
+});
 
 describe("queueNewsCount (the Queue tab's badge)", () => {
   test('with the whole queue loaded, counts its entries that are new or newly discussed, once each', () => {

@@ -26,6 +26,7 @@ const copy: ItemReader = {
     '<p>Small groups <em>read</em> better.</p><img src="https://img.example.org/a.png" alt="A chart" onerror="alert(1)">' +
     '<script>alert(2)</script><a href="javascript:alert(3)">bad</a><a href="https://example.org/more">more</a>',
   comments: [{ id: 'c1', body: 'Section two!', author: { id: 'u-ben', display_name: 'Ben' }, created_at: '2025-03-01T10:00:00Z' }],
+  highlights: [],
 };
 
 describe('ReaderView', () => {

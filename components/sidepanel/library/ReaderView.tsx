@@ -2,9 +2,13 @@
  * An item's clipped copy inside the side panel, with its comments below, so the group reads
  * and discusses the same text even if the page changes or goes. The stored HTML came from a
  * member's browser: it is sanitised again here (sanitizeForDisplay) before it is shown, and
- * its images stay remote. Links open in a new tab.
+ * its images stay remote. Links open in a new tab. Members highlight passages of it and
+ * discuss them (ReaderHighlights).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { groupChangedAt } from '@/utils/shared/storage';
+import { useStored } from '@/utils/ui/hooks';
+import { useGroupChanged } from '@/utils/ui/live';
 import type { ItemReader } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
 import { sanitizeForDisplay } from '@/utils/ui/sanitize';
@@ -14,6 +18,7 @@ import { siteLabel } from '@/utils/shared/site-name';
 import { Alert, Loading } from '@/components/common/Bits';
 import { CommentThread, withComment } from '@/components/common/CommentThread';
 import { WebLink } from '@/components/common/WebLink';
+import { ReaderHighlights } from './ReaderHighlights';
 
 export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => void }) {
   const [copy, setCopy] = useState<ItemReader | null>(null);
@@ -29,6 +34,8 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
     load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs again when these change, with this render's function (a new one each render)
   }, [itemId]);
+  // Another member's highlight, reply or comment: the side panel's live updates say the group changed.
+  useGroupChanged(copy?.group_id ?? null, useStored(groupChangedAt), () => void load());
 
   const back = (
     <button type="button" class="link" onClick={onBack}>
@@ -45,26 +52,30 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
   const site = siteLabel(copy.site_name, copy.url);
   const published = dateLabel(copy.published_at);
   const html = copy.content_html ? sanitizeForDisplay(copy.content_html, document) : null;
+  const header = (
+    <>
+      <h1>{copy.title}</h1>
+      <p class="meta">
+        {site && <span>{site}</span>}
+        {copy.byline && <span>{copy.byline}</span>}
+        {published && <span>Published {published}</span>}
+        <WebLink url={copy.url} fallback={null}>
+          Open the page
+        </WebLink>
+      </p>
+    </>
+  );
   return (
     <div class="stack">
       {back}
-      <article class="stack" aria-label="Clipped copy" lang={copy.lang ?? undefined} dir={copy.dir ?? undefined}>
-        <h1>{copy.title}</h1>
-        <p class="meta">
-          {site && <span>{site}</span>}
-          {copy.byline && <span>{copy.byline}</span>}
-          {published && <span>Published {published}</span>}
-          <WebLink url={copy.url} fallback={null}>
-            Open the page
-          </WebLink>
-        </p>
-        {html ? (
-          // Sanitised just above; member text is never set as HTML anywhere else.
-          <div class="reader" data-testid="reader-content" onClick={openLinksInTabs} dangerouslySetInnerHTML={{ __html: html }} />
-        ) : (
+      {html ? (
+        <ReaderHighlights copy={copy} html={html} header={header} onChanged={() => void load()} />
+      ) : (
+        <article class="stack" aria-label="Clipped copy">
+          {header}
           <p class="hint">There is no clipped copy of this {copy.kind === 'link' ? 'link' : 'entry'}: only its details were saved.</p>
-        )}
-      </article>
+        </article>
+      )}
       <Alert error={error} />
       <CommentThread
         itemId={copy.id}
@@ -74,13 +85,4 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
       />
     </div>
   );
-}
-
-/** A link in the copy opens in its own tab, never inside the side panel. */
-function openLinksInTabs(event: MouseEvent) {
-  const link = (event.target as Element | null)?.closest?.('a[href]');
-  if (!link) return;
-  event.preventDefault();
-  const href = link.getAttribute('href') ?? '';
-  if (/^https?:\/\//i.test(href)) window.open(href, '_blank', 'noopener,noreferrer');
 }

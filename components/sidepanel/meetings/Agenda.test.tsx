@@ -114,3 +114,29 @@ describe('Agenda', () => {
     expect(screen.getByText('Nothing on the agenda.')).toBeTruthy();
   });
 });
+
+describe('Agenda highlights', () => {
+  test('each item shows its passages in the order given (most discussed first): quote shortened, who marked it, replies', () => {
+    const long = `Small groups read better ${'and talk longer '.repeat(10)}than large ones.`;
+    const withPassages: Meeting = {
+      ...meeting,
+      agenda: [
+        {
+          ...meeting.agenda[0]!,
+          highlights: [
+            { id: 'h1', exact: long, author: person('u2', 'Ben'), reply_count: 4 },
+            { id: 'h2', exact: 'Circles meet weekly.', author: person('u1', 'Ada'), reply_count: 1 },
+          ],
+        },
+        meeting.agenda[1]!,
+      ],
+    };
+    render(<Agenda meeting={withPassages} groupId="g1" canManage={false} onChanged={vi.fn()} />);
+    const list = screen.getByRole('list', { name: 'Passages to discuss in Reading Circles at Work' });
+    const rows = Array.from(list.querySelectorAll('li')).map((li) => li.textContent);
+    expect(rows[0]).toMatch(/^Small groups read better and talk longer .*… · Ben · 4 replies$/);
+    expect(rows[0]!.length).toBeLessThan(long.length);
+    expect(rows[1]).toBe('Circles meet weekly. · Ada · 1 reply');
+    expect(screen.getAllByTestId('agenda-highlight')).toHaveLength(2);
+  });
+});

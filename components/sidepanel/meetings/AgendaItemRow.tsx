@@ -1,6 +1,7 @@
-/** One agenda item: its title and time; when the meeting is open, move, remove, discussed and a takeaway. */
+/** One agenda item: its title and time, its highlighted passages; when the meeting is open, move, remove, discussed and a takeaway. */
 import { useState } from 'preact/hooks';
 import type { AgendaItem } from '@/utils/shared/api-types';
+import { AgendaHighlights } from './AgendaHighlights';
 
 export interface AgendaItemRowProps {
   item: AgendaItem;
@@ -33,6 +34,7 @@ export function AgendaItemRow({ item, open, first, last, onMove, onRemove, onRec
           · {item.reading_minutes} min{status && ` · ${status}`}
         </span>
       </span>
+      <AgendaHighlights item={item} />
       {!open && item.takeaway && <blockquote class="takeaway">{item.takeaway}</blockquote>}
       {open && (
         <>

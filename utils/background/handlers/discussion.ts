@@ -28,16 +28,20 @@ type Names = 'addComment' | 'editComment' | 'deleteComment' | 'tagItem' | 'untag
 
 export function discussionHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
-    async addComment({ itemId, body, parentId, clientId }) {
+    async addComment({ itemId, body, parentId, clientId, highlightId }) {
       const trimmed = body.trim();
       const refused = commentRefusal(trimmed);
       if (refused) return refused;
       // The page's id when it gave one: a retry after the worker stopped mid-send is the same comment.
       const id = clientId && UUID.test(clientId) ? clientId : crypto.randomUUID();
-      const args = parentId ? { itemId, body: trimmed, parentId } : { itemId, body: trimmed };
+      const args = { itemId, body: trimmed, ...(parentId ? { parentId } : {}), ...(highlightId ? { highlightId } : {}) };
       const op = { kind: 'comment' as const, id, groupId: '', itemKey: itemId, args };
       // After an earlier change to this item that still waits, in order.
-      return sendOrKeep(op, async () => addCommentNow(await getClient(), itemId, trimmed, id, parentId), await isWaiting(itemId, id));
+      return sendOrKeep(
+        op,
+        async () => addCommentNow(await getClient(), itemId, trimmed, id, parentId, highlightId),
+        await isWaiting(itemId, id),
+      );
     },
 
     async editComment({ commentId, body }) {

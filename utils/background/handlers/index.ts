@@ -17,6 +17,7 @@ import { getSupabaseClient, resetSupabaseClient } from '@/utils/background/supab
 import { accountHandlers } from './account';
 import { discussionHandlers } from './discussion';
 import { groupHandlers } from './groups';
+import { highlightHandlers } from './highlights';
 import { libraryHandlers } from './library';
 import { meetingHandlers } from './meetings';
 import { newsHandlers } from './news';
@@ -78,6 +79,7 @@ export function createHandlers(deps: HandlerDeps = defaultHandlerDeps): Handlers
     ...libraryHandlers(ctx),
     ...queueHandlers(getClient),
     ...discussionHandlers(getClient),
+    ...highlightHandlers(getClient),
     ...meetingHandlers(getClient),
     ...newsHandlers(getClient),
     ...outboxHandlers(ctx),
