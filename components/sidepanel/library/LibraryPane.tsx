@@ -57,6 +57,8 @@ export function LibraryPane({ groupId, onOpen, returns = 0 }: LibraryPaneProps) 
   }
   async function loadMore() {
     const askedFor = asking;
+    // The entries shown are a previous search's while a new one runs: its first page comes first.
+    if (shownFor !== askedFor) return;
     const reply = await fetchPage(page?.entries.length ?? 0);
     if (latest.current !== askedFor) return;
     if (!reply.ok) return setError(reply.error);
