@@ -158,7 +158,7 @@ select is(
     {"exact": "carve canyons", "reply_count": 2, "author": "Quin", "replies": ["Over ages", "Slowly indeed"]},
     {"exact": "slowly", "reply_count": 0, "author": "Pia", "replies": null}]'::jsonb,
   'The reader lists every highlight of the item with its author, reply count and replies.');
-select is((select (e ->> 'comment_count')::integer from jsonb_array_elements(public.group_library('45000000-0000-4000-8000-0000000000b1')) as e
+select is((select (e ->> 'comment_count')::integer from jsonb_array_elements(public.group_library('45000000-0000-4000-8000-0000000000b1') -> 'entries') as e
             where e ->> 'item_id' = '45000000-0000-4000-8000-0000000000c1'), 1,
   'The library''s comment count leaves replies on highlights out.');
 select is((public.group_queue('45000000-0000-4000-8000-0000000000b1') #>> '{queue,0,comment_count}')::integer, 1,
@@ -167,7 +167,7 @@ select is((public.item_detail('45000000-0000-4000-8000-0000000000c1') -> 'commen
   'item_detail''s comments leave replies on highlights out.');
 select is(jsonb_array_length(public.item_detail('45000000-0000-4000-8000-0000000000c1') -> 'comments'), 1,
   'item_detail lists only the item''s own comment.');
-select is((select jsonb_agg(e ->> 'title') from jsonb_array_elements(public.search_library('45000000-0000-4000-8000-0000000000b1', 'patience')) as e),
+select is((select jsonb_agg(e ->> 'title') from jsonb_array_elements(public.search_library('45000000-0000-4000-8000-0000000000b1', 'patience') -> 'entries') as e),
   '["Rivers"]'::jsonb, 'Search finds an item by the comment on one of its highlights.');
 
 -- ---------- Editing ----------

@@ -87,7 +87,7 @@ describe.skipIf(!HAS_SCHEMA)('highlights between two members', () => {
     // The reply is the highlight's, not part of the item's own discussion or its counts.
     expect(reader.comments).toEqual([]);
     expect((await ok(ada, 'item_detail', { p_item_id: itemId })).comments).toEqual([]);
-    const [entry] = await ok(ada, 'group_library', { p_group_id: groupId });
+    const [entry] = (await ok(ada, 'group_library', { p_group_id: groupId })).entries;
     expect(entry!.comment_count).toBe(0);
     expect((await ok(ada, 'group_queue', { p_group_id: groupId })).queue[0]!.comment_count).toBe(0);
   });
