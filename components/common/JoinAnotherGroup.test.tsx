@@ -14,7 +14,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 async function joinWith(code: string) {
-  fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: code } });
+  fireEvent.input(screen.getByLabelText('Invitation or invite code'), { target: { value: code } });
   fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
   expect((await screen.findByRole('group', { name: 'Invitation' })).textContent).toMatch(/Journal Club.*5 members/);
   fireEvent.click(screen.getByRole('button', { name: 'Join Journal Club' }));
@@ -24,18 +24,18 @@ describe('JoinAnotherGroup', () => {
   test('a link opens the form in place; preview, join, and the form closes', async () => {
     const onJoined = vi.fn();
     render(<JoinAnotherGroup onJoined={onJoined} />);
-    expect(screen.queryByLabelText('Invite code')).toBeNull();
+    expect(screen.queryByLabelText('Invitation or invite code')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Join with an invite code' }));
     await joinWith('CODE-1');
     await waitFor(() => expect(onJoined).toHaveBeenCalledWith({ id: 'g2', name: 'Journal Club' }));
-    expect(screen.queryByLabelText('Invite code')).toBeNull();
+    expect(screen.queryByLabelText('Invitation or invite code')).toBeNull();
   });
 
   test('Close folds it away without asking anything', () => {
     render(<JoinAnotherGroup onJoined={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Join with an invite code' }));
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(screen.queryByLabelText('Invite code')).toBeNull();
+    expect(screen.queryByLabelText('Invitation or invite code')).toBeNull();
     expect(send).not.toHaveBeenCalled();
   });
 

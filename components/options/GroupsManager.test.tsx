@@ -30,7 +30,7 @@ describe('GroupsManager', () => {
     );
     render(<GroupsManager userId="u1" />);
     expect(await screen.findByText(/not in a group yet/)).toBeTruthy();
-    expect(screen.getByLabelText('Invite code')).toBeTruthy(); // the join form, while I have no group
+    expect(screen.getByLabelText('Invitation or invite code')).toBeTruthy(); // the join form, while I have no group
     fireEvent.input(screen.getByLabelText('Group name'), { target: { value: 'Thursday Circle' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create group' }));
     expect(await screen.findByText('Thursday Circle')).toBeTruthy();
@@ -41,7 +41,7 @@ describe('GroupsManager', () => {
     expect(screen.getAllByLabelText(/Invite code/)).toHaveLength(1);
     expect(send).toHaveBeenCalledWith('createInvite', { groupId: 'g1', days: 7, maxUses: null });
     expect((screen.getByLabelText('Invite code') as HTMLInputElement).readOnly).toBe(true);
-    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy();
   });
 
   test('with groups, the join form opens on request', async () => {
@@ -49,9 +49,9 @@ describe('GroupsManager', () => {
     render(<GroupsManager userId="u1" />);
     expect(await screen.findByText('Journal Club')).toBeTruthy();
     expect(screen.getAllByTestId('group')).toHaveLength(2);
-    expect(screen.queryByLabelText('Invite code')).toBeNull();
+    expect(screen.queryByLabelText('Invitation or invite code')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Join another group with a code' }));
-    expect(screen.getByLabelText('Invite code')).toBeTruthy();
+    expect(screen.getByLabelText('Invitation or invite code')).toBeTruthy();
   });
 
   test('joining from an invite link takes #join=CODE out of the address (a reload would offer it again)', async () => {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GroupSummary } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
-import { cachedGroups } from '@/utils/shared/storage';
+import { cachedGroups, pendingInviteCode } from '@/utils/shared/storage';
 import { ask } from '@/utils/ui/ask';
 import { Alert } from '@/components/common/Bits';
 import { GroupCard } from './GroupCard';
@@ -28,6 +28,8 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
   }
   useEffect(() => {
     cachedGroups.getValue().then((cached) => setGroups((now) => now ?? (cached.length ? cached : null)));
+    // An invitation the member switched servers for: its Join form opens with it.
+    pendingInviteCode.getValue().then((pending) => pending && setShowJoin(true));
     reload();
   }, []);
 

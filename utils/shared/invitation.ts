@@ -77,18 +77,22 @@ function bareCode(text: string): string | null {
   const spaced = /^[A-Za-z0-9]{4}(?:\s[A-Za-z0-9]{4})+$/.test(word);
   if (!dashed && !spaced) return null;
   const symbols = word.replace(/[^A-Za-z0-9]/g, '').length;
-  if (symbols < 6 || symbols > 64) return null;
+  if (symbols < 4 || symbols > 64) return null;
   return word.replace(/\s/g, '-').toUpperCase();
 }
 
-/** The value after `label` on a line of its own, or null. */
+/**
+ * What follows `label` up to the line's end, or null. The label starts a word, so "Server:"
+ * is not found in "Server key:"; a message pasted into a one-line field still reads.
+ */
 function labelled(text: string, label: string): string | null {
-  for (const line of text.split(/\r?\n/)) {
-    const at = line.toLowerCase().indexOf(label.toLowerCase());
-    if (at !== -1 && line.slice(0, at).trim() === '') return line.slice(at + label.length).trim() || null;
-  }
-  return null;
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?:^|\\s)${escaped}[ \\t]*([^\\r\\n]*)`, 'i').exec(text);
+  return match?.[1]?.trim() || null;
 }
+
+/** The first word of a labelled value (a URL or a key never holds a space). */
+const firstWord = (value: string | null | undefined): string | undefined => value?.split(/\s+/)[0]?.replace(WRAPPING, '') || undefined;
 
 /** The links in `text`: web links and the extension's own pages. */
 const LINK = /(?:https?|chrome-extension|moz-extension):\/\/[^\s<>"'“”]+/gi;
@@ -115,14 +119,14 @@ function fromLinks(text: string): FromLink {
 export function parseInvitation(text: string): ParsedInvitation {
   if (!text.trim()) return { ok: false, message: EMPTY_INVITATION };
   const link = fromLinks(text);
-  const written = labelled(text, CODE_LABEL) ?? link.code ?? text;
-  const code = bareCode(written);
+  const line = labelled(text, CODE_LABEL);
+  const code = line !== null ? (bareCode(line) ?? bareCode(firstWord(line) ?? '')) : bareCode(link.code ?? text);
   if (!code) return { ok: false, message: NO_INVITE_CODE };
 
-  const serverText = labelled(text, SERVER_LABEL) ?? link.backend;
-  const key = (labelled(text, KEY_LABEL) ?? link.key)?.replace(WRAPPING, '');
+  const serverText = firstWord(labelled(text, SERVER_LABEL)) ?? link.backend;
+  const key = firstWord(labelled(text, KEY_LABEL)) ?? link.key;
   if (!serverText) return { ok: true, value: { code } };
-  const url = normalBackendUrl(serverText.replace(WRAPPING, ''));
+  const url = normalBackendUrl(serverText);
   if (!url) return { ok: false, message: NO_INVITE_CODE };
   if (!key) return { ok: false, message: NO_SERVER_KEY };
   if (isSecretKey(key)) return { ok: false, message: SECRET_KEY };

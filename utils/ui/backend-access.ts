@@ -6,7 +6,8 @@
  * (Chrome, MV3) and optional_permissions (Firefox, MV2) in wxt.config.ts.
  */
 import { browser } from '#imports';
-import { backendUrl } from '@/utils/shared/storage';
+import { backendKey, backendUrl } from '@/utils/shared/storage';
+import { ask } from './ask';
 
 /** The match pattern for a backend URL: its scheme and host, every port and path. */
 export function backendPattern(url: string): string | null {
@@ -52,4 +53,16 @@ export async function releaseBackendAccess(oldUrl: string, newUrl: string): Prom
   } catch {
     // Required by the manifest (the test build's localhost), or never granted.
   }
+}
+
+/**
+ * Use the backend at `url` with `key` (access already granted): stores both, gives back the
+ * old host and tells the background, which signs the member out. The error message, or null.
+ */
+export async function changeBackend(url: string, key: string): Promise<string | null> {
+  const before = await backendUrl.getValue();
+  await Promise.all([backendUrl.setValue(url), backendKey.setValue(key.trim())]);
+  await releaseBackendAccess(before, url);
+  const reply = await ask('backendChanged');
+  return reply.ok ? null : reply.error.message;
 }
