@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseInvitation } from '@/utils/shared/invitation';
 import { backendKey, backendUrl } from '@/utils/shared/storage';
@@ -41,6 +41,20 @@ describe('InviteCode', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy code' }));
     await screen.findByRole('button', { name: 'Copied' });
     expect(writeText).toHaveBeenCalledWith(CODE);
+  });
+
+  test('two invites on the page at once (two group cards): each label names its own field', async () => {
+    const { container } = render(
+      <>
+        <InviteCode code="AAAA-AAAA" groupName="One" />
+        <InviteCode code="BBBB-BBBB" groupName="Two" />
+      </>,
+    );
+    await waitFor(() => expect(container.querySelectorAll('textarea')).toHaveLength(2));
+    const labels = [...container.querySelectorAll('label')];
+    expect(labels).toHaveLength(4);
+    // The field a label's `for` finds in the document (the first with that id) is the one beside it.
+    for (const label of labels) expect(document.getElementById(label.htmlFor)?.closest('.field')).toBe(label.closest('.field'));
   });
 
   test('a group on another server: the message carries its URL and public key', async () => {

@@ -3,7 +3,7 @@
  * the join page's link and, for a group not on the build's own server, that server) and the
  * code alone, each read-only and one click to copy.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { invitationMessage } from '@/utils/shared/invitation';
 import { joinPageUrl } from '@/utils/shared/join-page';
 import { backendKey, backendUrl } from '@/utils/shared/storage';
@@ -40,12 +40,14 @@ function useInvitation(code: string, groupName: string) {
 
 export function InviteCode({ code, groupName }: { code: string; groupName: string }) {
   const made = useInvitation(code, groupName);
+  // Each group card may show an invite at once: ids of their own, so each label names its field.
+  const id = useId();
   return (
     <div class="stack">
       {made?.ok && (
         <div class="field">
-          <label for="invite-message">Invitation message</label>
-          <textarea id="invite-message" readOnly rows={6} value={made.message} onFocus={(e) => e.currentTarget.select()} />
+          <label for={`invite-message-${id}`}>Invitation message</label>
+          <textarea id={`invite-message-${id}`} readOnly rows={6} value={made.message} onFocus={(e) => e.currentTarget.select()} />
           <div class="row">
             <CopyButton value={made.message} label="Copy invitation" />
           </div>
@@ -53,9 +55,9 @@ export function InviteCode({ code, groupName }: { code: string; groupName: strin
       )}
       {made && !made.ok && <Alert error={made.message} />}
       <div class="field">
-        <label for="invite-code">Invite code</label>
+        <label for={`invite-code-${id}`}>Invite code</label>
         <div class="row">
-          <input id="invite-code" readOnly value={code} style="flex: 1" onFocus={(e) => e.currentTarget.select()} />
+          <input id={`invite-code-${id}`} readOnly value={code} style="flex: 1" onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={code} label="Copy code" />
         </div>
       </div>

@@ -82,12 +82,12 @@ describe('Firefox: sign in, group, clip, queue, comment, a second member joins',
     await click(options, 'Invite', '[data-testid="group"]');
     await click(options, 'Create invite');
     const code = await until('the invite code', () =>
-      options.evaluate(() => document.querySelector<HTMLInputElement>('#invite-code')?.value ?? ''),
+      options.evaluate(() => document.querySelector<HTMLInputElement>('input[id^="invite-code"]')?.value ?? ''),
     );
     expect(code).toMatch(/\S{6,}/);
     // What "Copy invitation" copies: the field's text (the clipboard is not read here).
     invite = await until('the invitation message', () =>
-      options.evaluate(() => document.querySelector<HTMLTextAreaElement>('#invite-message')?.value ?? ''),
+      options.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[id^="invite-message"]')?.value ?? ''),
     );
     expect(invite).toContain(`Join “${GROUP}” on Readclub`);
     expect(invite).toContain(`Invite code: ${code}\nServer: ${backend.url}\nServer key: ${backend.publishableKey}`);

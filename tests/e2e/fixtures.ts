@@ -147,7 +147,7 @@ export async function createGroup(options: Page, name: string): Promise<void> {
 
 /**
  * Options page: opens the Invite panel of `group` (else of the first group listed), sets how
- * long it lasts and how often it may be used if asked, creates it; its code and link.
+ * long it lasts and how often it may be used if asked, creates it; its code and the invitation message to copy.
  */
 export async function createInvite(
   options: Page,
