@@ -1,5 +1,6 @@
 /**
- * Host permission for the backend the member chose in Options. The build's own backend
+ * Host permission for the backend the member chose in Options, or switched to for an
+ * invitation's group (components/common/OtherServer.tsx). The build's own backend
  * needs none (Supabase answers with CORS); a different server is asked for at runtime, so
  * the browser itself confirms where the member's clips, comments and email will go, and
  * Readclub never holds access to any other site. Declared as optional_host_permissions
