@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { replies, resetProtocol, send } from '@/tests/support/protocol-mock';
+import { pendingInviteCode } from '@/utils/shared/storage';
 import { JoinAnotherGroup, JoinContext, JoinFromPicker } from './JoinAnotherGroup';
 
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
 beforeEach(() => {
+  fakeBrowser.reset();
   resetProtocol();
   replies(
     { previewInvite: { ok: true, value: { name: 'Journal Club', member_count: 5, already_member: false } } },
@@ -52,5 +55,12 @@ describe('JoinAnotherGroup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Join with an invite code' }));
     await joinWith('CODE-2');
     await waitFor(() => expect(onJoined).toHaveBeenCalledWith({ id: 'g2', name: 'Journal Club' }));
+  });
+
+  test('back from switching to an invitation’s server: the form opens by itself, the group shown', async () => {
+    await pendingInviteCode.setValue('ABCD-EFGH');
+    render(<JoinAnotherGroup onJoined={vi.fn()} />);
+    expect((await screen.findByRole('group', { name: 'Invitation' })).textContent).toMatch(/Journal Club/);
+    expect(send).toHaveBeenCalledWith('previewInvite', { code: 'ABCD-EFGH' });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { replies, resetProtocol, send, type ValueOf } from '@/tests/support/protocol-mock';
+import { pendingInviteCode } from '@/utils/shared/storage';
 import { GroupsManager } from './GroupsManager';
 import { groups } from '@/components/testing/fixtures';
 
@@ -52,6 +53,17 @@ describe('GroupsManager', () => {
     expect(screen.queryByLabelText('Invitation or invite code')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Join another group with a code' }));
     expect(screen.getByLabelText('Invitation or invite code')).toBeTruthy();
+  });
+
+  test('with groups, back from switching to an invitation’s server: the join form is open with the group shown', async () => {
+    await pendingInviteCode.setValue('ABCD-EFGH');
+    replies({
+      listGroups: { ok: true, value: groups },
+      previewInvite: { ok: true, value: { name: 'Far Circle', member_count: 2, already_member: false } },
+    });
+    render(<GroupsManager userId="u1" />);
+    expect(await screen.findByRole('button', { name: 'Join Far Circle' })).toBeTruthy();
+    expect((screen.getByLabelText('Invitation or invite code') as HTMLTextAreaElement).value).toBe('ABCD-EFGH');
   });
 
   test('joining from an invite link takes #join=CODE out of the address (a reload would offer it again)', async () => {
