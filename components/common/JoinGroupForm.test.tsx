@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vi
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { replies, resetProtocol, send, sent } from '@/tests/support/protocol-mock';
-import { invitationLink, invitationMessage, NO_INVITE_CODE, SECRET_KEY } from '@/utils/shared/invitation';
+import { invitationLink, invitationMessage, NO_INVITE_CODE, parseInvitation, SECRET_KEY } from '@/utils/shared/invitation';
 import { backendKey, backendUrl, pendingInviteCode } from '@/utils/shared/storage';
 import { JoinGroupForm } from './JoinGroupForm';
 
@@ -127,7 +127,7 @@ describe('JoinGroupForm', () => {
 describe('JoinGroupForm: an invitation to a group on another server', () => {
   test('says which server; Switch asks for that host at the click, saves it, tells the background and keeps the code', async () => {
     replies({ backendChanged: { ok: true, value: null } });
-    render(<JoinGroupForm onJoined={vi.fn()} />);
+    render(<JoinGroupForm onJoined={vi.fn()} switchInPlace />);
     paste(message(OTHER));
     const prompt = await screen.findByRole('group', { name: 'Another server' });
     expect(prompt.textContent).toContain(
@@ -145,7 +145,7 @@ describe('JoinGroupForm: an invitation to a group on another server', () => {
 
   test('refused: a clear message, nothing changed, the invitation still in the field', async () => {
     request.mockResolvedValue(false as never);
-    render(<JoinGroupForm onJoined={vi.fn()} />);
+    render(<JoinGroupForm onJoined={vi.fn()} switchInPlace />);
     paste(message(OTHER));
     fireEvent.click(await screen.findByRole('button', { name: 'Switch to other.example.org' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(
@@ -163,7 +163,7 @@ describe('JoinGroupForm: an invitation to a group on another server', () => {
     await pendingInviteCode.setValue(CODE);
     replies({ previewInvite: { ok: true, value: circle }, joinGroup: { ok: true, value: { id: 'g1', name: 'Thursday Circle' } } });
     const onJoined = vi.fn();
-    render(<JoinGroupForm onJoined={onJoined} />);
+    render(<JoinGroupForm onJoined={onJoined} switchInPlace />);
     fireEvent.click(await screen.findByRole('button', { name: 'Join Thursday Circle' }));
     await waitFor(() => expect(onJoined).toHaveBeenCalled());
     expect(field().value).toBe('');
@@ -172,12 +172,12 @@ describe('JoinGroupForm: an invitation to a group on another server', () => {
 
   test('asked once: a second invitation for the server now in use previews at once, no question, no prompt', async () => {
     replies({ backendChanged: { ok: true, value: null }, previewInvite: { ok: true, value: circle } });
-    render(<JoinGroupForm onJoined={vi.fn()} />);
+    render(<JoinGroupForm onJoined={vi.fn()} switchInPlace />);
     paste(message(OTHER));
     fireEvent.click(await screen.findByRole('button', { name: 'Switch to other.example.org' }));
     await waitFor(() => expect(send).toHaveBeenCalledWith('backendChanged', undefined));
     cleanup();
-    render(<JoinGroupForm onJoined={vi.fn()} />);
+    render(<JoinGroupForm onJoined={vi.fn()} switchInPlace />);
     await screen.findByRole('button', { name: 'Join Thursday Circle' }); // the kept code
     paste(message({ ...OTHER, url: `${OTHER.url}/` }).replaceAll(CODE, 'WXYZ-WXYZ-WXYZ'));
     await waitFor(() => expect(sent('previewInvite').at(-1)).toEqual({ code: 'WXYZ-WXYZ-WXYZ' }));
@@ -186,10 +186,26 @@ describe('JoinGroupForm: an invitation to a group on another server', () => {
   });
 
   test('a secret key in the invitation is refused; nothing changed', async () => {
-    render(<JoinGroupForm onJoined={vi.fn()} />);
+    render(<JoinGroupForm onJoined={vi.fn()} switchInPlace />);
     paste(`Invite code: ${CODE}\nServer: ${OTHER.url}\nServer key: sb_secret_leaked`);
     expect((await screen.findByRole('alert')).textContent).toBe(SECRET_KEY);
     expect(screen.queryByRole('group', { name: 'Another server' })).toBeNull();
     expect(request).not.toHaveBeenCalled();
+  });
+
+  test('in the popup: Options opens in a tab with the invitation, to switch there; nothing changes here', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<JoinGroupForm onJoined={vi.fn()} />);
+    paste(message(OTHER));
+    expect((await screen.findByRole('group', { name: 'Another server' })).textContent).toContain('This group is on other.example.org');
+    fireEvent.click(screen.getByRole('button', { name: 'Switch in Options' }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    const url = (create.mock.calls[0]![0] as { url: string }).url;
+    expect(url).toMatch(/\/options\.html#code=/);
+    expect(parseInvitation(url)).toEqual({ ok: true, value: { code: CODE, backend: OTHER } });
+    expect(request).not.toHaveBeenCalled();
+    expect(await backendUrl.getValue()).toBe(backendUrl.fallback);
+    expect(send).not.toHaveBeenCalled();
   });
 });

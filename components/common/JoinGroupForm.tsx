@@ -17,9 +17,11 @@ export interface JoinGroupFormProps {
   onJoined: (group: { id: string; name: string }) => void;
   /** A code from an opened invite link: its group is shown at once, ready to join. */
   initialCode?: string;
+  /** In Options (a tab): switching to an invitation's server happens here; elsewhere Options opens for it. */
+  switchInPlace?: boolean;
 }
 
-export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps) {
+export function JoinGroupForm({ onJoined, initialCode = '', switchInPlace = false }: JoinGroupFormProps) {
   const [text, setText] = useState(initialCode);
   const [code, setCode] = useState('');
   const [preview, setPreview] = useState<InvitePreview | null>(null);
@@ -84,7 +86,7 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
       </div>
       <Alert error={error} />
       {other ? (
-        <OtherServer server={other} code={code} onCancel={dismiss} />
+        <OtherServer server={other} code={code} onCancel={dismiss} inPlace={switchInPlace} />
       ) : preview ? (
         <InvitationCard preview={preview} busy={busy} onJoin={join} onClose={dismiss} />
       ) : (

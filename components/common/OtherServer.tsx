@@ -6,19 +6,26 @@
 import { useState } from 'preact/hooks';
 import type { InvitationBackend } from '@/utils/shared/invitation';
 import { pendingInviteCode } from '@/utils/shared/storage';
-import { changeBackend, requestBackendAccess } from '@/utils/ui/backend-access';
+import { changeBackend, openInvitationInOptions, requestBackendAccess } from '@/utils/ui/backend-access';
 import { Alert } from './Bits';
 
 export interface OtherServerProps {
   server: InvitationBackend;
   code: string;
   onCancel: () => void;
+  /** Options (a tab): switch here. Elsewhere (the popup): Options opens with the invitation to switch there. */
+  inPlace?: boolean;
 }
 
-export function OtherServer({ server, code, onCancel }: OtherServerProps) {
+export function OtherServer({ server, code, onCancel, inPlace = false }: OtherServerProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const host = new URL(server.url).host;
+
+  async function switchInOptions() {
+    await openInvitationInOptions({ code, backend: server });
+    window.close();
+  }
 
   async function switchServer() {
     // First await of the click: the browser shows its permission prompt only in a user gesture.
@@ -38,11 +45,18 @@ export function OtherServer({ server, code, onCancel }: OtherServerProps) {
       <p>
         This group is on <strong>{host}</strong>, not the server Readclub uses now. Switch to it? You'll sign in there with your email.
       </p>
+      {!inPlace && <p class="hint">Readclub's Options page opens, where your browser asks you to allow {host}.</p>}
       <Alert error={error} />
       <div class="row">
-        <button type="button" disabled={busy} onClick={switchServer}>
-          Switch to {host}
-        </button>
+        {inPlace ? (
+          <button type="button" disabled={busy} onClick={switchServer}>
+            Switch to {host}
+          </button>
+        ) : (
+          <button type="button" onClick={switchInOptions}>
+            Switch in Options
+          </button>
+        )}
         <button type="button" class="link" onClick={onCancel}>
           Not now
         </button>

@@ -10,7 +10,7 @@ import { JoinGroupForm } from '@/components/common/JoinGroupForm';
 
 /** Once joined, the invite link's #join=CODE goes from the address, so a reload doesn't offer it again. */
 function forgetInviteLink() {
-  if (location.hash.includes('join=')) history.replaceState(null, '', location.pathname + location.search);
+  if (/[#&](join|code)=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 
 /** joinCode: from an opened invite link (options.html#join=CODE). */
@@ -76,6 +76,7 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
       </form>
       {mine.length === 0 || showJoin ? (
         <JoinGroupForm
+          switchInPlace
           initialCode={joinCode}
           onJoined={(group) => (setJoined(group.name), setShowJoin(false), forgetInviteLink(), reload())}
         />

@@ -7,6 +7,7 @@
  * (Chrome, MV3) and optional_permissions (Firefox, MV2) in wxt.config.ts.
  */
 import { browser } from '#imports';
+import { invitationLink, type Invitation } from '@/utils/shared/invitation';
 import { backendKey, backendUrl } from '@/utils/shared/storage';
 import { ask } from './ask';
 
@@ -66,4 +67,13 @@ export async function changeBackend(url: string, key: string): Promise<string | 
   await releaseBackendAccess(before, url);
   const reply = await ask('backendChanged');
   return reply.ok ? null : reply.error.message;
+}
+
+/**
+ * Options in a tab, with the invitation in its address, where the member switches to the
+ * invitation's server: browsers show the permission prompt reliably in a tab, not over the
+ * popup or in Firefox's sidebar.
+ */
+export async function openInvitationInOptions(invitation: Invitation): Promise<void> {
+  await browser.tabs.create({ url: invitationLink(browser.runtime.getURL('/options.html'), invitation) });
 }
