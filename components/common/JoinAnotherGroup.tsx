@@ -3,7 +3,8 @@
  * yet, the form itself) that previews the group and joins it without leaving the popup.
  */
 import { createContext } from 'preact';
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { pendingInviteCode } from '@/utils/shared/storage';
 import { JoinGroupForm } from './JoinGroupForm';
 
 export type Joined = (group: { id: string; name: string }) => void;
@@ -13,6 +14,8 @@ export const JoinContext = createContext<Joined | null>(null);
 
 export function JoinAnotherGroup({ onJoined, open: startOpen = false }: { onJoined: Joined; open?: boolean }) {
   const [open, setOpen] = useState(startOpen);
+  // An invitation the member switched servers for: its Join form opens with it.
+  useEffect(() => void pendingInviteCode.getValue().then((pending) => pending && setOpen(true)), []);
   if (!open) {
     return (
       <button type="button" class="link" aria-expanded={false} onClick={() => setOpen(true)}>

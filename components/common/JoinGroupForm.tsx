@@ -1,39 +1,58 @@
 /**
- * Join a group with the invite code (or link) someone sent: first see which group, then join.
- * In Options, and in the popup (no group yet, or beside the group picker).
+ * Join a group with the invitation someone sent: the whole message, its link, the old
+ * extension link or the bare code. First see which group (or, for a group on another
+ * server, switch to it), then join. In Options, and in the popup.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { InvitePreview } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
+import { parseInvitation, sameBackend, type InvitationBackend } from '@/utils/shared/invitation';
+import { backendUrl, pendingInviteCode } from '@/utils/shared/storage';
 import { ask } from '@/utils/ui/ask';
 import { Alert } from './Bits';
+import { InvitationCard } from './InvitationCard';
+import { OtherServer } from './OtherServer';
 
 export interface JoinGroupFormProps {
   onJoined: (group: { id: string; name: string }) => void;
   /** A code from an opened invite link: its group is shown at once, ready to join. */
   initialCode?: string;
+  /** In Options (a tab): switching to an invitation's server happens here; elsewhere Options opens for it. */
+  switchInPlace?: boolean;
 }
 
-export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps) {
-  const [code, setCode] = useState(initialCode);
+export function JoinGroupForm({ onJoined, initialCode = '', switchInPlace = false }: JoinGroupFormProps) {
+  const [text, setText] = useState(initialCode);
+  const [code, setCode] = useState('');
   const [preview, setPreview] = useState<InvitePreview | null>(null);
+  const [other, setOther] = useState<InvitationBackend | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UserError | null>(null);
+  const [error, setError] = useState<UserError | string | null>(null);
 
-  async function look(event?: Event) {
-    event?.preventDefault();
-    setBusy(true);
+  async function look(pasted: string) {
     setError(null);
-    const reply = await ask('previewInvite', { code });
+    setOther(null);
+    const parsed = parseInvitation(pasted);
+    if (!parsed.ok) return setError(parsed.message);
+    setCode(parsed.value.code);
+    const server = parsed.value.backend;
+    if (server && !sameBackend(server.url, await backendUrl.getValue())) return setOther(server);
+    setBusy(true);
+    const reply = await ask('previewInvite', { code: parsed.value.code });
     setBusy(false);
     if (reply.ok) setPreview(reply.value);
     else setError(reply.error);
   }
 
-  // Opened from an invite link (perhaps just after signing in): no second paste, no extra click.
+  // Opened from an invite link, or back after switching to the invitation's server and
+  // signing in there: no second paste, no extra click.
   useEffect(() => {
-    if (initialCode.trim()) look();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- looks once per code it was opened with; look reads this render's code
+    if (initialCode.trim()) return void look(initialCode);
+    pendingInviteCode.getValue().then((pending) => {
+      if (!pending) return;
+      setText(pending);
+      look(pending);
+    });
   }, [initialCode]);
 
   async function join() {
@@ -42,51 +61,34 @@ export function JoinGroupForm({ onJoined, initialCode = '' }: JoinGroupFormProps
     const reply = await ask('joinGroup', { code });
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    setCode('');
+    setText('');
     setPreview(null);
+    await pendingInviteCode.removeValue();
     onJoined(reply.value);
   }
 
+  const dismiss = () => (setPreview(null), setOther(null), pendingInviteCode.removeValue());
   return (
-    <form class="stack" onSubmit={look} aria-label="Join a group">
+    <form class="stack" onSubmit={(event) => (event.preventDefault(), look(text))} aria-label="Join a group">
       <h3>Join a group</h3>
       <div class="field">
-        <label for="join-code">Invite code</label>
-        <input
+        <label for="join-code">Invitation or invite code</label>
+        <textarea
           id="join-code"
           required
+          rows={2}
           autoComplete="off"
           spellcheck={false}
-          value={code}
-          placeholder="Code or invite link"
-          onInput={(e) => (setCode(e.currentTarget.value), setPreview(null))}
+          value={text}
+          placeholder="Paste the invitation you were sent, its link, or the code"
+          onInput={(e) => (setText(e.currentTarget.value), setPreview(null), setOther(null))}
         />
       </div>
       <Alert error={error} />
-      {preview?.already_member ? (
-        <div class="card stack" role="group" aria-label="Invitation">
-          <p role="status">You are already a member of {preview.name}.</p>
-          <div class="row">
-            <button type="button" class="link" onClick={() => setPreview(null)}>
-              Close
-            </button>
-          </div>
-        </div>
+      {other ? (
+        <OtherServer server={other} code={code} onCancel={dismiss} inPlace={switchInPlace} />
       ) : preview ? (
-        <div class="card stack" role="group" aria-label="Invitation">
-          <p>
-            <strong>{preview.name}</strong>{' '}
-            <span class="hint">{preview.member_count === 1 ? '1 member' : `${preview.member_count} members`}</span>
-          </p>
-          <div class="row">
-            <button type="button" disabled={busy} onClick={join}>
-              Join {preview.name}
-            </button>
-            <button type="button" class="link" onClick={() => setPreview(null)}>
-              Not now
-            </button>
-          </div>
-        </div>
+        <InvitationCard preview={preview} busy={busy} onJoin={join} onClose={dismiss} />
       ) : (
         <button type="submit" disabled={busy}>
           Join group

@@ -1,8 +1,7 @@
 /** Options: which Supabase project the extension talks to (URL and publishable or anon key). */
 import { useEffect, useState } from 'preact/hooks';
 import { backendKey, backendUrl } from '@/utils/shared/storage';
-import { ask } from '@/utils/ui/ask';
-import { backendPattern, refusedMessage, releaseBackendAccess, requestBackendAccess } from '@/utils/ui/backend-access';
+import { backendPattern, changeBackend, refusedMessage, requestBackendAccess } from '@/utils/ui/backend-access';
 import { Alert } from '@/components/common/Bits';
 
 export interface BackendSettingsProps {
@@ -16,7 +15,11 @@ export function BackendSettings({ onBusy }: BackendSettingsProps) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    Promise.all([backendUrl.getValue(), backendKey.getValue()]).then(([url, key]) => setValues({ url, key }));
+    const load = () => Promise.all([backendUrl.getValue(), backendKey.getValue()]).then(([url, key]) => setValues({ url, key }));
+    load();
+    // Switched elsewhere (the Join form, for an invitation's server): show what is used now.
+    const stop = [backendUrl.watch(load), backendKey.watch(load)];
+    return () => stop.forEach((unwatch) => unwatch());
   }, []);
 
   async function save(event: Event) {
@@ -29,13 +32,10 @@ export function BackendSettings({ onBusy }: BackendSettingsProps) {
     setError(null);
     setStatus('saving');
     onBusy?.(true);
-    const before = await backendUrl.getValue();
-    await Promise.all([backendUrl.setValue(url), backendKey.setValue(values.key.trim())]);
-    await releaseBackendAccess(before, url);
-    const reply = await ask('backendChanged');
+    const failed = await changeBackend(url, values.key);
     onBusy?.(false);
-    setStatus(reply.ok ? 'saved' : 'idle');
-    if (!reply.ok) setError(reply.error.message);
+    setStatus(failed ? 'idle' : 'saved');
+    if (failed) setError(failed);
   }
 
   if (!values) return null;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { replies, resetProtocol, send, type ValueOf } from '@/tests/support/protocol-mock';
+import { pendingInviteCode } from '@/utils/shared/storage';
 import { GroupsManager } from './GroupsManager';
 import { groups } from '@/components/testing/fixtures';
 
@@ -30,7 +31,7 @@ describe('GroupsManager', () => {
     );
     render(<GroupsManager userId="u1" />);
     expect(await screen.findByText(/not in a group yet/)).toBeTruthy();
-    expect(screen.getByLabelText('Invite code')).toBeTruthy(); // the join form, while I have no group
+    expect(screen.getByLabelText('Invitation or invite code')).toBeTruthy(); // the join form, while I have no group
     fireEvent.input(screen.getByLabelText('Group name'), { target: { value: 'Thursday Circle' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create group' }));
     expect(await screen.findByText('Thursday Circle')).toBeTruthy();
@@ -41,7 +42,7 @@ describe('GroupsManager', () => {
     expect(screen.getAllByLabelText(/Invite code/)).toHaveLength(1);
     expect(send).toHaveBeenCalledWith('createInvite', { groupId: 'g1', days: 7, maxUses: null });
     expect((screen.getByLabelText('Invite code') as HTMLInputElement).readOnly).toBe(true);
-    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy();
   });
 
   test('with groups, the join form opens on request', async () => {
@@ -49,9 +50,20 @@ describe('GroupsManager', () => {
     render(<GroupsManager userId="u1" />);
     expect(await screen.findByText('Journal Club')).toBeTruthy();
     expect(screen.getAllByTestId('group')).toHaveLength(2);
-    expect(screen.queryByLabelText('Invite code')).toBeNull();
+    expect(screen.queryByLabelText('Invitation or invite code')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Join another group with a code' }));
-    expect(screen.getByLabelText('Invite code')).toBeTruthy();
+    expect(screen.getByLabelText('Invitation or invite code')).toBeTruthy();
+  });
+
+  test('with groups, back from switching to an invitation’s server: the join form is open with the group shown', async () => {
+    await pendingInviteCode.setValue('ABCD-EFGH');
+    replies({
+      listGroups: { ok: true, value: groups },
+      previewInvite: { ok: true, value: { name: 'Far Circle', member_count: 2, already_member: false } },
+    });
+    render(<GroupsManager userId="u1" />);
+    expect(await screen.findByRole('button', { name: 'Join Far Circle' })).toBeTruthy();
+    expect((screen.getByLabelText('Invitation or invite code') as HTMLTextAreaElement).value).toBe('ABCD-EFGH');
   });
 
   test('joining from an invite link takes #join=CODE out of the address (a reload would offer it again)', async () => {

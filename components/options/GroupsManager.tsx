@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GroupSummary } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
-import { cachedGroups } from '@/utils/shared/storage';
+import { cachedGroups, pendingInviteCode } from '@/utils/shared/storage';
 import { ask } from '@/utils/ui/ask';
 import { Alert } from '@/components/common/Bits';
 import { GroupCard } from './GroupCard';
@@ -10,7 +10,7 @@ import { JoinGroupForm } from '@/components/common/JoinGroupForm';
 
 /** Once joined, the invite link's #join=CODE goes from the address, so a reload doesn't offer it again. */
 function forgetInviteLink() {
-  if (location.hash.includes('join=')) history.replaceState(null, '', location.pathname + location.search);
+  if (/[#&](join|code)=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 
 /** joinCode: from an opened invite link (options.html#join=CODE). */
@@ -28,6 +28,8 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
   }
   useEffect(() => {
     cachedGroups.getValue().then((cached) => setGroups((now) => now ?? (cached.length ? cached : null)));
+    // An invitation the member switched servers for: its Join form opens with it.
+    pendingInviteCode.getValue().then((pending) => pending && setShowJoin(true));
     reload();
   }, []);
 
@@ -74,6 +76,7 @@ export function GroupsManager({ userId, joinCode = '' }: { userId: string; joinC
       </form>
       {mine.length === 0 || showJoin ? (
         <JoinGroupForm
+          switchInPlace
           initialCode={joinCode}
           onJoined={(group) => (setJoined(group.name), setShowJoin(false), forgetInviteLink(), reload())}
         />

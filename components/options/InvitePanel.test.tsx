@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { replies, resetProtocol, send, type ValueOf } from '@/tests/support/protocol-mock';
 import type { InviteSummary } from '@/utils/shared/api-types';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { backendKey, backendUrl } from '@/utils/shared/storage';
 import { InvitePanel } from './InvitePanel';
 
 vi.mock('@/utils/shared/protocol', () => import('@/tests/support/protocol-mock'));
@@ -17,7 +19,7 @@ const open: InviteSummary = {
   uses: 2,
 };
 
-beforeEach(resetProtocol);
+beforeEach(() => (resetProtocol(), fakeBrowser.reset()));
 afterEach(cleanup);
 
 describe('InvitePanel', () => {
@@ -32,7 +34,26 @@ describe('InvitePanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create invite' }));
     await waitFor(() => expect((screen.getByLabelText('Invite code') as HTMLInputElement).value).toBe('NEWCODE1'));
     expect(send).toHaveBeenCalledWith('createInvite', { groupId: 'g1', days: 30, maxUses: 3 });
-    expect((screen.getByLabelText('Invite link') as HTMLInputElement).value).toMatch(/#join=NEWCODE1$/);
+    expect(((await screen.findByLabelText('Invitation message')) as HTMLTextAreaElement).value).toMatch(/Invite code: NEWCODE1$/);
+  });
+
+  test('on a custom server, the invitation to copy carries the code, the server and its public key', async () => {
+    await backendUrl.setValue('https://group.example.org');
+    await backendKey.setValue('sb_publishable_group');
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    replies({
+      listInvites: { ok: true, value: [] },
+      createInvite: { ok: true, value: { code: 'NEWCODE1', group_id: 'g1', expires_at: 'x', max_uses: null } as ValueOf<'createInvite'> },
+    });
+    render(<InvitePanel groupId="g1" groupName="Thursday Circle" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Create invite' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy invitation' }));
+    await screen.findByRole('button', { name: 'Copied' });
+    const copied = writeText.mock.calls[0]![0] as string;
+    expect(copied).toContain('Invite code: NEWCODE1');
+    expect(copied).toContain('Server: https://group.example.org\nServer key: sb_publishable_group');
+    vi.unstubAllGlobals();
   });
 
   test('lists open invites with hint, expiry and uses; Revoke removes one', async () => {

@@ -76,4 +76,23 @@ describe('OptionsApp', () => {
       history.replaceState(null, '', location.pathname);
     }
   });
+
+  test('opened by the popup for an invitation to another server: the Join form asks to switch, here', async () => {
+    history.replaceState(null, '', '#code=ABCD-EFGH&backend=https%3A%2F%2Fother.example.org&key=sb_publishable_other');
+    try {
+      send.mockImplementation(async (name: string) => {
+        if (name === 'listGroups') return { ok: true, value: [] };
+        if (name === 'myProfile') return { ok: true, value: { id: ada.userId, display_name: 'Ada', avatar_url: null } };
+        return { ok: true, value: null };
+      });
+      await cachedAccount.setValue(ada);
+      render(<OptionsApp />);
+      const prompt = await screen.findByRole('group', { name: 'Another server' });
+      expect(prompt.textContent).toContain('This group is on other.example.org');
+      expect(screen.getByRole('button', { name: 'Switch to other.example.org' })).toBeTruthy();
+      expect(send).not.toHaveBeenCalledWith('previewInvite', expect.anything());
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
 });

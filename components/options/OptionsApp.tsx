@@ -11,9 +11,13 @@ import { SavedCheckSetting } from './SavedCheckSetting';
 import { SignIn } from '@/components/common/SignIn';
 import { YourData } from './YourData';
 
-/** An invite link opens this page as options.html#join=CODE. */
+/**
+ * An old invite link opens this page as options.html#join=CODE; the popup, for an invitation
+ * to another server, as options.html#code=…&backend=…&key=… (the Join form reads that address).
+ */
 function joinCodeFromLink(): string {
-  return new URLSearchParams(location.hash.slice(1)).get('join') ?? '';
+  const params = new URLSearchParams(location.hash.slice(1));
+  return params.get('code') ? location.href : (params.get('join') ?? '');
 }
 
 export function OptionsApp() {

@@ -165,7 +165,7 @@ describe('ClipFlow', () => {
       return { ok: true, value: { id: 'g2', name: 'Journal Club' } };
     });
     render(<ClipFlow />);
-    fireEvent.input(await screen.findByLabelText('Invite code'), { target: { value: 'CODE' } });
+    fireEvent.input(await screen.findByLabelText('Invitation or invite code'), { target: { value: 'CODE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
     expect(await screen.findByRole('button', { name: 'Save to Journal Club' })).toBeTruthy();

@@ -47,7 +47,7 @@ describe('GroupGate', () => {
     const { rerender } = render(
       <GroupGate state={{ ...base, groups: [], lastId: null }}>{(gs, last) => list([...gs.map((g) => g.name), String(last)])}</GroupGate>,
     );
-    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'CODE' } });
+    fireEvent.input(screen.getByLabelText('Invitation or invite code'), { target: { value: 'CODE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
     expect(await screen.findByText('You joined Journal Club. Loading it…')).toBeTruthy();
@@ -65,7 +65,7 @@ describe('GroupGate', () => {
     const { rerender } = render(<GroupGate state={{ ...base, groups: [groups[0]!], lastId: 'g1' }}>{picker}</GroupGate>);
     expect((screen.getByLabelText('Group') as HTMLSelectElement).value).toBe('g1');
     fireEvent.click(screen.getByRole('button', { name: 'Join with an invite code' }));
-    fireEvent.input(screen.getByLabelText('Invite code'), { target: { value: 'CODE' } });
+    fireEvent.input(screen.getByLabelText('Invitation or invite code'), { target: { value: 'CODE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Join group' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Join Journal Club' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('You joined Journal Club.'));

@@ -12,6 +12,7 @@ import { latestCode } from './gotrue-store';
 import { BodyTooLarge, checkApiKey, header, OPEN_AUTH_PATHS, send } from './http';
 import { apiKeysFor, DEFAULT_JWT_SECRET, type PublicJwk } from './keys';
 import { prepareDatabase, type PrepareResult } from './migrate';
+import { serveJoinPage } from './join-page';
 import { handleRpc } from './postgrest';
 import { startRealtime } from './realtime';
 import { verifyJwt } from './jwt';
@@ -126,6 +127,7 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
     if (req.method === 'OPTIONS') return send(res, 200, undefined, { 'Content-Length': '0' });
 
     if (path === '/auth/v1/.well-known/jwks.json' && req.method === 'GET') return send(res, 200, jwks);
+    if (await serveJoinPage(req.method, path, res)) return;
 
     if (path.startsWith('/auth/v1/')) {
       if (!OPEN_AUTH_PATHS.has(path)) {

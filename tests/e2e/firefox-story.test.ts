@@ -2,8 +2,9 @@
  * The whole story in Firefox (Debian's Firefox ESR, the MV2 build as a temporary add-on,
  * driven over WebDriver BiDi): Ada signs in from Options and names herself, creates a group,
  * clips a served page from the popup, finds it in the side panel's queue and comments on it;
- * Ben, in a second Firefox profile, signs in, joins with Ada's invite code and sees the item
- * and her comment. No JavaScript error from the extension may reach Firefox's output, and
+ * Ben, in a second Firefox profile (where the extension has another id, so no extension link
+ * of Ada's would open), signs in, pastes Ada's whole invitation message into the popup's Join
+ * and sees the item and her comment. No JavaScript error from the extension may reach Firefox's output, and
  * closing the browsers with the Realtime socket open must not leave a script Firefox stops
  * for running too long.
  */
@@ -73,17 +74,24 @@ async function queueShowing(firefox: Firefox, title: RegExp): Promise<Page> {
 describe('Firefox: sign in, group, clip, queue, comment, a second member joins', () => {
   let invite = '';
 
-  test('Ada signs in from Options, names herself, creates a group and an invite', async () => {
+  test('Ada signs in from Options, names herself, creates a group and an invite, and takes its invitation message', async () => {
     const options = await signIn(ada, 'ada@firefox.test', 'Ada');
     await fill(options, 'Group name', GROUP);
     await click(options, 'Create group');
     await waitForText(options, GROUP, '[data-testid="group"]');
     await click(options, 'Invite', '[data-testid="group"]');
     await click(options, 'Create invite');
-    invite = await until('the invite code', () =>
-      options.evaluate(() => document.querySelector<HTMLInputElement>('#invite-code')?.value ?? ''),
+    const code = await until('the invite code', () =>
+      options.evaluate(() => document.querySelector<HTMLInputElement>('input[id^="invite-code"]')?.value ?? ''),
     );
-    expect(invite).toMatch(/\S{6,}/);
+    expect(code).toMatch(/\S{6,}/);
+    // What "Copy invitation" copies: the field's text (the clipboard is not read here).
+    invite = await until('the invitation message', () =>
+      options.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[id^="invite-message"]')?.value ?? ''),
+    );
+    expect(invite).toContain(`Join “${GROUP}” on Readclub`);
+    expect(invite).toContain(`Invite code: ${code}\nServer: ${backend.url}\nServer key: ${backend.publishableKey}`);
+    expect(invite).not.toMatch(/moz-extension:|chrome-extension:/);
     await options.close();
   });
 
@@ -113,13 +121,25 @@ describe('Firefox: sign in, group, clip, queue, comment, a second member joins',
     await panel.close();
   });
 
-  test('Ben, in another Firefox profile, joins with the invite code and sees the item and the comment', async () => {
+  test('Ben, in another Firefox profile, pastes the whole invitation into the popup and sees the item and the comment', async () => {
     const options = await signIn(ben, 'ben@firefox.test', 'Ben');
-    await fill(options, 'Invite code', invite);
-    await click(options, 'Join group');
-    await click(options, `Join ${GROUP}`);
-    await waitForText(options, `You joined ${GROUP}.`);
     await options.close();
+    const url = `${pages.url}/article.html`;
+    const article = await ben.visit(url);
+    const popup = await ben.open(`popup.html?tabId=${await ben.tabIdOf(url)}`);
+    await fill(popup, 'Invitation or invite code', invite);
+    await click(popup, 'Join group');
+    await waitForText(popup, /1 member/);
+    await click(popup, `Join ${GROUP}`);
+    await waitForText(popup, `You joined ${GROUP}.`);
+    expect(
+      await backend.db.query(
+        'select g.name, m.role from app.group_members m join app.groups g on g.id = m.group_id join auth.users u on u.id = m.user_id where u.email = $1',
+        ['ben@firefox.test'],
+      ),
+    ).toEqual([{ name: GROUP, role: 'member' }]);
+    await popup.close();
+    await article.close();
 
     const panel = await queueShowing(ben, /Reading Circles/);
     expect(await textOf(panel, '[data-testid="queue-entry"]')).toMatch(/1 comment/);

@@ -147,12 +147,12 @@ export async function createGroup(options: Page, name: string): Promise<void> {
 
 /**
  * Options page: opens the Invite panel of `group` (else of the first group listed), sets how
- * long it lasts and how often it may be used if asked, creates it; its code and link.
+ * long it lasts and how often it may be used if asked, creates it; its code and the invitation message to copy.
  */
 export async function createInvite(
   options: Page,
   choices: { group?: string; days?: string; maxUses?: string } = {},
-): Promise<{ code: string; link: string }> {
+): Promise<{ code: string; message: string }> {
   const card = choices.group ? options.getByTestId('group').filter({ hasText: choices.group }) : options.getByTestId('group').first();
   await card.getByRole('button', { name: 'Invite' }).click();
   if (choices.days) await card.getByLabel('Invite lasts').selectOption(choices.days);
@@ -160,10 +160,12 @@ export async function createInvite(
   await card.getByRole('button', { name: 'Create invite' }).click();
   const code = card.getByLabel('Invite code');
   await expect.poll(() => code.inputValue()).not.toBe('');
-  return { code: await code.inputValue(), link: await card.getByLabel('Invite link').inputValue() };
+  const message = card.getByLabel('Invitation message');
+  await expect.poll(() => message.inputValue()).toContain(await code.inputValue());
+  return { code: await code.inputValue(), message: await message.inputValue() };
 }
 
-/** Options page: pastes an invite code (or link), looks at the preview, joins `group`. */
+/** Options page: pastes an invitation (the message, a link or the code), looks at the preview, joins `group`. */
 export async function joinGroup(options: Page, code: string, group: string): Promise<void> {
   await options.getByLabel('Invite code').last().fill(code);
   await options.getByRole('button', { name: 'Join group' }).click();
@@ -180,7 +182,7 @@ export interface SharedGroup {
   id: string;
   name: string;
   /** The invite the member joined with. */
-  invite: { code: string; link: string };
+  invite: { code: string; message: string };
   /** Each one's options page, signed in and showing the group (left open). */
   ownerOptions: Page;
   memberOptions: Page;
@@ -230,7 +232,7 @@ export async function shareGroup(
     signInMember(owner[0], backend, owner[1]),
     signInMember(member[0], backend, member[1]),
   ]);
-  let invite: { code: string; link: string };
+  let invite: { code: string; message: string };
   if (via === 'ui') {
     await createGroup(ownerOptions, group);
     invite = await createInvite(ownerOptions, { group });
@@ -239,7 +241,7 @@ export async function shareGroup(
     const made = await rpcAs(backend, owner[0], 'create_group', { p_name: group });
     const { code } = await rpcAs(backend, owner[0], 'create_invite', { p_group_id: made.id });
     await rpcAs(backend, member[0], 'join_group', { p_code: code });
-    invite = { code, link: '' };
+    invite = { code, message: '' };
     await Promise.all([ownerOptions.reload(), memberOptions.reload()]);
     await Promise.all(
       [ownerOptions, memberOptions].map((page) =>

@@ -1,7 +1,7 @@
 /**
  * Invites and roles in real Chromium on the production build (three members, three
- * profiles): Ada creates a group and an invite; Ben names himself, previews the invite from
- * its link and joins; Cleo joins by code; Ada makes Ben an admin and removes Cleo, whose
+ * profiles): Ada creates a group and an invite; Ben names himself, pastes the whole invitation
+ * message, previews the group and joins; Cleo joins by code; Ada makes Ben an admin and removes Cleo, whose
  * side panel then says she is no longer a member; Ben leaves; Ada deletes the group after
  * typing its name.
  */
@@ -16,7 +16,7 @@ const {
   members: { ada, ben, cleo },
 } = useE2e({ members: ['ada', 'ben', 'cleo'] });
 let adaOptions: Page;
-let inviteLink = '';
+let inviteMessage = '';
 let inviteCode = '';
 
 async function role(email: string): Promise<string | undefined> {
@@ -40,15 +40,19 @@ describe('membership', () => {
   test('Ada creates a group and an invite for 30 days, at most 5 uses', async () => {
     adaOptions = await member(ada, 'ada@e2e.test', 'Ada');
     await createGroup(adaOptions, 'Thursday Circle');
-    ({ code: inviteCode, link: inviteLink } = await createInvite(adaOptions, { days: '30', maxUses: '5' }));
-    expect(inviteLink.endsWith(`#join=${encodeURIComponent(inviteCode)}`)).toBe(true);
+    ({ code: inviteCode, message: inviteMessage } = await createInvite(adaOptions, { days: '30', maxUses: '5' }));
+    // The group's server is not the build's own: the invitation names it, with its public key.
+    expect(inviteMessage).toContain(`Invite code: ${inviteCode}\nServer: ${backend.url}\nServer key: ${backend.publishableKey}`);
+    expect(inviteMessage).toMatch(/^Join “Thursday Circle” on Readclub/);
+    expect(inviteMessage).toMatch(/\/join#code=/);
+    expect(inviteMessage).not.toContain('chrome-extension://');
     const open = adaOptions.getByRole('list', { name: 'Open invites' });
     await expect.poll(() => open.textContent()).toMatch(/0 of 5 uses/);
   });
 
-  test('Ben previews the invite from its link and joins', async () => {
+  test('Ben pastes the whole invitation message, previews the group and joins', async () => {
     const options = await member(ben, 'ben@e2e.test', 'Ben');
-    await options.getByLabel('Invite code').last().fill(inviteLink);
+    await options.getByLabel('Invitation or invite code').fill(inviteMessage);
     await options.getByRole('button', { name: 'Join group' }).click();
     await options.getByText('1 member', { exact: true }).waitFor();
     await options.getByRole('button', { name: 'Join Thursday Circle' }).click();

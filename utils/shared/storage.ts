@@ -72,6 +72,12 @@ export const cachedAccount = defineItem<Account | null>('local:account', { fallb
  */
 export const sessionEndedFor = defineItem<string | null>('local:sessionEndedFor', { fallback: null });
 
+/**
+ * The invite code of an invitation whose group is on another server: kept while the member
+ * switches to that server and signs in there, so the Join form then opens with it, previewed.
+ */
+export const pendingInviteCode = defineItem<string | null>('local:pendingInviteCode', { fallback: null });
+
 /** The email a code was sent to; the popup closes while the user fetches it. */
 export const pendingSignInEmail = defineItem<string | null>('local:pendingSignInEmail', {
   fallback: null,
