@@ -54,14 +54,6 @@ export const MIN_DOUBTFUL_PROSE_CHARS = 150;
 /** Content shorter than this is read again with relaxed Readability thresholds, and the longer kept. */
 const RETRY_CHARS = 500;
 /**
- * A reading of the cleaned page shorter than this is checked against a reading of the page as
- * it is (furniture removed from the result after), which replaces it when MUCH_LONGER. Longer
- * readings are not: a second Readability pass doubles the clipper's time, and on the corpus
- * it changed the result of a longer article only twice, neither for the better.
- */
-const CHECK_PLAIN_CHARS = 1500;
-const MUCH_LONGER = 1.25;
-/**
  * When Readability's result holds less than MIN_COVERAGE of the paragraphs of the page's
  * marked article body (itemprop=articleBody, .entry-content…) or sole <article>, that is read alone,
  * and used if it gives at least MIN_FOCUSED_SHARE as much text.
@@ -138,11 +130,8 @@ function readability(copy: Document, relaxed = false): Parsed | null {
 
 /**
  * The article body. Readability reads a copy of the page with lazy images made real and
- * boilerplate removed; when that removed something and the result is short, also a copy
- * without the removal (which can change what it picks: removing a "previous post" box can
- * drop a lead paragraph), whose result is cleaned after and wins when much longer. Little
- * text: read again with relaxed thresholds. The page's stated article when Readability
- * misses most of it; JSON-LD's articleBody when Readability gets much less than the page
+ * boilerplate removed. Little text: read again with relaxed thresholds. The page's stated
+ * article when Readability misses most of it; JSON-LD's articleBody when Readability gets much less than the page
  * states. "Read also" lines and furniture at the edges dropped last. `doc` is only read:
  * each pass gets its own copy (Readability edits what it reads).
  */
@@ -154,7 +143,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
     return fresh;
   };
   const cleaned = copy();
-  const removed = cleaned.body ? removeBoilerplate(cleaned.body, rules) : 0;
+  if (cleaned.body) removeBoilerplate(cleaned.body, rules);
   // A body without text: every reading is null (Readability returns null when all attempts are empty).
   const empty = hasNoText(doc);
   let parsed = empty ? null : readability(cleaned);
@@ -162,12 +151,6 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   // No later pass can read more text than the page holds (see readableTextBound): skip those that cannot win.
   let bound: number | undefined;
   const mayBeLonger = (than: number): boolean => !empty && (bound ??= readableTextBound(doc)) > than;
-  if (on(rules, 'plain-check') && removed > 0 && length < CHECK_PLAIN_CHARS && mayBeLonger(length * MUCH_LONGER)) {
-    const plain = readability(copy());
-    if (plain?.content) removeBoilerplate(plain.content, rules);
-    if (textOf(plain) > length * MUCH_LONGER && fired(rules, 'plain-check')) parsed = plain;
-    length = textOf(parsed);
-  }
   if (on(rules, 'relaxed-retry') && length < RETRY_CHARS && mayBeLonger(length)) {
     const again = readability(copy(), true);
     if (textOf(again) > length && fired(rules, 'relaxed-retry')) parsed = again;
