@@ -25,7 +25,7 @@ const LINK_DENSE = 0.5;
 const APPEALS: [Rule, RegExp][] = [
   [
     'appeal-copyright',
-    /©|\bcopyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|materiał chroniony prawem|todos os direitos reservados/i,
+    /©|\bcopyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|todos os direitos reservados/i,
   ],
   [
     'appeal-subscribe',
@@ -34,22 +34,22 @@ const APPEALS: [Rule, RegExp][] = [
   ],
   [
     'appeal-follow',
-    /\bfollow (?:us|the)\b|\bfolg(?:en sie|e|t) uns|\bs[ií]g(?:ue|a)nos|\bsuivez[- ]nous|\bobserwuj nas|\bseguici|\bshare (?:this|on)\b|\bartikel (?:teilen|gefallen)|\bbeitrag teilen|\bcompart(?:e|ir) (?:esta|este)|\bpartager (?:cet|sur)|\bdownload (?:the|our) app|\bdownload the [\w ]+ apps?\b|\bsign up here\b|letters? to the editor|\bapp herunterladen/i,
+    /\bfollow (?:us|the)\b|\bfolg(?:en sie|e|t) uns|\bs[ií]g(?:ue|a)nos|\bsuivez[- ]nous|\bobserwuj nas|\bseguici|\bshare (?:this|on)\b|\bartikel (?:teilen|gefallen)|\bbeitrag teilen|\bcompart(?:e|ir) (?:esta|este)|\bpartager (?:cet|sur)|\bdownload (?:the|our) app|\bdownload the [\w ]+ apps?\b|letters? to the editor|\bapp herunterladen/i,
   ],
-  ['appeal-comments', /\bkommentare (?:schreiben|geschlossen|insgesamt)|\bkeine kommentare|kommentieren zu können|in den kommentaren/i],
+  ['appeal-comments', /\bkommentare (?:schreiben|geschlossen|insgesamt)|\bkeine kommentare|in den kommentaren/i],
   [
     'appeal-donate',
     /\bdonate\b|\bspenden sie\b|\bunterstützen sie (?:uns|unsere)|\bsupport (?:our|us)\b|\bhazte (?:miembro|socio)|\bwesprzyj|\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft|\byour (?:support|donation|contribution) helps|\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda/i,
   ],
   [
     'appeal-more-headings',
-    /^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesen|meist(?:gelesene|diskutierte|-diskutiert)|empfohlene (?:beiträge|artikel)|weiterführende links|mehr themen|themen im artikel|popular videos|empfehlungen (?:aus )?der redaktion|unsere empfehlungen|editor.?s picks|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\b/i,
+    /^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesene?|empfohlene (?:beiträge|artikel)|weiterführende links|popular videos|unsere empfehlungen|editor.?s picks|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\b/i,
   ],
   ['appeal-ad-labels', /^\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\b/i],
   [
     'appeal-read-also',
     // unambiguous lead-ins at the start; words that also open prose only standing alone
-    /^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|schon gelesen|à lire aussi|lire aussi|pour lire la suite|lee también|te puede interesar|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\b|^(?:weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|puedes ver)\s*(?:[:?!…]|$)/i,
+    /^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|à lire aussi|lire aussi|lee también|te puede interesar|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\b|^(?:weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|puedes ver)\s*(?:[:?!…]|$)/i,
   ],
 ];
 
