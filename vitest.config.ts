@@ -21,6 +21,7 @@ export default defineConfig({
             'entrypoints/**/*.test.{ts,tsx}',
             'supabase/local/**/*.test.ts',
             'tests/bench/**/*.test.ts',
+            'tests/eval/**/*.test.ts',
           ],
           environment: 'happy-dom',
         },

@@ -3,7 +3,11 @@
  * extraction development set and scores both with the corpus's own rule (see its README.md).
  *
  *   npm run eval:extract -- [corpus-dir] [--pages] [--json out.json] [--texts out.json]
- *                           [--ids file-of-ids] [--sample N]
+ *                           [--ids file-of-ids] [--sample N] [--folds]
+ *
+ * --folds also reads every page again with each rule of the passes switched off that changed
+ * it (utils/clipper/rules.ts), and prints the scores per site fold and each rule's gain per fold
+ * with a keep/drop verdict (tests/eval/folds.ts, docs/extraction.md).
  *
  * --ids / --sample score a subset (every Nth-spread page) for quick loops; figures for the
  * whole corpus come only from a run without them. --texts saves extractArticle's text per
@@ -20,7 +24,9 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../utils/clipper/extract.ts';
+import { RULES, type Rule, type Rules } from '../../utils/clipper/rules.ts';
 import { decode } from './decode.ts';
+import { foldReport, siteOf, type FoldPage } from './folds.ts';
 
 interface Case {
   url: string;
@@ -47,6 +53,8 @@ interface PageResult {
   charset: string;
   extract: SystemRun;
   readability: SystemRun;
+  /** With --folds: the counts with one rule off, for each rule that changed the text. */
+  without?: Partial<Record<Rule, Counts>>;
 }
 type SystemName = 'extract' | 'readability';
 const SYSTEMS: SystemName[] = ['extract', 'readability'];
@@ -103,26 +111,44 @@ function run(c: Case, what: () => { text: string | null; note: string }, keep?: 
   return { counts: score(out.text, c), found: out.text !== null, note: out.note, ms };
 }
 
-function evaluatePage(dir: string, id: string, c: Case): PageResult {
+function extractText(doc: Document, url: string, rules?: Rules): { text: string | null; note: string } {
+  const result = extractArticle(doc, url, undefined, rules);
+  if (!result.ok) return { text: null, note: result.reason };
+  const body = parse(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).body;
+  return { text: body.textContent ?? '', note: result.truncated ? 'truncated' : '' };
+}
+
+function evaluatePage(dir: string, id: string, c: Case, folds: boolean): PageResult {
   const { html, charset } = decode(gunzipSync(readFileSync(join(dir, 'pages', `${id}.html.gz`))));
   const doc = parse(html);
   let text: string | null = null;
+  const url = webUrl(c.url, id);
+  const rules: Rules = { off: new Set(), fired: new Set() };
   // extractArticle reads a copy and never changes `doc`, so it goes first; Readability mutates.
   const extract = run(
     c,
-    () => {
-      const result = extractArticle(doc, webUrl(c.url, id));
-      if (!result.ok) return { text: null, note: result.reason };
-      const body = parse(`<!DOCTYPE html><html><body>${result.clip.content_html ?? ''}</body></html>`).body;
-      return { text: body.textContent ?? '', note: result.truncated ? 'truncated' : '' };
-    },
+    () => extractText(doc, url, folds ? rules : undefined),
     (t) => (text = t),
   );
+  let without: PageResult['without'];
+  if (folds) {
+    without = {};
+    // A rule that did not act cannot change the text when switched off.
+    for (const rule of RULES.filter((r) => rules.fired!.has(r))) {
+      let other: string | null = null;
+      const off = run(
+        c,
+        () => extractText(doc, url, { off: new Set([rule]) }),
+        (t) => (other = t),
+      );
+      if (other !== text) without[rule] = off.counts;
+    }
+  }
   const readability = run(c, () => {
     const article = new Readability(doc).parse();
     return article ? { text: article.textContent ?? '', note: '' } : { text: null, note: 'no-content' };
   });
-  return { id, url: c.url, charset, extract, readability, text };
+  return { id, url: c.url, charset, extract, readability, text, without };
 }
 
 function pageF1(r: SystemRun): number {
@@ -179,7 +205,8 @@ function main(): void {
     console.log(`Subset: ${entries.length} of ${Object.keys(cases).length} pages (not the corpus figures)`);
   const pages: PageResult[] = [];
   const started = performance.now();
-  for (const [id, c] of entries) pages.push(evaluatePage(dir, id, c));
+  const folds = args.includes('--folds');
+  for (const [id, c] of entries) pages.push(evaluatePage(dir, id, c, folds));
   const wallS = (performance.now() - started) / 1000;
 
   const worse = pages
@@ -228,6 +255,17 @@ function main(): void {
   }
   console.log(table(rows, (i) => i > 0));
 
+  if (folds) {
+    const foldPages: FoldPage[] = pages.map((p) => ({
+      id: p.id,
+      site: siteOf(p.url),
+      extract: p.extract.counts,
+      readability: p.readability.counts,
+      without: p.without ?? {},
+    }));
+    console.log(`\n${foldReport(foldPages, RULES)}`);
+  }
+
   const textsPath = valueOf('--texts');
   if (textsPath) {
     writeFileSync(textsPath, JSON.stringify(Object.fromEntries(pages.map((p) => [p.id, p.text ?? null]))));
@@ -239,6 +277,7 @@ function main(): void {
       url: p.url,
       charset: p.charset,
       ...Object.fromEntries(SYSTEMS.map((s) => [s, { ...p[s].counts, f1: pageF1(p[s]), found: p[s].found, note: p[s].note, ms: p[s].ms }])),
+      ...(p.without ? { without: p.without } : {}),
     }));
     const worseThanPlain = worse.map((p) => p.id);
     writeFileSync(

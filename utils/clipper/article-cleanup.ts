@@ -4,6 +4,7 @@
  * inside the text. Found by names sites use for them generically (class/id words) and by
  * shape (a lead-in and a link), never by site. Edits the copy of the page it is given.
  */
+import { ALL_RULES, fired, on, type Rules } from './rules';
 
 /** Class/id words that name page furniture, matched as whole words ("share-bar", "relatedPosts"). */
 const FURNITURE = new RegExp(
@@ -13,12 +14,8 @@ const FURNITURE = new RegExp(
       'shares',
       'sharing',
       'sharebar',
-      'sharedaddy',
-      'shariff',
-      'addthis',
       'social',
       'socials',
-      'sociable',
       'newsletter',
       'newsletters',
       'subscribe',
@@ -30,12 +27,8 @@ const FURNITURE = new RegExp(
       'recommended',
       'recommendations',
       'recirculation',
-      'outbrain',
-      'taboola',
-      'yarpp',
       'comments',
       'commentlist',
-      'disqus',
       'respond',
       'breadcrumb',
       'breadcrumbs',
@@ -52,11 +45,15 @@ const FURNITURE = new RegExp(
       'advertisement',
       'rating',
       'ratings',
-      'postmetadata',
       'pagination',
     ].join('|') +
     ')$',
 );
+/**
+ * Names one plugin or vendor gives its boxes (Jetpack's share buttons, Shariff, AddThis,
+ * Outbrain, Taboola, YARPP, Disqus, the old default WordPress theme's post meta).
+ */
+const VENDORS = /^(?:sharedaddy|shariff|addthis|sociable|outbrain|taboola|yarpp|disqus|postmetadata)$/;
 /** Two-word names of the same ("author-bio", "entry-meta", "more-stories"). */
 const FURNITURE_PAIRS = new RegExp(
   '(?:^|-)(?:' +
@@ -71,7 +68,6 @@ const FURNITURE_PAIRS = new RegExp(
       'read-(?:also|next)',
       'see-also',
       '(?:next|prev|previous)-(?:post|article)',
-      'jp-relatedposts',
       'comment-(?:list|form|respond)',
     ].join('|') +
     ')(?:-|$)',
@@ -104,13 +100,19 @@ const MAYBE_FURNITURE =
   /shar|social|sociable|addthis|newsletter|subscri|signup|optin|related|recommend|recirculation|outbrain|taboola|yarpp|comment|disqus|respond|breadcrumb|cookie|consent|gdpr|tag|promo|sponsored|advert|rating|postmetadata|pagination|author|bio|meta|footer|utility|navigation|nav|more|most|read|see|next|prev/i;
 
 /** Whether `el`'s class or id names furniture, whatever its tag (`<article id="recipe-comments">`). */
-export function namedFurniture(el: Element): boolean {
+export function namedFurniture(el: Element, rules: Rules = ALL_RULES): boolean {
   if (!MAYBE_FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
-  return nameTokens(el).some((token) => FURNITURE_PAIRS.test(token) || token.split('-').some((word) => FURNITURE.test(word)));
+  const tokens = nameTokens(el);
+  return (
+    tokens.some((token) => FURNITURE_PAIRS.test(token) || token.split('-').some((word) => FURNITURE.test(word))) ||
+    (on(rules, 'boilerplate-vendors') &&
+      tokens.some((token) => token.split('-').some((word) => VENDORS.test(word))) &&
+      fired(rules, 'boilerplate-vendors'))
+  );
 }
 
-export function isFurniture(el: Element): boolean {
-  return !STRUCTURE.has(el.localName) && namedFurniture(el);
+export function isFurniture(el: Element, rules: Rules = ALL_RULES): boolean {
+  return !STRUCTURE.has(el.localName) && namedFurniture(el, rules);
 }
 
 const proseLength = (el: Element): number =>
@@ -121,13 +123,15 @@ const proseLength = (el: Element): number =>
  * element holding at least half of root's paragraph text stays whatever its name says:
  * that is the article wrapped in a badly named box.
  */
-export function removeBoilerplate(root: Element): number {
+export function removeBoilerplate(root: Element, rules: Rules = ALL_RULES): number {
+  if (!on(rules, 'boilerplate')) return 0;
   const total = proseLength(root);
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!isFurniture(el) || !root.contains(el)) continue;
+    if (!isFurniture(el, rules) || !root.contains(el)) continue;
     if (total > 0 && proseLength(el) * 2 >= total) continue;
     el.parentNode?.removeChild(el);
+    fired(rules, 'boilerplate');
     removed++;
   }
   return removed;
@@ -168,10 +172,11 @@ function textBefore(root: Node, stop: Node): string {
 }
 
 /** Removes teaser lines (paragraphs and headings; list items are often real link lists) from extracted content. */
-export function removeTeaserLines(root: Element): number {
+export function removeTeaserLines(root: Element, rules: Rules = ALL_RULES): number {
+  if (!on(rules, 'teaser-lines')) return 0;
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6'))) {
-    if (isTeaserLine(el)) {
+    if (isTeaserLine(el) && fired(rules, 'teaser-lines')) {
       el.parentNode?.removeChild(el);
       removed++;
     }

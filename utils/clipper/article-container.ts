@@ -7,6 +7,7 @@
  * (cleaned like the rest) is the article.
  */
 import { namedFurniture } from './article-cleanup';
+import { ALL_RULES, on, type Rules } from './rules';
 
 /** Names CMSs and themes give the element holding an article's text. */
 const BODY_NAMES =
@@ -42,8 +43,9 @@ function proseAtLeast(el: Element, min: number): boolean {
 /** Every name BODY_NAMES matches holds one of these (in any case), so most elements are passed over without splitting their names. */
 const MAYBE_BODY = /content|body|entry|text|main/i;
 
-function marksBody(el: Element): boolean {
-  if ((el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody')) return true;
+function marksBody(el: Element, rules: Rules): boolean {
+  if ((el.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody')) return on(rules, 'itemprop-body');
+  if (!on(rules, 'marked-body')) return false;
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (!MAYBE_BODY.test(raw)) return false;
   const names = raw.split(/\s+/).filter(Boolean);
@@ -61,12 +63,12 @@ function marksBody(el: Element): boolean {
  * The page's marked article body with the most paragraph text (itemprop="articleBody"
  * first), or null when nothing is marked or it holds too little.
  */
-export function markedArticleBody(doc: Document): Element | null {
+export function markedArticleBody(doc: Document, rules: Rules = ALL_RULES): Element | null {
   const body = doc.body;
   if (!body) return null;
   let best: { el: Element; prose: number; itemprop: boolean } | null = null;
   for (const el of Array.from(body.querySelectorAll('[itemprop], [class], [id]'))) {
-    if (!marksBody(el)) continue;
+    if (!marksBody(el, rules)) continue;
     const chars = prose(el);
     const itemprop = el.hasAttribute('itemprop');
     if (chars < MIN_BODY_PROSE) continue;
@@ -80,7 +82,8 @@ export function markedArticleBody(doc: Document): Element | null {
  * or null. A page with one such article is that article's page; with several it is a list
  * of teasers, and none of them is the second opinion.
  */
-export function soleArticle(doc: Document): Element | null {
+export function soleArticle(doc: Document, rules: Rules = ALL_RULES): Element | null {
+  if (!on(rules, 'sole-article')) return null;
   let found: Element | null = null;
   for (const el of Array.from(doc.querySelectorAll('article'))) {
     if (el.querySelector('article') || !proseAtLeast(el, MIN_BODY_PROSE)) continue;
@@ -88,12 +91,12 @@ export function soleArticle(doc: Document): Element | null {
     found = el;
   }
   // An <article> named as comments or related posts is that, not the page's article.
-  return found && !namedFurniture(found) ? found : null;
+  return found && !namedFurniture(found, rules) ? found : null;
 }
 
 /** Places the page itself says the article is, most specific first: its marked body, then its sole `<article>`. */
-export function statedArticles(doc: Document): Element[] {
-  return [markedArticleBody(doc), soleArticle(doc)].filter((el, i, all): el is Element => !!el && all.indexOf(el) === i);
+export function statedArticles(doc: Document, rules: Rules = ALL_RULES): Element[] {
+  return [markedArticleBody(doc, rules), soleArticle(doc, rules)].filter((el, i, all): el is Element => !!el && all.indexOf(el) === i);
 }
 
 /** Share of `el`'s paragraph text that `text` (already extracted) contains. */

@@ -5,6 +5,7 @@
  * only SHORT blocks go, and the broad tests (links, dates, headings) only before the first
  * or after the last long paragraph, so the article's own paragraphs never do.
  */
+import { ALL_RULES, fired, on, type Rule, type Rules } from './rules';
 
 /** Blocks the content is read in; a block holding another counts only through that one. */
 const BLOCKS =
@@ -17,79 +18,40 @@ const SHORT = 150;
 const LINK_DENSE = 0.5;
 
 /**
- * Wording of furniture lines in the corpus's main languages (de, en, es, fr, pl, it, pt, nl).
- * Matched anywhere in a short block: appeals to subscribe, follow, share or donate, copyright
- * notices, advertisement labels.
+ * Wording of furniture lines in the corpus's main languages (de, en, es, fr, pl, it, pt, nl),
+ * one rule per kind. Matched anywhere in a short block: appeals to subscribe, follow, share or
+ * donate, copyright notices, advertisement labels.
  */
-const APPEAL = new RegExp(
+const APPEALS: [Rule, RegExp][] = [
   [
-    // copyright
-    '©',
-    '\\bcopyright',
-    'all rights reserved',
-    'alle rechte vorbehalten',
-    'tous droits réservés',
-    'todos los derechos reservados',
-    'tutti i diritti riservati',
-    'wszelkie prawa zastrzeżone',
-    'materiał chroniony prawem',
-    'todos os direitos reservados',
-    // subscribe / newsletter ("abonniere", "abonnieren": the appeal, not "wenn du … abonnierst" in a sentence)
-    '\\bsubscribe\\b',
-    '\\bsubscribers?\\b',
-    'newsletter',
-    '\\babo\\b',
-    '\\babonnier(?:e|en|t)\\b',
-    '\\babonnez',
-    '\\bsuscr[ií]b',
-    'suscripci[oó]n',
-    '\\bzapisz si[ęe]',
-    'subskrybuj',
-    '\\biscriviti',
-    '\\bassine\\b',
-    '\\bjetzt (?:anmelden|registrieren)',
-    // follow / share
-    '\\bfollow (?:us|the)\\b',
-    '\\bfolg(?:en sie|e|t) uns',
-    '\\bs[ií]g(?:ue|a)nos',
-    '\\bsuivez[- ]nous',
-    '\\bobserwuj nas',
-    '\\bseguici',
-    '\\bshare (?:this|on)\\b',
-    '\\bartikel (?:teilen|gefallen)',
-    '\\bbeitrag teilen',
-    '\\bcompart(?:e|ir) (?:esta|este)',
-    '\\bpartager (?:cet|sur)',
-    '\\bdownload (?:the|our) app',
-    '\\bdownload the [\\w ]+ apps?\\b',
-    '\\bsign up here\\b',
-    'letters? to the editor',
-    '\\bapp herunterladen',
-    // comment prompts
-    '\\bkommentare (?:schreiben|geschlossen|insgesamt)',
-    '\\bkeine kommentare',
-    'kommentieren zu können',
-    'in den kommentaren',
-    // donate / support
-    '\\bdonate\\b',
-    '\\bspenden sie\\b',
-    '\\bunterstützen sie (?:uns|unsere)',
-    '\\bsupport (?:our|us)\\b',
-    '\\bhazte (?:miembro|socio)',
-    '\\bwesprzyj',
-    '\\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft',
-    '\\byour (?:support|donation|contribution) helps',
-    '\\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda',
-    // "more like this" headings
-    '^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesen|meist(?:gelesene|diskutierte|-diskutiert)|empfohlene (?:beiträge|artikel)|weiterführende links|mehr themen|themen im artikel|popular videos|empfehlungen (?:aus )?der redaktion|unsere empfehlungen|editor.?s picks|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\\b',
-    // advertisement labels
-    '^\\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\\b',
-    // "read also" lead-ins: unambiguous ones at the start, words that also open prose only standing alone
-    '^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|schon gelesen|à lire aussi|lire aussi|pour lire la suite|lee también|te puede interesar|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\\b',
-    '^(?:weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|puedes ver)\\s*(?:[:?!…]|$)',
-  ].join('|'),
-  'i',
-);
+    'appeal-copyright',
+    /©|\bcopyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|todos os direitos reservados/i,
+  ],
+  [
+    'appeal-subscribe',
+    // "abonniere", "abonnieren": the appeal, not "wenn du … abonnierst" in a sentence
+    /\bsubscribe\b|\bsubscribers?\b|newsletter|\babo\b|\babonnier(?:e|en|t)\b|\babonnez|\bsuscr[ií]b|suscripci[oó]n|\bzapisz si[ęe]|subskrybuj|\biscriviti|\bassine\b|\bjetzt (?:anmelden|registrieren)/i,
+  ],
+  [
+    'appeal-follow',
+    /\bfollow (?:us|the)\b|\bfolg(?:en sie|e|t) uns|\bs[ií]g(?:ue|a)nos|\bsuivez[- ]nous|\bobserwuj nas|\bseguici|\bshare (?:this|on)\b|\bartikel (?:teilen|gefallen)|\bbeitrag teilen|\bcompart(?:e|ir) (?:esta|este)|\bpartager (?:cet|sur)|\bdownload (?:the|our) app|\bdownload the [\w ]+ apps?\b|letters? to the editor|\bapp herunterladen/i,
+  ],
+  ['appeal-comments', /\bkommentare (?:schreiben|geschlossen|insgesamt)|\bkeine kommentare|in den kommentaren/i],
+  [
+    'appeal-donate',
+    /\bdonate\b|\bspenden sie\b|\bunterstützen sie (?:uns|unsere)|\bsupport (?:our|us)\b|\bhazte (?:miembro|socio)|\bwesprzyj|\b(?:ihre?|deine?) (?:spende|unterstützung|beitrag) hilft|\byour (?:support|donation|contribution) helps|\bsu (?:apoyo|aporte|donación) (?:nos )?ayuda/i,
+  ],
+  [
+    'appeal-more-headings',
+    /^(?:das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|you might also like|most popular|meistgelesene?|empfohlene (?:beiträge|artikel)|weiterführende links|popular videos|unsere empfehlungen|editor.?s picks|neueste artikel|más leídas|lo más visto|les plus lus|najczęściej czytane)\b/i,
+  ],
+  ['appeal-ad-labels', /^\*?(?:anzeige|werbung|advertisement|sponsored|reklama|publicidad|publicité|pubblicità)\b/i],
+  [
+    'appeal-read-also',
+    // unambiguous lead-ins at the start; words that also open prose only standing alone
+    /^(?:lesen sie (?:auch|hier|mehr)|mehr zum thema|zum weiterlesen|à lire aussi|lire aussi|lee también|te puede interesar|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche)\b|^(?:weitere (?:artikel|informationen)|read (?:more|also|next)|related|see also|puedes ver)\s*(?:[:?!…]|$)/i,
+  ],
+];
 
 /** A date or time line: what is left after removing date and time parts is a few words at most. */
 const DATE_PARTS =
@@ -106,8 +68,8 @@ export function isDateLine(text: string): boolean {
   return squash(stripped.replace(DATE_WORDS, ' ')).length <= 3;
 }
 
-export function isAppeal(text: string): boolean {
-  return text.length > 0 && text.length < SHORT && APPEAL.test(text);
+export function isAppeal(text: string, rules: Rules = ALL_RULES): boolean {
+  return text.length > 0 && text.length < SHORT && APPEALS.some(([rule, re]) => on(rules, rule) && re.test(text) && fired(rules, rule));
 }
 
 /** Link text that is itself an address ("http://www.openpetition.de/…") is the article citing a source, not navigation. */
@@ -153,13 +115,13 @@ const TAIL_HEADING = 80;
  * is furniture. A heading after the article goes when links, another heading or nothing
  * follow it ("Most popular" and its list); one over a short text section ("Anreise") stays.
  */
-function edgeFurniture(b: Block, after: boolean, next: Block | undefined): boolean {
+function edgeFurniture(b: Block, after: boolean, next: Block | undefined, rules: Rules): boolean {
   const heading = HEADINGS.has(b.el.localName);
-  if (isDateLine(b.text)) return true;
+  if (on(rules, 'edge-dates') && isDateLine(b.text)) return fired(rules, 'edge-dates');
   // A linked heading before the prose is the article's own title (a permalink), not a menu.
-  if (b.links >= LINK_DENSE) return after || !heading;
-  if (!after || !heading || b.text.length >= TAIL_HEADING || SENTENCE.test(b.text)) return false;
-  return !next || next.links >= LINK_DENSE || HEADINGS.has(next.el.localName);
+  if (b.links >= LINK_DENSE) return on(rules, 'edge-links') && (after || !heading) && fired(rules, 'edge-links');
+  if (!on(rules, 'edge-tail-heading') || !after || !heading || b.text.length >= TAIL_HEADING || SENTENCE.test(b.text)) return false;
+  return (!next || next.links >= LINK_DENSE || HEADINGS.has(next.el.localName)) && fired(rules, 'edge-tail-heading');
 }
 
 /** Words of a photo credit ("Foto: dpa", "Bild: Shutterstock", "(crédito: …)", "Quelle: …/Fotolia.com"). */
@@ -216,7 +178,7 @@ function rowAmongRows(b: Block): boolean {
 }
 
 /** Removes furniture lines from extracted content `root`; returns how many went. */
-export function trimEdges(root: Element): number {
+export function trimEdges(root: Element, rules: Rules = ALL_RULES): number {
   const blocks = blocksOf(root);
   const first = blocks.findIndex(isLong);
   if (first < 0) return 0;
@@ -225,7 +187,10 @@ export function trimEdges(root: Element): number {
   const drop = blocks.map((b, i) => {
     if (b.text.length >= SHORT) return false;
     const outside = i < first || i > last;
-    return isAppeal(b.text) || isCreditCaption(b) || (outside && (edgeFurniture(b, i > last, blocks[i + 1]) || PHOTO_CREDIT.test(b.text)));
+    const credit = on(rules, 'photo-credits') && (isCreditCaption(b) || (outside && PHOTO_CREDIT.test(b.text)));
+    return (
+      isAppeal(b.text, rules) || (outside && edgeFurniture(b, i > last, blocks[i + 1], rules)) || (credit && fired(rules, 'photo-credits'))
+    );
   });
   // Link lines after the prose that belong to the article all the same (decided on the first
   // pass's verdicts, so one kept line does not keep the next).
@@ -234,9 +199,11 @@ export function trimEdges(root: Element): number {
       drop[i] &&
       i > last &&
       b.links >= LINK_DENSE &&
-      !isAppeal(b.text) &&
+      on(rules, 'keep-article-lists') &&
+      !isAppeal(b.text, rules) &&
       !isDateLine(b.text) &&
-      (listInProse(blocks, i, last, drop) || rowAmongRows(b)),
+      (listInProse(blocks, i, last, drop) || rowAmongRows(b)) &&
+      fired(rules, 'keep-article-lists'),
   );
   let removed = 0;
   blocks.forEach((b, i) => {

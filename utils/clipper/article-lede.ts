@@ -10,6 +10,7 @@
  */
 const LEDE_WORDS = /^(?:lead|lede|standfirst|chapo|deck|dek|subheadline|subhead|sapo)$/;
 import { isFurniture } from './article-cleanup';
+import { ALL_RULES, fired, on, type Rules } from './rules';
 
 const MIN_LEDE = 40;
 const MAX_LEDE = 800;
@@ -31,23 +32,24 @@ function namedLede(el: Element): boolean {
   );
 }
 
-function insideFurniture(el: Element, scope: Element): boolean {
-  for (let node: Element | null = el; node && node !== scope; node = node.parentElement) if (isFurniture(node)) return true;
+function insideFurniture(el: Element, scope: Element, rules: Rules): boolean {
+  for (let node: Element | null = el; node && node !== scope; node = node.parentElement) if (isFurniture(node, rules)) return true;
   return false;
 }
 
 /** The page's standfirst text when it follows the first headline closely and `content` lacks it. */
-export function standfirst(doc: Document, content: string): string | null {
+export function standfirst(doc: Document, content: string, rules: Rules = ALL_RULES): string | null {
+  if (!on(rules, 'standfirst')) return null;
   const h1 = doc.body?.querySelector('h1');
   if (!h1) return null;
   let scope: Element = h1;
   for (let i = 0; i < LEVELS && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
   const have = squash(content);
   for (const el of Array.from(scope.querySelectorAll('p, div, h2, span, section'))) {
-    if (!namedLede(el) || !(h1.compareDocumentPosition(el) & FOLLOWING) || insideFurniture(el, scope)) continue;
+    if (!namedLede(el) || !(h1.compareDocumentPosition(el) & FOLLOWING) || insideFurniture(el, scope, rules)) continue;
     const text = squash(el.textContent);
     if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
-    return have.includes(text) ? null : text;
+    return have.includes(text) ? null : fired(rules, 'standfirst') && text;
   }
   return null;
 }

@@ -291,3 +291,22 @@ describe('second opinion: the page’s sole <article> when Readability settles o
     expect(text).not.toContain('Teaser 3:');
   });
 });
+
+describe('the reading of the page as it is, when the cleaned reading is short', () => {
+  // Removing a furniture box can change what Readability picks, so a short reading is checked
+  // against one of the page as it is. Here that one is the box itself: longer, comma-rich, and
+  // another block. (The sole-<article> second opinion is switched off: it would catch this too.)
+  const sentence = (i: number) => `<p>Sentence ${i} of the short notice tells members when the reading group meets next.</p>`;
+  const review = (i: number) =>
+    `<div class="entry">Review ${i}: well, I think, honestly, that the book, the meeting, the venue, and the snacks, were all fine, really, truly, and I would, if asked, come again, next time, with friends, neighbours, and family, of course.</div>`;
+  const html =
+    '<!DOCTYPE html><html><head><title>Notice</title></head><body>' +
+    `<article><h1>Notice</h1>${Array.from({ length: 13 }, (_, i) => sentence(i)).join('')}</article>` +
+    `<div class="recommended">${Array.from({ length: 12 }, (_, i) => review(i)).join('')}</div></body></html>`;
+
+  test('regression: a longer reading of another block (a recommendations box) does not replace the article', () => {
+    const clip = article(extractArticle(parse(html), 'https://club.example/notice', undefined, { off: new Set(['sole-article']) }));
+    expect(clip.content_html).toContain('Sentence 12 of the short notice');
+    expect(clip.content_html).not.toContain('Review 0');
+  });
+});

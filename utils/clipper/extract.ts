@@ -15,7 +15,8 @@ import { promoteLazyImages } from './lazy-images';
 import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
 import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 import { doubtfulPageIsArticle, linkShare } from './article-shape';
-import { coverage, isolate, statedArticles } from './article-container';
+import { coverage, isolate, markedArticleBody, soleArticle } from './article-container';
+import { ALL_RULES, fired, on, type Rules } from './rules';
 import { standfirst } from './article-lede';
 import { trimEdges } from './article-edges';
 import { linkClip, MAX_TITLE, tidy } from '@/utils/shared/link-clip';
@@ -53,19 +54,20 @@ export const MIN_DOUBTFUL_PROSE_CHARS = 150;
 /** Content shorter than this is read again with relaxed Readability thresholds, and the longer kept. */
 const RETRY_CHARS = 500;
 /**
- * A reading of the cleaned page shorter than this is checked against a reading of the page as
- * it is (furniture removed from the result after), which replaces it when MUCH_LONGER. Longer
- * readings are not: a second Readability pass doubles the clipper's time, and on the corpus
- * it changed the result of a longer article only twice, neither for the better.
- */
-const CHECK_PLAIN_CHARS = 1500;
-const MUCH_LONGER = 1.25;
-/**
  * When Readability's result holds less than MIN_COVERAGE of the paragraphs of the page's
  * marked article body (itemprop=articleBody, .entry-content…) or sole <article>, that is read alone,
  * and used if it gives at least MIN_FOCUSED_SHARE as much text.
  */
 const MIN_COVERAGE = 0.5;
+/**
+ * A reading of the cleaned page shorter than CHECK_PLAIN_CHARS is checked against a reading of
+ * the page as it is (furniture removed from the result after; removing a box can change what
+ * Readability picks), which replaces it when MUCH_LONGER and holding SAME_ARTICLE of the cleaned
+ * reading's paragraphs: more of the same article, not another block of the page.
+ */
+const CHECK_PLAIN_CHARS = 1500;
+const MUCH_LONGER = 1.25;
+const SAME_ARTICLE = 0.8;
 const MIN_FOCUSED_SHARE = 0.5;
 const MAX_STATED_LINK_SHARE = 0.25;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
@@ -137,15 +139,12 @@ function readability(copy: Document, relaxed = false): Parsed | null {
 
 /**
  * The article body. Readability reads a copy of the page with lazy images made real and
- * boilerplate removed; when that removed something and the result is short, also a copy
- * without the removal (which can change what it picks: removing a "previous post" box can
- * drop a lead paragraph), whose result is cleaned after and wins when much longer. Little
- * text: read again with relaxed thresholds. The page's stated article when Readability
- * misses most of it; JSON-LD's articleBody when Readability gets much less than the page
+ * boilerplate removed. Little text: read again with relaxed thresholds. The page's stated
+ * article when Readability misses most of it; JSON-LD's articleBody when Readability gets much less than the page
  * states. "Read also" lines and furniture at the edges dropped last. `doc` is only read:
  * each pass gets its own copy (Readability edits what it reads).
  */
-function readBody(doc: Document, base: string): Parsed | null {
+function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   const copy = (): Document => {
     const fresh = doc.cloneNode(true) as Document;
     pinBaseUrl(fresh, base);
@@ -153,7 +152,7 @@ function readBody(doc: Document, base: string): Parsed | null {
     return fresh;
   };
   const cleaned = copy();
-  const removed = cleaned.body ? removeBoilerplate(cleaned.body) : 0;
+  const removed = cleaned.body ? removeBoilerplate(cleaned.body, rules) : 0;
   // A body without text: every reading is null (Readability returns null when all attempts are empty).
   const empty = hasNoText(doc);
   let parsed = empty ? null : readability(cleaned);
@@ -161,37 +160,49 @@ function readBody(doc: Document, base: string): Parsed | null {
   // No later pass can read more text than the page holds (see readableTextBound): skip those that cannot win.
   let bound: number | undefined;
   const mayBeLonger = (than: number): boolean => !empty && (bound ??= readableTextBound(doc)) > than;
-  if (removed > 0 && length < CHECK_PLAIN_CHARS && mayBeLonger(length * MUCH_LONGER)) {
+  if (on(rules, 'plain-check') && removed > 0 && length < CHECK_PLAIN_CHARS && mayBeLonger(length * MUCH_LONGER)) {
     const plain = readability(copy());
-    if (plain?.content) removeBoilerplate(plain.content);
-    if (textOf(plain) > length * MUCH_LONGER) parsed = plain;
+    if (plain?.content) removeBoilerplate(plain.content, rules);
+    const same = !parsed?.content || coverage(parsed.content, plain?.content?.textContent ?? '') >= SAME_ARTICLE;
+    if (textOf(plain) > length * MUCH_LONGER && same && fired(rules, 'plain-check')) parsed = plain;
     length = textOf(parsed);
   }
-  if (length < RETRY_CHARS && mayBeLonger(length)) {
+  if (on(rules, 'relaxed-retry') && length < RETRY_CHARS && mayBeLonger(length)) {
     const again = readability(copy(), true);
-    if (textOf(again) > length) parsed = again;
+    if (textOf(again) > length && fired(rules, 'relaxed-retry')) parsed = again;
     length = textOf(parsed);
   }
-  for (const stated of statedArticles(doc)) {
-    if (coverage(stated, parsed?.content?.textContent ?? '') >= MIN_COVERAGE) continue;
+  const marked = markedArticleBody(doc, rules);
+  const sole = soleArticle(doc, rules);
+  for (const stated of [marked, sole !== marked ? sole : null]) {
+    if (!stated || coverage(stated, parsed?.content?.textContent ?? '') >= MIN_COVERAGE) continue;
     const content = isolate(doc, stated);
     // A list of teasers (a quarter of its text links) is no better than what Readability found.
     if (textLength(content) < length * MIN_FOCUSED_SHARE || linkShare(content) >= MAX_STATED_LINK_SHARE) continue;
     promoteLazyImages(content);
     parsed = { ...(parsed ?? NOTHING_PARSED), content };
+    fired(
+      rules,
+      stated !== marked ? 'sole-article' : /\barticleBody\b/.test(stated.getAttribute('itemprop') ?? '') ? 'itemprop-body' : 'marked-body',
+    );
     break;
   }
-  if (parsed?.content) removeBoilerplate(parsed.content);
-  const stated = jsonLdArticleBody(doc);
-  if (stated && textOf(parsed) < stated.length * JSON_LD_SHARE && (textOf(parsed) < MIN_ARTICLE_CHARS || onPage(stated, doc))) {
+  if (parsed?.content) removeBoilerplate(parsed.content, rules);
+  const stated = on(rules, 'json-ld-body') ? jsonLdArticleBody(doc) : null;
+  if (
+    stated &&
+    textOf(parsed) < stated.length * JSON_LD_SHARE &&
+    (textOf(parsed) < MIN_ARTICLE_CHARS || onPage(stated, doc)) &&
+    fired(rules, 'json-ld-body')
+  ) {
     // Built in the cleaned copy, never in the page itself.
     const content = paragraphsFrom(stated, cleaned);
     parsed = parsed ? { ...parsed, content } : { ...NOTHING_PARSED, content };
   }
   if (parsed?.content) {
-    removeTeaserLines(parsed.content);
-    trimEdges(parsed.content);
-    const lede = standfirst(doc, parsed.content.textContent ?? '');
+    removeTeaserLines(parsed.content, rules);
+    trimEdges(parsed.content, rules);
+    const lede = standfirst(doc, parsed.content.textContent ?? '', rules);
     if (lede) {
       const p = parsed.content.ownerDocument.createElement('p');
       p.textContent = lede;
@@ -221,15 +232,16 @@ const NOTHING_PARSED: Omit<Parsed, 'content'> = {
 
 /**
  * Reads the article in `doc`, the page at `url`. Never changes `doc`. `page` is the
- * page's metadata when the caller has read it already.
+ * page's metadata when the caller has read it already. `rules` switches rules of the passes
+ * off, for the evaluation only (rules.ts); the clipper runs them all.
  */
-export function extractArticle(doc: Document, url: string, page?: PageMetadata): ExtractResult {
+export function extractArticle(doc: Document, url: string, page?: PageMetadata, rules: Rules = ALL_RULES): ExtractResult {
   const base = baseUrlOf(doc, url);
   let parsed: Parsed | null;
   let readerable: boolean;
   try {
     readerable = isProbablyReaderable(doc);
-    parsed = readBody(doc, base);
+    parsed = readBody(doc, base, rules);
   } catch (error) {
     return { ok: false, reason: 'failed', detail: `Readability failed: ${String(error)}` };
   }

@@ -1,0 +1,98 @@
+/**
+ * The rules of the passes around Readability that can be switched off one at a time, so the
+ * evaluation can measure what each one gains on pages it was not written for (leave-one-rule-out
+ * ablation, docs/extraction.md). The clipper always runs with every rule on (ALL_RULES); only
+ * tests/eval passes a set to switch off and a set to record which rules changed something.
+ */
+export type Rule =
+  /** A reading of the page as it is, when the cleaned page read short and it holds more of the same article. */
+  | 'plain-check'
+  /** Readability again with relaxed thresholds when the reading is short. */
+  | 'relaxed-retry'
+  /** Furniture removed by class/id words, before and after Readability. */
+  | 'boilerplate'
+  /** The page's marked article body (itemprop=articleBody) as a second opinion. */
+  | 'itemprop-body'
+  /** The same, marked by the class names CMSs give it (entry-content, article-body…). */
+  | 'marked-body'
+  /** The page's sole <article> as a second opinion. */
+  | 'sole-article'
+  /** JSON-LD articleBody when Readability has much less than it. */
+  | 'json-ld-body'
+  /** "Read also: <link>" lines inside the text. */
+  | 'teaser-lines'
+  /** Furniture named by one plugin's or vendor's class (sharedaddy, shariff, addthis, outbrain, taboola, yarpp, disqus…). */
+  | 'boilerplate-vendors'
+  /** Short lines anywhere, by wording (article-edges APPEALS): copyright notices… */
+  | 'appeal-copyright'
+  /** …subscribe and newsletter appeals… */
+  | 'appeal-subscribe'
+  /** …follow, share and app appeals… */
+  | 'appeal-follow'
+  /** …comment prompts… */
+  | 'appeal-comments'
+  /** …donate and support appeals… */
+  | 'appeal-donate'
+  /** …"more like this" headings… */
+  | 'appeal-more-headings'
+  /** …advertisement labels… */
+  | 'appeal-ad-labels'
+  /** …and "read also" lead-ins. */
+  | 'appeal-read-also'
+  /** Date lines before the first / after the last long paragraph. */
+  | 'edge-dates'
+  /** Link-dense lines before the first / after the last long paragraph. */
+  | 'edge-links'
+  /** Short headings after the last long paragraph over links or nothing. */
+  | 'edge-tail-heading'
+  /** Figure captions that are photo credits, and credit lines outside the prose. */
+  | 'photo-credits'
+  /** Link lists kept after the prose: the article's own list, rows among text rows. */
+  | 'keep-article-lists'
+  /** The standfirst next to the headline, put first when the content lacks it. */
+  | 'standfirst';
+
+export const RULES: readonly Rule[] = [
+  'plain-check',
+  'relaxed-retry',
+  'boilerplate',
+  'itemprop-body',
+  'marked-body',
+  'sole-article',
+  'json-ld-body',
+  'teaser-lines',
+  'boilerplate-vendors',
+  'appeal-copyright',
+  'appeal-subscribe',
+  'appeal-follow',
+  'appeal-comments',
+  'appeal-donate',
+  'appeal-more-headings',
+  'appeal-ad-labels',
+  'appeal-read-also',
+  'edge-dates',
+  'edge-links',
+  'edge-tail-heading',
+  'photo-credits',
+  'keep-article-lists',
+  'standfirst',
+];
+
+export interface Rules {
+  /** Rules switched off. */
+  off: ReadonlySet<Rule>;
+  /** When given, every rule that changed something is added here. */
+  fired?: Set<Rule>;
+}
+
+/** Every rule on: what the clipper runs. */
+export const ALL_RULES: Rules = { off: new Set() };
+
+/** Whether `rule` may act. */
+export const on = (rules: Rules, rule: Rule): boolean => !rules.off.has(rule);
+
+/** Records that `rule` acted; true, to sit at the end of a condition. */
+export function fired(rules: Rules, rule: Rule): true {
+  rules.fired?.add(rule);
+  return true;
+}
