@@ -1,9 +1,10 @@
-/** "New" and "N new comments" beside an item others added or discussed since you last looked. */
-import type { NewsMarks } from '@/utils/ui/news';
+/** "New", "N new comments" and "N new highlights" beside an item others added or discussed since you last looked. */
+import { hasNews, type NewsMarks } from '@/utils/ui/news';
 
 export function NewMark({ itemId, news }: { itemId: string; news: NewsMarks }) {
   const comments = news.comments[itemId] ?? 0;
-  if (!news.items.has(itemId) && comments === 0) return null;
+  const highlights = news.highlights[itemId] ?? 0;
+  if (!hasNews(news, itemId)) return null;
   return (
     <span class="row new-marks">
       {news.items.has(itemId) && (
@@ -14,6 +15,11 @@ export function NewMark({ itemId, news }: { itemId: string; news: NewsMarks }) {
       {comments > 0 && (
         <span class="chip new" data-testid="new-comments">
           {comments === 1 ? '1 new comment' : `${comments} new comments`}
+        </span>
+      )}
+      {highlights > 0 && (
+        <span class="chip new" data-testid="new-highlights">
+          {highlights === 1 ? '1 new highlight' : `${highlights} new highlights`}
         </span>
       )}
     </span>

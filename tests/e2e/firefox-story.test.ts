@@ -11,7 +11,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { click, fill, launchFirefox, reload, textOf, until, waitForText, type Firefox } from './firefox';
-import { serveFixtures, signInCode } from './harness';
+import { signInFirefox } from './firefox-sign-in';
+import { serveFixtures } from './harness';
 import { startLocalBackend } from '../../supabase/local/index';
 
 type Backend = Awaited<ReturnType<typeof startLocalBackend>>;
@@ -36,26 +37,9 @@ afterAll(async () => {
 const GROUP = 'Firefox Readers';
 const COMMENT = 'The part about the second winter is the whole argument.';
 
-/** Options page: backend URL and key, email, the code the local backend "emailed", the name step. */
+/** Signs in from Options (firefox-sign-in.ts), then checks the name was saved as chosen. */
 async function signIn(firefox: Firefox, email: string, name: string): Promise<Page> {
-  const options = await firefox.open('options.html');
-  await fill(options, 'Backend URL', backend.url);
-  await fill(options, 'Public key', backend.publishableKey);
-  await click(options, 'Save backend');
-  await waitForText(options, 'Saved.');
-  await fill(options, 'Email', email);
-  const before = await signInCode(backend, email);
-  await click(options, 'Send code');
-  const code = await until(`a sign-in code for ${email}`, async () => {
-    const latest = await signInCode(backend, email);
-    return latest !== before ? latest : '';
-  });
-  await fill(options, 'Sign-in code', code);
-  await click(options, 'Sign in');
-  await waitForText(options, 'What should your group call you?');
-  await fill(options, 'What should your group call you?', name);
-  await click(options, 'Save name');
-  await until('the name step to close', async () => !(await textOf(options)).includes('What should your group call you?'));
+  const options = await signInFirefox(firefox, backend, email, name);
   expect(
     await backend.db.query('select p.display_name, p.name_set from app.profiles p join auth.users u on u.id = p.id where u.email = $1', [
       email,

@@ -6,9 +6,8 @@
  * popup then saves to the group.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { click, fill, launchFirefox, textOf, until, waitForText, type Firefox } from './firefox';
-import { signInCode } from './harness';
+import { click, fill, launchFirefox, waitForText, type Firefox } from './firefox';
+import { signInFirefox } from './firefox-sign-in';
 import { createGroup, createInvite, signInMember, useE2e } from './fixtures';
 
 const {
@@ -28,29 +27,6 @@ afterAll(async () => {
   await ben?.close();
 });
 
-/** Firefox Options: backend, email, the emailed code, the name step. */
-async function signInFirefox(firefox: Firefox, email: string, name: string): Promise<Page> {
-  const options = await firefox.open('options.html');
-  await fill(options, 'Backend URL', backend.url);
-  await fill(options, 'Public key', backend.publishableKey);
-  await click(options, 'Save backend');
-  await waitForText(options, 'Saved.');
-  await fill(options, 'Email', email);
-  const before = await signInCode(backend, email);
-  await click(options, 'Send code');
-  const code = await until(`a sign-in code for ${email}`, async () => {
-    const latest = await signInCode(backend, email);
-    return latest !== before ? latest : '';
-  });
-  await fill(options, 'Sign-in code', code);
-  await click(options, 'Sign in');
-  await waitForText(options, 'What should your group call you?');
-  await fill(options, 'What should your group call you?', name);
-  await click(options, 'Save name');
-  await until('the name step to close', async () => !(await textOf(options)).includes('What should your group call you?'));
-  return options;
-}
-
 describe('an invitation from Chromium, joined in Firefox', () => {
   test('Ada, in Chromium, creates an invite and takes its invitation message', async () => {
     const options = await signInMember(ada, backend, 'ada@travel.test');
@@ -64,7 +40,7 @@ describe('an invitation from Chromium, joined in Firefox', () => {
   });
 
   test('Ben, in Firefox, pastes the whole message into the popup, joins, and the popup saves to the group', async () => {
-    await (await signInFirefox(ben, 'ben@travel.test', 'Ben')).close();
+    await (await signInFirefox(ben, backend, 'ben@travel.test', 'Ben')).close();
     const url = `${pages.url}/article.html`;
     const article = await ben.visit(url);
     const popup = await ben.open(`popup.html?tabId=${await ben.tabIdOf(url)}`);

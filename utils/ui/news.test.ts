@@ -32,3 +32,18 @@ describe("queueNewsCount (the Queue tab's badge)", () => {
     expect(queueNewsCount(undefined, twice)).toBe(0);
   });
 });
+
+describe('highlights in the news', () => {
+  test('an item others highlighted counts on the Queue tab and adds up over one look, like comments', () => {
+    const marks = mergeNews(mergeNews(NO_NEWS, news({ new_highlights: { i1: 1 } })), news({ new_highlights: { i1: 2 } }));
+    expect(marks.highlights).toEqual({ i1: 3 });
+    expect(queueNewsCount(queue, marks)).toBe(1);
+  });
+
+  test('an answer without new_highlights (a server before highlights) counts none', () => {
+    const { new_highlights: _, ...older } = news({ new_comments: { i1: 1 } });
+    const marks = mergeNews(NO_NEWS, older as GroupNews);
+    expect(marks.highlights).toEqual({});
+    expect(queueNewsCount(queue, marks)).toBe(1);
+  });
+});

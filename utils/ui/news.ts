@@ -11,28 +11,42 @@ import { ask } from './ask';
 export interface NewsMarks {
   items: Set<string>;
   comments: Record<string, number>;
+  /** Highlights others made, per item id. */
+  highlights: Record<string, number>;
   meeting: GroupNews['meeting'];
   /** Of those items, the ones queued (group_news says: the panel loads only the queue's first pages). */
   queued?: Set<string>;
 }
 
-export const NO_NEWS: NewsMarks = { items: new Set(), comments: {}, meeting: null };
+export const NO_NEWS: NewsMarks = { items: new Set(), comments: {}, highlights: {}, meeting: null };
+
+function addCounts(shown: Record<string, number>, more: Record<string, number> | undefined): Record<string, number> {
+  const sum = { ...shown };
+  for (const [itemId, n] of Object.entries(more ?? {})) sum[itemId] = (sum[itemId] ?? 0) + n;
+  return sum;
+}
 
 /** Adds one answer's news to what this look has shown so far. */
 export function mergeNews(shown: NewsMarks, news: GroupNews): NewsMarks {
-  const comments = { ...shown.comments };
-  for (const [itemId, n] of Object.entries(news.new_comments)) comments[itemId] = (comments[itemId] ?? 0) + n;
+  const comments = addCounts(shown.comments, news.new_comments);
+  // Absent from servers without highlights.
+  const highlights = addCounts(shown.highlights, news.new_highlights);
   const queued = new Set([...(shown.queued ?? []), ...(news.queued ?? [])]);
-  return { items: new Set([...shown.items, ...news.new_items]), comments, meeting: news.meeting ?? shown.meeting, queued };
+  return { items: new Set([...shown.items, ...news.new_items]), comments, highlights, meeting: news.meeting ?? shown.meeting, queued };
+}
+
+/** The item is new, or others commented on it or highlighted it. */
+export function hasNews(news: NewsMarks, itemId: string): boolean {
+  return news.items.has(itemId) || Boolean(news.comments[itemId]) || Boolean(news.highlights[itemId]);
 }
 
 /**
- * The Queue tab's count: queued items that are new or newly discussed. With the whole queue
+ * The Queue tab's count: queued items that are new or newly discussed (comments or highlights). With the whole queue
  * loaded, its entries say; with only its first pages, group_news's `queued` adds the rest.
  */
 export function queueNewsCount(queue: GroupQueue | undefined, news: NewsMarks): number {
   const entries = queue?.queue ?? [];
-  const fresh = new Set(entries.filter((e) => news.items.has(e.item_id) || news.comments[e.item_id]).map((e) => e.item_id));
+  const fresh = new Set(entries.filter((e) => hasNews(news, e.item_id)).map((e) => e.item_id));
   if (queue && hasMore(queue)) for (const id of news.queued ?? []) fresh.add(id);
   return fresh.size;
 }
