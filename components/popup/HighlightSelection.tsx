@@ -5,11 +5,11 @@
  * "Passages no longer found in this copy" when the stored copy lacks them.
  */
 import { useRef, useState } from 'preact/hooks';
-import { MAX_COMMENT_CHARS, type HighlightTarget } from '@/utils/shared/api-types';
+import type { HighlightTarget } from '@/utils/shared/api-types';
 import type { UserError } from '@/utils/shared/protocol';
 import { ask } from '@/utils/ui/ask';
-import { shortQuote } from '@/utils/ui/highlight-text';
 import { Alert } from '@/components/common/Bits';
+import { PassageComment } from '@/components/common/PassageComment';
 
 export interface HighlightSelectionProps {
   itemId: string;
@@ -46,17 +46,7 @@ export function HighlightSelection({ itemId, groupName, quote }: HighlightSelect
     );
   return (
     <form class="stack" aria-label="Highlight the selection" onSubmit={submit}>
-      <p class="hint">
-        Selected: <q>{shortQuote(quote.exact, 120)}</q>
-      </p>
-      <label for="selection-comment">Comment on this passage (optional)</label>
-      <textarea
-        id="selection-comment"
-        rows={2}
-        maxLength={MAX_COMMENT_CHARS}
-        value={body}
-        onInput={(e) => setBody(e.currentTarget.value)}
-      />
+      <PassageComment id="selection-comment" exact={quote.exact} body={body} onBody={setBody} />
       <Alert error={error} />
       <button type="submit" disabled={sending}>
         {sending ? 'Highlighting…' : 'Highlight selection'}

@@ -2,12 +2,11 @@
  * The passage selected in the copy, ready to highlight: its quote, an optional comment and
  * the Highlight button (reached by Tab after the copy). Empty until something is selected.
  */
-import { MAX_COMMENT_CHARS } from '@/utils/shared/api-types';
 import type { QuoteTarget } from '@/utils/shared/quote-target';
 import type { UserError } from '@/utils/shared/protocol';
 import { useState } from 'preact/hooks';
-import { shortQuote } from '@/utils/ui/highlight-text';
 import { Alert } from '@/components/common/Bits';
+import { PassageComment } from '@/components/common/PassageComment';
 
 export interface HighlightAdderProps {
   target: QuoteTarget | null;
@@ -36,17 +35,7 @@ export function HighlightAdder({ target, onAdd, onCancel }: HighlightAdderProps)
   return (
     <form class="stack highlight-adder" aria-label="New highlight" onSubmit={submit}>
       {keys}
-      <p class="hint">
-        Selected: <q>{shortQuote(target.exact, 120)}</q>
-      </p>
-      <label for="highlight-comment">Comment on this passage (optional)</label>
-      <textarea
-        id="highlight-comment"
-        rows={2}
-        value={body}
-        maxLength={MAX_COMMENT_CHARS}
-        onInput={(e) => setBody(e.currentTarget.value)}
-      />
+      <PassageComment id="highlight-comment" exact={target.exact} body={body} onBody={setBody} />
       <Alert error={error} />
       <div class="row">
         <button type="submit" disabled={sending}>
