@@ -1,15 +1,20 @@
 /**
  * An item's discussion: top comments oldest first, each with its replies (one level deep),
- * and the box for a new comment. A long thread draws its latest 50 top comments, the earlier
- * ones 50 more per click ("Show 50 earlier comments"), so a 200-comment thread opens fast.
+ * and the box for a new comment. The owner of this view gives the latest page (item_detail's
+ * 50 newest top comments) and how many are older; "Show 50 earlier comments" fetches the page
+ * before (useCommentPages), so a 200-comment thread opens with a quarter of it. From a server
+ * without pages the whole thread comes at once and is drawn 50 top comments at a time.
  * Changes go to the background; the owner of this view reloads the comments (onChanged) so
  * everyone's latest edits show.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Comment } from '@/utils/shared/api-types';
+import type { UserError } from '@/utils/shared/protocol';
 import { ask } from '@/utils/ui/ask';
+import { useCommentPages } from '@/utils/ui/comment-pages';
 import { cachedAccount, cachedGroups } from '@/utils/shared/storage';
 import { useStored } from '@/utils/ui/hooks';
+import { Alert } from './Bits';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 import { useShowMore } from './ShowMore';
@@ -18,7 +23,10 @@ export interface CommentThreadProps {
   itemId: string;
   /** The item's group: owners and admins there may delete anyone's comment. */
   groupId?: string;
+  /** The latest page of the discussion (CommentPage.comments), or all of it from a server without pages. */
   comments: Comment[];
+  /** Top comments older than that page (CommentPage.earlier_comment_count); absent: `comments` is the whole discussion. */
+  earlierCount?: number;
   /** After a comment was added, edited or deleted (added: the new comment), to reload the discussion. */
   onChanged: (added?: Comment) => void;
 }
@@ -28,18 +36,21 @@ export function withComment(comments: Comment[], added: Comment): Comment[] {
   return comments.some((c) => c.id === added.id) ? comments : [...comments, added];
 }
 
-export function CommentThread({ itemId, groupId, comments, onChanged }: CommentThreadProps) {
+export function CommentThread({ itemId, groupId, comments: latest, earlierCount, onChanged }: CommentThreadProps) {
   const account = useStored(cachedAccount);
   const role = useStored(cachedGroups)?.find((g) => g.id === groupId)?.role;
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [kept, setKept] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<UserError | null>(null);
+  const { comments, hidden, loadEarlier } = useCommentPages(itemId, latest, earlierCount);
   const { tops, replies } = useMemo(() => {
     const byParent = new Map<string, Comment[]>();
     for (const c of comments) if (c.parent_id) byParent.set(c.parent_id, [...(byParent.get(c.parent_id) ?? []), c]);
     return { tops: comments.filter((c) => !c.parent_id), replies: byParent };
   }, [comments]);
   const repliesTo = (id: string) => replies.get(id) ?? [];
-  const { shown, more } = useShowMore(tops, { from: 'end', noun: 'comments' });
+  const server = hidden === undefined ? undefined : { total: tops.length + hidden, load: async () => setPageError(await loadEarlier()) };
+  const { shown, more } = useShowMore(tops, { from: 'end', noun: 'comments', server });
 
   // One client id per draft until it is sent or kept: sending the same text again after a
   // failure (Readclub stopped mid-send) is the same comment, posted once.
@@ -71,8 +82,9 @@ export function CommentThread({ itemId, groupId, comments, onChanged }: CommentT
   return (
     <section class="stack" aria-label="Discussion">
       <h2>Comments</h2>
-      {tops.length === 0 && <p class="hint">No comments yet. Start the discussion.</p>}
+      {tops.length === 0 && !hidden && <p class="hint">No comments yet. Start the discussion.</p>}
       {more}
+      <Alert error={pageError} />
       <ul class="comments" data-testid="comments">
         {shown.map((top) => (
           <li key={top.id} class={top.deleted ? 'comment deleted' : 'comment'} data-testid="comment">

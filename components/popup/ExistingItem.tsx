@@ -77,7 +77,13 @@ export function ExistingItem({ detail: first, group, onDeleted, quote }: Existin
         </button>
       )}
       <Alert error={error} />
-      <CommentThread itemId={item.id} groupId={group.id} comments={comments} onChanged={reloadComments} />
+      <CommentThread
+        itemId={item.id}
+        groupId={group.id}
+        comments={comments}
+        earlierCount={detail.earlier_comment_count}
+        onChanged={reloadComments}
+      />
       {detail.can_delete && onDeleted && (
         <DeleteItem itemId={item.id} groupId={group.id} title={item.title} groupName={group.name} onDeleted={onDeleted} />
       )}

@@ -408,7 +408,7 @@ end;
 $$;
 
 comment on function public.item_detail(uuid) is
-  'RPC item_detail(p_item_id) → ItemDetail: the item (kind, url or null, authors, dates, lang, dir, …), its tags, comments (oldest first), queue place (null when not queued) and can_delete (the caller may remove it). P0001 "no longer in the library" both when there is no such item and when it is in a group the caller is not in.';
+  'RPC item_detail(p_item_id) → ItemDetail: the item (kind, url or null, authors, dates, lang, dir, …), its tags, the latest page of its comments (the 50 newest top comments with their replies, oldest first, top_comment_count and earlier_comment_count; item_comments gives earlier pages), queue place (null when not queued) and can_delete (the caller may remove it). P0001 "no longer in the library" both when there is no such item and when it is in a group the caller is not in.';
 
 revoke all on function public.item_detail(uuid) from public, anon;
 
@@ -525,8 +525,7 @@ begin
         'added_by', private.person(i.added_by, adder.display_name),
         'created_at', i.created_at),
       'tags', private.item_tags_json(i.id),
-      'comments', private.comments_json(i.id),
-      'queue', private.queue_place(i.id))
+      'queue', private.queue_place(i.id)) || private.comment_page_json(i.id, null, null, 50)
       from app.items as i
       left join app.profiles as adder on adder.id = i.added_by
      where i.id = p_item_id);
@@ -534,7 +533,7 @@ end;
 $$;
 
 comment on function private.item_json(uuid) is
-  'The ItemDetail shape of api-types.ts for one item (SECURITY INVOKER: row-level security decides what the caller sees). Callers check membership first.';
+  'The ItemDetail shape of api-types.ts for one item, with the latest page of its comments (comment_page_json) (SECURITY INVOKER: row-level security decides what the caller sees). Callers check membership first.';
 
 revoke all on function private.item_json(uuid) from public;
 
@@ -934,14 +933,13 @@ begin
              'excerpt', i.excerpt,
              'reading_minutes', i.reading_minutes,
              'content_html', i.content_html,
-             'comments', private.comments_json(i.id),
-             'highlights', private.highlights_json(i.id))
+             'highlights', private.highlights_json(i.id)) || private.comment_page_json(i.id, null, null, 50)
       from app.items as i where i.id = p_item_id);
 end;
 $$;
 
 comment on function public.item_reader(uuid) is
-  'RPC item_reader(p_item_id) → ItemReader: the item''s clipped copy (sanitised content_html, null for a link or manual entry) with its own comments and its highlights (oldest first, each with reply_count and replies), for the reader view.';
+  'RPC item_reader(p_item_id) → ItemReader: the item''s clipped copy (sanitised content_html, null for a link or manual entry) with the latest page of its own comments (as item_detail''s; item_comments gives earlier pages) and its highlights (oldest first, each with reply_count and replies), for the reader view.';
 
 revoke all on function public.item_reader(uuid) from public, anon;
 

@@ -5,7 +5,7 @@
 -- others answered stays as a blank placeholder so the replies keep their place.
 -- A comment with highlight_id is a reply on that highlight (45_highlights.sql, which adds
 -- the foreign key): it belongs to the highlight's thread, not to the item's own discussion,
--- so the item's comment lists and comment counts leave it out (comments_json, group_library,
+-- so the item's comment lists and comment counts leave it out (comment_page_json, group_library,
 -- group_queue); what's new counts it among the item's new comments, and search finds it.
 -- ======================================================================================
 
@@ -87,6 +87,11 @@ create index comments_search_keys_idx on app.comments
 create index comments_group_id_created_at_idx on app.comments (group_id, created_at);
 
 create index comments_item_id_highlight_id_idx on app.comments (item_id, highlight_id);
+
+-- An item's top comments in thread order: the pages of its discussion (comment_page_json) are
+-- read newest first from a keyset (created_at, id), and counted, without reading replies.
+create index comments_item_id_top_created_at_id_idx on app.comments (item_id, created_at, id)
+  where parent_id is null and highlight_id is null;
 
 -- --------------------------------------------------------------------------------------
 -- Table privileges
@@ -277,7 +282,12 @@ revoke all on function private.comment_json(uuid) from public;
 
 grant execute on function private.comment_json(uuid) to authenticated;
 
-create function private.comments_json(p_item_id uuid)
+create function private.comment_page_json(
+  p_item_id uuid,
+  p_before_created_at timestamptz,
+  p_before_id uuid,
+  p_limit integer
+)
 returns jsonb
 language plpgsql
 stable
@@ -285,28 +295,95 @@ set search_path = ''
 as $$
 begin
   return (
-    select coalesce(jsonb_agg(
-             jsonb_build_object(
-               'id', c.id,
-               'body', c.body,
-               'author', private.person(c.author_id, author.display_name),
-               'created_at', c.created_at,
-               'updated_at', c.updated_at,
-               'parent_id', c.parent_id,
-               'deleted', c.deleted_at is not null)
-             order by c.created_at, c.id), '[]'::jsonb)
-      from app.comments as c
-      left join app.profiles as author on author.id = c.author_id
-     where c.item_id = p_item_id and c.highlight_id is null);
+    with page as (
+      -- The p_limit newest top comments older than (p_before_created_at, p_before_id), or the
+      -- newest of all without it: keyset order, so equal timestamps neither repeat nor skip.
+      select t.id, t.created_at
+        from app.comments as t
+       where t.item_id = p_item_id and t.parent_id is null and t.highlight_id is null
+         and (p_before_created_at is null or (t.created_at, t.id) < (p_before_created_at, p_before_id))
+       order by t.created_at desc, t.id desc
+       limit p_limit
+    ),
+    oldest as (
+      select p.created_at, p.id from page as p order by p.created_at, p.id limit 1
+    )
+    select jsonb_build_object(
+             'comments', coalesce((
+               select jsonb_agg(
+                        jsonb_build_object(
+                          'id', c.id,
+                          'body', c.body,
+                          'author', private.person(c.author_id, author.display_name),
+                          'created_at', c.created_at,
+                          'updated_at', c.updated_at,
+                          'parent_id', c.parent_id,
+                          'deleted', c.deleted_at is not null)
+                        order by c.created_at, c.id)
+                 from app.comments as c
+                 left join app.profiles as author on author.id = c.author_id
+                where c.item_id = p_item_id and c.highlight_id is null
+                  and (c.id in (select p.id from page as p) or c.parent_id in (select p.id from page as p))), '[]'::jsonb),
+             'top_comment_count', (
+               select count(*)
+                 from app.comments as t
+                where t.item_id = p_item_id and t.parent_id is null and t.highlight_id is null),
+             'earlier_comment_count', (
+               select count(*)
+                 from app.comments as t
+                 join oldest as o on (t.created_at, t.id) < (o.created_at, o.id)
+                where t.item_id = p_item_id and t.parent_id is null and t.highlight_id is null)));
 end;
 $$;
 
-comment on function private.comments_json(uuid) is
-  'An item''s own comments, oldest first, flat (replies carry parent_id), without replies on highlights: item_detail''s and the reader''s comments.';
+comment on function private.comment_page_json(uuid, timestamptz, uuid, integer) is
+  'One page of an item''s own discussion (replies on highlights left out), the CommentPage shape of api-types.ts: the p_limit newest top comments before (p_before_created_at, p_before_id) (the newest when null) with all their replies, oldest first and flat (replies carry parent_id); top_comment_count (top comments in all, deleted placeholders included) and earlier_comment_count (top comments older than this page''s oldest). Read as the caller (RLS); callers check membership first.';
 
-revoke all on function private.comments_json(uuid) from public;
+revoke all on function private.comment_page_json(uuid, timestamptz, uuid, integer) from public;
 
-grant execute on function private.comments_json(uuid) to authenticated;
+grant execute on function private.comment_page_json(uuid, timestamptz, uuid, integer) to authenticated;
+
+create function public.item_comments(
+  p_item_id uuid,
+  p_before_created_at timestamptz default null,
+  p_before_id uuid default null,
+  p_limit integer default 50
+)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+  v_group_id uuid;
+begin
+  if (select auth.uid()) is null then
+    raise exception 'Sign in first.' using errcode = '42501';
+  end if;
+  v_group_id := private.item_group_id(p_item_id);
+  -- As item_detail: the same code and words whether the item is gone or in a group the caller is not in.
+  if v_group_id is null or private.group_role(v_group_id) is null then
+    raise exception 'That article is no longer in the library.' using errcode = 'P0001';
+  end if;
+  if (p_before_created_at is null) <> (p_before_id is null) then
+    raise exception 'An earlier page of comments starts before a comment: give both its created_at and its id, or neither for the latest page.'
+      using errcode = '22023';
+  end if;
+  if p_limit is null or p_limit < 1 or p_limit > 200 then
+    raise exception 'A page of comments holds 1 to 200 top comments (asked for %).', coalesce(p_limit::text, 'none')
+      using errcode = '22023';
+  end if;
+  return private.comment_page_json(p_item_id, p_before_created_at, p_before_id, p_limit);
+end;
+$$;
+
+comment on function public.item_comments(uuid, timestamptz, uuid, integer) is
+  'RPC item_comments(p_item_id, p_before_created_at = null, p_before_id = null, p_limit = 50) → CommentPage: the p_limit (1 to 200) newest top comments of the item''s own discussion older than the top comment (p_before_created_at, p_before_id), or the newest without them, each with all its replies, oldest first; with top_comment_count and earlier_comment_count (top comments older than this page). item_detail, find_item and item_reader carry the latest page. P0001 "no longer in the library" both for no such item and for an item in a group the caller is not in; 22023 for half a position or a bad limit.';
+
+revoke all on function public.item_comments(uuid, timestamptz, uuid, integer) from public, anon;
+
+grant execute on function public.item_comments(uuid, timestamptz, uuid, integer) to authenticated;
 
 create function public.add_comment(
   p_item_id uuid,

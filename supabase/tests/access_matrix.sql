@@ -299,6 +299,8 @@ insert into tests.matrix (object, command, sentence, statement, expected) values
    $$select public.group_queue('09000000-0000-4000-8000-0000000000b1', 50, 0, 'wanted')$$, 'nnyyy'),
   ('item_detail', 'execute', 'Members of every role read an item.',
    $$select public.item_detail('09000000-0000-4000-8000-0000000000c1')$$, 'nnyyy'),
+  ('item_comments', 'execute', 'Members of every role read earlier pages of an item''s comments.',
+   $$select public.item_comments('09000000-0000-4000-8000-0000000000c1', now(), gen_random_uuid(), 10)$$, 'nnyyy'),
   ('find_item', 'execute', 'Members of every role look an address up in the library.',
    $$select public.find_item('09000000-0000-4000-8000-0000000000b1', private.url_hash(private.url_key('https://example.org/1')))$$, 'nnyyy'),
   ('tag_item', 'execute', 'Members of every role tag an item.',

@@ -76,7 +76,7 @@ select is(
   array[null, '[]', null]::jsonb[],
   'Oz gets no item, library entry or queue place for Cost''s item.');
 select is(
-  array[private.item_tags_json('24000000-0000-4000-8000-0000000000c1'), private.comments_json('24000000-0000-4000-8000-0000000000c1')],
+  array[private.item_tags_json('24000000-0000-4000-8000-0000000000c1'), private.comment_page_json('24000000-0000-4000-8000-0000000000c1', null, null, 50) -> 'comments'],
   array['[]', '[]']::jsonb[],
   'Oz gets no tags and no comments of Cost''s items.');
 select is(private.can_delete_item('24000000-0000-4000-8000-0000000000c1'), null, 'Oz is never told he may remove Cost''s item.');

@@ -100,6 +100,7 @@ select results_eq(
            ('group_library', false, true, false, true), ('group_meetings', false, true, false, true),
            ('group_members', false, true, false, true), ('group_news', false, true, false, true),
            ('group_queue', false, true, false, true), ('group_tags', false, true, false, true),
+           ('item_comments', false, true, false, true),
            ('item_detail', false, true, false, true), ('item_reader', false, true, false, true),
            ('join_group', false, true, false, true), ('leave_group', false, true, false, true),
            ('list_invites', false, true, false, true), ('mark_read', false, true, false, true),

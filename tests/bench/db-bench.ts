@@ -276,19 +276,20 @@ export async function benchDatabase(options: {
       ),
     );
     const figures: StatementFigures[] = [];
-    // The performance migration builds an item's comments in one query, as comment_json builds
-    // one; if comment_json's shape changed since, say so loudly (the two must agree).
+    // A page of an item's comments is built in one query, as comment_json builds one; if
+    // comment_json's shape changed since, say so loudly (the two must agree).
     const drift = await client
       .query<{ agree: boolean }>(
-        `select private.comments_json($1) = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
-                                                      from app.comments as c where c.item_id = $1), '[]'::jsonb) as agree`,
+        `select private.comment_page_json($1, null, null, 200) -> 'comments'
+                = coalesce((select jsonb_agg(private.comment_json(c.id) order by c.created_at, c.id)
+                              from app.comments as c where c.item_id = $1 and c.highlight_id is null), '[]'::jsonb) as agree`,
         [bench.item],
       )
       .catch(() => ({ rows: [{ agree: true }] }));
     if (!drift.rows[0]?.agree) {
       figures.push({
-        name: 'comments_json agrees with comment_json',
-        skipped: 'NO: comment_json changed; update private.comments_json in supabase/schemas/40_comments.sql',
+        name: 'comment_page_json agrees with comment_json',
+        skipped: 'NO: comment_json changed; update private.comment_page_json in supabase/schemas/40_comments.sql',
       });
     }
     const loadBefore = loadavg()[0]!;

@@ -97,6 +97,24 @@ export interface Comment {
   deleted?: boolean;
 }
 
+/** Top comments per page of an item's discussion (item_detail's latest page, item_comments' default). */
+export const COMMENT_PAGE = 50;
+/** The most top comments one item_comments call returns (it refuses more with 22023). */
+export const COMMENT_PAGE_MAX = 200;
+
+/**
+ * One page of an item's own discussion (replies on highlights are not in it): item_detail,
+ * find_item and item_reader carry the latest page, item_comments the pages before a top comment.
+ */
+export interface CommentPage {
+  /** Up to COMMENT_PAGE top comments, the newest before the position, each with all its replies; oldest first, flat (replies carry parent_id). */
+  comments: Comment[];
+  /** Top comments in the whole discussion (a deleted one kept for its replies counts). */
+  top_comment_count: number;
+  /** Top comments older than this page's oldest: what "Show earlier comments" still has to fetch. */
+  earlier_comment_count: number;
+}
+
 /** Longest comment the database takes (comments_body_length). */
 export const MAX_COMMENT_CHARS = 4000;
 /** Longest passage a highlight may mark (highlights_exact_length). */
@@ -197,8 +215,10 @@ export interface ItemReader {
   reading_minutes: number;
   /** Sanitised when clipped; sanitised again (sanitizeForDisplay) before it is shown. Null for links and manual entries. */
   content_html: string | null;
-  /** The item's own discussion: replies to highlights are not here (they are in `highlights`). */
+  /** The latest page of the item's own discussion, as ItemDetail's: replies to highlights are not here (they are in `highlights`). */
   comments: Comment[];
+  top_comment_count?: number;
+  earlier_comment_count?: number;
   /** Every highlight of the item, oldest first, with its replies. */
   highlights: Highlight[];
 }
@@ -271,7 +291,11 @@ export interface ItemDetail {
     created_at: string;
   };
   tags: string[];
+  /** The latest page of the item's own discussion (CommentPage); earlier pages: item_comments. */
   comments: Comment[];
+  /** CommentPage's counts; absent from servers without item_comments, whose `comments` hold the whole discussion. */
+  top_comment_count?: number;
+  earlier_comment_count?: number;
   /** Null when the item is in the library but not queued. */
   queue: { position: number; queued_by: Person; queued_at: string } | null;
   /** The caller may remove it (added it, or owner/admin): item_detail and find_item; absent elsewhere. */
@@ -380,7 +404,14 @@ export interface Rpcs {
   delete_highlight: [{ p_highlight_id: string }, null];
   /** One page (p_limit 1–200, default 50, after p_offset) in queue order or most wanted first, with the whole queue's totals; 22023 for a bad page or order. */
   group_queue: [{ p_group_id: string; p_limit?: number; p_offset?: number; p_order?: QueueOrder }, GroupQueue];
+  /** The item with its tags, queue place and the latest page of its comments (the COMMENT_PAGE newest top comments with their replies). */
   item_detail: [{ p_item_id: string }, ItemDetail];
+  /**
+   * The p_limit (1–COMMENT_PAGE_MAX, default COMMENT_PAGE) newest top comments older than the top comment at
+   * (p_before_created_at, p_before_id), with their replies; the latest page without a position. P0001 for no such
+   * item or not a member (as item_detail); 22023 for half a position or a bad limit.
+   */
+  item_comments: [{ p_item_id: string; p_before_created_at?: string | null; p_before_id?: string | null; p_limit?: number }, CommentPage];
   /** The item in the group's library for this page (by normalised URL or canonical URL), or null. */
   /** p_url_hash: SHA-256 (hex) of the page's normalised address (utils/background/page-hash.ts), never the address. */
   find_item: [{ p_group_id: string; p_url_hash: string }, ItemDetail | null];

@@ -10,6 +10,7 @@ import type {
   ClipItemResult,
   ClipPayload,
   Comment,
+  CommentPage,
   GroupExport,
   GroupMeetings,
   GroupNews,
@@ -153,7 +154,13 @@ export interface ProtocolMap {
   markSeen(data: { groupId: string }): Reply<{ seen_at: string }>;
   /** Live changes for the side panel: true when the backend pushes them (Supabase Realtime), false: poll. */
   watchGroup(data: { groupId: string }): Reply<boolean>;
+  /** The item with the latest page of its comments. */
   itemDetail(data: { itemId: string }): Reply<ItemDetail>;
+  /**
+   * A page of the item's comments (`limit` top comments, COMMENT_PAGE unless said): those before the top comment
+   * `before` (its id and created_at), "Show earlier comments"; the latest without it.
+   */
+  itemComments(data: { itemId: string; before?: { id: string; createdAt: string } | null; limit?: number }): Reply<CommentPage>;
   /** parentId: the comment replied to (a reply to a reply joins its top comment's thread). */
   /** clientId: the page's id for this comment, kept across its retries, so sending it twice posts it once. */
   /** highlightId: a reply on that highlight (of the same item), not part of the item's own comments. */

@@ -105,6 +105,7 @@ export function ItemDetailView({ itemId, onBack, backLabel = 'Back to queue' }: 
         itemId={item.id}
         groupId={item.group_id}
         comments={comments}
+        earlierCount={detail.earlier_comment_count}
         onChanged={(added) => (added ? setDetail((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())}
       />
       {detail.can_delete && <DeleteItem itemId={item.id} groupId={item.group_id} title={item.title} onDeleted={onBack} />}

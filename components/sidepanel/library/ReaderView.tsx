@@ -81,6 +81,7 @@ export function ReaderView({ itemId, onBack }: { itemId: string; onBack: () => v
         itemId={copy.id}
         groupId={copy.group_id}
         comments={copy.comments}
+        earlierCount={copy.earlier_comment_count}
         onChanged={(added) => (added ? setCopy((now) => (now ? { ...now, comments: withComment(now.comments, added) } : now)) : load())}
       />
     </div>

@@ -99,4 +99,54 @@ describe('discussion handlers', () => {
       ['group_library', { p_group_id: 'g1', p_tag: 'essay', p_limit: 50, p_offset: 500 }],
     ]);
   });
+  it('an earlier page of comments asks item_comments before the given top comment; the latest without one', async () => {
+    const page = { comments: [], top_comment_count: 120, earlier_comment_count: 20 };
+    const { rpc, h } = setup({ item_comments: () => page });
+    const before = { id: '1a000000-0000-4000-8000-000000000071', createdAt: '2026-12-01T11:11:00+00:00' };
+    expect(await h.itemComments({ itemId: 'i1', before })).toEqual({ ok: true, value: page });
+    expect(rpc).toHaveBeenLastCalledWith('item_comments', {
+      p_item_id: 'i1',
+      p_before_created_at: before.createdAt,
+      p_before_id: before.id,
+      p_limit: 50,
+    });
+    await h.itemComments({ itemId: 'i1', before: null, limit: 120 });
+    expect(rpc).toHaveBeenLastCalledWith('item_comments', { p_item_id: 'i1', p_before_created_at: null, p_before_id: null, p_limit: 120 });
+  });
+
+  it('a position that is no comment, or a page of none or over 200, is answered before the network', async () => {
+    const { rpc, h } = setup({ item_comments: () => ({}) });
+    const id = '1a000000-0000-4000-8000-000000000071';
+    for (const before of [
+      { id: 'c1', createdAt: '2026-12-01T11:11:00Z' },
+      { id, createdAt: 'yesterday' },
+    ]) {
+      expect(await h.itemComments({ itemId: 'i1', before })).toEqual({
+        ok: false,
+        error: {
+          kind: 'invalid',
+          message: 'An earlier page of comments starts before a comment the page shows: its id and when it was written.',
+        },
+      });
+    }
+    for (const limit of [0, 201, 2.5]) {
+      expect(await h.itemComments({ itemId: 'i1', limit })).toEqual({
+        ok: false,
+        error: { kind: 'invalid', message: `A page of comments holds 1 to 200 top comments (asked for ${limit}).` },
+      });
+    }
+    expect(rpc).not.toHaveBeenCalled();
+  });
+
+  it("item_comments' refusal comes back as the server said it", async () => {
+    const rpc = vi.fn(async () => ({
+      data: null,
+      error: { code: 'P0001', message: 'That article is no longer in the library.' },
+      status: 400,
+    }));
+    const client = { auth: { getSession: vi.fn(async () => ({ data: { session }, error: null })) }, rpc } as unknown as SupabaseClient;
+    const h = createHandlers({ getClient: async () => client, resetClient: vi.fn(), clipTab: clipTabContents });
+    const reply = await h.itemComments({ itemId: 'i1' });
+    expect(reply).toMatchObject({ ok: false, error: { message: 'That article is no longer in the library.' } });
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * The background's answers for the discussion around an item: comments (kept in the outbox
- * when they cannot be sent, in order behind earlier changes to the item) and tags.
+ * when they cannot be sent, in order behind earlier changes to the item), earlier pages of a
+ * long discussion, and tags.
  */
-import { MAX_COMMENT_CHARS } from '@/utils/shared/api-types';
+import { COMMENT_PAGE, COMMENT_PAGE_MAX, MAX_COMMENT_CHARS } from '@/utils/shared/api-types';
 import type { Reply } from '@/utils/shared/protocol';
 import { callRpc, refreshCachedQueue, tagCachedItem } from '@/utils/background/rpc';
 import { isRetryable, isWaiting } from '@/utils/background/outbox';
@@ -24,7 +25,7 @@ function commentRefusal(body: string): Reply<never> | null {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Names = 'addComment' | 'editComment' | 'deleteComment' | 'tagItem' | 'untagItem' | 'groupTags' | 'renameTag';
+type Names = 'addComment' | 'editComment' | 'deleteComment' | 'itemComments' | 'tagItem' | 'untagItem' | 'groupTags' | 'renameTag';
 
 export function discussionHandlers(getClient: GetClient): Pick<Handlers, Names> {
   return {
@@ -51,6 +52,22 @@ export function discussionHandlers(getClient: GetClient): Pick<Handlers, Names> 
 
     async deleteComment({ commentId }) {
       return callRpc(await getClient(), 'delete_comment', { p_comment_id: commentId });
+    },
+
+    async itemComments({ itemId, before, limit = COMMENT_PAGE }) {
+      // The position is a top comment the page already drew: anything else is a bug, said before the network.
+      if (before && (!UUID.test(before.id) || Number.isNaN(Date.parse(before.createdAt)))) {
+        return invalid('An earlier page of comments starts before a comment the page shows: its id and when it was written.');
+      }
+      if (!Number.isInteger(limit) || limit < 1 || limit > COMMENT_PAGE_MAX) {
+        return invalid(`A page of comments holds 1 to ${COMMENT_PAGE_MAX} top comments (asked for ${limit}).`);
+      }
+      return callRpc(await getClient(), 'item_comments', {
+        p_item_id: itemId,
+        p_before_created_at: before?.createdAt ?? null,
+        p_before_id: before?.id ?? null,
+        p_limit: limit,
+      });
     },
 
     async tagItem({ itemId, tags }) {
