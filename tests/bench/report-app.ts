@@ -132,6 +132,34 @@ export function uiTable(u: UiFigures): string {
       `${APP_BUDGETS.threadOpenMs} ms`,
       `${mark(s.threadMs.median > APP_BUDGETS.threadOpenMs)}; ${s.threadRendered} comments drawn`,
     ],
+    ...(s.threadInPage
+      ? [
+          [
+            '  the same, timed in the page (click event to comment)',
+            ms(s.threadInPage.totalMs.median),
+            ms(s.threadInPage.totalMs.p95),
+            q(s.threadInPage.totalMs),
+            '',
+            '',
+          ],
+          [
+            '  of which: click to item_detail answered',
+            ms(s.threadInPage.answerMs.median),
+            ms(s.threadInPage.answerMs.p95),
+            q(s.threadInPage.answerMs),
+            '',
+            '',
+          ],
+          [
+            '  of which: answer to first comment drawn',
+            ms(s.threadInPage.drawMs.median),
+            ms(s.threadInPage.drawMs.p95),
+            q(s.threadInPage.drawMs),
+            '',
+            '',
+          ],
+        ]
+      : []),
     [
       'side panel: scrolling the queue, frame time',
       ms(s.scroll.p95FrameMs),

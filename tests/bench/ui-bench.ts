@@ -41,6 +41,13 @@ export interface UiFigures {
     threadComments: number;
     /** Click on the queue entry to its first comment drawn: each open (Back to the queue between). */
     threadMs: Summary;
+    /**
+     * The same opens timed inside the page: from the click event to the first comment in the DOM
+     * (no Playwright round trips), split at the moment item_detail's answer reached the page:
+     * `answerMs` (the view mounting, the message to the background, the request and its answer)
+     * and `drawMs` (from the answer to the first comment drawn).
+     */
+    threadInPage?: { totalMs: Summary; answerMs: Summary; drawMs: Summary };
     threadRendered: number;
     scroll: { frames: number; p95FrameMs: number; maxFrameMs: number; over50ms: number };
   };
@@ -62,6 +69,41 @@ const MARKER = `(() => {
   for (const [name] of watch) w.__bench.done[name] = new Promise((done) => (found[name] = done));
   const start = () => { for (const [name, sel] of watch) w.__benchWatch(name, sel, 1).then(found[name]); };
   if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true });
+})();`;
+
+interface ThreadTimes {
+  click: number;
+  answer: number;
+  drawn: number;
+}
+
+/**
+ * Installed in the side panel once (a string, as MARKER, so nothing the TypeScript build adds
+ * runs in the page): wraps chrome.runtime.sendMessage to note when the answer to an itemDetail
+ * message reaches the page; `__threadArm()` (before each open) notes the next click and
+ * resolves `__thread.drawn` with the three times when the first comment is in the DOM.
+ */
+const THREAD_TIMER = `(() => {
+  const w = window; const times = { click: 0, answer: 0, drawn: 0 };
+  const runtime = chrome.runtime; const send = runtime.sendMessage.bind(runtime);
+  runtime.sendMessage = (message, ...rest) => {
+    const last = rest.length - 1; const reply = rest[last];
+    if (message && message.type === 'itemDetail' && typeof reply === 'function') {
+      rest[last] = (answer) => { if (!times.answer) times.answer = performance.now(); reply(answer); };
+    }
+    return send(message, ...rest);
+  };
+  w.__threadArm = () => {
+    times.click = 0; times.answer = 0; times.drawn = 0;
+    document.addEventListener('click', () => { times.click = performance.now(); }, { capture: true, once: true });
+    w.__thread = { drawn: new Promise((done) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid=comment]')) return;
+        times.drawn = performance.now(); observer.disconnect(); done({ ...times });
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }) };
+  };
 })();`;
 
 /**
@@ -308,12 +350,24 @@ export async function benchUi(options: {
 
     // The 200-comment thread: the first queue entry's discussion, opened reps times (Back to the
     // queue between), the first open's requests counted.
+    // In the page: when item_detail's answer arrives (chrome.runtime.sendMessage's callback for
+    // the itemDetail message) and, per open, the click event and the first comment in the DOM.
+    await panel.evaluate(THREAD_TIMER);
+    const inPage: { total: number[]; answer: number[]; draw: number[] } = { total: [], answer: [], draw: [] };
     const openThread = async (): Promise<number> => {
       await panel.evaluate(() => window.scrollTo(0, 0));
+      await panel.evaluate(() => (window as unknown as { __threadArm: () => void }).__threadArm());
       const t = await panel.evaluate(() => performance.now());
       await panel.locator('[data-testid=queue-entry]').first().click();
       await panel.locator('[data-testid=comment]').first().waitFor({ timeout: 20_000 });
-      return (await panel.evaluate(() => performance.now())) - t;
+      const elapsed = (await panel.evaluate(() => performance.now())) - t;
+      const at = await panel.evaluate(() => (window as unknown as { __thread: { drawn: Promise<ThreadTimes> } }).__thread.drawn);
+      if (at.click && at.answer && at.drawn) {
+        inPage.total.push(at.drawn - at.click);
+        inPage.answer.push(at.answer - at.click);
+        inPage.draw.push(at.drawn - at.answer);
+      }
+      return elapsed;
     };
     const threadOpens: number[] = [];
     await count('open an item (discussion)', async () => {
@@ -348,6 +402,10 @@ export async function benchUi(options: {
         queueLongestTaskMs,
         threadComments: 200,
         threadMs: summarise(threadOpens),
+        threadInPage:
+          inPage.total.length > 0
+            ? { totalMs: summarise(inPage.total), answerMs: summarise(inPage.answer), drawMs: summarise(inPage.draw) }
+            : undefined,
         threadRendered,
         scroll: { frames: frames.n, p95FrameMs: frames.p95, maxFrameMs: frames.max, over50ms: scroll.filter((f) => f > 50).length },
       },
