@@ -2,8 +2,8 @@
  * Discussion in real Chromium on the production build, two members: tags (add with the
  * group's suggestions, remove, filter the library, an owner renames one), comments (a reply,
  * an edit, a delete that keeps the thread, a 100 KB comment refused), the reader view and
- * search; axe finds no serious accessibility problem in the side panel's library, item and
- * reader views.
+ * search; a long discussion in pages (earlier ones on request, an edit there, a live comment);
+ * axe finds no serious accessibility problem in the side panel's library, item and reader views.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ const {
   backend,
   pages,
   members: { ada, ben },
+  sql,
 } = useE2e({ members: ['ada', 'ben'] });
 
 async function clip(browser: Browser, file: string, tags: string): Promise<void> {
@@ -191,5 +192,52 @@ describe('discussion: tags, comments, reader, search', () => {
     await panel.getByText('Nothing in the library matches “zebra”.').waitFor();
     expect(await axeProblems(panel)).toEqual([]);
     await panel.close();
+  });
+  test('a long discussion opens with its latest 50 top comments; earlier pages come on request, stay current and take a live comment', async () => {
+    // 110 more top comments by Ben, older than the thread so far.
+    await sql(
+      `insert into app.comments (item_id, group_id, author_id, body, created_at)
+       select i.id, i.group_id, (select id from auth.users where email = 'ben@talk.test'), 'Thread comment ' || n,
+              now() - make_interval(mins => 200 - n)
+         from app.items as i, generate_series(1, 110) as n
+        where i.title like 'Why Reading Circles%'`,
+    );
+    const panel = await library(ben);
+    await panel
+      .getByTestId('library-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .getByRole('button', { name: /comments?:/ })
+      .click();
+    const tops = panel.getByTestId('comment');
+    await expect.poll(() => tops.count(), { timeout: 15_000 }).toBe(50);
+    await panel.getByRole('button', { name: 'Show 50 earlier comments (61 not shown)' }).click();
+    await expect.poll(() => tops.count()).toBe(100);
+    await panel.getByRole('button', { name: 'Show 11 earlier comments (11 not shown)' }).click();
+    await expect.poll(() => tops.count()).toBe(111);
+    expect(await tops.first().locator('.comment-body').textContent()).toBe('Thread comment 1');
+    expect(await panel.getByRole('button', { name: /earlier comments/ }).count()).toBe(0);
+    expect(await axeProblems(panel)).toEqual([]);
+
+    // Ben edits a comment of the oldest page: it shows edited, every page still drawn.
+    const fifth = tops.nth(4);
+    await fifth.getByRole('button', { name: 'Edit' }).click();
+    await panel.getByLabel('Edit your comment').fill('Thread comment 5, said better');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fifth.textContent()).toMatch(/edited.*Thread comment 5, said better/);
+    expect(await tops.count()).toBe(111);
+
+    // Ada comments: it reaches Ben's panel live, after the 111 already drawn.
+    const adaPanel = await library(ada);
+    await adaPanel
+      .getByTestId('library-entry')
+      .filter({ hasText: /Reading Circles/ })
+      .getByRole('button', { name: /comments?:/ })
+      .click();
+    await adaPanel.getByLabel('Add a comment').fill('Late to this one.');
+    await adaPanel.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect.poll(() => tops.count(), { timeout: 20_000 }).toBe(112);
+    expect(await tops.last().textContent()).toMatch(/Late to this one\./);
+    expect(await tops.first().locator('.comment-body').textContent()).toBe('Thread comment 1');
+    await Promise.all([panel.close(), adaPanel.close()]);
   });
 });
