@@ -89,4 +89,17 @@ describe('ExistingItem', () => {
     expect(img.getAttribute('src')).toBe('https://example.org/ada.png');
     expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
   });
+  test('a long discussion: the popup shows the latest page and fetches the earlier comments on request', async () => {
+    const at = (n: number) => `2025-03-01T10:0${n}:00.000Z`;
+    const early = { id: 'e1', body: 'The very first word.', author: ben, created_at: at(1), updated_at: at(1), parent_id: null };
+    replies({ itemComments: { ok: true, value: { comments: [early], top_comment_count: 2, earlier_comment_count: 0 } } });
+    render(<ExistingItem detail={{ ...detail, top_comment_count: 2, earlier_comment_count: 1 }} group={groups[0]!} />);
+    expect(screen.getAllByTestId('comment')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 earlier comments (1 not shown)' }));
+    await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
+    expect(screen.getAllByTestId('comment')[0]!.textContent).toContain('The very first word.');
+    const [top] = detail.comments;
+    expect(send).toHaveBeenCalledWith('itemComments', { itemId: 'i1', before: { id: top!.id, createdAt: top!.created_at }, limit: 50 });
+    expect(screen.queryByRole('button', { name: /earlier comments/ })).toBeNull();
+  });
 });
