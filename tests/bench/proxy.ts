@@ -12,6 +12,8 @@ export interface SeenRequest {
   /** Path without the query, e.g. /rest/v1/rpc/group_queue. */
   path: string;
   at: number;
+  /** From the request's arrival to the end of the backend's answer, ms (without any hold); set once it ended. */
+  ms?: number;
 }
 
 export interface CountingProxy {
@@ -43,11 +45,14 @@ export async function startProxy(target: string, host = '127.0.0.1'): Promise<Co
   const to = new URL(target);
   const proxy: CountingProxy = { url: '', seen: [], holdMs: 0, close: async () => undefined };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    proxy.seen.push({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, at: Date.now() });
+    const seen: SeenRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, at: Date.now() };
+    proxy.seen.push(seen);
+    const started = performance.now();
     const hold = proxy.holdMs;
     const upstream = forward(
       { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
       (answer) => {
+        answer.on('end', () => (seen.ms = performance.now() - started));
         const send = () => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);

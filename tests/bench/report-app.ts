@@ -150,6 +150,18 @@ export function uiTable(u: UiFigures): string {
             '',
             '',
           ],
+          ...(s.threadInPage.backendMs
+            ? [
+                [
+                  '    of that: item_detail at the proxy (backend)',
+                  ms(s.threadInPage.backendMs.median),
+                  ms(s.threadInPage.backendMs.p95),
+                  q(s.threadInPage.backendMs),
+                  '',
+                  '',
+                ],
+              ]
+            : []),
           [
             '  of which: answer to first comment drawn',
             ms(s.threadInPage.drawMs.median),

@@ -45,9 +45,10 @@ export interface UiFigures {
      * The same opens timed inside the page: from the click event to the first comment in the DOM
      * (no Playwright round trips), split at the moment item_detail's answer reached the page:
      * `answerMs` (the view mounting, the message to the background, the request and its answer)
-     * and `drawMs` (from the answer to the first comment drawn).
+     * and `drawMs` (from the answer to the first comment drawn); `backendMs`: of the answer, the
+     * item_detail request as the proxy saw it (its arrival to the end of the backend's answer).
      */
-    threadInPage?: { totalMs: Summary; answerMs: Summary; drawMs: Summary };
+    threadInPage?: { totalMs: Summary; answerMs: Summary; drawMs: Summary; backendMs?: Summary };
     threadRendered: number;
     scroll: { frames: number; p95FrameMs: number; maxFrameMs: number; over50ms: number };
   };
@@ -353,11 +354,17 @@ export async function benchUi(options: {
     // In the page: when item_detail's answer arrives (chrome.runtime.sendMessage's callback for
     // the itemDetail message) and, per open, the click event and the first comment in the DOM.
     await panel.evaluate(THREAD_TIMER);
-    const inPage: { total: number[]; answer: number[]; draw: number[] } = { total: [], answer: [], draw: [] };
+    const inPage: { total: number[]; answer: number[]; draw: number[]; backend: number[] } = {
+      total: [],
+      answer: [],
+      draw: [],
+      backend: [],
+    };
     const openThread = async (): Promise<number> => {
       await panel.evaluate(() => window.scrollTo(0, 0));
       await panel.evaluate(() => (window as unknown as { __threadArm: () => void }).__threadArm());
       const t = await panel.evaluate(() => performance.now());
+      const from = proxy.seen.length;
       await panel.locator('[data-testid=queue-entry]').first().click();
       await panel.locator('[data-testid=comment]').first().waitFor({ timeout: 20_000 });
       const elapsed = (await panel.evaluate(() => performance.now())) - t;
@@ -367,6 +374,8 @@ export async function benchUi(options: {
         inPage.answer.push(at.answer - at.click);
         inPage.draw.push(at.drawn - at.answer);
       }
+      const backend = proxy.seen.slice(from).find((r) => r.path.endsWith('/rpc/item_detail'))?.ms;
+      if (backend !== undefined) inPage.backend.push(backend);
       return elapsed;
     };
     const threadOpens: number[] = [];
@@ -404,7 +413,12 @@ export async function benchUi(options: {
         threadMs: summarise(threadOpens),
         threadInPage:
           inPage.total.length > 0
-            ? { totalMs: summarise(inPage.total), answerMs: summarise(inPage.answer), drawMs: summarise(inPage.draw) }
+            ? {
+                totalMs: summarise(inPage.total),
+                answerMs: summarise(inPage.answer),
+                drawMs: summarise(inPage.draw),
+                backendMs: inPage.backend.length > 0 ? summarise(inPage.backend) : undefined,
+              }
             : undefined,
         threadRendered,
         scroll: { frames: frames.n, p95FrameMs: frames.p95, maxFrameMs: frames.max, over50ms: scroll.filter((f) => f > 50).length },
