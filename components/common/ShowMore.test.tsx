@@ -49,6 +49,17 @@ describe('useShowMore', () => {
     expect(drawn()).toEqual([2, 3, 4, 5, 6, 7]);
   });
 
+  test('one left is named in the singular: "Show 1 earlier comment", "Show 1 more result"', () => {
+    render(<Numbers count={4} step={3} from="end" noun="comments" />);
+    expect(screen.getByRole('button', { name: 'Show 1 earlier comment (1 not shown)' })).toBeTruthy();
+    cleanup();
+    render(<Numbers count={4} step={3} noun="results" />);
+    expect(screen.getByRole('button', { name: 'Show 1 more result (1 not shown)' })).toBeTruthy();
+    cleanup();
+    render(<Numbers count={4} step={3} />);
+    expect(screen.getByRole('button', { name: 'Show 1 more item (1 not shown)' })).toBeTruthy();
+  });
+
   test('from the server: all loaded items are drawn, the count is of all there are, a click loads the next page', async () => {
     const load = vi.fn();
     function Loaded() {

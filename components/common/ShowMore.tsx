@@ -12,7 +12,7 @@ export interface ShowMoreOptions {
   step?: number;
   /** 'end': keep the last ones (a discussion's newest comments) and offer earlier ones. */
   from?: 'start' | 'end';
-  /** What the items are, for the button: "Show 50 more comments". */
+  /** What the items are, in the plural, for the button: "Show 50 more comments" ("Show 1 more comment"). */
   noun?: string;
   /**
    * The next page is on the server (the queue, group_queue pages): every item given is drawn,
@@ -31,7 +31,7 @@ export const SHOW_MORE_STEP = 50;
 
 export function useShowMore<T>(
   items: readonly T[],
-  { step = SHOW_MORE_STEP, from = 'start', noun = 'more', server }: ShowMoreOptions = {},
+  { step = SHOW_MORE_STEP, from = 'start', noun = 'items', server }: ShowMoreOptions = {},
 ): ShownPart<T> {
   const [limit, setLimit] = useState(step);
   const [loading, setLoading] = useState(false);
@@ -39,7 +39,8 @@ export function useShowMore<T>(
   const shown = server || hidden === 0 ? [...items] : from === 'end' ? items.slice(hidden) : items.slice(0, limit);
   if (hidden === 0) return { shown, more: null };
   const next = Math.min(step, hidden);
-  const label = from === 'end' ? `Show ${next} earlier ${noun}` : `Show ${next} more ${noun}`;
+  const what = next === 1 ? noun.replace(/s$/, '') : noun;
+  const label = from === 'end' ? `Show ${next} earlier ${what}` : `Show ${next} more ${what}`;
   async function showMore() {
     if (!server) return setLimit(limit + step);
     setLoading(true);
