@@ -52,7 +52,10 @@ function clipperBuild(): Plugin {
       const entry = config.build?.lib ? config.build.lib.entry : null;
       production = typeof entry === 'string' && isClipper(entry) && config.build?.minify !== false;
       if (!production) return;
-      const minify = { compress: true, mangle: true, codegen: true, mangleProps: { include: READABILITY_PRIVATE } };
+      // The two Readability sets on the page's elements get fixed names with a leading underscore,
+      // which no DOM property has (a short name like `x` or `y` could be one of an <img>).
+      const cache = { readability: '_r', _readabilityDataTable: '_t' };
+      const minify = { compress: true, mangle: true, codegen: true, mangleProps: { include: READABILITY_PRIVATE, cache } };
       return { build: { rollupOptions: { output: { minify } } } };
     },
     transform(code, id) {
