@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 /** Where a group's Supabase project may live: any https host, or this machine (a local stack). */
 const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -13,6 +14,64 @@ const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'
 const ICON_SIZES = [16, 32, 48, 128];
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
+/**
+ * Private property names of Mozilla Readability 0.6.0 (its `_methods` and `_fields`, the
+ * constants and regex table on its prototype, the score it keeps on DOM nodes, its options),
+ * which the clipper's minifier shortens like variable names. Nothing outside the bundle reads
+ * them: no DOM or JavaScript API, no JSON-LD key, nothing in a TabClip has these names
+ * (`byline`, `normalize`, `ELEMENT_NODE`, `TEXT_NODE`, `debug`, `log` stay out for that reason).
+ */
+const READABILITY_PRIVATE = new RegExp(
+  '^_[a-zA-Z]|^(?:' +
+    [
+      'readability|contentScore|REGEXPS|FLAG_[A-Z_]+|DEFAULT_[A-Z_]+|UNLIKELY_ROLES|DIV_TO_P_ELEMS|ALTER_TO_DIV_EXCEPTIONS',
+      'PRESENTATIONAL_ATTRIBUTES|DEPRECATED_SIZE_ATTRIBUTE_ELEMS|PHRASING_ELEMS|CLASSES_TO_PRESERVE|HTML_ESCAPE_MAP',
+      'unlikelyCandidates|okMaybeItsACandidate|positive|negative|extraneous|replaceFonts|videos|shareElements|nextLink',
+      'prevLink|tokenize|whitespace|hasContent|hashUrl|srcsetUrl|b64DataUrl|commas|jsonLdArticleTypes|adWords|loadingWords',
+      'minContentLength|minScore|visibilityChecker|maxElemsToParse|nbTopCandidates|charThreshold|classesToPreserve',
+      'keepClasses|serializer|disableJSONLD|allowedVideoRegex|linkDensityModifier',
+    ].join('|') +
+    ')$',
+);
+
+/**
+ * The clipper is injected into the page on every clip, so its build is squeezed harder than
+ * the others (tests/bench/clipper-modules.ts shows where its bytes go):
+ * - its minifier also shortens Readability's private property names (READABILITY_PRIVATE);
+ *   this needs a single output file, which an unlisted script is;
+ * - WXT's wrapper around an unlisted script (a logger that is silent in production builds and
+ *   a try/catch that only logs) becomes a plain call of main(), whose value executeScript returns.
+ * Production builds only: `npm run dev` builds it unminified, wrapper and all.
+ */
+function clipperBuild(): Plugin {
+  const isClipper = (id: string) => id.endsWith('/entrypoints/clipper.ts');
+  let production = false;
+  return {
+    name: 'readclub:clipper-build',
+    config(config) {
+      const entry = config.build?.lib ? config.build.lib.entry : null;
+      production = typeof entry === 'string' && isClipper(entry) && config.build?.minify !== false;
+      if (!production) return;
+      // The two Readability sets on the page's elements get fixed names with a leading underscore,
+      // which no DOM property has (a short name like `x` or `y` could be one of an <img>).
+      const cache = { readability: '_r', _readabilityDataTable: '_t' };
+      const minify = { compress: true, mangle: true, codegen: true, mangleProps: { include: READABILITY_PRIVATE, cache } };
+      return { build: { rollupOptions: { output: { minify } } } };
+    },
+    transform(code, id) {
+      if (!production || !id.startsWith('\0virtual:wxt-unlisted-script-entrypoint?') || !isClipper(id)) return;
+      const user = /import definition from "([^"]+)"/.exec(code)?.[1];
+      if (!user) return;
+      return [
+        `import definition from ${JSON.stringify(user)};`,
+        'import { initPlugins } from "virtual:wxt-plugins";',
+        'initPlugins();',
+        'export default definition.main();',
+      ].join('\n');
+    },
+  };
+}
+
 // One source, two browsers: WXT turns entrypoints/sidepanel into Chrome's side_panel
 // and Firefox's sidebar_action.
 export default defineConfig({
@@ -21,7 +80,11 @@ export default defineConfig({
   imports: false,
   // Parallel builds (benchmarks, a second test run) can build elsewhere than .output.
   outDir: process.env.READCLUB_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // READCLUB_SOURCEMAP=1 writes .js.map files beside the scripts (tests/bench/clipper-modules.ts reads the clipper's).
+  vite: () => ({
+    plugins: [preact(), clipperBuild()],
+    ...(process.env.READCLUB_SOURCEMAP === '1' ? { build: { sourcemap: true } } : {}),
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const size of ICON_SIZES)

@@ -1,12 +1,12 @@
 /**
  * The clipper: injected on demand into the tab being clipped by the background
  * (`browser.scripting.executeScript({ target: { tabId }, files: ['/clipper.js'] })`).
- * It reads the page, and the member's selected text if any, and returns a TabClip,
- * which executeScript hands back as the result.
+ * It reads the page, and the member's selected text if any, and returns a ClipperResult,
+ * which executeScript hands back as the result (the background words its refusals).
  * No listeners, no messaging, nothing left behind in the page.
  */
 import { defineUnlistedScript } from '#imports';
-import { clipDocument } from '@/utils/clipper/extract';
+import { clipPage } from '@/utils/clipper/extract';
 import { selectionFragment, selectionQuote } from '@/utils/clipper/selection-clip';
 
-export default defineUnlistedScript(() => clipDocument(document, location.href, selectionFragment(document), selectionQuote(document)));
+export default defineUnlistedScript(() => clipPage(document, location.href, selectionFragment(document), selectionQuote(document)));

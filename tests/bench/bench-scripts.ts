@@ -44,11 +44,11 @@ export async function benchScripts(repo: string, clipper: string): Promise<Scrip
     repo,
     [
       "import { Readability } from '@mozilla/readability';",
-      "import { clipDocument } from '@/utils/clipper/extract';",
+      "import { clipPage } from '@/utils/clipper/extract';",
       "import { selectionFragment } from '@/utils/clipper/selection-clip';",
       'globalThis.__readclubReadability = () => new Readability(document.cloneNode(true)).parse();',
       // As entrypoints/clipper.ts calls it.
-      'globalThis.__readclubClip = () => clipDocument(document, location.href, selectionFragment(document));',
+      'globalThis.__readclubClip = () => clipPage(document, location.href, selectionFragment(document));',
     ].join('\n'),
   );
   return { clipper, readability, library };

@@ -1,5 +1,5 @@
 /**
- * Where the clipper's time goes: clipDocument bundled unminified (esbuild), run in an isolated
+ * Where the clipper's time goes: clipPage bundled unminified (esbuild), run in an isolated
  * world of each page in headless Chromium (page scripts off) under the CPU profiler, self time
  * summed by source module and by function. A tool for extraction work, not part of `npm run bench`.
  *
@@ -17,7 +17,7 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const r = await build({
   stdin: {
     contents:
-      "import { clipDocument } from '@/utils/clipper/extract'; import { selectionFragment } from '@/utils/clipper/selection-clip'; (globalThis as any).__clip = () => clipDocument(document, location.href, selectionFragment(document));",
+      "import { clipPage } from '@/utils/clipper/extract'; import { selectionFragment } from '@/utils/clipper/selection-clip'; (globalThis as any).__clip = () => clipPage(document, location.href, selectionFragment(document));",
     resolveDir: repo,
     loader: 'ts',
   },

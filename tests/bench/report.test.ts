@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureLines, overall, overallTable, pageFigures } from './report';
+import { failureLines, overall, overallTable, pageFigures, sizeTable } from './report';
 import type { PageTiming } from './timing';
 
 const ok = { ms: 1, ok: true, note: '' };
@@ -62,5 +62,16 @@ describe('bench report', () => {
     expect(failureLines([...failures, { name: 'e', what: 'hung' }])).toBe(
       '\n  4 x clipper threw: Error: no DOM: a, b, c, …\n  1 x hung: e',
     );
+  });
+
+  it("prints the clipper's 25 KB ceiling beside its 20 KB budget, and marks which one a size passes", () => {
+    const entry = (gzip: number) => ({ file: 'x.js', files: ['x.js'], bytes: gzip * 3, gzip });
+    const rows = (gzip: number) => sizeTable({ clipper: entry(gzip), popup: entry(1024) }, []).split('\n');
+    const clipper = (gzip: number) => rows(gzip).find((line) => line.startsWith('clipper'))!;
+    expect(rows(1024)[0]).toMatch(/budget gzip KB\s+ceiling gzip KB/);
+    expect(clipper(19 * 1024)).toMatch(/19\.0\s+20\.0\s+25\.0$/);
+    expect(clipper(24 * 1024)).toMatch(/24\.0\s+20\.0\s+25\.0\s+OVER BUDGET$/);
+    expect(clipper(26 * 1024)).toMatch(/26\.0\s+20\.0\s+25\.0\s+OVER CEILING$/);
+    expect(rows(1024).find((line) => line.startsWith('popup'))).toMatch(/30\.0\s+-$/);
   });
 });

@@ -11,6 +11,11 @@ export const BUDGETS = {
   /** Gzipped bytes of each entry with every chunk it loads (options and background: no budget). */
   gzip: { clipper: 20 * 1024, popup: 30 * 1024, sidepanel: 60 * 1024 } as Record<string, number>,
   /**
+   * The hard limit for an entry, where it has one beside its budget: the clipper may take up to
+   * 25 KB gzipped for extraction work (docs/benchmarks.md), past its 20 KB budget.
+   */
+  gzipCeiling: { clipper: 25 * 1024 } as Record<string, number>,
+  /**
    * The median over the pages of each page's clipper/Readability ratio, per click: each
    * script evaluated and run, as executeScript injects it (the extraction-only ratio is shown beside it).
    */
@@ -132,13 +137,15 @@ const x = (n: number | null): string => (n === null || Number.isNaN(n) ? '-' : `
 const OVER = '  OVER BUDGET';
 
 export function sizeTable(entries: Record<string, EntrySize>, files: readonly FileSize[]): string {
-  const rows = [['entry (with its chunks)', 'raw KB', 'gzip KB', 'budget gzip KB', '']];
+  const rows = [['entry (with its chunks)', 'raw KB', 'gzip KB', 'budget gzip KB', 'ceiling gzip KB', '']];
   for (const [name, e] of Object.entries(entries)) {
     const budget = BUDGETS.gzip[name];
-    rows.push([name, kb(e.bytes), kb(e.gzip), budget ? kb(budget) : '-', budget && e.gzip > budget ? OVER.trim() : '']);
+    const ceiling = BUDGETS.gzipCeiling[name];
+    const mark = ceiling && e.gzip > ceiling ? 'OVER CEILING' : budget && e.gzip > budget ? OVER.trim() : '';
+    rows.push([name, kb(e.bytes), kb(e.gzip), budget ? kb(budget) : '-', ceiling ? kb(ceiling) : '-', mark]);
   }
   const fileRows = [['JS file', 'raw KB', 'gzip KB'], ...files.map((f) => [f.file, kb(f.bytes), kb(f.gzip)])];
-  return `${table(rows, (i) => i > 0 && i < 4)}\n\n${table(fileRows, (i) => i > 0)}`;
+  return `${table(rows, (i) => i > 0 && i < 5)}\n\n${table(fileRows, (i) => i > 0)}`;
 }
 
 export function pageTable(pages: readonly PageFigures[]): string {

@@ -175,7 +175,7 @@ async function main(): Promise<void> {
       order: 'alternating per run, starting system alternating per page',
       pages: { readabilityTestPages: fromReadability, devSetSample: fromDevSet, corpus },
       clipper:
-        'per click: built clipper.js evaluated as executeScript does (indirect eval, completion value), isolated world, page scripts off; extraction only: clipDocument from a bundle evaluated before',
+        'per click: built clipper.js evaluated as executeScript does (indirect eval, completion value), isolated world, page scripts off; extraction only: clipPage from a bundle evaluated before',
       readability:
         'per click: new Readability(document.cloneNode(true)).parse() bundled and minified by the same Vite, evaluated each run; extraction only: the same call, evaluated before',
       budgetLine: 'per click (script evaluation + run for both)',

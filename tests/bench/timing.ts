@@ -38,7 +38,7 @@ export interface Scripts {
   clipper: string;
   /** Readability per click: bundled and minified like the clipper; leaves the article in globalThis.__readclubArticle. */
   readability: string;
-  /** Evaluated once per page: defines __readclubClip() (clipDocument as clipper.js calls it) and __readclubReadability(). */
+  /** Evaluated once per page: defines __readclubClip() (clipPage as clipper.js calls it) and __readclubReadability(). */
   library: string;
 }
 
@@ -78,9 +78,13 @@ async function runInPage(system: System): Promise<Outcome> {
     let result = system === 'clipperRun' ? g.__readclubClip() : ((0, eval)(g.__readclubBench.clipper) as unknown);
     if (result instanceof Promise) result = await result;
     const ms = performance.now() - start;
-    const clip = result as { ok?: boolean; error?: { kind?: string; message?: string } } | null;
+    const clip = result as { ok?: boolean; error?: { kind?: string; message?: string; reason?: string } } | null;
     if (clip?.ok === true) return { ms, ok: true, note: '' };
-    return { ms, ok: false, note: clip?.error ? `${clip.error.kind}: ${clip.error.message ?? ''}` : 'no TabClip returned' };
+    return {
+      ms,
+      ok: false,
+      note: clip?.error ? `${clip.error.kind}: ${clip.error.reason ?? clip.error.message ?? ''}` : 'no TabClip returned',
+    };
   } catch (error) {
     return { ms: performance.now() - start, ok: false, note: `threw: ${String(error)}` };
   }

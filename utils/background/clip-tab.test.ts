@@ -2,6 +2,7 @@ import type { Browser } from '#imports';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ClipPayload } from '@/utils/shared/api-types';
+import { NO_ARTICLE_MESSAGE, PAYWALLED_MESSAGE, VIDEO_PAGE_MESSAGE } from '@/utils/shared/clippable';
 import { EMPTY_CLIP, linkClip } from '@/utils/shared/link-clip';
 import { CLIPPER_FILE, NO_ACCESS_MESSAGE, NO_RESULT_MESSAGE, NO_TAB_MESSAGE, clipTabContents } from './clip-tab';
 
@@ -77,6 +78,26 @@ describe('clipTabContents', () => {
     };
     executeScript.mockResolvedValue([{ frameId: 0, result: refusal }]);
     expect(await clipTabContents()).toEqual(refusal);
+  });
+
+  it('words the clipper’s refusal by its reason, and passes on a refusal already in words', async () => {
+    activeTab({ url: 'https://example.com/a' });
+    const link = linkClip('https://example.com/a', 'A');
+    for (const [reason, message] of [
+      ['no-article', NO_ARTICLE_MESSAGE],
+      ['video', VIDEO_PAGE_MESSAGE],
+      ['paywalled', PAYWALLED_MESSAGE],
+      ['pdf', "Readclub can't read PDFs yet. You can still save it as a link."],
+    ]) {
+      executeScript.mockResolvedValue([{ frameId: 0, result: { ok: false, error: { kind: 'unclippable', reason }, link, selection } }]);
+      expect(await clipTabContents()).toEqual({ ok: false, error: { kind: 'unclippable', message }, link, selection });
+    }
+    // not a reason of ours (or one inherited from Object): passed on as it came
+    for (const reason of ['toString', 'no such reason']) {
+      const error = { kind: 'unclippable', reason, message: 'as sent' };
+      executeScript.mockResolvedValue([{ frameId: 0, result: { ok: false, error, link, selection } }]);
+      expect(await clipTabContents()).toEqual({ ok: false, error, link, selection });
+    }
   });
 
   it('passes on the selection’s quote when it is one, within a highlight’s limits; drops anything else', async () => {

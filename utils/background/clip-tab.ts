@@ -7,7 +7,7 @@
 import { browser } from '#imports';
 import { HIGHLIGHT_CONTEXT_CHARS, MAX_HIGHLIGHT_CHARS, type ClipPayload, type HighlightTarget } from '@/utils/shared/api-types';
 import type { TabClip, UserError } from '@/utils/shared/protocol';
-import { clippableUrl } from '@/utils/shared/clippable';
+import { clippableUrl, refusalMessage } from '@/utils/shared/clippable';
 import { linkClip } from '@/utils/shared/link-clip';
 
 export const CLIPPER_FILE = '/clipper.js';
@@ -56,7 +56,7 @@ function asQuote(value: unknown): HighlightTarget | null {
   };
 }
 
-/** The clipper's answer as a TabClip (missing optional parts as null), or null if it isn't one. */
+/** The clipper's answer (a ClipperResult) as a TabClip, its refusal worded (missing optional parts as null), or null if it isn't one. */
 function asTabClip(value: unknown): TabClip | null {
   if (!isObject(value)) return null;
   const v = value as { ok?: unknown; clip?: unknown; error?: unknown; link?: unknown; selection?: unknown; quote?: unknown };
@@ -64,7 +64,10 @@ function asTabClip(value: unknown): TabClip | null {
   const quote = asQuote(v.quote) ?? undefined;
   if (v.ok === true && isObject(v.clip)) return { ok: true, clip: v.clip as ClipPayload, selection, quote };
   if (v.ok === false && isObject(v.error)) {
-    return { ok: false, error: v.error as UserError, link: isObject(v.link) ? (v.link as ClipPayload) : null, selection, quote };
+    // The clipper names its reason (ClipperResult); the words for it are here, not in the page.
+    const message = refusalMessage((v.error as { reason?: unknown }).reason);
+    const error = message ? { kind: 'unclippable' as const, message } : (v.error as UserError);
+    return { ok: false, error, link: isObject(v.link) ? (v.link as ClipPayload) : null, selection, quote };
   }
   return null;
 }

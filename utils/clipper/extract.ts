@@ -6,8 +6,8 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ClipPayload, HighlightTarget } from '@/utils/shared/api-types';
-import type { TabClip } from '@/utils/shared/protocol';
-import { clippableUrl, unclippable } from '@/utils/shared/clippable';
+import type { ClipperResult, TabClip } from '@/utils/shared/protocol';
+import { urlVerdict, wordedClip, type ClipRefusal } from '@/utils/shared/clippable';
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';
 import { sanitizeContent, truncateContent } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
@@ -23,10 +23,9 @@ import { linkClip, MAX_TITLE, tidy } from '@/utils/shared/link-clip';
 import {
   baseUrlOf,
   linkCard,
-  linkCardReason,
+  linkCardHint,
   readPageMetadata,
   splitAuthors,
-  VIDEO_PAGE_MESSAGE,
   MAX_AUTHORS,
   MAX_EXCERPT,
   MAX_LANG,
@@ -73,7 +72,7 @@ const MAX_STATED_LINK_SHARE = 0.25;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
 const JSON_LD_SHARE = 0.5;
 
-export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
+export { NO_ARTICLE_MESSAGE } from '@/utils/shared/clippable';
 
 /** Room kept under MAX_CONTENT_BYTES for the note that says a clip was shortened. */
 const NOTE_RESERVE = 2048;
@@ -303,31 +302,47 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata, 
 }
 
 /**
- * What the clipper returns from a tab: the article, or why not plus the page as a link
- * card (any http(s) page: video pages, PDFs, paywalled teasers, pages with no article);
- * and in both cases the member's selection (`selected`, see selectionFragment) as its
- * own clip, with `quote` (selectionQuote) to highlight it where the page is saved already.
- * A plain object, so it survives executeScript's structured clone.
+ * What the clipper returns from a tab: the article, or why not (the reason; the background
+ * words it) plus the page as a link card (any http(s) page: video pages, PDFs, paywalled
+ * teasers, pages with no article); and in both cases the member's selection (`selected`, see
+ * selectionFragment) as its own clip, with `quote` (selectionQuote) to highlight it where the
+ * page is saved already. A plain object, so it survives executeScript's structured clone.
  */
+export function clipPage(
+  doc: Document,
+  url: string,
+  selected: DocumentFragment | null = null,
+  quote: HighlightTarget | null = null,
+): ClipperResult {
+  let where = urlVerdict(url);
+  if (where.clippable && doc.contentType === 'application/pdf') where = { clippable: false, reason: 'pdf', saveAsLink: true };
+  // saveAsLink holds exactly for http(s) pages: only those have an address the group can open.
+  const meta = where.clippable || where.saveAsLink ? readPageMetadata(doc, url) : null;
+  const link = meta && linkClip(url, meta.title ?? doc.title, linkCard(meta));
+  const selection = meta && selectionClip(doc, url, selected, meta);
+  const quoted = quote ? { quote } : {};
+  const refuse = (reason: ClipRefusal): ClipperResult => ({
+    ok: false,
+    error: { kind: 'unclippable', reason },
+    link,
+    selection,
+    ...quoted,
+  });
+  if (!where.clippable) return refuse(where.reason);
+  if (meta?.hint === 'video') return refuse('video');
+  const result = extractArticle(doc, url, meta ?? undefined);
+  // A paywall teaser is often too short for an article: say it is a paywall, not "no article".
+  const stub = meta && linkCardHint(meta, result.ok ? result.clip.text_length : 0);
+  if (stub) return refuse(stub);
+  return result.ok ? { ok: true, clip: result.clip, selection, ...quoted } : refuse('no-article');
+}
+
+/** clipPage with its refusal in words: the TabClip the background makes of it. */
 export function clipDocument(
   doc: Document,
   url: string,
   selected: DocumentFragment | null = null,
   quote: HighlightTarget | null = null,
 ): TabClip {
-  let where = clippableUrl(url);
-  if (where.clippable && doc.contentType === 'application/pdf') where = unclippable('pdf', true);
-  // saveAsLink holds exactly for http(s) pages: only those have an address the group can open.
-  const meta = where.clippable || where.saveAsLink ? readPageMetadata(doc, url) : null;
-  const link = meta && linkClip(url, meta.title ?? doc.title, linkCard(meta));
-  const selection = meta && selectionClip(doc, url, selected, meta);
-  const quoted = quote ? { quote } : {};
-  const refuse = (message: string): TabClip => ({ ok: false, error: { kind: 'unclippable', message }, link, selection, ...quoted });
-  if (!where.clippable) return refuse(where.message);
-  if (meta?.hint === 'video') return refuse(VIDEO_PAGE_MESSAGE);
-  const result = extractArticle(doc, url, meta ?? undefined);
-  // A paywall teaser is often too short for an article: say it is a paywall, not "no article".
-  const stub = meta && linkCardReason(meta, result.ok ? result.clip.text_length : 0);
-  if (stub) return refuse(stub);
-  return result.ok ? { ok: true, clip: result.clip, selection, ...quoted } : refuse(NO_ARTICLE_MESSAGE);
+  return wordedClip(clipPage(doc, url, selected, quote));
 }

@@ -7,6 +7,7 @@
  */
 import type { ClipPayload } from '@/utils/shared/api-types';
 import { canonicalUrlOf, MAX_URL_LENGTH } from '@/utils/shared/canonical-url';
+import { REFUSAL_MESSAGES } from '@/utils/shared/clippable';
 import { readJsonLd, namesOf, notFree, textOf, typesOf, urlsOf, isVideoNode, type JsonLd } from './json-ld';
 import { MAX_TITLE, tidy } from '@/utils/shared/link-clip';
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';
@@ -22,9 +23,7 @@ export const MAX_AUTHORS = 20;
 /** Below this many characters of text, a page its JSON-LD calls paywalled is the teaser, not the article. */
 export const PAYWALL_STUB_CHARS = 1500;
 
-export const VIDEO_PAGE_MESSAGE = 'This is a video page: Readclub saves it as a link card.';
-export const PAYWALLED_MESSAGE =
-  'Only the start of this article is on the page (the rest is for subscribers), so Readclub saves it as a link card.';
+export { PAYWALLED_MESSAGE, VIDEO_PAGE_MESSAGE } from '@/utils/shared/clippable';
 
 /**
  * What kind of page this is, when it is not simply something to read:
@@ -400,14 +399,20 @@ export function readPageMetadata(doc: Document, url: string): PageMetadata {
 }
 
 /**
- * Why the page should be saved as a link card instead of its text, in words for the
- * member, or null: a video page, or a paywalled article of which only a teaser of
- * `textLength` characters is on the page (subscribers who see it all get the article).
+ * Why the page should be saved as a link card instead of its text, or null: a video page, or
+ * a paywalled article of which only a teaser of `textLength` characters is on the page
+ * (subscribers who see it all get the article).
  */
-export function linkCardReason(meta: Pick<PageMetadata, 'hint'>, textLength: number): string | null {
-  if (meta.hint === 'video') return VIDEO_PAGE_MESSAGE;
-  if (meta.hint === 'paywalled' && textLength < PAYWALL_STUB_CHARS) return PAYWALLED_MESSAGE;
+export function linkCardHint(meta: Pick<PageMetadata, 'hint'>, textLength: number): 'video' | 'paywalled' | null {
+  if (meta.hint === 'video') return 'video';
+  if (meta.hint === 'paywalled' && textLength < PAYWALL_STUB_CHARS) return 'paywalled';
   return null;
+}
+
+/** linkCardHint in words for the member. */
+export function linkCardReason(meta: Pick<PageMetadata, 'hint'>, textLength: number): string | null {
+  const hint = linkCardHint(meta, textLength);
+  return hint && REFUSAL_MESSAGES[hint];
 }
 
 /** The link-card fields of a page's metadata, to spread into linkClip. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clippableUrl, type UnclippableReason } from './clippable';
+import { NO_ARTICLE_MESSAGE, clippableUrl, refusalMessage, urlVerdict, wordedClip, type UnclippableReason } from './clippable';
 
 describe('clippableUrl', () => {
   test.each([
@@ -49,5 +49,34 @@ describe('clippableUrl', () => {
       }),
     );
     expect(messages.size).toBe(new Set(table.map(([, reason]) => reason)).size);
+  });
+
+  test('urlVerdict (what the clipper asks) is clippableUrl without the words', () => {
+    for (const url of ['https://example.com/2024/an-essay', undefined, ...table.map(([u]) => u)]) {
+      const { message: _message, ...verdict } = clippableUrl(url) as { message?: string };
+      expect(urlVerdict(url)).toEqual(verdict);
+    }
+  });
+});
+
+describe('refusals in words', () => {
+  test('wordedClip words the clipper’s reason and keeps everything else', () => {
+    const refusal = {
+      ok: false as const,
+      error: { kind: 'unclippable' as const, reason: 'no-article' as const },
+      link: null,
+      selection: null,
+    };
+    expect(wordedClip(refusal)).toEqual({ ...refusal, error: { kind: 'unclippable', message: NO_ARTICLE_MESSAGE } });
+    const fileMessage = clippableUrl('file:///a.html');
+    expect(wordedClip({ ...refusal, error: { kind: 'unclippable', reason: 'local-file' } })).toEqual({
+      ...refusal,
+      error: { kind: 'unclippable', message: fileMessage.clippable ? null : fileMessage.message },
+    });
+  });
+
+  test('refusalMessage knows only our reasons', () => {
+    expect(refusalMessage('video')).toMatch(/video page/);
+    for (const other of ['toString', '__proto__', 'nope', 3, null, undefined]) expect(refusalMessage(other)).toBeNull();
   });
 });

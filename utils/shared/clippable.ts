@@ -1,8 +1,11 @@
 /**
  * Whether a tab's address can be clipped at all, decided before injecting the clipper:
  * browsers refuse scripts on their own pages, extension pages and web stores, and a file
- * or data URL means nothing to the rest of the group.
+ * or data URL means nothing to the rest of the group. Also the words for every refusal,
+ * the clipper's own included: the clipper returns only the reason (urlVerdict, ClipRefusal),
+ * and the background words it (wordedClip).
  */
+import type { ClipperResult, TabClip } from './protocol';
 
 export type UnclippableReason =
   | 'no-address' // missing or unparsable URL
@@ -13,6 +16,16 @@ export type UnclippableReason =
   | 'no-web-address' // data:, blob:
   | 'pdf' // a PDF, shown in the browser's viewer
   | 'not-web'; // any other scheme (ftp:, javascript:…)
+
+/** Why the clipper saves a page as a link card (or not at all): its address, or what the page turned out to be. */
+export type ClipRefusal =
+  | UnclippableReason
+  | 'video' // a video page (page-metadata.ts: og:type video.*, JSON-LD VideoObject)
+  | 'paywalled' // only a paywall teaser of the article is on the page
+  | 'no-article'; // Readability and the passes around it found no article
+
+/** What an address allows, without the words: what the clipper needs (it leaves the words to the background). */
+export type UrlVerdict = { clippable: true; saveAsLink: true } | { clippable: false; reason: UnclippableReason; saveAsLink: boolean };
 
 export type Clippability =
   | { clippable: true; saveAsLink: true }
@@ -25,7 +38,13 @@ export type Clippability =
       saveAsLink: boolean;
     };
 
-const MESSAGES: Record<UnclippableReason, string> = {
+export const VIDEO_PAGE_MESSAGE = 'This is a video page: Readclub saves it as a link card.';
+export const PAYWALLED_MESSAGE =
+  'Only the start of this article is on the page (the rest is for subscribers), so Readclub saves it as a link card.';
+export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
+
+/** Each refusal in words a reading-group member can act on. */
+export const REFUSAL_MESSAGES: Readonly<Record<ClipRefusal, string>> = {
   'no-address': "Readclub can't tell which page this tab shows. Reload the page and try again.",
   'browser-page': "This is one of your browser's own pages, which extensions can't read or save. Open an article and try again.",
   'extension-page': "This page belongs to a browser extension, so Readclub can't read or save it.",
@@ -34,7 +53,15 @@ const MESSAGES: Record<UnclippableReason, string> = {
   'no-web-address': "This page has no web address to share, so Readclub can't save it.",
   pdf: "Readclub can't read PDFs yet. You can still save it as a link.",
   'not-web': 'Readclub can only clip web pages (addresses starting with http or https).',
+  video: VIDEO_PAGE_MESSAGE,
+  paywalled: PAYWALLED_MESSAGE,
+  'no-article': NO_ARTICLE_MESSAGE,
 };
+
+/** The words for a refusal the clipper returned; null for anything that is not one. */
+export function refusalMessage(reason: unknown): string | null {
+  return typeof reason === 'string' && Object.hasOwn(REFUSAL_MESSAGES, reason) ? REFUSAL_MESSAGES[reason as ClipRefusal] : null;
+}
 
 const BROWSER_SCHEMES = new Set([
   'about:',
@@ -68,26 +95,38 @@ function isWebStore(url: URL): boolean {
 
 /** The answer for a page that cannot be clipped for `reason`. */
 export function unclippable(reason: UnclippableReason, saveAsLink = false): Clippability {
-  return { clippable: false, reason, message: MESSAGES[reason], saveAsLink };
+  return { clippable: false, reason, message: REFUSAL_MESSAGES[reason], saveAsLink };
 }
 
 /** Whether the page at `url` can be clipped, and if not why and whether a link can be saved. */
 export function clippableUrl(url: string | null | undefined): Clippability {
+  const verdict = urlVerdict(url);
+  return verdict.clippable ? verdict : unclippable(verdict.reason, verdict.saveAsLink);
+}
+
+/** clippableUrl without the words. */
+export function urlVerdict(url: string | null | undefined): UrlVerdict {
+  const refuse = (reason: UnclippableReason, saveAsLink = false): UrlVerdict => ({ clippable: false, reason, saveAsLink });
   let parsed: URL;
   try {
     parsed = new URL(url ?? '');
   } catch {
-    return unclippable('no-address');
+    return refuse('no-address');
   }
   const scheme = parsed.protocol.toLowerCase();
   if (scheme === 'http:' || scheme === 'https:') {
-    if (isWebStore(parsed)) return unclippable('web-store', true);
-    if (parsed.pathname.toLowerCase().endsWith('.pdf')) return unclippable('pdf', true);
+    if (isWebStore(parsed)) return refuse('web-store', true);
+    if (parsed.pathname.toLowerCase().endsWith('.pdf')) return refuse('pdf', true);
     return { clippable: true, saveAsLink: true };
   }
-  if (EXTENSION_SCHEMES.has(scheme)) return parsed.hostname === CHROME_PDF_VIEWER ? unclippable('pdf') : unclippable('extension-page');
-  if (BROWSER_SCHEMES.has(scheme)) return unclippable('browser-page');
-  if (scheme === 'file:') return unclippable('local-file');
-  if (scheme === 'data:' || scheme === 'blob:') return unclippable('no-web-address');
-  return unclippable('not-web');
+  if (EXTENSION_SCHEMES.has(scheme)) return parsed.hostname === CHROME_PDF_VIEWER ? refuse('pdf') : refuse('extension-page');
+  if (BROWSER_SCHEMES.has(scheme)) return refuse('browser-page');
+  if (scheme === 'file:') return refuse('local-file');
+  if (scheme === 'data:' || scheme === 'blob:') return refuse('no-web-address');
+  return refuse('not-web');
+}
+
+/** The clipper's result with its refusal in words: the TabClip the background hands on. */
+export function wordedClip(result: ClipperResult): TabClip {
+  return result.ok ? result : { ...result, error: { kind: 'unclippable', message: REFUSAL_MESSAGES[result.error.reason] } };
 }

@@ -4,6 +4,7 @@
  * supabase-js; they send these messages and get a Reply back.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ClipRefusal } from './clippable';
 import type {
   AccountDeletion,
   ClipItemArgs,
@@ -78,6 +79,15 @@ export interface Account {
 export type TabClip =
   | { ok: true; clip: ClipPayload; selection: ClipPayload | null; quote?: HighlightTarget | null }
   | { ok: false; error: UserError; link: ClipPayload | null; selection: ClipPayload | null; quote?: HighlightTarget | null };
+
+/**
+ * What the clipper script itself returns: a TabClip whose refusal names its reason instead of
+ * words, which keeps the messages out of the script injected into the page. The background
+ * words it (clippable.ts, wordedClip) before anyone sees it.
+ */
+export type ClipperResult =
+  | Extract<TabClip, { ok: true }>
+  | (Omit<Extract<TabClip, { ok: false }>, 'error'> & { error: { kind: 'unclippable'; reason: ClipRefusal } });
 
 export interface ProtocolMap {
   /** The signed-in account, or null. Cheap: reads the stored session, no network. */
