@@ -124,23 +124,28 @@ export function uiTable(u: UiFigures): string {
       '',
       `longest task ${ms(s.queueLongestTaskMs)} ms`,
     ],
+    // The budget is what the member waits: from the click event to the first comment in the
+    // page. The harness's own figure adds Playwright's click (actionability checks) and its
+    // polling for the comment, and is budgeted only when the page's timing is missing.
     [
-      `side panel: ${s.threadComments}-comment thread opened`,
+      `side panel: ${s.threadComments}-comment thread opened${s.threadInPage ? ' (harness: click to comment seen)' : ''}`,
       ms(s.threadMs.median),
       ms(s.threadMs.p95),
       q(s.threadMs),
-      `${APP_BUDGETS.threadOpenMs} ms`,
-      `${mark(s.threadMs.median > APP_BUDGETS.threadOpenMs)}; ${s.threadRendered} comments drawn`,
+      s.threadInPage ? '' : `${APP_BUDGETS.threadOpenMs} ms`,
+      s.threadInPage
+        ? `${s.threadRendered} comments drawn`
+        : `${mark(s.threadMs.median > APP_BUDGETS.threadOpenMs)}; ${s.threadRendered} comments drawn`,
     ],
     ...(s.threadInPage
       ? [
           [
-            '  the same, timed in the page (click event to comment)',
+            '  timed in the page: click event to first comment',
             ms(s.threadInPage.totalMs.median),
             ms(s.threadInPage.totalMs.p95),
             q(s.threadInPage.totalMs),
-            '',
-            '',
+            `${APP_BUDGETS.threadOpenMs} ms`,
+            mark(s.threadInPage.totalMs.median > APP_BUDGETS.threadOpenMs),
           ],
           [
             '  of which: click to item_detail answered',
