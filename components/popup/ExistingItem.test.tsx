@@ -95,7 +95,7 @@ describe('ExistingItem', () => {
     replies({ itemComments: { ok: true, value: { comments: [early], top_comment_count: 2, earlier_comment_count: 0 } } });
     render(<ExistingItem detail={{ ...detail, top_comment_count: 2, earlier_comment_count: 1 }} group={groups[0]!} />);
     expect(screen.getAllByTestId('comment')).toHaveLength(1);
-    fireEvent.click(screen.getByRole('button', { name: 'Show 1 earlier comments (1 not shown)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 earlier comment (1 not shown)' }));
     await waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(2));
     expect(screen.getAllByTestId('comment')[0]!.textContent).toContain('The very first word.');
     const [top] = detail.comments;
