@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 export const SHARED_FIXTURES_ENV = 'READCLUB_SHARED_FIXTURES';
 
 /** This checkout's root (the worktree's, in a worktree). */
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The roots `../shared` may sit beside: this checkout's, then the main checkout's when this is a worktree. */
 export function repositoryRoots(root: string = REPO_ROOT): string[] {
