@@ -16,9 +16,8 @@
  * Without --pages it prints every page where extractArticle scores worse than plain Readability
  * by more than WORSE_MARGIN (page F1), the list to keep near empty.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';

@@ -5,7 +5,7 @@
  *   npx tsx tests/eval/false-positives.ts texts.json [--fn] [corpus-dir]
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { devSetDir } from './shared-fixtures.ts';
 
 interface Case {

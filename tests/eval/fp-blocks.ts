@@ -7,7 +7,7 @@
  *   npx tsx tests/eval/fp-blocks.ts --dump out.jsonl [corpus-dir]   (every page's blocks, to try rules offline)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { devSetDir } from './shared-fixtures.ts';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';

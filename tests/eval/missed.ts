@@ -6,7 +6,6 @@
  *   npx tsx tests/eval/missed.ts [--dir corpus-dir] id…
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
