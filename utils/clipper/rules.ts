@@ -17,8 +17,14 @@ export type Rule =
   | 'marked-body'
   /** The page's sole <article> as a second opinion. */
   | 'sole-article'
+  /** …counting no <article> named as furniture (related posts, comments) as a second one. */
+  | 'sole-article-furniture'
+  /** The stated article (marked body or sole <article>) when Readability's reading is a part of it and it is prose. */
+  | 'stated-whole'
   /** JSON-LD articleBody when Readability has much less than it. */
   | 'json-ld-body'
+  /** The stated article when it holds much more of JSON-LD articleBody than Readability's reading (and not widened when it holds less). */
+  | 'json-ld-agreement'
   /** "Read also: <link>" lines inside the text. */
   | 'teaser-lines'
   /** Furniture named by one plugin's or vendor's class (sharedaddy, shariff, addthis, outbrain, taboola, yarpp, disqus…). */
@@ -50,7 +56,11 @@ export type Rule =
   /** Link lists kept after the prose: the article's own list, rows among text rows. */
   | 'keep-article-lists'
   /** The standfirst next to the headline, put first when the content lacks it. */
-  | 'standfirst';
+  | 'standfirst'
+  /** The same, found as the block after the headline that holds the page's description. */
+  | 'standfirst-description'
+  /** A furniture-named box holding half the page's text outside links (not only in <p>) stays. */
+  | 'boilerplate-text-share';
 
 export const RULES: readonly Rule[] = [
   'plain-check',
@@ -59,7 +69,10 @@ export const RULES: readonly Rule[] = [
   'itemprop-body',
   'marked-body',
   'sole-article',
+  'sole-article-furniture',
+  'stated-whole',
   'json-ld-body',
+  'json-ld-agreement',
   'teaser-lines',
   'boilerplate-vendors',
   'appeal-copyright',
@@ -76,6 +89,8 @@ export const RULES: readonly Rule[] = [
   'photo-credits',
   'keep-article-lists',
   'standfirst',
+  'standfirst-description',
+  'boilerplate-text-share',
 ];
 
 export interface Rules {
