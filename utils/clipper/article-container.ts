@@ -7,7 +7,7 @@
  * (cleaned like the rest) is the article.
  */
 import { namedFurniture } from './article-cleanup';
-import { ALL_RULES, fired, on, type Rules } from './rules';
+import { ALL_RULES, on, type Rules } from './rules';
 
 /** Names CMSs and themes give the element holding an article's text. */
 const BODY_NAMES =
@@ -84,20 +84,14 @@ export function markedArticleBody(doc: Document, rules: Rules = ALL_RULES): Elem
  */
 export function soleArticle(doc: Document, rules: Rules = ALL_RULES): Element | null {
   if (!on(rules, 'sole-article')) return null;
-  // An <article> named as a comment or a related post is that: not the page's article, nor a second one.
-  const skip = on(rules, 'sole-article-furniture');
-  const articles = Array.from(doc.querySelectorAll('article')).filter((el) => !skip || !namedFurniture(el, rules));
   let found: Element | null = null;
-  for (const el of articles) {
-    if (articles.some((other) => other !== el && el.contains(other)) || !proseAtLeast(el, MIN_BODY_PROSE)) continue;
+  for (const el of Array.from(doc.querySelectorAll('article'))) {
+    if (el.querySelector('article') || !proseAtLeast(el, MIN_BODY_PROSE)) continue;
     if (found) return null; // a second one: a list of teasers
     found = el;
   }
-  if (!found || namedFurniture(found, rules)) return null;
-  // Recorded when the rule decided it: with furniture counted, there would be no sole article.
-  if (skip && rules.fired && !soleArticle(doc, { off: new Set([...rules.off, 'sole-article-furniture']) }))
-    fired(rules, 'sole-article-furniture');
-  return found;
+  // An <article> named as comments or related posts is that, not the page's article.
+  return found && !namedFurniture(found, rules) ? found : null;
 }
 
 /** Places the page itself says the article is, most specific first: its marked body, then its sole `<article>`. */

@@ -17,8 +17,6 @@ export type Rule =
   | 'marked-body'
   /** The page's sole <article> as a second opinion. */
   | 'sole-article'
-  /** …counting no <article> named as furniture (related posts, comments) as a second one. */
-  | 'sole-article-furniture'
   /** The stated article (marked body or sole <article>) when Readability's reading is a part of it and it is prose. */
   | 'stated-whole'
   /** JSON-LD articleBody when Readability has much less than it. */
@@ -69,7 +67,6 @@ export const RULES: readonly Rule[] = [
   'itemprop-body',
   'marked-body',
   'sole-article',
-  'sole-article-furniture',
   'stated-whole',
   'json-ld-body',
   'json-ld-agreement',
