@@ -13,7 +13,7 @@ import { sanitizeContent, truncateContent } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
 import { promoteLazyImages } from './lazy-images';
 import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
-import { agreement, jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
+import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 import { doubtfulPageIsArticle, linkShare } from './article-shape';
 import { coverage, isolate, markedArticleBody, soleArticle } from './article-container';
 import { ALL_RULES, fired, on, type Rules } from './rules';
@@ -76,8 +76,6 @@ const MIN_FOCUSED_SHARE = 0.5;
 const WHOLE = 0.8;
 const INSIDE = 0.9;
 const MAX_WHOLE_LINK_SHARE = 0.1;
-/** A stated article holding this much more of the page's JSON-LD articleBody (shingle share) than Readability's reading replaces it. */
-const AGREES_MORE = 0.2;
 const MAX_STATED_LINK_SHARE = 0.25;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
 const JSON_LD_SHARE = 0.5;
@@ -183,7 +181,6 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   }
   const marked = markedArticleBody(doc, rules);
   const sole = soleArticle(doc, rules);
-  const ldBody = on(rules, 'json-ld-body') || on(rules, 'json-ld-agreement') ? jsonLdArticleBody(doc) : null;
   for (const stated of [marked, sole !== marked ? sole : null]) {
     if (!stated) continue;
     const reading = parsed?.content?.textContent ?? '';
@@ -191,10 +188,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
     // Readability's reading is a part of the stated article (a row of a page builder's): the whole, when it is prose.
     const part =
       covered < WHOLE && on(rules, 'stated-whole') && !!parsed?.content && coverage(parsed.content, stated.textContent ?? '') >= INSIDE;
-    // The page's JSON-LD articleBody, when it has one, says which reading holds more of the article.
-    const agrees = () =>
-      on(rules, 'json-ld-agreement') && !!ldBody && agreement(ldBody, stated.textContent ?? '') - agreement(ldBody, reading) >= AGREES_MORE;
-    if (covered >= MIN_COVERAGE && !part && !agrees()) continue;
+    if (covered >= MIN_COVERAGE && !part) continue;
     const content = isolate(doc, stated);
     // A list of teasers (a quarter of its text links) is no better than what Readability found.
     if (
@@ -204,7 +198,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
       continue;
     promoteLazyImages(content);
     parsed = { ...(parsed ?? NOTHING_PARSED), content };
-    if (covered >= MIN_COVERAGE) fired(rules, part ? 'stated-whole' : 'json-ld-agreement');
+    if (covered >= MIN_COVERAGE) fired(rules, 'stated-whole');
     else
       fired(
         rules,
@@ -217,7 +211,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
     break;
   }
   if (parsed?.content) removeBoilerplate(parsed.content, rules);
-  const stated = on(rules, 'json-ld-body') ? ldBody : null;
+  const stated = on(rules, 'json-ld-body') ? jsonLdArticleBody(doc) : null;
   if (
     stated &&
     textOf(parsed) < stated.length * JSON_LD_SHARE &&

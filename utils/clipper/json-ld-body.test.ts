@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { agreement, jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
+import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 
 const page = (...blocks: unknown[]) =>
   parseHTML(
@@ -71,19 +71,5 @@ describe('paragraphsFrom', () => {
 
   test('an articleBody written as HTML is read as HTML', () => {
     expect(paragraphsFrom('<p>One</p><p>Two <em>too</em></p>', doc).innerHTML).toBe('<p>One</p><p>Two <em>too</em></p>');
-  });
-});
-
-describe('agreement with the page’s articleBody', () => {
-  const body = 'The group read the novel in March. Members liked the ending, and the next book is a memoir about a lighthouse.';
-
-  test('the share of the body’s four-word runs a reading holds, whatever its case and punctuation', () => {
-    expect(agreement(body, `Intro. ${body.toUpperCase()} Share this!`)).toBe(1);
-    expect(agreement(body, 'The group read the novel in March.')).toBeCloseTo(4 / 18);
-    expect(agreement(body, 'Nothing of it here at all, only other words')).toBe(0);
-  });
-
-  test('a body too short for one run agrees with nothing', () => {
-    expect(agreement('Too short', 'Too short')).toBe(0);
   });
 });

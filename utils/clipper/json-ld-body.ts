@@ -42,28 +42,3 @@ export function paragraphsFrom(body: string, doc: Document): Element {
   }
   return root;
 }
-
-const shingles = (text: string): Set<string> => {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(' '));
-  return out;
-};
-/** Words per shingle: enough to be one sentence's, few enough to survive a changed word. */
-const SHINGLE = 4;
-
-/**
- * How much of `body` (the page's articleBody) a reading's `text` holds: the share of the body's
- * word shingles found in it, 0 to 1. Used to choose between readings, never as the reading.
- */
-export function agreement(body: Set<string> | string, text: string): number {
-  const want = typeof body === 'string' ? shingles(body) : body;
-  if (!want.size) return 0;
-  const have = shingles(text);
-  let found = 0;
-  for (const s of want) if (have.has(s)) found++;
-  return found / want.size;
-}

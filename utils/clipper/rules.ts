@@ -21,8 +21,6 @@ export type Rule =
   | 'stated-whole'
   /** JSON-LD articleBody when Readability has much less than it. */
   | 'json-ld-body'
-  /** The stated article when it holds much more of JSON-LD articleBody than Readability's reading (and not widened when it holds less). */
-  | 'json-ld-agreement'
   /** "Read also: <link>" lines inside the text. */
   | 'teaser-lines'
   /** Furniture named by one plugin's or vendor's class (sharedaddy, shariff, addthis, outbrain, taboola, yarpp, disqus…). */
@@ -69,7 +67,6 @@ export const RULES: readonly Rule[] = [
   'sole-article',
   'stated-whole',
   'json-ld-body',
-  'json-ld-agreement',
   'teaser-lines',
   'boilerplate-vendors',
   'appeal-copyright',
