@@ -181,28 +181,4 @@ describe('trimEdges', () => {
     trimEdges(lone);
     expect(squash(lone)).not.toContain('Unterdrückte Sexualität');
   });
-
-  test("regression: lines after the prose container, in one holding no long paragraph, go when little text is there; sentences, list items and the prose container's own lines stay", () => {
-    const html = (paragraphs: number, after = '') =>
-      `<div>${Array.from({ length: paragraphs }, (_, i) => para(i)).join('')}<p>Die Redaktion</p></div>` +
-      `<div><p>Weiterführender Link</p><p>Thanks for reading.</p><ul><li>Alpen</li></ul></div>${after}`;
-    const r = root(html(4));
-    trimEdges(r);
-    expect(squash(r)).not.toContain('Weiterführender Link');
-    expect(squash(r)).toContain('Die Redaktion');
-    expect(squash(r)).toContain('Thanks for reading.');
-    expect(squash(r)).toContain('Alpen');
-    const off = root(html(4));
-    trimEdges(off, { off: new Set(['edge-outside']) });
-    expect(squash(off)).toContain('Weiterführender Link');
-    // A sign-off beside a paragraph of the article's, in another container, is the article's.
-    const signed = root(html(20, `<div>${para(20)}<p>XX, Die Redaktion</p></div>`));
-    trimEdges(signed);
-    expect(squash(signed)).toContain('XX, Die Redaktion');
-    expect(squash(signed)).not.toContain('Weiterführender Link');
-    // A tenth of the text or more after the prose's container is more than a few lines of furniture.
-    const long = root(html(1));
-    trimEdges(long);
-    expect(squash(long)).toContain('Weiterführender Link');
-  });
 });

@@ -177,9 +177,6 @@ function rowAmongRows(b: Block): boolean {
   return dense.slice(texts.indexOf(b.el) + 1).some((d) => !d);
 }
 
-/** Text after the prose's own container holding under this share of the whole is not the article's. */
-const TAIL_SHARE = 0.1;
-
 /** Removes furniture lines from extracted content `root`; returns how many went. */
 export function trimEdges(root: Element, rules: Rules = ALL_RULES): number {
   const blocks = blocksOf(root);
@@ -187,36 +184,12 @@ export function trimEdges(root: Element, rules: Rules = ALL_RULES): number {
   if (first < 0) return 0;
   let last = blocks.length - 1;
   while (!isLong(blocks[last]!)) last--;
-  // The prose's container: the parent holding most of the long paragraphs' text. Lines after
-  // it, in a container holding no long paragraph, that are not sentences ("Mehr zum Thema",
-  // "Źródło:") go when all the text there is under TAIL_SHARE of the whole; list items, code
-  // and tables stay.
-  const weight = new Map<Element | null, number>();
-  let main: Element | null = null;
-  let total = 0;
-  for (const b of blocks) {
-    total += b.text.length;
-    const parent = b.el.parentElement;
-    if (isLong(b)) weight.set(parent, (weight.get(parent) ?? 0) + b.text.length);
-    if ((weight.get(parent) ?? 0) > (weight.get(main) ?? 0)) main = parent;
-  }
-  let end = blocks.length - 1;
-  while (blocks[end]!.el.parentElement !== main) end--;
-  const tail = on(rules, 'edge-outside') && blocks.slice(end + 1).reduce((n, b) => n + b.text.length, 0) < total * TAIL_SHARE;
   const drop = blocks.map((b, i) => {
     if (b.text.length >= SHORT) return false;
     const outside = i < first || i > last;
     const credit = on(rules, 'photo-credits') && (isCreditCaption(b) || (outside && PHOTO_CREDIT.test(b.text)));
     return (
-      isAppeal(b.text, rules) ||
-      (outside && edgeFurniture(b, i > last, blocks[i + 1], rules)) ||
-      (credit && fired(rules, 'photo-credits')) ||
-      (tail &&
-        i > end &&
-        !weight.has(b.el.parentElement) &&
-        !/^(?:li|pre|table)$/.test(b.el.localName) &&
-        !/[.!?]$/.test(b.text) &&
-        fired(rules, 'edge-outside'))
+      isAppeal(b.text, rules) || (outside && edgeFurniture(b, i > last, blocks[i + 1], rules)) || (credit && fired(rules, 'photo-credits'))
     );
   });
   // Link lines after the prose that belong to the article all the same (decided on the first

@@ -13,6 +13,7 @@ import { sanitizeContent, truncateContent } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
 import { promoteLazyImages } from './lazy-images';
 import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
+import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
 import { doubtfulPageIsArticle, linkShare } from './article-shape';
 import { coverage, isolate, markedArticleBody, soleArticle } from './article-container';
 import { ALL_RULES, fired, on, type Rules } from './rules';
@@ -76,6 +77,8 @@ const WHOLE = 0.8;
 const INSIDE = 0.9;
 const MAX_WHOLE_LINK_SHARE = 0.1;
 const MAX_STATED_LINK_SHARE = 0.25;
+/** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
+const JSON_LD_SHARE = 0.5;
 
 export const NO_ARTICLE_MESSAGE = 'Readclub could not find an article on this page. You can still save it as a link.';
 
@@ -144,8 +147,9 @@ function readability(copy: Document, relaxed = false): Parsed | null {
 /**
  * The article body. Readability reads a copy of the page with lazy images made real and
  * boilerplate removed. Little text: read again with relaxed thresholds. The page's stated
- * article when Readability misses most of it. "Read also" lines and furniture at the edges
- * dropped last. `doc` is only read: each pass gets its own copy (Readability edits what it reads).
+ * article when Readability misses most of it; JSON-LD's articleBody when Readability gets much less than the page
+ * states. "Read also" lines and furniture at the edges dropped last. `doc` is only read:
+ * each pass gets its own copy (Readability edits what it reads).
  */
 function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   const copy = (): Document => {
@@ -206,8 +210,19 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
       );
     break;
   }
+  if (parsed?.content) removeBoilerplate(parsed.content, rules);
+  const stated = on(rules, 'json-ld-body') ? jsonLdArticleBody(doc) : null;
+  if (
+    stated &&
+    textOf(parsed) < stated.length * JSON_LD_SHARE &&
+    (textOf(parsed) < MIN_ARTICLE_CHARS || onPage(stated, doc)) &&
+    fired(rules, 'json-ld-body')
+  ) {
+    // Built in the cleaned copy, never in the page itself.
+    const content = paragraphsFrom(stated, cleaned);
+    parsed = parsed ? { ...parsed, content } : { ...NOTHING_PARSED, content };
+  }
   if (parsed?.content) {
-    removeBoilerplate(parsed.content, rules);
     removeTeaserLines(parsed.content, rules);
     trimEdges(parsed.content, rules);
     const lede = standfirst(doc, parsed.content.textContent ?? '', rules, parsed.excerpt);
@@ -218,6 +233,12 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
     }
   }
   return parsed;
+}
+
+/** Whether the page shows `text` (its opening words): a JSON-LD body of another article does not count. */
+function onPage(text: string, doc: Document): boolean {
+  const opening = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return (doc.body?.textContent ?? '').replace(/\s+/g, ' ').includes(opening);
 }
 
 const NOTHING_PARSED: Omit<Parsed, 'content'> = {

@@ -19,6 +19,8 @@ export type Rule =
   | 'sole-article'
   /** The stated article (marked body or sole <article>) when Readability's reading is a part of it and it is prose. */
   | 'stated-whole'
+  /** JSON-LD articleBody when Readability has much less than it. */
+  | 'json-ld-body'
   /** "Read also: <link>" lines inside the text. */
   | 'teaser-lines'
   /** Furniture named by one plugin's or vendor's class (sharedaddy, shariff, addthis, outbrain, taboola, yarpp, disqus…). */
@@ -45,8 +47,6 @@ export type Rule =
   | 'edge-links'
   /** Short headings after the last long paragraph over links or nothing. */
   | 'edge-tail-heading'
-  /** Lines after the prose's own container, outside it, that are not sentences, when little text is there. */
-  | 'edge-outside'
   /** Figure captions that are photo credits, and credit lines outside the prose. */
   | 'photo-credits'
   /** Link lists kept after the prose: the article's own list, rows among text rows. */
@@ -66,6 +66,7 @@ export const RULES: readonly Rule[] = [
   'marked-body',
   'sole-article',
   'stated-whole',
+  'json-ld-body',
   'teaser-lines',
   'boilerplate-vendors',
   'appeal-copyright',
@@ -79,7 +80,6 @@ export const RULES: readonly Rule[] = [
   'edge-dates',
   'edge-links',
   'edge-tail-heading',
-  'edge-outside',
   'photo-credits',
   'keep-article-lists',
   'standfirst',
