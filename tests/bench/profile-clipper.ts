@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { devSetPages, readabilityPages } from './pages';
+import { sharedFixturePath } from '../eval/shared-fixtures';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const r = await build({
@@ -39,7 +40,7 @@ for (const line of lines) {
 }
 const pages = [
   ...readabilityPages(join(repo, 'tests/fixtures/readability-test-pages')),
-  ...devSetPages(join(repo, '../shared/fixtures/extraction-dev-set'), Number(process.argv[2] ?? 30)),
+  ...devSetPages(sharedFixturePath('extraction-dev-set', 'cases.json'), Number(process.argv[2] ?? 30)),
 ];
 const byPath = new Map(pages.map((p) => [`/${p.name}.html`, p.html]));
 const server = createServer((q, s) => {

@@ -19,6 +19,7 @@ import { benchDatabase, type DbFigures } from './db-bench';
 import { APP_BUDGETS, dbTable, requestTable, uiTable } from './report-app';
 import { benchUi, type UiFigures } from './ui-bench';
 import { devSetPages, readabilityPages } from './pages';
+import { sharedFixturePath } from '../eval/shared-fixtures';
 import { BASELINE_PREFIX, BUDGETS, overall, overallTable, pageFigures, pageTable, sizeTable } from './report';
 import { launch, timePages } from './timing';
 import { benchScripts } from './bench-scripts';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const reps = Math.max(1, count(args, '--reps', 5));
   const sample = count(args, '--sample', 60);
-  const corpus = resolve(option(args, '--corpus', join(repo, '../shared/fixtures/extraction-dev-set')));
+  const corpus = resolve(option(args, '--corpus', sharedFixturePath('extraction-dev-set', 'cases.json')));
   const jsonPath = resolve(repo, option(args, '--json', 'bench-results.json'));
   const skip = new Set(option(args, '--skip', '').split(',').filter(Boolean));
   const dbScale = Number(option(args, '--db-scale', '1'));

@@ -16,9 +16,8 @@
  * Without --pages it prints every page where extractArticle scores worse than plain Readability
  * by more than WORSE_MARGIN (page F1), the list to keep near empty.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
@@ -26,6 +25,7 @@ import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../utils/clipper/extract.ts';
 import { RULES, type Rule, type Rules } from '../../utils/clipper/rules.ts';
 import { decode } from './decode.ts';
+import { devSetDir } from './shared-fixtures.ts';
 import { foldReport, siteOf, type FoldPage } from './folds.ts';
 
 interface Case {
@@ -183,11 +183,7 @@ function main(): void {
   };
   const valued = new Set(['--json', '--texts', '--ids', '--sample'].map((f) => args.indexOf(f) + 1).filter((i) => i > 0));
   const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(i));
-  const dir = resolve(positional[0] ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)));
-  if (!existsSync(join(dir, 'cases.json')) || !existsSync(join(dir, 'pages'))) {
-    console.error(`No extraction corpus at ${dir} (expected cases.json and pages/). Pass its folder as the first argument.`);
-    process.exit(2);
-  }
+  const dir = devSetDir(positional[0], 'Pass its folder as the first argument (npm run eval:extract -- <dir>)');
 
   const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, Case>;
   let entries = Object.entries(cases);

@@ -5,8 +5,8 @@
  *   npx tsx tests/eval/false-positives.ts texts.json [--fn] [corpus-dir]
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { devSetDir } from './shared-fixtures.ts';
 
 interface Case {
   url: string;
@@ -23,7 +23,7 @@ if (!textsPath) {
   console.error('Usage: false-positives.ts texts.json [--fn] [corpus-dir]');
   process.exit(2);
 }
-const dir = resolve(corpus ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)));
+const dir = devSetDir(corpus, 'Pass its folder as the second argument');
 const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, Case>;
 const texts = JSON.parse(readFileSync(textsPath, 'utf8')) as Record<string, string | null>;
 

@@ -7,8 +7,8 @@
  *   npx tsx tests/eval/fp-blocks.ts --dump out.jsonl [corpus-dir]   (every page's blocks, to try rules offline)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { devSetDir } from './shared-fixtures.ts';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../utils/clipper/extract.ts';
@@ -24,7 +24,7 @@ const [idsFile, corpus] = dumpPath
   ? ['', process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--dump')]
   : process.argv.slice(2);
 const dumped: string[] = [];
-const dir = resolve(corpus ?? fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url)));
+const dir = devSetDir(corpus, 'Pass its folder as the second argument');
 const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, { url: string; without: string[] }>;
 const ids = dumpPath ? Object.keys(cases) : readFileSync(idsFile!, 'utf8').split(/\s+/).filter(Boolean);
 for (const id of ids) {

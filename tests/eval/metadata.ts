@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { sharedFixturePath } from './shared-fixtures.ts';
 import { extractArticle } from '../../utils/clipper/extract.ts';
 import { readPageMetadata } from '../../utils/clipper/page-metadata.ts';
 
@@ -29,7 +30,8 @@ function main(): void {
   const args = process.argv.slice(2);
   const list = args.includes('--list');
   const positional = args.filter((a) => !a.startsWith('--'));
-  const shared = fileURLToPath(new URL('../../../shared/fixtures/readability-test-pages', import.meta.url)); // ../shared beside the repository
+  // ../shared beside the repository (or the main checkout, from a worktree), else the copy in tests/fixtures.
+  const shared = sharedFixturePath('readability-test-pages', '');
   const local = fileURLToPath(new URL('../fixtures/readability-test-pages', import.meta.url));
   const dir = resolve(positional[0] ?? (existsSync(shared) ? shared : local));
   const corrections = JSON.parse(

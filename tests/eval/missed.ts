@@ -6,17 +6,17 @@
  *   npx tsx tests/eval/missed.ts [--dir corpus-dir] id…
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../../utils/clipper/extract.ts';
 import type { Rules } from '../../utils/clipper/rules.ts';
 import { decode } from './decode.ts';
+import { devSetDir } from './shared-fixtures.ts';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--dir');
-const dir = at >= 0 ? args.splice(at, 2)[1]! : fileURLToPath(new URL('../../../shared/fixtures/extraction-dev-set', import.meta.url));
+const dir = at >= 0 ? args.splice(at, 2)[1]! : devSetDir(undefined, 'Pass its folder with --dir');
 const cases = JSON.parse(readFileSync(`${dir}/cases.json`, 'utf8')) as Record<string, { url: string; with: string[]; without: string[] }>;
 const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
 const parse = (h: string) => parseHTML(h).document as unknown as Document;

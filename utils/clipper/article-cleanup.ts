@@ -115,21 +115,28 @@ export function isFurniture(el: Element, rules: Rules = ALL_RULES): boolean {
   return !STRUCTURE.has(el.localName) && namedFurniture(el, rules);
 }
 
+/** Below this share of a page's text outside links in <p>, paragraphs do not say where its text is. */
+const PARAGRAPH_SHARE = 0.25;
+
 const proseLength = (el: Element): number =>
   Array.from(el.querySelectorAll('p')).reduce((sum, p) => sum + (p.textContent ?? '').trim().length, 0);
 
 /**
  * Removes furniture inside `root` (a page's body, or the article Readability found). An
  * element holding at least half of root's paragraph text stays whatever its name says:
- * that is the article wrapped in a badly named box.
+ * that is the article wrapped in a badly named box. On a page whose paragraphs hold under
+ * PARAGRAPH_SHARE of its text outside links (a live ticker, prose in <div>s), half of that text counts.
  */
 export function removeBoilerplate(root: Element, rules: Rules = ALL_RULES): number {
   if (!on(rules, 'boilerplate')) return 0;
   const total = proseLength(root);
+  const unlinked = on(rules, 'boilerplate-text-share') ? unlinkedLength(root) : 0;
+  const byText = total < unlinked * PARAGRAPH_SHARE;
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (!isFurniture(el, rules) || !root.contains(el)) continue;
     if (total > 0 && proseLength(el) * 2 >= total) continue;
+    if (byText && unlinkedLength(el) * 2 >= unlinked && fired(rules, 'boilerplate-text-share')) continue;
     el.parentNode?.removeChild(el);
     fired(rules, 'boilerplate');
     removed++;
@@ -139,6 +146,8 @@ export function removeBoilerplate(root: Element, rules: Rules = ALL_RULES): numb
 
 const linkTextLength = (el: Element): number =>
   Array.from(el.querySelectorAll('a')).reduce((sum, a) => sum + (a.textContent ?? '').trim().length, 0);
+
+const unlinkedLength = (el: Element): number => squash(el.textContent).length - linkTextLength(el);
 
 /**
  * A "read also" teaser inside the text: a short lead-in ending in a colon ("Read more:",

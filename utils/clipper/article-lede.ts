@@ -37,19 +37,31 @@ function insideFurniture(el: Element, scope: Element, rules: Rules): boolean {
   return false;
 }
 
-/** The page's standfirst text when it follows the first headline closely and `content` lacks it. */
-export function standfirst(doc: Document, content: string, rules: Rules = ALL_RULES): string | null {
-  if (!on(rules, 'standfirst')) return null;
+/**
+ * The page's standfirst text when it follows the first headline closely and `content` lacks it:
+ * a block named as one, or one whose text is the page's own description (meta description,
+ * which publishers fill with the standfirst), whatever its name ("article-teaser").
+ */
+export function standfirst(doc: Document, content: string, rules: Rules = ALL_RULES, description?: string | null): string | null {
+  const described = on(rules, 'standfirst-description') ? squash(description) : '';
+  if (!on(rules, 'standfirst') && !described) return null;
   const h1 = doc.body?.querySelector('h1');
   if (!h1) return null;
   let scope: Element = h1;
   for (let i = 0; i < LEVELS && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
   const have = squash(content);
   for (const el of Array.from(scope.querySelectorAll('p, div, h2, span, section'))) {
-    if (!namedLede(el) || !(h1.compareDocumentPosition(el) & FOLLOWING) || insideFurniture(el, scope, rules)) continue;
+    if (!(h1.compareDocumentPosition(el) & FOLLOWING) || insideFurniture(el, scope, rules)) continue;
     const text = squash(el.textContent);
     if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
-    return have.includes(text) ? null : fired(rules, 'standfirst') && text;
+    const rule = on(rules, 'standfirst') && namedLede(el) ? 'standfirst' : text === described ? 'standfirst-description' : null;
+    if (!rule) continue;
+    // A description the content holds already may be its first paragraph: look on for a named standfirst.
+    if (have.includes(text)) {
+      if (rule === 'standfirst') return null;
+      continue;
+    }
+    return fired(rules, rule) && text;
   }
   return null;
 }

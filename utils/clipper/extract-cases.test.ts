@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Readability } from '@mozilla/readability';
 import { MAX_CONTENT_BYTES, clipDocument, extractArticle } from './extract';
+import type { Rule } from './rules';
 import { linkClip } from '@/utils/shared/link-clip';
 import { utf8Length } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
@@ -308,5 +309,99 @@ describe('the reading of the page as it is, when the cleaned reading is short', 
     const clip = article(extractArticle(parse(html), 'https://club.example/notice', undefined, { off: new Set(['sole-article']) }));
     expect(clip.content_html).toContain('Sentence 12 of the short notice');
     expect(clip.content_html).not.toContain('Review 0');
+  });
+});
+
+/** The clip's text with runs of whitespace as one space. */
+const plainText = (html: string): string =>
+  (parse(`<!DOCTYPE html><html><body>${html}</body></html>`).body.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('regression: the standfirst that is the page’s own description, whatever its box is named', () => {
+  // The block after the headline holding the meta description is the standfirst, even in an
+  // <h2 class="article-teaser"> ("teaser" names lists of other articles as often, so no name says it).
+  const lede = 'The club meets in the library this spring, and the autumn list is chosen by the members themselves.';
+  const body = Array.from(
+    { length: 6 },
+    (_, i) => `<p>Paragraph ${i} of the report, with commas, says who came, what was read, and why.</p>`,
+  ).join('');
+  const html =
+    `<!DOCTYPE html><html><head><title>Spring meeting</title><meta name="description" content="${lede}"></head><body>` +
+    `<section class="head"><div><h1>Spring meeting</h1><h2 class="article-teaser"><p>${lede}</p></h2></div></section>` +
+    `<section class="text"><div class="wrapper">${body}</div></section></body></html>`;
+
+  test('regression: a standfirst in an h2 named “article-teaser” is kept first', () => {
+    const text = plainText(article(extractArticle(parse(html), 'https://club.example/spring')).content_html ?? '');
+    expect(text.startsWith(lede)).toBe(true);
+    expect(text).toContain('Paragraph 5 of the report');
+    const without = extractArticle(parse(html), 'https://club.example/spring', undefined, { off: new Set(['standfirst-description']) });
+    expect(without.ok ? plainText(without.clip.content_html ?? '') : '').not.toContain(lede);
+  });
+
+  test('regression: a description the content holds already is not put twice', () => {
+    const own = html
+      .replace('<h2 class="article-teaser">', '<h2 class="x">')
+      .replace('<div class="wrapper">', `<div class="wrapper"><p>${lede}</p>`);
+    const text = plainText(article(extractArticle(parse(own), 'https://club.example/spring')).content_html ?? '');
+    expect(text.split(lede).length).toBe(2);
+  });
+});
+
+describe('regression: a furniture-named box holding most of the page’s text outside <p> stays', () => {
+  // A live ticker is named "…-comments" and holds its entries in <div>s: no paragraph text, so
+  // the half-the-paragraphs guard did not see it; its text outside links is most of the page's.
+  const entry = (i: number) =>
+    `<div class="entry"><span>${90 - i}'</span> Minute ${90 - i}: the visitors press, the keeper saves, and the crowd rises as the ball goes wide again.</div>`;
+  const html =
+    '<!DOCTYPE html><html><head><title>Live: Town v City</title></head><body><h1>Live: Town v City</h1>' +
+    '<p>Kick-off at eight in the evening.</p>' +
+    `<div class="live-match-comments">${Array.from({ length: 30 }, (_, i) => entry(i)).join('')}</div>` +
+    '<div class="comments"><a href="/login">Sign in to comment</a></div></body></html>';
+
+  test('regression: the live ticker named “live-match-comments” is clipped', () => {
+    // The readings of the page as it is (the check and the relaxed retry) catch this short page too, not
+    // sports.fr: they are off here.
+    const read = (off: Rule[]) => extractArticle(parse(html), 'https://sport.example/live', undefined, { off: new Set(off) });
+    const text = plainText(article(read(['plain-check', 'relaxed-retry'])).content_html ?? '');
+    expect(text).toContain('Minute 90: the visitors press');
+    expect(text).toContain('Minute 61: the visitors press');
+    const without = read(['plain-check', 'relaxed-retry', 'boilerplate-text-share']);
+    expect(without.ok && without.clip.content_html).not.toContain('Minute 61: the visitors press');
+  });
+});
+
+describe('regression: an article split across page-builder rows is clipped whole', () => {
+  // Readability settles on the biggest row; the page's only <article> holds every row, and is
+  // prose, not teasers (its related-posts box is furniture, removed).
+  const row = (body: string) =>
+    `<div class="vc_row"><div class="vc_column"><div class="vc_column-inner"><div class="wpb_wrapper"><div class="wpb_text_column"><div class="wpb_wrapper">${body}</div></div></div></div></div></div>`;
+  const p = (i: number) =>
+    `<p>Paragraph ${i}: the support team, with smart glasses on, sees what the technician sees, and guides the repair step by step, hands free.</p>`;
+  const closing = [
+    'In conclusion, remote support with smart glasses saves travel and time, and the experts stay where they are most needed.',
+    'Second, the glasses record each repair, and new staff learn from the recordings, step by step, at their own pace.',
+    'Third, customers wait less, because the expert is one call away, and the machine runs again the same day.',
+  ];
+  const related = (i: number) =>
+    `<div class="related-post"><h3><a href="/post-${i}">Another post about remote work and the tools it needs, number ${i}</a></h3></div>`;
+  const html =
+    '<!DOCTYPE html><html><head><title>Remote support</title></head><body><main><article class="single-blog-article"><h1>Remote support</h1>' +
+    `<div class="single-blog-content entry">${row(Array.from({ length: 8 }, (_, i) => p(i)).join(''))}${row('<h2>Conclusion</h2>')}` +
+    `${row(closing.map((s) => `<p>${s}</p>`).join(''))}</div><div class="related-posts">${related(1)}${related(2)}</div></article></main></body></html>`;
+  const read = (off: Rule[] = []) =>
+    plainText(article(extractArticle(parse(html), 'https://blog.example/remote', undefined, { off: new Set(off) })).content_html ?? '');
+
+  test('plain Readability keeps one row (what the rules are for)', () => {
+    expect(new Readability(parse(html)).parse()?.textContent).not.toContain(closing[0]);
+  });
+
+  test('regression: the closing row after a heading row is kept, and the related posts are not', () => {
+    const text = read();
+    expect(text).toContain('Paragraph 7: the support team');
+    for (const s of closing) expect(text).toContain(s);
+    expect(text).not.toContain('Another post about remote work');
+  });
+
+  test('regression: without the rule the closing row is lost', () => {
+    expect(read(['stated-whole'])).not.toContain(closing[0]);
   });
 });

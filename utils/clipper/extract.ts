@@ -68,6 +68,13 @@ const CHECK_PLAIN_CHARS = 1500;
 const MUCH_LONGER = 1.25;
 const SAME_ARTICLE = 0.8;
 const MIN_FOCUSED_SHARE = 0.5;
+/**
+ * A reading holding under WHOLE of the stated article's paragraphs, with INSIDE of its own in it,
+ * is a part of it; the whole replaces it when under MAX_WHOLE_LINK_SHARE links (prose, not teasers).
+ */
+const WHOLE = 0.8;
+const INSIDE = 0.9;
+const MAX_WHOLE_LINK_SHARE = 0.1;
 const MAX_STATED_LINK_SHARE = 0.25;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
 const JSON_LD_SHARE = 0.5;
@@ -174,16 +181,32 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   const marked = markedArticleBody(doc, rules);
   const sole = soleArticle(doc, rules);
   for (const stated of [marked, sole !== marked ? sole : null]) {
-    if (!stated || coverage(stated, parsed?.content?.textContent ?? '') >= MIN_COVERAGE) continue;
+    if (!stated) continue;
+    const reading = parsed?.content?.textContent ?? '';
+    const covered = coverage(stated, reading);
+    // Readability's reading is a part of the stated article (a row of a page builder's): the whole, when it is prose.
+    const part =
+      covered < WHOLE && on(rules, 'stated-whole') && !!parsed?.content && coverage(parsed.content, stated.textContent ?? '') >= INSIDE;
+    if (covered >= MIN_COVERAGE && !part) continue;
     const content = isolate(doc, stated);
     // A list of teasers (a quarter of its text links) is no better than what Readability found.
-    if (textLength(content) < length * MIN_FOCUSED_SHARE || linkShare(content) >= MAX_STATED_LINK_SHARE) continue;
+    if (
+      textLength(content) < length * MIN_FOCUSED_SHARE ||
+      linkShare(content) >= (covered >= MIN_COVERAGE ? MAX_WHOLE_LINK_SHARE : MAX_STATED_LINK_SHARE)
+    )
+      continue;
     promoteLazyImages(content);
     parsed = { ...(parsed ?? NOTHING_PARSED), content };
-    fired(
-      rules,
-      stated !== marked ? 'sole-article' : /\barticleBody\b/.test(stated.getAttribute('itemprop') ?? '') ? 'itemprop-body' : 'marked-body',
-    );
+    if (covered >= MIN_COVERAGE) fired(rules, 'stated-whole');
+    else
+      fired(
+        rules,
+        stated !== marked
+          ? 'sole-article'
+          : /\barticleBody\b/.test(stated.getAttribute('itemprop') ?? '')
+            ? 'itemprop-body'
+            : 'marked-body',
+      );
     break;
   }
   if (parsed?.content) removeBoilerplate(parsed.content, rules);
@@ -201,7 +224,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   if (parsed?.content) {
     removeTeaserLines(parsed.content, rules);
     trimEdges(parsed.content, rules);
-    const lede = standfirst(doc, parsed.content.textContent ?? '', rules);
+    const lede = standfirst(doc, parsed.content.textContent ?? '', rules, parsed.excerpt);
     if (lede) {
       const p = parsed.content.ownerDocument.createElement('p');
       p.textContent = lede;

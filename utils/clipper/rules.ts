@@ -17,6 +17,8 @@ export type Rule =
   | 'marked-body'
   /** The page's sole <article> as a second opinion. */
   | 'sole-article'
+  /** The stated article (marked body or sole <article>) when Readability's reading is a part of it and it is prose. */
+  | 'stated-whole'
   /** JSON-LD articleBody when Readability has much less than it. */
   | 'json-ld-body'
   /** "Read also: <link>" lines inside the text. */
@@ -50,7 +52,11 @@ export type Rule =
   /** Link lists kept after the prose: the article's own list, rows among text rows. */
   | 'keep-article-lists'
   /** The standfirst next to the headline, put first when the content lacks it. */
-  | 'standfirst';
+  | 'standfirst'
+  /** The same, found as the block after the headline that holds the page's description. */
+  | 'standfirst-description'
+  /** A furniture-named box holding half the page's text outside links (not only in <p>) stays. */
+  | 'boilerplate-text-share';
 
 export const RULES: readonly Rule[] = [
   'plain-check',
@@ -59,6 +65,7 @@ export const RULES: readonly Rule[] = [
   'itemprop-body',
   'marked-body',
   'sole-article',
+  'stated-whole',
   'json-ld-body',
   'teaser-lines',
   'boilerplate-vendors',
@@ -76,6 +83,8 @@ export const RULES: readonly Rule[] = [
   'photo-credits',
   'keep-article-lists',
   'standfirst',
+  'standfirst-description',
+  'boilerplate-text-share',
 ];
 
 export interface Rules {
