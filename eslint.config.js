@@ -33,7 +33,7 @@ const boundary = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.local-backend/**', 'tests/fixtures/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', '.local-backend/**', 'tests/fixtures/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
