@@ -51,11 +51,14 @@ export function standfirst(doc: Document, content: string, rules: Rules = ALL_RU
   for (let i = 0; i < LEVELS && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
   const have = squash(content);
   for (const el of Array.from(scope.querySelectorAll('p, div, h2, span, section'))) {
-    if (!(h1.compareDocumentPosition(el) & FOLLOWING) || insideFurniture(el, scope, rules)) continue;
+    // The cheap tests first: most blocks are neither named nor the description.
+    if (!(h1.compareDocumentPosition(el) & FOLLOWING)) continue;
+    const named = on(rules, 'standfirst') && namedLede(el);
+    if (!named && !described) continue;
     const text = squash(el.textContent);
     if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
-    const rule = on(rules, 'standfirst') && namedLede(el) ? 'standfirst' : text === described ? 'standfirst-description' : null;
-    if (!rule) continue;
+    const rule = named ? 'standfirst' : text === described ? 'standfirst-description' : null;
+    if (!rule || insideFurniture(el, scope, rules)) continue;
     // A description the content holds already may be its first paragraph: look on for a named standfirst.
     if (have.includes(text)) {
       if (rule === 'standfirst') return null;
