@@ -5,6 +5,7 @@
  * shape (a lead-in and a link), never by site. Edits the copy of the page it is given.
  */
 import { ALL_RULES, fired, on, type Rules } from './rules';
+import { squash } from './page-text';
 
 /** Class/id words that name page furniture, matched as whole words ("share-bar", "relatedPosts"). */
 const FURNITURE = new RegExp(
@@ -164,8 +165,6 @@ export function isTeaserLine(el: Element): boolean {
   const rest = text.length - leadIn.length;
   return rest > 0 && linkTextLength(el) >= rest * 0.6;
 }
-
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The text of `root` that comes before `stop` in document order. */
 function textBefore(root: Node, stop: Node): string {

@@ -8,6 +8,7 @@
  */
 import { namedFurniture } from './article-cleanup';
 import { ALL_RULES, on, type Rules } from './rules';
+import { squash } from './page-text';
 
 /** Names CMSs and themes give the element holding an article's text. */
 const BODY_NAMES =
@@ -17,8 +18,6 @@ const BODY_NAMES =
 const MIN_BODY_PROSE = 300;
 /** Paragraphs shorter than this are not compared (captions, labels). */
 const MIN_PARAGRAPH = 40;
-
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 const PARAGRAPHS = 'p, li, blockquote, h2, h3';
 

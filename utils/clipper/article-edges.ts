@@ -6,6 +6,7 @@
  * or after the last long paragraph, so the article's own paragraphs never do.
  */
 import { ALL_RULES, fired, on, type Rule, type Rules } from './rules';
+import { squash } from './page-text';
 
 /** Blocks the content is read in; a block holding another counts only through that one. */
 const BLOCKS =
@@ -58,8 +59,6 @@ const DATE_PARTS =
   /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|uhr|h)?\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäéû]*\.?(?:\s+\d{4})?|\b(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zäéû]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\b(?:19|20)\d{2}\b/gi;
 const DATE_WORDS =
   /\b(?:am|um|on|at|le|el|de|del|the|published|veröffentlicht|aktualisiert|updated|last modified|release date|datum|date|fecha|publié|opublikowano|stand|posted|geschrieben|erstellt|uhr|mez|cet|utc|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|[|·•,:–—-]/gi;
-
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 export function isDateLine(text: string): boolean {
   if (!text || text.length > 80) return false;

@@ -11,14 +11,13 @@
 const LEDE_WORDS = /^(?:lead|lede|standfirst|chapo|deck|dek|subheadline|subhead|sapo)$/;
 import { isFurniture } from './article-cleanup';
 import { ALL_RULES, fired, on, type Rules } from './rules';
+import { squash } from './page-text';
 
 const MIN_LEDE = 40;
 const MAX_LEDE = 800;
 /** How far up from the headline the standfirst may sit (its box, the header, the article). */
 const LEVELS = 2;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 function namedLede(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);

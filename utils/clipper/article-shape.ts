@@ -2,12 +2,11 @@
  * Whether extracted content reads like prose. App pages, home pages and sign-in forms give
  * Readability lists of short links or labels; even a short article has a real paragraph.
  */
+import { squash } from './page-text';
 
 /** A block this long, mostly not links, is a paragraph of prose. */
 const MIN_PARAGRAPH_CHARS = 80;
 const MAX_LINK_SHARE = 0.5;
-
-const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Characters of text in `root`'s prose paragraphs (p, blockquote, pre, dd). */
 export function proseChars(root: Element): number {

@@ -22,6 +22,9 @@ function checked(date: Date, year: number, month?: number, day?: number): string
  * citation_date's 2020/05/13, 2020-05, 2020, 20200513, or an English date with a
  * month name ("Tue, 24 Feb 2015 19:56:33 GMT", "February 24, 2015"). Null for anything else.
  */
+/** Whitespace runs as one space, ends trimmed: text as a reader sees it, for comparing. */
+export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
 export function isoDate(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim();
   if (!text || text.length > 64) return null;
