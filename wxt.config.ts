@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import type { BuildEnvironmentOptions, Plugin } from 'vite';
 
 /** Where a group's Supabase project may live: any https host, or this machine (a local stack). */
 const BACKEND_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -35,10 +35,39 @@ const READABILITY_PRIVATE = new RegExp(
 );
 
 /**
+ * How the clipper is minified (tests/bench/bench-scripts.ts builds the plain Readability it is
+ * timed against the same way): Terser, three passes, then Rolldown's own minifier over Terser's
+ * output, which together come out smaller than either alone.
+ * - Readability's private property names are shortened like variable names (READABILITY_PRIVATE);
+ *   the two it sets on the page's elements get fixed names with a leading underscore, which no
+ *   DOM property has (a short name like `x` or `y` could be one of an <img>).
+ * - Readability's `this.log(…)` calls go, with their arguments: without its `debug` option
+ *   `log` is an empty function. Property reads count as free of side effects (pure_getters),
+ *   which holds for the DOM properties this code reads.
+ * - The output stays `(function(){…})()`, the shape WXT's unlisted-script build expects when it
+ *   drops the `var clipper =` in front: a script ending in a `var` statement would hand
+ *   executeScript no value.
+ * - READCLUB_EVERY_RULE_ON: every rule of the passes is on (utils/clipper/rules.ts), so the
+ *   switches and the rules' names go.
+ */
+export const CLIPPER_MINIFY: BuildEnvironmentOptions = {
+  minify: 'terser',
+  terserOptions: {
+    ecma: 2020,
+    compress: { passes: 3, pure_funcs: ['this.log'], pure_getters: true },
+    mangle: { properties: { regex: READABILITY_PRIVATE } },
+    nameCache: { props: { props: { $readability: '_r', $_readabilityDataTable: '_t' } } },
+    format: { wrap_iife: true },
+  },
+  rollupOptions: { output: { minify: { compress: true, mangle: true, codegen: true } } },
+};
+export const CLIPPER_DEFINE = { READCLUB_EVERY_RULE_ON: 'true' };
+
+/**
  * The clipper is injected into the page on every clip, so its build is squeezed harder than
  * the others (tests/bench/clipper-modules.ts shows where its bytes go):
- * - its minifier also shortens Readability's private property names (READABILITY_PRIVATE);
- *   this needs a single output file, which an unlisted script is;
+ * - its minifier (CLIPPER_MINIFY) also shortens Readability's private property names, which
+ *   needs a single output file, which an unlisted script is;
  * - WXT's wrapper around an unlisted script (a logger that is silent in production builds and
  *   a try/catch that only logs) becomes a plain call of main(), whose value executeScript returns.
  * Production builds only: `npm run dev` builds it unminified, wrapper and all.
@@ -52,11 +81,7 @@ function clipperBuild(): Plugin {
       const entry = config.build?.lib ? config.build.lib.entry : null;
       production = typeof entry === 'string' && isClipper(entry) && config.build?.minify !== false;
       if (!production) return;
-      // The two Readability sets on the page's elements get fixed names with a leading underscore,
-      // which no DOM property has (a short name like `x` or `y` could be one of an <img>).
-      const cache = { readability: '_r', _readabilityDataTable: '_t' };
-      const minify = { compress: true, mangle: true, codegen: true, mangleProps: { include: READABILITY_PRIVATE, cache } };
-      return { build: { rollupOptions: { output: { minify } } } };
+      return { define: CLIPPER_DEFINE, build: CLIPPER_MINIFY };
     },
     transform(code, id) {
       if (!production || !id.startsWith('\0virtual:wxt-unlisted-script-entrypoint?') || !isClipper(id)) return;

@@ -1,10 +1,11 @@
 /**
- * What the clip benchmark injects besides the built clipper.js, built by the same Vite (and so
- * the same minifier) as the extension's unlisted scripts, so the two systems are compared like
- * for like: Readability as a per-click script, and a library that defines both extraction
- * functions for the extraction-only comparison.
+ * What the clip benchmark injects besides the built clipper.js, built by the same Vite with the
+ * clipper's own minifier settings (CLIPPER_MINIFY, CLIPPER_DEFINE in wxt.config.ts), so the two
+ * systems are compared like for like: Readability as a per-click script, and a library that
+ * defines both extraction functions for the extraction-only comparison.
  */
 import { build, type Rolldown } from 'vite';
+import { CLIPPER_DEFINE, CLIPPER_MINIFY } from '../../wxt.config';
 import type { Scripts } from './timing';
 
 const ENTRY = 'readclub-bench-entry';
@@ -26,7 +27,8 @@ export async function bundleScript(repo: string, code: string): Promise<string> 
         load: (id: string) => (id === `\0${ENTRY}` ? code : null),
       },
     ],
-    build: { write: false, lib: { entry: ENTRY, formats: ['iife'], name: 'readclubBench' } },
+    define: CLIPPER_DEFINE,
+    build: { ...CLIPPER_MINIFY, write: false, lib: { entry: ENTRY, formats: ['iife'], name: 'readclubBench' } },
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => (o as Rolldown.RolldownOutput).output);
   const chunk = chunks.find((c) => c.type === 'chunk');

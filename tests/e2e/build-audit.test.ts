@@ -8,6 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pngSize } from '../support/png-size';
 import { DEFAULT_JWT_SECRET, LOCAL_SECRET_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../supabase/local/keys';
@@ -137,6 +139,35 @@ describe.skipIf(!built)('the built extension (Chrome and Firefox)', () => {
     const missing = [...new Set(asked)].filter((p) => !section.includes(`\`${p}\``));
     expect(missing).toEqual([]);
   });
+});
+
+describe.skipIf(!built)('the clipper as shipped (injected on every clip, so built smaller)', () => {
+  for (const [browser, dir] of Object.entries(BUILDS)) {
+    it(`${browser}: carries no rule switches, no Readability debug logging, and Readability's names on page elements fixed`, () => {
+      const clipper = readFileSync(join(dir, 'clipper.js'), 'utf8');
+      // READCLUB_EVERY_RULE_ON (utils/clipper/rules.ts): the switches and most rule names go.
+      for (const name of ['plain-check', 'relaxed-retry', 'stated-whole', 'json-ld-body', 'keep-article-lists'])
+        expect(clipper).not.toContain(name);
+      // Readability's this.log calls (a no-op without its debug option) and their arguments go.
+      for (const message of ['grabArticle', 'pre-prep', 'Cleaning Conditionally']) expect(clipper).not.toContain(message);
+      // The two properties Readability sets on the page's elements get fixed names (wxt.config.ts).
+      expect(clipper).toMatch(/\._r\b/);
+      expect(clipper).toMatch(/\._t\b/);
+      expect(clipper).not.toContain('_readabilityDataTable');
+    });
+
+    it(`${browser}: its value as a script is the clip, which is what executeScript hands back`, () => {
+      const html = readFileSync(resolve('tests/fixtures/readability-test-pages/aclu/source.html'), 'utf8');
+      const { document } = parseHTML(html);
+      Object.assign(document, { getSelection: () => ({ rangeCount: 0, isCollapsed: true }) });
+      const clipper = readFileSync(join(dir, 'clipper.js'), 'utf8');
+      const result = runInNewContext(clipper, { document, location: { href: 'https://example.org/aclu' }, URL }) as unknown;
+      expect(result).toMatchObject({
+        ok: true,
+        clip: { kind: 'article', title: 'Facebook Is Tracking Me Even Though I’m Not on Facebook' },
+      });
+    });
+  }
 });
 
 const ICON_SIZES = ['16', '32', '48', '128'];
