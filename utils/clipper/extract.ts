@@ -7,7 +7,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ClipPayload, HighlightTarget } from '@/utils/shared/api-types';
 import type { ClipperResult, TabClip } from '@/utils/shared/protocol';
-import { urlVerdict, wordedClip, type ClipRefusal } from '@/utils/shared/clippable';
+import { pageVerdict, wordedClip, type ClipRefusal } from '@/utils/shared/clippable';
 import { resolveWebUrl } from '@/utils/shared/sanitize-rules';
 import { sanitizeContent, truncateContent } from './sanitize-clip';
 import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
@@ -100,7 +100,7 @@ export type ExtractResult =
   | {
       ok: false;
       reason: NoArticleReason;
-      /** For logs and tests; users see NO_ARTICLE_MESSAGE. */
+      /** For logs and tests (the error, or the text's length in characters); users see NO_ARTICLE_MESSAGE. */
       detail: string;
     };
 
@@ -282,14 +282,14 @@ export function extractArticle(doc: Document, url: string, page?: PageMetadata, 
     return {
       ok: false,
       reason: 'too-short',
-      detail: `Only ${textLength} characters of text; an article has at least ${MIN_ARTICLE_CHARS}.`,
+      detail: `${textLength} characters`,
     };
   }
   if (!readerable && !doubtfulPageIsArticle(root, doc, textLength, MIN_DOUBTFUL_ARTICLE_CHARS, MIN_DOUBTFUL_PROSE_CHARS)) {
     return {
       ok: false,
       reason: 'not-readerable',
-      detail: `The page does not look like an article and has only ${textLength} characters of text (at least ${MIN_DOUBTFUL_ARTICLE_CHARS} needed).`,
+      detail: `${textLength} characters`,
     };
   }
 
@@ -337,7 +337,7 @@ export function clipPage(
   selected: DocumentFragment | null = null,
   quote: HighlightTarget | null = null,
 ): ClipperResult {
-  let where = urlVerdict(url);
+  let where = pageVerdict(url);
   if (where.clippable && doc.contentType === 'application/pdf') where = { clippable: false, reason: 'pdf', saveAsLink: true };
   // saveAsLink holds exactly for http(s) pages: only those have an address the group can open.
   const meta = where.clippable || where.saveAsLink ? readPageMetadata(doc, url) : null;

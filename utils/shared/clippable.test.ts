@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NO_ARTICLE_MESSAGE, clippableUrl, refusalMessage, urlVerdict, wordedClip, type UnclippableReason } from './clippable';
+import { NO_ARTICLE_MESSAGE, clippableUrl, pageVerdict, refusalMessage, urlVerdict, wordedClip, type UnclippableReason } from './clippable';
 
 describe('clippableUrl', () => {
   test.each([
@@ -51,7 +51,15 @@ describe('clippableUrl', () => {
     expect(messages.size).toBe(new Set(table.map(([, reason]) => reason)).size);
   });
 
-  test('urlVerdict (what the clipper asks) is clippableUrl without the words', () => {
+  test('pageVerdict (what the clipper checks of the page it runs in) agrees with urlVerdict on every page it can be injected into', () => {
+    const pages = ['https://example.com/2024/an-essay', 'http://example.com/a.PDF?x=1', 'file:///home/ada/a.html', 'data:text/html,x'];
+    for (const url of [...pages, 'blob:https://example.com/1', 'ftp://example.com/a', 'not a url'])
+      expect(pageVerdict(url)).toEqual(urlVerdict(url));
+    // Pages a browser never injects into get the general answer.
+    expect(pageVerdict('chrome://settings')).toEqual({ clippable: false, reason: 'not-web', saveAsLink: false });
+  });
+
+  test('urlVerdict (what the background asks before injecting) is clippableUrl without the words', () => {
     for (const url of ['https://example.com/2024/an-essay', undefined, ...table.map(([u]) => u)]) {
       const { message: _message, ...verdict } = clippableUrl(url) as { message?: string };
       expect(urlVerdict(url)).toEqual(verdict);

@@ -114,16 +114,33 @@ export function urlVerdict(url: string | null | undefined): UrlVerdict {
     return refuse('no-address');
   }
   const scheme = parsed.protocol.toLowerCase();
-  if (scheme === 'http:' || scheme === 'https:') {
-    if (isWebStore(parsed)) return refuse('web-store', true);
-    if (parsed.pathname.toLowerCase().endsWith('.pdf')) return refuse('pdf', true);
-    return { clippable: true, saveAsLink: true };
-  }
+  if (scheme === 'http:' || scheme === 'https:') return isWebStore(parsed) ? refuse('web-store', true) : pageVerdict(parsed.href);
   if (EXTENSION_SCHEMES.has(scheme)) return parsed.hostname === CHROME_PDF_VIEWER ? refuse('pdf') : refuse('extension-page');
   if (BROWSER_SCHEMES.has(scheme)) return refuse('browser-page');
-  if (scheme === 'file:') return refuse('local-file');
-  if (scheme === 'data:' || scheme === 'blob:') return refuse('no-web-address');
-  return refuse('not-web');
+  return pageVerdict(parsed.href);
+}
+
+/**
+ * What the clipper checks of the page it was injected into: browsers never let it into their
+ * own, extension or add-on store pages (the background refused those from the tab's address
+ * before injecting), so only the scheme and a PDF's address are left to tell. Kept this small
+ * because the clipper is injected on every clip.
+ */
+export function pageVerdict(url: string): UrlVerdict {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { clippable: false, reason: 'no-address', saveAsLink: false };
+  }
+  const scheme = parsed.protocol.toLowerCase();
+  if (scheme !== 'http:' && scheme !== 'https:') {
+    const reason = scheme === 'file:' ? 'local-file' : scheme === 'data:' || scheme === 'blob:' ? 'no-web-address' : 'not-web';
+    return { clippable: false, reason, saveAsLink: false };
+  }
+  return parsed.pathname.toLowerCase().endsWith('.pdf')
+    ? { clippable: false, reason: 'pdf', saveAsLink: true }
+    : { clippable: true, saveAsLink: true };
 }
 
 /** The clipper's result with its refusal in words: the TabClip the background hands on. */
