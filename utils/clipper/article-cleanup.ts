@@ -131,13 +131,23 @@ const proseLength = (el: Element): number =>
 export function removeBoilerplate(root: Element, rules: Rules = ALL_RULES): number {
   if (!on(rules, 'boilerplate')) return 0;
   const total = proseLength(root);
-  const unlinked = on(rules, 'boilerplate-text-share') ? unlinkedLength(root) : 0;
-  const byText = total < unlinked * PARAGRAPH_SHARE;
+  // A box is kept for its share of the text when the paragraphs hold under PARAGRAPH_SHARE of
+  // root's text outside links and the box half of it, so over twice the paragraphs' text: the
+  // box's own lengths rule most boxes out before root's text, slow to measure on a whole page,
+  // is measured (once, when first needed).
+  let unlinked: number | undefined;
+  const heldByText = (el: Element): boolean => {
+    if (!on(rules, 'boilerplate-text-share') || (el.textContent ?? '').length <= 2 * total) return false;
+    const own = unlinkedLength(el);
+    if (own <= 2 * total) return false;
+    unlinked ??= unlinkedLength(root);
+    return total < unlinked * PARAGRAPH_SHARE && own * 2 >= unlinked;
+  };
   let removed = 0;
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (!isFurniture(el, rules) || !root.contains(el)) continue;
     if (total > 0 && proseLength(el) * 2 >= total) continue;
-    if (byText && unlinkedLength(el) * 2 >= unlinked && fired(rules, 'boilerplate-text-share')) continue;
+    if (heldByText(el) && fired(rules, 'boilerplate-text-share')) continue;
     el.parentNode?.removeChild(el);
     fired(rules, 'boilerplate');
     removed++;
