@@ -26,7 +26,7 @@ import { extractArticle } from '../../utils/clipper/extract.ts';
 import { RULES, type Rule, type Rules } from '../../utils/clipper/rules.ts';
 import { decode } from './decode.ts';
 import { devSetDir } from './shared-fixtures.ts';
-import { foldReport, siteOf, type FoldPage } from './folds.ts';
+import { foldReport, siteOf, targetLines, type FoldPage } from './folds.ts';
 
 interface Case {
   url: string;
@@ -197,8 +197,8 @@ function main(): void {
     const step = entries.length / sample;
     entries = Array.from({ length: sample }, (_, i) => entries[Math.floor(i * step)]!);
   }
-  if (entries.length < Object.keys(cases).length)
-    console.log(`Subset: ${entries.length} of ${Object.keys(cases).length} pages (not the corpus figures)`);
+  const subset = entries.length < Object.keys(cases).length;
+  if (subset) console.log(`Subset: ${entries.length} of ${Object.keys(cases).length} pages (not the corpus figures)`);
   const pages: PageResult[] = [];
   const started = performance.now();
   const folds = args.includes('--folds');
@@ -251,14 +251,16 @@ function main(): void {
   }
   console.log(table(rows, (i) => i > 0));
 
+  const foldPages: FoldPage[] = pages.map((p) => ({
+    id: p.id,
+    site: siteOf(p.url),
+    extract: p.extract.counts,
+    readability: p.readability.counts,
+    without: p.without ?? {},
+  }));
+  const [extractCounts, readabilityCounts] = overall;
+  if (!subset) console.log(`\n${targetLines(extractCounts!, readabilityCounts!, folds ? foldPages : undefined).join('\n')}`);
   if (folds) {
-    const foldPages: FoldPage[] = pages.map((p) => ({
-      id: p.id,
-      site: siteOf(p.url),
-      extract: p.extract.counts,
-      readability: p.readability.counts,
-      without: p.without ?? {},
-    }));
     console.log(`\n${foldReport(foldPages, RULES)}`);
   }
 

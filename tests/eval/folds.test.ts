@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldOf, siteOf, verdicts, type Counts, type FoldPage } from './folds';
+import { foldOf, siteOf, targetLines, verdicts, type Counts, type FoldPage } from './folds';
 
 describe('siteOf (the unit the folds split by)', () => {
   test.each([
@@ -56,5 +56,29 @@ describe('verdicts', () => {
     const [v] = verdicts(pages, ['appeal-copyright']);
     expect(v!.overall).toBeGreaterThan(0);
     expect(v!.keep).toBe(false);
+  });
+});
+
+describe('targetLines', () => {
+  const c = (tp: number, fp: number, fn: number): Counts => ({ tp, fp, fn, tn: 0 });
+  const sites = Array.from({ length: 40 }, (_, i) => `t${i}.example`);
+  const perFold = (gain: (fold: number) => boolean): FoldPage[] =>
+    [0, 1, 2, 3, 4].map((fold) => {
+      const site = sites.find((s) => foldOf(s) === fold)!;
+      return { id: site, site, extract: gain(fold) ? c(10, 0, 0) : c(9, 1, 1), readability: c(9, 1, 1), without: {} };
+    });
+
+  test('says whether the development-set F1 reaches its target', () => {
+    expect(targetLines(c(93, 7, 7), c(80, 20, 20))[0]).toBe('Target: development-set F1 ≥ 0.930: 0.930, met');
+    expect(targetLines(c(92, 8, 8), c(80, 20, 20))[0]).toBe('Target: development-set F1 ≥ 0.930: 0.920, NOT MET');
+  });
+
+  test('with folds, prints each fold’s gain over plain Readability against the unseen-site target, its least deciding', () => {
+    const all = perFold(() => true);
+    expect(targetLines(c(50, 0, 0), c(45, 5, 5), all)[1]).toMatch(/least \+0\.100, met on this set/);
+    const one = perFold((fold) => fold !== 3);
+    expect(targetLines(c(50, 0, 0), c(45, 5, 5), one)[1]).toMatch(
+      /\+0\.100, \+0\.100, \+0\.100, \+0\.000, \+0\.100; least \+0\.000, NOT MET/,
+    );
   });
 });
