@@ -27,8 +27,10 @@ describe('bench report', () => {
     expect(o.medianPageRunRatio).toBe(1.5);
     expect(overall([pageFigures(timing('c'))]).medianPageRunRatio).toBeNull();
     expect(overallTable(o)).toMatch(
-      /per click \(the budget line\): median per-page ratio 2\.00x[\s\S]*extraction only: median per-page ratio 1\.50x/,
+      /per click \(the budget line\): median per-page ratio 2\.00x \(budget 1\.3x, ceiling 2x\) {2}OVER BUDGET;[\s\S]*extraction only: median per-page ratio 1\.50x/,
     );
+    const slower = overall([pageFigures(timing('d', { clipper: [5], readability: [2] }))]);
+    expect(overallTable(slower)).toMatch(/median per-page ratio 2\.50x \(budget 1\.3x, ceiling 2x\) {2}OVER CEILING;/);
   });
 
   it('counts a clipper that threw as a failure, one that declined the page as declined, and leaves untimed and baseline pages out of the figures', () => {
