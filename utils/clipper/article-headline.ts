@@ -35,7 +35,9 @@ export function titleHeading(doc: Document): Element | null {
 export function headlineBox(doc: Document): Element | null {
   const heading = titleHeading(doc);
   for (let box = heading?.parentElement; box && box !== doc.body; box = box.parentElement) {
-    if (squash(box.textContent).length * (1 - linkShare(box)) >= MIN_BOX_TEXT) return box;
+    // The text's length first: the links are counted only in a box long enough without them.
+    const length = squash(box.textContent).length;
+    if (length >= MIN_BOX_TEXT && length * (1 - linkShare(box)) >= MIN_BOX_TEXT) return box;
   }
   return null;
 }
