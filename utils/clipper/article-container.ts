@@ -116,17 +116,23 @@ export function coverage(el: Element, text: string): number {
  */
 const NOT_ARTICLE = 'aside, footer, nav, form, fieldset, button, input, select, textarea, iframe';
 
-/** A copy of `el` (an element of `doc`) in a copy of `doc`, without NOT_ARTICLE, to become the article's content. */
-export function isolate(doc: Document, el: Element): Element {
+/** `el`'s counterpart in `copy`, a clone of `el`'s document, found by its path of child indexes. */
+export function counterpart(copy: Document, el: Element): Node | undefined {
   // The path runs over child nodes from the document itself: on a malformed page the parser's
   // root element need not be <html> (stray markup before it), so documentElement is no anchor.
   const path: number[] = [];
   for (let node: Node = el; node.parentNode; node = node.parentNode) {
     path.unshift(Array.prototype.indexOf.call(node.parentNode.childNodes, node));
   }
-  const copy = doc.cloneNode(true) as Document;
   let target: Node | undefined = copy;
   for (const index of path) target = target?.childNodes[index];
+  return target;
+}
+
+/** A copy of `el` (an element of `doc`) in a copy of `doc`, without NOT_ARTICLE, to become the article's content. */
+export function isolate(doc: Document, el: Element): Element {
+  const copy = doc.cloneNode(true) as Document;
+  const target = counterpart(copy, el);
   const holder = copy.createElement('div');
   if (target) holder.appendChild(target);
   for (const el of Array.from(holder.querySelectorAll(NOT_ARTICLE))) el.parentNode?.removeChild(el);

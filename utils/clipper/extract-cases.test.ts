@@ -405,3 +405,39 @@ describe('regression: an article split across page-builder rows is clipped whole
     expect(read(['stated-whole'])).not.toContain(closing[0]);
   });
 });
+
+describe('regression: Readability reads a block away from the page’s headline', () => {
+  // Readability scores a paragraph by its commas: a delivery note full of them outscores the
+  // article's plain sentences. The article is in the box around the heading
+  // that carries the page's title.
+  const plain = (i: number) =>
+    `<p>Part ${i} of the description tells the members where the region lies and which grapes grow there ` +
+    'on the slopes above the river and how long the red wines rest in the cellars before they are sold to the shops in town ' +
+    'and to the members of the club who order them for the next meeting.</p>';
+  const towns = (what: string) => `<p>${what}: ${Array.from({ length: 30 }, (_, i) => `town ${i}`).join(', ')}, by van.</p>`;
+  const page = (away: string) =>
+    '<!DOCTYPE html><html><head><title>Rioja, Spain - The Wine Club</title></head><body>' +
+    `<div class="one"><div class="col"><div class="page-header"><h1>Rioja, Spain</h1></div>${plain(1)}${plain(2)}</div></div>` +
+    `<div class="two">${away}</div></body></html>`;
+  const read = (html: string, off: Rule[] = []) =>
+    plainText(article(extractArticle(parse(html), 'https://club.example/rioja', undefined, { off: new Set(off) })).content_html ?? '');
+
+  const note = page(`<div id="info">${towns('We deliver to')}</div>`);
+
+  test('plain Readability reads the comma-rich note (what the rule is for)', () => {
+    expect(new Readability(parse(note)).parse()?.textContent).not.toContain('Part 1 of the description');
+  });
+
+  test('regression: the text under the title heading is clipped, not the delivery note elsewhere', () => {
+    const text = read(note);
+    expect(text).toContain('Part 1 of the description');
+    expect(text).toContain('Part 2 of the description');
+    expect(text).not.toContain('We deliver to');
+    expect(read(note, ['headline-box'])).not.toContain('Part 1 of the description');
+  });
+
+  test('regression: a reading that shares a paragraph with the headline’s box stays (the article goes on below it)', () => {
+    const near = note.replace('<div id="info">', `<div id="info">${plain(1)}`);
+    expect(read(near)).toBe(read(near, ['headline-box']));
+  });
+});

@@ -14,8 +14,9 @@ import { MAX_STORED_CONTENT_BYTES } from '@/utils/shared/api-types';
 import { promoteLazyImages } from './lazy-images';
 import { removeBoilerplate, removeTeaserLines } from './article-cleanup';
 import { jsonLdArticleBody, paragraphsFrom } from './json-ld-body';
-import { doubtfulPageIsArticle, linkShare } from './article-shape';
-import { coverage, isolate, markedArticleBody, soleArticle } from './article-container';
+import { doubtfulPageIsArticle, linkShare, proseChars } from './article-shape';
+import { counterpart, coverage, isolate, markedArticleBody, soleArticle } from './article-container';
+import { headlineBox } from './article-headline';
 import { ALL_RULES, fired, on, type Rules } from './rules';
 import { standfirst } from './article-lede';
 import { trimEdges } from './article-edges';
@@ -76,6 +77,13 @@ const WHOLE = 0.8;
 const INSIDE = 0.9;
 const MAX_WHOLE_LINK_SHARE = 0.1;
 const MAX_STATED_LINK_SHARE = 0.25;
+/**
+ * A reading holding under AWAY of its paragraphs in the box around the page's title heading is
+ * elsewhere (a footer, a shipping note, a sidebar, another article of a list): the box read alone
+ * replaces it when it gives MIN_FOCUSED_SHARE of the reading's prose, so a header box holding a
+ * long standfirst never replaces the article's body below it.
+ */
+const AWAY = 0.1;
 /** JSON-LD's articleBody replaces Readability's text when Readability has less than this share of it. */
 const JSON_LD_SHARE = 0.5;
 
@@ -208,6 +216,24 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
             : 'marked-body',
       );
     break;
+  }
+  // Readability's reading is away from the page's headline (a footer, a shipping note): the headline's box read alone.
+  const box = on(rules, 'headline-box') && parsed?.content ? headlineBox(doc) : null;
+  if (box && coverage(parsed!.content!, box.textContent ?? '') < AWAY) {
+    const alone = copy();
+    const target = counterpart(alone, box);
+    if (alone.body && target) {
+      alone.body.replaceChildren(target);
+      removeBoilerplate(alone.body, rules);
+      const near = readability(alone);
+      if (
+        near?.content &&
+        linkShare(near.content) < MAX_STATED_LINK_SHARE &&
+        textOf(near) >= proseChars(parsed!.content!) * MIN_FOCUSED_SHARE &&
+        fired(rules, 'headline-box')
+      )
+        parsed = { ...parsed!, content: near.content };
+    }
   }
   if (parsed?.content) removeBoilerplate(parsed.content, rules);
   const stated = on(rules, 'json-ld-body') ? jsonLdArticleBody(doc) : null;

@@ -56,7 +56,9 @@ export type Rule =
   /** The same, found as the block after the headline that holds the page's description. */
   | 'standfirst-description'
   /** A furniture-named box holding half the page's text outside links (not only in <p>) stays. */
-  | 'boilerplate-text-share';
+  | 'boilerplate-text-share'
+  /** The box around the page's title heading, read alone when Readability's reading is away from it. */
+  | 'headline-box';
 
 export const RULES: readonly Rule[] = [
   'plain-check',
@@ -85,6 +87,7 @@ export const RULES: readonly Rule[] = [
   'standfirst',
   'standfirst-description',
   'boilerplate-text-share',
+  'headline-box',
 ];
 
 export interface Rules {
