@@ -17,7 +17,6 @@ const MIN_LEDE = 40;
 const MAX_LEDE = 800;
 /** How far up from the headline the standfirst may sit (its box, the header, the article). */
 const LEVELS = 2;
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 function namedLede(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
@@ -49,9 +48,10 @@ export function standfirst(doc: Document, content: string, rules: Rules = ALL_RU
   let scope: Element = h1;
   for (let i = 0; i < LEVELS && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
   const have = squash(content);
-  for (const el of Array.from(scope.querySelectorAll('p, div, h2, span, section'))) {
+  // Document order, counted here: linkedom's compareDocumentPosition compares depths, not positions.
+  const blocks = Array.from(scope.querySelectorAll('h1, p, div, h2, span, section'));
+  for (const el of blocks.slice(blocks.indexOf(h1) + 1)) {
     // The cheap tests first: most blocks are neither named nor the description.
-    if (!(h1.compareDocumentPosition(el) & FOLLOWING)) continue;
     const named = on(rules, 'standfirst') && namedLede(el);
     if (!named && !described) continue;
     const text = squash(el.textContent);
