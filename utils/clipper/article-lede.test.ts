@@ -44,4 +44,8 @@ describe('standfirst', () => {
     // And a lede deeper than the headline but before it is still not taken.
     expect(standfirst(page(`<header><div><p class="lead">${LEDE}</p></div><h1>T</h1></header>`), '')).toBeNull();
   });
+
+  test('regression: the description in an <h3> under the headline is the standfirst', () => {
+    expect(standfirst(page(`<div><h1>T</h1><h3>${LEDE}</h3></div><p>Body.</p>`), 'Body.', undefined, LEDE)).toBe(LEDE);
+  });
 });

@@ -17,6 +17,8 @@ const MIN_LEDE = 40;
 const MAX_LEDE = 800;
 /** How far up from the headline the standfirst may sit (its box, the header, the article). */
 const LEVELS = 2;
+/** How far up a block holding the page's description may sit (page builders nest the header deeper). */
+const FAR_LEVELS = 5;
 
 function namedLede(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
@@ -36,23 +38,42 @@ function insideFurniture(el: Element, scope: Element, rules: Rules): boolean {
 }
 
 /**
- * The page's standfirst text when it follows the first headline closely and `content` lacks it:
+ * The page's standfirst text when it follows the headline closely and `content` lacks it:
  * a block named as one, or one whose text is the page's own description (meta description,
- * which publishers fill with the standfirst), whatever its name ("article-teaser").
+ * which publishers fill with the standfirst), whatever its name ("article-teaser"). The
+ * headline is the first <h1> matching `title` (Readability's), else the first <h1>.
  */
-export function standfirst(doc: Document, content: string, rules: Rules = ALL_RULES, description?: string | null): string | null {
+export function standfirst(
+  doc: Document,
+  content: string,
+  rules: Rules = ALL_RULES,
+  description?: string | null,
+  title?: string | null,
+): string | null {
   const described = on(rules, 'standfirst-description') ? squash(description) : '';
   if (!on(rules, 'standfirst') && !described) return null;
-  const h1 = doc.body?.querySelector('h1');
+  const h1s = Array.from(doc.body?.querySelectorAll('h1') ?? []);
+  // The headline: the first <h1> holding the title's first part (or held by it, as most of it), not an empty one or the site's name.
+  const t = squash(title).split(/ [|/–—-] /)[0]!;
+  const headline = (h: Element): boolean => {
+    const x = squash(h.textContent);
+    return !!x && !!t && (x.includes(t) || (t.includes(x) && x.length * 2 > t.length));
+  };
+  const h1 = (on(rules, 'standfirst-headline') && h1s.find(headline)) || h1s[0];
   if (!h1) return null;
+  let near: Element = h1;
   let scope: Element = h1;
-  for (let i = 0; i < LEVELS && scope.parentElement && scope.parentElement !== doc.body; i++) scope = scope.parentElement;
+  const levels = described && on(rules, 'standfirst-far') ? FAR_LEVELS : LEVELS;
+  for (let i = 0; i < levels && scope.parentElement && scope.parentElement !== doc.body; i++) {
+    scope = scope.parentElement;
+    if (i < LEVELS) near = scope;
+  }
   const have = squash(content);
   // Document order, counted here: linkedom's compareDocumentPosition compares depths, not positions.
-  const blocks = Array.from(scope.querySelectorAll('h1, p, div, h2, span, section'));
+  const blocks = Array.from(scope.querySelectorAll('h1, p, div, h2, h3, span, section'));
   for (const el of blocks.slice(blocks.indexOf(h1) + 1)) {
     // The cheap tests first: most blocks are neither named nor the description.
-    const named = on(rules, 'standfirst') && namedLede(el);
+    const named = on(rules, 'standfirst') && near.contains(el) && namedLede(el);
     if (!named && !described) continue;
     const text = squash(el.textContent);
     if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
@@ -63,6 +84,8 @@ export function standfirst(doc: Document, content: string, rules: Rules = ALL_RU
       if (rule === 'standfirst') return null;
       continue;
     }
+    if (h1 !== h1s[0]) fired(rules, 'standfirst-headline');
+    if (!near.contains(el)) fired(rules, 'standfirst-far');
     return fired(rules, rule) && text;
   }
   return null;

@@ -55,6 +55,10 @@ export type Rule =
   | 'standfirst'
   /** The same, found as the block after the headline that holds the page's description. */
   | 'standfirst-description'
+  /** The standfirst's headline is the first <h1> holding the title, not an empty one or the site's name before it. */
+  | 'standfirst-headline'
+  /** The block holding the description may sit up to five levels above the headline (page builders' headers). */
+  | 'standfirst-far'
   /** A furniture-named box holding half the page's text outside links (not only in <p>) stays. */
   | 'boilerplate-text-share';
 
@@ -84,6 +88,8 @@ export const RULES: readonly Rule[] = [
   'keep-article-lists',
   'standfirst',
   'standfirst-description',
+  'standfirst-headline',
+  'standfirst-far',
   'boilerplate-text-share',
 ];
 
