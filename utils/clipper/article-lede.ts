@@ -19,6 +19,8 @@ const MAX_LEDE = 800;
 const LEVELS = 2;
 /** How far up a block holding the page's description may sit (page builders nest the header deeper). */
 const FAR_LEVELS = 5;
+/** How many first characters a block shares with the page's description to be its standfirst. */
+const PREFIX = 80;
 
 function namedLede(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
@@ -69,18 +71,27 @@ export function standfirst(
     if (i < LEVELS) near = scope;
   }
   const have = squash(content);
+  const start = on(rules, 'standfirst-prefix') && described.length >= PREFIX ? described.slice(0, PREFIX) : '';
   // Document order, counted here: linkedom's compareDocumentPosition compares depths, not positions.
-  const blocks = Array.from(scope.querySelectorAll('h1, p, div, h2, h3, span, section'));
+  const blocks = Array.from(scope.querySelectorAll('h1, p, div, h2, h3, span, section, li'));
   for (const el of blocks.slice(blocks.indexOf(h1) + 1)) {
     // The cheap tests first: most blocks are neither named nor the description.
     const named = on(rules, 'standfirst') && near.contains(el) && namedLede(el);
     if (!named && !described) continue;
     const text = squash(el.textContent);
     if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
-    const rule = named ? 'standfirst' : text === described ? 'standfirst-description' : null;
+    // A description cut short, or told a little differently: the same first PREFIX characters, in the innermost block holding them.
+    const begins = (e: Element): boolean => squash(e.textContent).slice(0, PREFIX) === start;
+    const rule = named
+      ? 'standfirst'
+      : text === described
+        ? 'standfirst-description'
+        : start && begins(el) && !Array.from(el.children).some(begins)
+          ? 'standfirst-prefix'
+          : null;
     if (!rule || insideFurniture(el, scope, rules)) continue;
     // A description the content holds already may be its first paragraph: look on for a named standfirst.
-    if (have.includes(text)) {
+    if (have.includes(text) || (rule === 'standfirst-prefix' && have.includes(start))) {
       if (rule === 'standfirst') return null;
       continue;
     }

@@ -376,6 +376,18 @@ describe('regression: the standfirst under the real headline, and deeper in a pa
     expect(clipText(html).startsWith(lede)).toBe(true);
     expect(clipText(html, ['standfirst-far'])).not.toContain(lede);
   });
+
+  test('regression: a standfirst the description cuts short (its first 80 characters) is kept, the innermost block only', () => {
+    // Descriptions are cut at a length or typed with other dashes; the standfirst shows the whole text.
+    const whole = `${lede} The list of the season – six novels and a memoir – is on the notice board.`;
+    const html = page(
+      `<section class="head"><div><h1>Spring meeting</h1><div class="x"><p>${whole}</p><span>12.03.2024</span></div></div></section>`,
+    );
+    const text = clipText(html);
+    expect(text.startsWith(whole)).toBe(true);
+    expect(text).not.toContain('12.03.2024');
+    expect(clipText(html, ['standfirst-prefix'])).not.toContain('six novels');
+  });
 });
 
 describe('regression: a furniture-named box holding most of the page’s text outside <p> stays', () => {

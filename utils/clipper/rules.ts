@@ -59,6 +59,8 @@ export type Rule =
   | 'standfirst-headline'
   /** The block holding the description may sit up to five levels above the headline (page builders' headers). */
   | 'standfirst-far'
+  /** The same, found as the innermost block after the headline sharing the description's first 80 characters. */
+  | 'standfirst-prefix'
   /** A furniture-named box holding half the page's text outside links (not only in <p>) stays. */
   | 'boilerplate-text-share';
 
@@ -90,6 +92,7 @@ export const RULES: readonly Rule[] = [
   'standfirst-description',
   'standfirst-headline',
   'standfirst-far',
+  'standfirst-prefix',
   'boilerplate-text-share',
 ];
 
