@@ -19,6 +19,7 @@ const MAX_LEDE = 800;
 const LEVELS = 2;
 /** How far up a block holding the page's description may sit (page builders nest the header deeper). */
 const FAR_LEVELS = 5;
+const FAR_BLOCKS = 40;
 /** How many first characters a block shares with the page's description to be its standfirst. */
 const PREFIX = 80;
 
@@ -32,6 +33,18 @@ function namedLede(el: Element): boolean {
       .split('-')
       .some((word) => LEDE_WORDS.test(word)),
   );
+}
+
+const BLOCK = /^(?:h1|p|div|h2|h3|span|section|li)$/;
+
+/**
+ * The element after `el` in document order inside `scope`, walked from the headline so that a wide
+ * scope costs only the blocks read (linkedom's compareDocumentPosition compares depths, not positions).
+ */
+function following(el: Element, scope: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let n: Element | null = el; n && n !== scope; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
+  return null;
 }
 
 function insideFurniture(el: Element, scope: Element, rules: Rules): boolean {
@@ -72,21 +85,25 @@ export function standfirst(
   }
   const have = squash(content);
   const start = on(rules, 'standfirst-prefix') && described.length >= PREFIX ? described.slice(0, PREFIX) : '';
-  // Document order, counted here: linkedom's compareDocumentPosition compares depths, not positions.
-  const blocks = Array.from(scope.querySelectorAll('h1, p, div, h2, h3, span, section, li'));
-  for (const el of blocks.slice(blocks.indexOf(h1) + 1)) {
+  let far = 0;
+  for (let el = following(h1, scope); el; el = following(el, scope)) {
+    if (!BLOCK.test(el.localName)) continue;
+    const isNear = near.contains(el);
+    // Past the headline's own box, only the next FAR_BLOCKS blocks: a standfirst follows its headline.
+    if (!isNear && ++far > FAR_BLOCKS) break;
     // The cheap tests first: most blocks are neither named nor the description.
-    const named = on(rules, 'standfirst') && near.contains(el) && namedLede(el);
-    if (!named && !described) continue;
+    const named = on(rules, 'standfirst') && isNear && namedLede(el);
+    // The description is looked for in innermost blocks only (not a box holding it and a date line), and
+    // reading every box's text is slow on a wide scope.
+    if (!named && (!described || el.querySelector('p, div, h2, h3, section, li'))) continue;
     const text = squash(el.textContent);
     if (text.length < MIN_LEDE || text.length > MAX_LEDE) continue;
-    // A description cut short, or told a little differently: the same first PREFIX characters, in the innermost block holding them.
-    const begins = (e: Element): boolean => squash(e.textContent).slice(0, PREFIX) === start;
+    // A description cut short, or told a little differently: the same first PREFIX characters.
     const rule = named
       ? 'standfirst'
       : text === described
         ? 'standfirst-description'
-        : start && begins(el) && !Array.from(el.children).some(begins)
+        : start && text.startsWith(start)
           ? 'standfirst-prefix'
           : null;
     if (!rule || insideFurniture(el, scope, rules)) continue;
@@ -96,7 +113,7 @@ export function standfirst(
       continue;
     }
     if (h1 !== h1s[0]) fired(rules, 'standfirst-headline');
-    if (!near.contains(el)) fired(rules, 'standfirst-far');
+    if (!isNear) fired(rules, 'standfirst-far');
     return fired(rules, rule) && text;
   }
   return null;
