@@ -167,6 +167,14 @@ describe('trimEdges', () => {
     expect(squash(after)).not.toContain('Dichter und Denker');
   });
 
+  test('regression: a rule line in a box of its own separates the site’s list too (document order, not depth)', () => {
+    // linkedom's compareDocumentPosition compares depths: the <hr> one box deeper than the prose did not count as between.
+    const items = `<ul><li><a href="/p/1">Dichter und Denker</a></li></ul>`;
+    const r = root(`${para(1)}<div><hr></div><p><strong>Verwandte Artikel:</strong></p>${items}<p><strong>Externe Links:</strong></p>`);
+    trimEdges(r);
+    expect(squash(r)).not.toContain('Dichter und Denker');
+  });
+
   test('regression: a link-heavy row of a timeline after the prose stays ("2008-2012 100 Folgen von <link>"); a lone link line there goes', () => {
     const row = (when: string, what: string) => `<p><strong>${when}</strong><br>${what}</p>`;
     const r = root(

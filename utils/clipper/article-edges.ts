@@ -132,12 +132,13 @@ const PHOTO_CREDIT =
 /** A caption holding a photo credit; captions that only describe the picture stay. */
 const isCreditCaption = (b: Block): boolean => b.el.localName === 'figcaption' && CREDIT.test(b.text);
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, which linkedom does not define on Node
-/** Whether a rule line or heading stands between `from` and `to` inside `container`: `to` is in another section. */
+/**
+ * Whether a rule line or heading stands between `from` and `to` inside `container`: `to` is in another section.
+ * Document order counted here: linkedom's compareDocumentPosition compares depths, not positions.
+ */
 function separated(container: Element, from: Element, to: Element): boolean {
-  return Array.from(container.querySelectorAll('hr, h1, h2, h3, h4, h5, h6')).some(
-    (s) => !!(from.compareDocumentPosition(s) & FOLLOWING) && !!(s.compareDocumentPosition(to) & FOLLOWING) && !s.contains(to),
-  );
+  const all = Array.from(container.querySelectorAll('*'));
+  return all.slice(all.indexOf(from) + 1, all.indexOf(to)).some((s) => /^(?:hr|h[1-6])$/.test(s.localName) && !s.contains(to));
 }
 
 /**

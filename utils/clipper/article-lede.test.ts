@@ -35,4 +35,17 @@ describe('standfirst', () => {
     const far = `<div><div><div class="story-headline"><h1>T</h1></div></div><aside><div><p class="standfirst">${LEDE}</p></div></aside></div>`;
     expect(standfirst(page(far), '')).toBeNull();
   });
+
+  test('regression: a standfirst after the headline but shallower than it is found (document order, not depth)', () => {
+    // The headline sits a box deeper than the lede: a depth comparison (linkedom's
+    // compareDocumentPosition) took the lede for one before the headline.
+    const doc = page(`<header class="top"><div><h1>Library stays</h1></div><p class="lead">${LEDE}</p></header><p>Body.</p>`);
+    expect(standfirst(doc, 'Body.')).toBe(LEDE);
+    // And a lede deeper than the headline but before it is still not taken.
+    expect(standfirst(page(`<header><div><p class="lead">${LEDE}</p></div><h1>T</h1></header>`), '')).toBeNull();
+  });
+
+  test('regression: the description in an <h3> under the headline is the standfirst', () => {
+    expect(standfirst(page(`<div><h1>T</h1><h3>${LEDE}</h3></div><p>Body.</p>`), 'Body.', undefined, LEDE)).toBe(LEDE);
+  });
 });

@@ -346,6 +346,50 @@ describe('regression: the standfirst that is the page’s own description, whate
   });
 });
 
+describe('regression: the standfirst under the real headline, and deeper in a page builder’s header', () => {
+  const lede = 'The club meets in the library this spring, and the autumn list is chosen by the members themselves.';
+  const body = Array.from(
+    { length: 6 },
+    (_, i) => `<p>Paragraph ${i} of the report, with commas, says who came, what was read, and why.</p>`,
+  ).join('');
+  const page = (head: string) =>
+    `<!DOCTYPE html><html><head><title>Spring meeting | Reading news | Club</title><meta name="description" content="${lede}"></head><body>` +
+    `${head}<section class="text"><div class="wrapper">${body}</div></section></body></html>`;
+  const clipText = (html: string, off: Rule[] = []) => {
+    const r = extractArticle(parse(html), 'https://club.example/spring', undefined, { off: new Set(off) });
+    return r.ok ? plainText(r.clip.content_html ?? '') : '';
+  };
+
+  test('regression: the headline is the <h1> holding the title, not the site’s name or an empty <h1> before it', () => {
+    // A site name in the first <h1> (a logo) put the search for the standfirst around the logo.
+    const html = page(
+      `<div class="site"><h1 class="logo"><a href="/">Club</a></h1></div>` +
+        `<section class="head"><div><h1>Spring meeting</h1><p class="x">${lede}</p></div></section>`,
+    );
+    expect(clipText(html).startsWith(lede)).toBe(true);
+    expect(clipText(html, ['standfirst-headline'])).not.toContain(lede);
+  });
+
+  test('regression: the description’s block four boxes above the headline is the standfirst', () => {
+    // Page builders nest the headline in boxes of their own; the standfirst is a sibling of the outer one.
+    const html = page(`<div class="hero"><div><div><div><h1>Spring meeting</h1></div></div></div><p class="x">${lede}</p></div>`);
+    expect(clipText(html).startsWith(lede)).toBe(true);
+    expect(clipText(html, ['standfirst-far'])).not.toContain(lede);
+  });
+
+  test('regression: a standfirst the description cuts short (its first 80 characters) is kept, the innermost block only', () => {
+    // Descriptions are cut at a length or typed with other dashes; the standfirst shows the whole text.
+    const whole = `${lede} The list of the season – six novels and a memoir – is on the notice board.`;
+    const html = page(
+      `<section class="head"><div><h1>Spring meeting</h1><div class="x"><p>${whole}</p><span>12.03.2024</span></div></div></section>`,
+    );
+    const text = clipText(html);
+    expect(text.startsWith(whole)).toBe(true);
+    expect(text).not.toContain('12.03.2024');
+    expect(clipText(html, ['standfirst-prefix'])).not.toContain('six novels');
+  });
+});
+
 describe('regression: a furniture-named box holding most of the page’s text outside <p> stays', () => {
   // A live ticker is named "…-comments" and holds its entries in <div>s: no paragraph text, so
   // the half-the-paragraphs guard did not see it; its text outside links is most of the page's.

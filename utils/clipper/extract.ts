@@ -250,7 +250,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   if (parsed?.content) {
     removeTeaserLines(parsed.content, rules);
     trimEdges(parsed.content, rules);
-    const lede = standfirst(doc, parsed.content.textContent ?? '', rules, parsed.excerpt);
+    const lede = standfirst(doc, parsed.content.textContent ?? '', rules, parsed.excerpt, parsed.title);
     if (lede) {
       const p = parsed.content.ownerDocument.createElement('p');
       p.textContent = lede;

@@ -55,6 +55,12 @@ export type Rule =
   | 'standfirst'
   /** The same, found as the block after the headline that holds the page's description. */
   | 'standfirst-description'
+  /** The standfirst's headline is the first <h1> holding the title, not an empty one or the site's name before it. */
+  | 'standfirst-headline'
+  /** The block holding the description may sit up to five levels above the headline (page builders' headers). */
+  | 'standfirst-far'
+  /** The same, found as the innermost block after the headline sharing the description's first 80 characters. */
+  | 'standfirst-prefix'
   /** A furniture-named box holding half the page's text outside links (not only in <p>) stays. */
   | 'boilerplate-text-share'
   /** The box around the page's title heading, read alone when Readability's reading is away from it. */
@@ -86,6 +92,9 @@ export const RULES: readonly Rule[] = [
   'keep-article-lists',
   'standfirst',
   'standfirst-description',
+  'standfirst-headline',
+  'standfirst-far',
+  'standfirst-prefix',
   'boilerplate-text-share',
   'headline-box',
 ];
