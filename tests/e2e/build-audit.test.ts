@@ -146,7 +146,7 @@ describe.skipIf(!built)('the clipper as shipped (injected on every clip, so buil
     it(`${browser}: carries no rule switches, no Readability debug logging, and Readability's names on page elements fixed`, () => {
       const clipper = readFileSync(join(dir, 'clipper.js'), 'utf8');
       // READCLUB_EVERY_RULE_ON (utils/clipper/rules.ts): the switches and most rule names go.
-      for (const name of ['plain-check', 'relaxed-retry', 'stated-whole', 'json-ld-body', 'keep-article-lists'])
+      for (const name of ['headline-box', 'relaxed-retry', 'stated-whole', 'json-ld-body', 'keep-article-lists'])
         expect(clipper).not.toContain(name);
       // Readability's this.log calls (a no-op without its debug option) and their arguments go.
       for (const message of ['grabArticle', 'pre-prep', 'Cleaning Conditionally']) expect(clipper).not.toContain(message);

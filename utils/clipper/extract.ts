@@ -59,15 +59,6 @@ const RETRY_CHARS = 500;
  * and used if it gives at least MIN_FOCUSED_SHARE as much text.
  */
 const MIN_COVERAGE = 0.5;
-/**
- * A reading of the cleaned page shorter than CHECK_PLAIN_CHARS is checked against a reading of
- * the page as it is (furniture removed from the result after; removing a box can change what
- * Readability picks), which replaces it when MUCH_LONGER and holding SAME_ARTICLE of the cleaned
- * reading's paragraphs: more of the same article, not another block of the page.
- */
-const CHECK_PLAIN_CHARS = 1500;
-const MUCH_LONGER = 1.25;
-const SAME_ARTICLE = 0.8;
 const MIN_FOCUSED_SHARE = 0.5;
 /**
  * A reading holding under WHOLE of the stated article's paragraphs, with INSIDE of its own in it,
@@ -166,7 +157,7 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
     return fresh;
   };
   const cleaned = copy();
-  const removed = cleaned.body ? removeBoilerplate(cleaned.body, rules) : 0;
+  if (cleaned.body) removeBoilerplate(cleaned.body, rules);
   // A body without text: every reading is null (Readability returns null when all attempts are empty).
   const empty = hasNoText(doc);
   let parsed = empty ? null : readability(cleaned);
@@ -174,13 +165,6 @@ function readBody(doc: Document, base: string, rules: Rules): Parsed | null {
   // No later pass can read more text than the page holds (see readableTextBound): skip those that cannot win.
   let bound: number | undefined;
   const mayBeLonger = (than: number): boolean => !empty && (bound ??= readableTextBound(doc)) > than;
-  if (on(rules, 'plain-check') && removed > 0 && length < CHECK_PLAIN_CHARS && mayBeLonger(length * MUCH_LONGER)) {
-    const plain = readability(copy());
-    if (plain?.content) removeBoilerplate(plain.content, rules);
-    const same = !parsed?.content || coverage(parsed.content, plain?.content?.textContent ?? '') >= SAME_ARTICLE;
-    if (textOf(plain) > length * MUCH_LONGER && same && fired(rules, 'plain-check')) parsed = plain;
-    length = textOf(parsed);
-  }
   if (on(rules, 'relaxed-retry') && length < RETRY_CHARS && mayBeLonger(length)) {
     const again = readability(copy(), true);
     if (textOf(again) > length && fired(rules, 'relaxed-retry')) parsed = again;

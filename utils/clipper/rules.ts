@@ -5,8 +5,6 @@
  * tests/eval passes a set to switch off and a set to record which rules changed something.
  */
 export type Rule =
-  /** A reading of the page as it is, when the cleaned page read short and it holds more of the same article. */
-  | 'plain-check'
   /** Readability again with relaxed thresholds when the reading is short. */
   | 'relaxed-retry'
   /** Furniture removed by class/id words, before and after Readability. */
@@ -67,7 +65,6 @@ export type Rule =
   | 'headline-box';
 
 export const RULES: readonly Rule[] = [
-  'plain-check',
   'relaxed-retry',
   'boilerplate',
   'itemprop-body',
