@@ -7,28 +7,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ClipPayload, Comment, CommentPage } from '../../utils/shared/api-types';
+import { EMPTY_CLIP } from '../../utils/shared/link-clip';
 import { call, groupOf, HAS_SCHEMA, ok, signedInMembers, startTestBackend, type TestBackend } from './helpers';
 
 const talk: ClipPayload = {
+  ...EMPTY_CLIP,
   kind: 'article',
   url: 'https://example.com/long-talk',
-  canonical_url: null,
   title: 'Long talk',
-  byline: null,
-  authors: [],
   site_name: 'Example',
-  excerpt: null,
   content_html: '<p>A talk that goes on and on.</p>',
   text_length: 27,
   word_count: 7,
   lang: 'en',
   dir: 'ltr',
-  lead_image_url: null,
-  favicon_url: null,
-  published_at: null,
-  modified_at: null,
-  selection: false,
-  truncated: false,
 };
 const TOPS = 75;
 const tops = (page: { comments: Comment[] }) => page.comments.filter((c) => !c.parent_id).map((c) => c.body);
